@@ -1,0 +1,10 @@
+//! Accounts and identity (issue 4): people, organizations, roles, passkeys, access codes,
+//! verification and the audit log.
+//!
+//! Already here: the server-side session and challenge store that passkey sign-in and
+//! every signed-in request will use. Sessions and single-use challenges live in the
+//! database, never in process memory, so any number of `voz serve` processes can share
+//! one PostgreSQL.
+
+#[cfg(feature = "ssr")]
+pub mod session_store;

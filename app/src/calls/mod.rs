@@ -1,0 +1,2 @@
+//! Open calls with a jury (DOMAIN.md § Process 3): categories, applications, document
+//! check, rubric scoring with conflicts of interest, selection. Same layout as `elections`.

@@ -1,0 +1,6 @@
+//! Council elections (issue 5, DOMAIN.md § Process 1): configuration and calendar,
+//! candidacies, online and in-person voting, polling-station closure.
+//!
+//! Will hold `types.rs` (shared with the browser), `server.rs` (server functions),
+//! `ui/` (pages), `storage.rs` (behind `ssr`) and `rules.rs`: phases, eligibility and
+//! ballot validation as pure functions with property tests, readable next to DOMAIN.md.

@@ -1,0 +1,25 @@
+//! What Voz promises the people who use it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{t, t_string, use_i18n};
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, about_title).to_string() />
+        <article class="prose">
+            <h1>{t!(i18n, about_title)}</h1>
+            <p class="lead">{t!(i18n, about_intro)}</p>
+            <ul class="promises">
+                <li>{t!(i18n, about_status)}</li>
+                <li>{t!(i18n, about_secret)}</li>
+                <li>{t!(i18n, about_once)}</li>
+                <li>{t!(i18n, about_audit)}</li>
+                <li>{t!(i18n, about_open)}</li>
+            </ul>
+        </article>
+    }
+}

@@ -1,0 +1,121 @@
+//! The frame around every page: language switcher, header with navigation, footer.
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use leptos_i18n::Locale as _;
+
+use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::locale::{SWITCHER_ORDER, autonym, localized_path, split_locale};
+use crate::ui::not_found::NotFoundPage;
+
+/// Everything under `/:lang/`: adopts the URL's language, then draws the frame.
+#[component]
+pub fn LocaleLayout() -> impl IntoView {
+    let params = use_params_map();
+    let i18n = use_i18n();
+    let url_locale = Memo::new(move |_| {
+        params.with(|p| p.get("lang").and_then(|tag| tag.parse::<Locale>().ok()))
+    });
+    // Adopt the URL's language before anything renders, on the server and during
+    // hydration alike, so both produce the same HTML.
+    if let Some(locale) = url_locale.get_untracked()
+        && i18n.get_locale_untracked() != locale
+    {
+        i18n.set_locale(locale);
+    }
+    // After hydration the router changes the URL without re-creating this layout.
+    Effect::new(move |_| {
+        if let Some(locale) = url_locale.get()
+            && i18n.get_locale_untracked() != locale
+        {
+            i18n.set_locale(locale);
+        }
+    });
+
+    view! {
+        <Show when=move || url_locale.get().is_some() fallback=NotFoundPage>
+            <a class="skip" href="#main">{t!(i18n, skip_to_content)}</a>
+            <LanguageSwitcher />
+            <Header />
+            <main id="main" tabindex="-1">
+                <Outlet />
+            </main>
+            <Footer />
+        </Show>
+    }
+}
+
+/// Links to the same page in every language, each named in itself; plain links, so it
+/// works before (or without) the browser bundle.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current_rest = move || {
+        location
+            .pathname
+            .with(|path| split_locale(path).1.to_owned())
+    };
+    view! {
+        <nav class="languages" aria-label=move || t_string!(i18n, language_label)>
+            <ul>
+                {SWITCHER_ORDER
+                    .into_iter()
+                    .map(|locale| {
+                        let href = move || localized_path(locale, &current_rest());
+                        let current = move || (i18n.get_locale() == locale).then_some("true");
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    hreflang=locale.as_str()
+                                    lang=locale.as_str()
+                                    aria-current=current
+                                >
+                                    {autonym(locale)}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = move || localized_path(i18n.get_locale(), "/");
+    let about = move || localized_path(i18n.get_locale(), "/about");
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home>
+                <span class="brand-name">{t!(i18n, site_name)}</span>
+                <span class="brand-tagline">{t!(i18n, tagline)}</span>
+            </a>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
+                <ul>
+                    <li>
+                        <a href=home>{t!(i18n, nav_home)}</a>
+                    </li>
+                    <li>
+                        <a href=about>{t!(i18n, nav_about)}</a>
+                    </li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{t!(i18n, footer_text)}</p>
+        </footer>
+    }
+}

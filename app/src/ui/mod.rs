@@ -1,0 +1,7 @@
+//! The page shell and the components every page shares.
+
+pub mod about;
+pub mod home;
+pub mod layout;
+pub mod not_found;
+pub mod shell;

@@ -1,0 +1,74 @@
+//! The HTML document and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::{I18nContextProvider, use_i18n};
+use crate::locale::{LOCALE_COOKIE, direction};
+use crate::ui::{
+    about::AboutPage,
+    home::HomePage,
+    layout::LocaleLayout,
+    not_found::{NotFound, NotFoundPage},
+};
+
+/// The full document the server sends; the browser bundle hydrates `<App/>` inside it.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                // Inline icon: one request fewer on a slow network.
+                <link rel="icon" href=FAVICON />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider cookie_name=LOCALE_COOKIE set_dir_attr_on_html=false>
+            <Stylesheet id="voz" href="/pkg/voz.css" />
+            <PageTitle />
+            <Router>
+                <Routes fallback=NotFoundPage>
+                    <ParentRoute path=path!("/:lang") view=LocaleLayout>
+                        <Route path=path!("") view=HomePage />
+                        <Route path=path!("about") view=AboutPage />
+                        <Route path=path!("*any") view=NotFound />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+            // After the router: the page's language is only known once its route has run.
+            <HtmlDirection />
+        </I18nContextProvider>
+    }
+}
+
+/// `<html dir>` from our own table (see [`direction`]).
+#[component]
+fn HtmlDirection() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Html attr:dir=move || direction(i18n.get_locale()) /> }
+}
+
+/// Every page's title ends in "— Voz"; each page sets its own first part.
+#[component]
+fn PageTitle() -> impl IntoView {
+    view! { <Title formatter=|page: String| format!("{page} — Voz") /> }
+}

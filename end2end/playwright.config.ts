@@ -1,0 +1,58 @@
+import { defineConfig, devices } from "@playwright/test";
+import path from "node:path";
+
+// `./dev test` builds everything first and tells us where the binary and the site are.
+const target = process.env.CARGO_TARGET_DIR ?? path.resolve(__dirname, "../target");
+const bin = process.env.VOZ_BIN ?? path.join(target, "debug/voz");
+const siteRoot = process.env.VOZ_SITE_ROOT ?? path.join(target, "site");
+const port = Number(process.env.VOZ_E2E_PORT ?? 3107);
+// A fresh database every run: tests never depend on what an earlier run left behind.
+const dbDir = path.join(target, "e2e");
+const databaseUrl = `sqlite://${dbDir}/voz-${Date.now()}.db`;
+
+// Debian's Chromium, never a downloaded one (this machine has no internet). The
+// background-networking flags stop Chromium calling home, which the closed network refuses.
+const chromium = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./output/results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { outputFolder: "./output/report", open: "never" }]],
+  use: {
+    // `localhost`, not 127.0.0.1: WebAuthn refuses IP addresses as relying-party ids.
+    baseURL: `http://localhost:${port}`,
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    // The phone most participants have: 320 px wide.
+    { name: "phone", use: { ...devices["Desktop Chrome"], viewport: { width: 320, height: 720 } } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    command: `mkdir -p ${dbDir} && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
+    env: { DATABASE_URL: databaseUrl, VOZ_LOG: "warn" },
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,13 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import path from "node:path";
+
+/** Waits until the browser bundle has taken over the server-rendered page. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+}
+
+/** Saves a full-page screenshot under end2end/output/screenshots/<project>/<name>.png. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = path.join(__dirname, "../../output/screenshots", testInfo.project.name, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { AUTONYMS, LOCALES } from "./helpers/i18n";
+import { screenshot, waitForHydration } from "./helpers/page";
+
+test("switching language after hydration updates the page in place", async ({ page, context }, testInfo) => {
+  await page.goto("/en");
+  await waitForHydration(page);
+  // A marker on `window` survives only client-side navigation, not a full page load.
+  await page.evaluate(() => ((window as unknown as { vozMarker: number }).vozMarker = 42));
+
+  await page.getByRole("link", { name: AUTONYMS.es }).click();
+  await expect(page).toHaveURL(/\/es$/);
+  await expect(page.locator("h1")).toHaveText(LOCALES.es.home_title);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+
+  await page.getByRole("link", { name: LOCALES.es.nav_about }).click();
+  await expect(page).toHaveURL(/\/es\/about$/);
+  await expect(page.locator("h1")).toHaveText(LOCALES.es.about_title);
+
+  await page.getByRole("link", { name: AUTONYMS.ar }).click();
+  await expect(page).toHaveURL(/\/ar\/about$/);
+  await expect(page.locator("h1")).toHaveText(LOCALES.ar.about_title);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page).toHaveTitle(`${LOCALES.ar.about_title} — Voz`);
+  expect(await page.evaluate(() => (window as unknown as { vozMarker?: number }).vozMarker)).toBe(42);
+  await screenshot(page, testInfo, "about-ar");
+
+  // Back in history restores the earlier language.
+  await page.goBack();
+  await expect(page.locator("h1")).toHaveText(LOCALES.es.about_title);
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+
+  // The choice is remembered: a bare URL now opens in the last language chosen.
+  await page.getByRole("link", { name: AUTONYMS.ht }).click();
+  await expect(page.locator("h1")).toHaveText(LOCALES.ht.about_title);
+  const cookies = await context.cookies();
+  expect(cookies.find((c) => c.name === "voz_lang")?.value).toBe("ht");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/ht$/);
+  await screenshot(page, testInfo, "home-ht-after-switch");
+});

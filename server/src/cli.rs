@@ -1,0 +1,55 @@
+//! Flags and environment variables (each flag has an env twin for containers and CI).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "voz", version, about = "Voz: migrant participation platform")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// sqlite://path/to/file.db (created when missing) or postgres://user@host/db
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/voz.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// Log filter, e.g. `info` or `voz=debug,sqlx=warn`
+    #[arg(long, env = "VOZ_LOG", default_value = "info,sqlx=warn", global = true)]
+    pub log: String,
+
+    /// `pretty` for people, `json` for log collectors
+    #[arg(long, env = "VOZ_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty, global = true)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve the web application.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, env = "VOZ_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Folder holding the built browser bundle (`pkg/`) and static assets
+    #[arg(long, env = "VOZ_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}

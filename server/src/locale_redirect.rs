@@ -1,0 +1,74 @@
+//! Pages live under a language prefix (`/es/...`). A page URL without one is redirected,
+//! on the server so it works before any script runs, to the visitor's language.
+
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use voz_app::locale::{LOCALE_COOKIE, localized_path, negotiate, split_locale};
+
+/// Paths that are not pages and never carry a language.
+const UNLOCALIZED_PREFIXES: [&str; 4] = ["/pkg/", "/api/", "/healthz", "/favicon"];
+
+pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let is_page = !UNLOCALIZED_PREFIXES
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
+    if !is_page {
+        return next.run(request).await;
+    }
+    if let (Some(locale), rest) = split_locale(path) {
+        // `/es/` is what people type; `/es` is the home page's one address.
+        if path.len() > 1 && path.ends_with('/') && rest == "/" {
+            return Redirect::permanent(&localized_path(locale, rest)).into_response();
+        }
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let locale = negotiate(
+        cookie(headers, LOCALE_COOKIE).as_deref(),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut target = localized_path(locale, path);
+    if let Some(query) = request.uri().query() {
+        target.push('?');
+        target.push_str(query);
+    }
+    let mut response = Redirect::to(&target).into_response();
+    // The answer depends on these headers: caches must not share it across visitors.
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    response
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_language_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; voz_lang=ht; b=2"),
+        );
+        assert_eq!(cookie(&headers, LOCALE_COOKIE).as_deref(), Some("ht"));
+        assert_eq!(cookie(&headers, "missing"), None);
+    }
+}
