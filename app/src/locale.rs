@@ -109,7 +109,7 @@ pub fn parse_accept_language(header: &str) -> Vec<String> {
         })
         .collect();
     // Stable sort: equal weights keep the header's order.
-    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    tags.sort_by_key(|(_, quality)| std::cmp::Reverse(*quality));
     tags.into_iter().map(|(tag, _)| tag).collect()
 }
 
