@@ -62,3 +62,10 @@ test("unknown pages answer 404 in the page's language", async ({ page }) => {
   await page.getByRole("link", { name: LOCALES.es.back_home }).click();
   await expect(page).toHaveURL(/\/es$/);
 });
+
+test("a trailing slash after the language goes to the home page's one address", async ({ page }) => {
+  const response = await page.goto("/pt-BR/");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(/\/pt-BR$/);
+  await expect(page.getByRole("link", { name: LOCALES["pt-BR"].nav_home })).toHaveAttribute("aria-current", "page");
+});

@@ -1,7 +1,7 @@
 //! The frame around every page: language switcher, header with navigation, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::{use_location, use_params_map};
 
 use leptos_i18n::Locale as _;
@@ -98,11 +98,14 @@ fn Header() -> impl IntoView {
             </a>
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
+                    // `A` marks the current page with aria-current="page".
                     <li>
-                        <a href=home>{t!(i18n, nav_home)}</a>
+                        <A href=home exact=true>
+                            {t!(i18n, nav_home)}
+                        </A>
                     </li>
                     <li>
-                        <a href=about>{t!(i18n, nav_about)}</a>
+                        <A href=about>{t!(i18n, nav_about)}</A>
                     </li>
                 </ul>
             </nav>
