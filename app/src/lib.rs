@@ -6,6 +6,8 @@
 //! `db` (server only) owns connections and migrations for SQLite and PostgreSQL.
 
 pub mod accounts;
+pub mod audit;
+pub mod calendar;
 pub mod calls;
 pub mod conferences;
 pub mod elections;

@@ -9,6 +9,25 @@ use crate::i18n::Locale;
 /// Cookie remembering the last language a visitor chose.
 pub const LOCALE_COOKIE: &str = "voz_lang";
 
+/// The `Set-Cookie` value that remembers `locale` for a year. Not `HttpOnly`: the browser
+/// bundle rewrites it when the visitor switches language without a page load.
+pub fn locale_cookie(locale: Locale) -> String {
+    format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.as_str()
+    )
+}
+
+/// Remembers a language switch made in the browser (the server does the same on every
+/// page load it serves, see `voz serve`).
+#[cfg(feature = "hydrate")]
+pub fn remember(locale: Locale) {
+    use wasm_bindgen::JsCast as _;
+    if let Ok(document) = leptos::prelude::document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = document.set_cookie(&locale_cookie(locale));
+    }
+}
+
 /// The language's name in itself: a reader who cannot read the current page still finds
 /// their own language in the switcher. Never translated, on purpose.
 pub fn autonym(locale: Locale) -> &'static str {

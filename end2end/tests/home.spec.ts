@@ -43,6 +43,10 @@ test("the server-rendered page is complete without the browser bundle", async ({
   await page.getByRole("link", { name: AUTONYMS.ht }).click();
   await expect(page).toHaveURL(/\/ht\/about$/);
   await expect(page.locator("h1")).toHaveText(LOCALES.ht.about_title);
+  // The server remembers the choice too, so a bare URL opens in it.
+  expect((await context.cookies()).find((c) => c.name === "voz_lang")?.value).toBe("ht");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/ht$/);
   await context.close();
 });
 

@@ -5,7 +5,8 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use voz_app::locale::{LOCALE_COOKIE, localized_path, negotiate, split_locale};
+use leptos_i18n::Locale as _;
+use voz_app::locale::{LOCALE_COOKIE, locale_cookie, localized_path, negotiate, split_locale};
 
 /// Paths that are not pages and never carry a language.
 const UNLOCALIZED_PREFIXES: [&str; 4] = ["/pkg/", "/api/", "/healthz", "/favicon"];
@@ -23,7 +24,15 @@ pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
         if path.len() > 1 && path.ends_with('/') && rest == "/" {
             return Redirect::permanent(&localized_path(locale, rest)).into_response();
         }
-        return next.run(request).await;
+        let remembered = cookie(request.headers(), LOCALE_COOKIE);
+        let mut response = next.run(request).await;
+        // Reading a page in a language is choosing it: the next bare URL opens in it.
+        if remembered.as_deref() != Some(locale.as_str())
+            && let Ok(value) = HeaderValue::from_str(&locale_cookie(locale))
+        {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+        return response;
     }
     let headers = request.headers();
     let locale = negotiate(

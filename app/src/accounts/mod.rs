@@ -8,3 +8,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod session_store;
+
+pub mod countries;
+pub mod rules;
+pub mod types;

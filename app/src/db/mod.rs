@@ -12,6 +12,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
+mod tx;
+pub use tx::Tx;
+
 /// A connection pool to one of the two supported backends.
 #[derive(Clone, Debug)]
 pub enum Db {

@@ -31,6 +31,8 @@ pub fn LocaleLayout() -> impl IntoView {
             && i18n.get_locale_untracked() != locale
         {
             i18n.set_locale(locale);
+            #[cfg(feature = "hydrate")]
+            crate::locale::remember(locale);
         }
     });
 

@@ -6,7 +6,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::{I18nContextProvider, use_i18n};
-use crate::locale::{LOCALE_COOKIE, direction};
+use crate::locale::direction;
 use crate::ui::{
     about::AboutPage,
     home::HomePage,
@@ -42,7 +42,7 @@ const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/s
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <I18nContextProvider cookie_name=LOCALE_COOKIE set_dir_attr_on_html=false>
+        <I18nContextProvider set_dir_attr_on_html=false>
             <Stylesheet id="voz" href="/pkg/voz.css" />
             <PageTitle />
             <Router>

@@ -1,11 +1,11 @@
-//! Storage behaviour, identical on SQLite and PostgreSQL: each test below runs on both.
-
-mod support;
+//! Sessions and single-use challenges.
 
 use std::time::Duration;
 
 use voz_app::accounts::session_store::SessionToken;
 use voz_app::db::Db;
+
+use crate::store_tests;
 
 const HOUR: Duration = Duration::from_secs(3600);
 const NOW: i64 = 1_790_000_000_000;

@@ -1,0 +1,8 @@
+//! The audit log: every staff action, appended in the same transaction as the change,
+//! hash-chained so that observers can prove nothing was edited or removed afterwards.
+
+pub mod chain;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use chain::{AuditRecord, ChainBreak, ChainSummary, GENESIS_HASH};

@@ -1,0 +1,149 @@
+//! Appending to and reading the audit log, on either backend.
+
+use crate::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
+use crate::db::{Backend, Db, Tx};
+use crate::{on_db, on_tx};
+
+/// A staff action to record.
+#[derive(Clone, Debug)]
+pub struct AuditEvent {
+    pub organization_id: Option<i64>,
+    pub actor_account_id: Option<i64>,
+    pub action: &'static str,
+    pub subject: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error("the audit log is broken: {0}")]
+    Broken(#[from] ChainBreak),
+}
+
+type Row = (
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+const COLUMNS: &str = "seq, at, organization_id, actor_account_id, action, subject, \
+                       before_state, after_state, prev_hash, hash";
+
+fn record(
+    (seq, at, organization_id, actor_account_id, action, subject, before, after, prev_hash, hash): Row,
+) -> AuditRecord {
+    AuditRecord {
+        seq,
+        at,
+        organization_id,
+        actor_account_id,
+        action,
+        subject,
+        before,
+        after,
+        prev_hash,
+        hash,
+    }
+}
+
+impl Tx {
+    /// Appends `event` to the chain inside this transaction. The head row is locked (by
+    /// `FOR UPDATE` on PostgreSQL, by the write lock on SQLite) until commit, so
+    /// concurrent appends line up one behind the other.
+    pub async fn audit(&mut self, event: AuditEvent, now: i64) -> Result<AuditRecord, sqlx::Error> {
+        let lock = match self.backend() {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let head_query = format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}");
+        let (head_seq, head_hash): (i64, String) =
+            on_tx!(self, |conn| sqlx::query_as(&head_query)
+                .fetch_one(&mut *conn)
+                .await)?;
+        let mut entry = AuditRecord {
+            seq: head_seq + 1,
+            at: now,
+            organization_id: event.organization_id,
+            actor_account_id: event.actor_account_id,
+            action: event.action.to_owned(),
+            subject: event.subject,
+            before: event.before.map(|v| v.to_string()),
+            after: event.after.map(|v| v.to_string()),
+            prev_hash: head_hash,
+            hash: String::new(),
+        };
+        entry.hash = entry.compute_hash();
+        on_tx!(self, |conn| {
+            sqlx::query(&format!(
+                "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            ))
+            .bind(entry.seq)
+            .bind(entry.at)
+            .bind(entry.organization_id)
+            .bind(entry.actor_account_id)
+            .bind(&entry.action)
+            .bind(&entry.subject)
+            .bind(&entry.before)
+            .bind(&entry.after)
+            .bind(&entry.prev_hash)
+            .bind(&entry.hash)
+            .execute(&mut *conn)
+            .await?;
+            sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+                .bind(entry.seq)
+                .bind(&entry.hash)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        Ok(entry)
+    }
+}
+
+impl Db {
+    /// Newest first: up to `limit` entries of one organization with `seq` below `before`.
+    pub async fn audit_page(
+        &self,
+        organization_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT {COLUMNS} FROM audit_log WHERE organization_id = $1 AND seq < $2 \
+                 ORDER BY seq DESC LIMIT $3"
+            ))
+            .bind(organization_id)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(record).collect())
+    }
+
+    /// Reads the whole log in order and checks every link, and the head.
+    pub async fn verify_audit_chain(&self) -> Result<ChainSummary, AuditError> {
+        let (head,): (String,) = on_db!(self, |pool| {
+            sqlx::query_as("SELECT hash FROM audit_head WHERE id = 1")
+                .fetch_one(pool)
+                .await
+        })?;
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(verify_chain(rows.into_iter().map(record), &head)?)
+    }
+}

@@ -1,0 +1,111 @@
+//! The audit chain: appends inside transactions, concurrent appends, tamper detection.
+
+use voz_app::audit::store::{AuditError, AuditEvent};
+use voz_app::db::Db;
+use voz_app::on_db;
+
+use crate::store_tests;
+
+store_tests!(
+    appends_chain_and_verify,
+    rolled_back_actions_leave_no_entry,
+    concurrent_appends_keep_one_chain,
+    tampering_is_detected,
+);
+
+fn event(n: i64) -> AuditEvent {
+    AuditEvent {
+        organization_id: Some(1),
+        actor_account_id: Some(n),
+        action: "registration.approve",
+        subject: format!("registration:{n}"),
+        before: Some(serde_json::json!({ "status": "pending" })),
+        after: Some(serde_json::json!({ "status": "verified" })),
+    }
+}
+
+async fn append(db: &Db, n: i64) {
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.audit(event(n), 1_000 + n).await.expect("audit");
+    tx.commit().await.expect("commit");
+}
+
+async fn appends_chain_and_verify(db: &Db) {
+    assert_eq!(
+        db.verify_audit_chain()
+            .await
+            .expect("empty log verifies")
+            .entries,
+        0
+    );
+    for n in 1..=3 {
+        append(db, n).await;
+    }
+    let summary = db.verify_audit_chain().await.expect("verifies");
+    assert_eq!(summary.entries, 3);
+    let page = db.audit_page(1, None, 10).await.expect("page");
+    assert_eq!(
+        page.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        [3, 2, 1],
+        "newest first"
+    );
+    assert_eq!(page[0].hash, summary.head);
+    assert_eq!(page[1].hash, page[0].prev_hash);
+    assert_eq!(page[2].after.as_deref(), Some(r#"{"status":"verified"}"#));
+    let older = db.audit_page(1, Some(2), 10).await.expect("older page");
+    assert_eq!(older.len(), 1);
+    assert!(
+        db.audit_page(2, None, 10)
+            .await
+            .expect("other org")
+            .is_empty()
+    );
+}
+
+async fn rolled_back_actions_leave_no_entry(db: &Db) {
+    {
+        let mut tx = db.begin_write().await.expect("begin");
+        tx.audit(event(1), 1_000).await.expect("audit");
+        // Dropped without commit: the action failed, so it never happened.
+    }
+    append(db, 2).await;
+    let summary = db.verify_audit_chain().await.expect("verifies");
+    assert_eq!(summary.entries, 1);
+}
+
+/// Staff working at the same time on several server processes: one chain, no gaps.
+async fn concurrent_appends_keep_one_chain(db: &Db) {
+    let tasks: Vec<_> = (1..=24)
+        .map(|n| {
+            let db = db.clone();
+            tokio::spawn(async move { append(&db, n).await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.expect("join");
+    }
+    assert_eq!(db.verify_audit_chain().await.expect("verifies").entries, 24);
+}
+
+async fn tampering_is_detected(db: &Db) {
+    for n in 1..=3 {
+        append(db, n).await;
+    }
+    on_db!(db, |pool| sqlx::query(
+        "UPDATE audit_log SET after_state = '{\"status\":\"rejected\"}' WHERE seq = 2"
+    )
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .expect("tamper");
+    let broken = db.verify_audit_chain().await;
+    assert!(
+        matches!(
+            broken,
+            Err(AuditError::Broken(voz_app::audit::ChainBreak::Altered {
+                seq: 2
+            }))
+        ),
+        "{broken:?}"
+    );
+}
