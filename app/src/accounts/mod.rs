@@ -7,7 +7,11 @@
 //! one PostgreSQL.
 
 #[cfg(feature = "ssr")]
+pub mod secret;
+#[cfg(feature = "ssr")]
 pub mod session_store;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 pub mod countries;
 pub mod rules;

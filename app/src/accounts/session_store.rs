@@ -18,7 +18,7 @@ pub struct SessionToken(String);
 
 impl SessionToken {
     fn generate() -> Self {
-        Self(random_id(32))
+        Self(random_token(32))
     }
 
     /// Accepts a cookie value only if it has the shape of a token we issued.
@@ -58,7 +58,7 @@ pub struct Session {
 pub struct ChallengeId(pub String);
 
 /// `length` random bytes from the OS-seeded CSPRNG, base64url without padding.
-fn random_id(length: usize) -> String {
+pub fn random_token(length: usize) -> String {
     let mut bytes = vec![0u8; length];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
@@ -137,7 +137,7 @@ impl Db {
         lifetime: Duration,
         now: i64,
     ) -> Result<ChallengeId, sqlx::Error> {
-        let id = random_id(16);
+        let id = random_token(16);
         let expires_at = now.saturating_add(millis(lifetime));
         on_db!(self, |pool| {
             sqlx::query(

@@ -248,3 +248,116 @@ pub struct FieldError {
     #[serde(flatten)]
     pub problem: Problem,
 }
+
+/// Typed ids: an organization id can never be passed where an account id is expected.
+macro_rules! typed_id {
+    ($($name:ident),*) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+typed_id!(OrganizationId, AccountId, RegistrationId);
+
+/// An organizing body and its registration rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: OrganizationId,
+    pub slug: String,
+    pub name: String,
+    /// Language tag the organization writes in by default.
+    pub default_locale: String,
+    pub rules: RegistrationRules,
+    /// Whether the list of enabled voters (name and district only) is public.
+    pub voter_list_public: bool,
+}
+
+/// What it takes to set up an organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOrganization {
+    pub slug: String,
+    pub name: String,
+    pub default_locale: String,
+    pub rules: RegistrationRules,
+    pub voter_list_public: bool,
+}
+
+/// Where a registration stands in verification ("habilitação").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    Pending,
+    Verified,
+    Rejected,
+    NeedsCorrection,
+}
+
+impl RegistrationStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Verified => "verified",
+            Self::Rejected => "rejected",
+            Self::NeedsCorrection => "needs_correction",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Self::Pending,
+            Self::Verified,
+            Self::Rejected,
+            Self::NeedsCorrection,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// A reviewer's decision on a registration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "decision")]
+pub enum Decision {
+    Approve,
+    Reject { reason: String },
+    AskCorrection { reason: String },
+}
+
+impl Decision {
+    pub fn status(&self) -> RegistrationStatus {
+        match self {
+            Self::Approve => RegistrationStatus::Verified,
+            Self::Reject { .. } => RegistrationStatus::Rejected,
+            Self::AskCorrection { .. } => RegistrationStatus::NeedsCorrection,
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Self::Approve => None,
+            Self::Reject { reason } | Self::AskCorrection { reason } => Some(reason),
+        }
+    }
+}
+
+/// A registration as the review queue shows it. The document number is not here: it was
+/// never stored, only its keyed hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationSummary {
+    pub id: RegistrationId,
+    pub account_id: AccountId,
+    pub display_name: String,
+    pub nationalities: Vec<String>,
+    pub birth_date: String,
+    pub district: String,
+    pub document_type: DocumentType,
+    pub status: RegistrationStatus,
+    pub status_reason: Option<String>,
+    pub created_at: i64,
+}

@@ -1,0 +1,304 @@
+//! Organizations, registrations (one per document), decisions and roles, all audited.
+
+use voz_app::accounts::rules::Registration;
+use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store::StoreError;
+use voz_app::accounts::types::{
+    AccountId, Decision, DocumentType, GenderIdentity, NewOrganization, OrganizationId,
+    RegistrationRules, RegistrationStatus, ResidenceProof, Role,
+};
+use voz_app::db::Db;
+use voz_app::i18n::Locale;
+
+use crate::store_tests;
+
+store_tests!(
+    organizations_have_unique_slugs,
+    one_registration_per_document,
+    concurrent_registrations_with_one_document,
+    decisions_move_the_queue_and_are_audited,
+    roles_are_granted_once_and_audited,
+);
+
+const NOW: i64 = 1_790_000_000_000;
+
+fn sao_paulo() -> NewOrganization {
+    NewOrganization {
+        slug: "cmi-sp".into(),
+        name: "Conselho Municipal de Imigrantes".into(),
+        default_locale: "pt-BR".into(),
+        rules: RegistrationRules {
+            accepted_documents: DocumentType::SAO_PAULO.to_vec(),
+            min_age: 16,
+            residence_proof: ResidenceProof::SelfDeclaration,
+            districts: vec![],
+        },
+        voter_list_public: true,
+    }
+}
+
+fn registration(name: &str, district: &str) -> Registration {
+    Registration {
+        display_name: name.into(),
+        preferred_locale: Locale::es,
+        nationalities: vec!["BO".into()],
+        birth_date: "1988-03-02".parse().expect("date"),
+        district: district.into(),
+        gender: GenderIdentity::Woman,
+        email: None,
+        phone: None,
+        document_type: DocumentType::Passport,
+        document_number: "BO123456".into(),
+    }
+}
+
+async fn new_org(db: &Db, slug: &str) -> OrganizationId {
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = tx
+        .create_organization(
+            &NewOrganization {
+                slug: slug.into(),
+                ..sao_paulo()
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("create organization");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn register(
+    db: &Db,
+    org: OrganizationId,
+    name: &str,
+    number: &str,
+) -> Result<(AccountId, voz_app::accounts::types::RegistrationId), StoreError> {
+    let secret = ServerSecret::from_bytes([7; 32]);
+    let mut tx = db.begin_write().await?;
+    let account = tx.create_account(name, "es", false, NOW).await?;
+    let hash = secret.document_hash(org, DocumentType::Passport, number);
+    let id = tx
+        .create_registration(org, account, &registration(name, "Brás"), &hash, true, NOW)
+        .await?;
+    tx.commit().await?;
+    Ok((account, id))
+}
+
+async fn organizations_have_unique_slugs(db: &Db) {
+    let id = new_org(db, "cmi-sp").await;
+    let found = db
+        .organization_by_slug("cmi-sp")
+        .await
+        .expect("read")
+        .expect("exists");
+    assert_eq!(found.id, id);
+    assert_eq!(found.rules.min_age, 16);
+    assert_eq!(found.rules.accepted_documents.len(), 9);
+
+    let mut tx = db.begin_write().await.expect("begin");
+    let again = tx.create_organization(&sao_paulo(), None, NOW).await;
+    assert!(matches!(again, Err(StoreError::DuplicateSlug)), "{again:?}");
+    drop(tx);
+    assert_eq!(db.organizations().await.expect("list").len(), 1);
+    let log = db.audit_page(id.0, None, 10).await.expect("audit");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].action, "organization.create");
+}
+
+async fn one_registration_per_document(db: &Db) {
+    let sp = new_org(db, "cmi-sp").await;
+    let bogota = new_org(db, "idpac").await;
+    let (account, _) = register(db, sp, "Ana", "BO123456").await.expect("first");
+
+    let second = register(db, sp, "Ana Maria", "BO123456").await;
+    assert!(
+        matches!(second, Err(StoreError::DuplicateDocument)),
+        "{second:?}"
+    );
+    assert!(
+        register(db, bogota, "Ana", "BO123456").await.is_ok(),
+        "other organizations are separate"
+    );
+
+    // The same account cannot register twice in one organization, whatever the document.
+    let secret = ServerSecret::from_bytes([7; 32]);
+    let mut tx = db.begin_write().await.expect("begin");
+    let hash = secret.document_hash(sp, DocumentType::Passport, "OTHER999");
+    let twice = tx
+        .create_registration(sp, account, &registration("Ana", "Sé"), &hash, true, NOW)
+        .await;
+    assert!(
+        matches!(twice, Err(StoreError::AlreadyRegistered)),
+        "{twice:?}"
+    );
+    drop(tx);
+
+    let pending = db
+        .registrations_with_status(sp, RegistrationStatus::Pending, 10)
+        .await
+        .expect("queue");
+    assert_eq!(pending.len(), 1, "the refused attempts stored nothing");
+    assert_eq!(pending[0].display_name, "Ana");
+}
+
+async fn concurrent_registrations_with_one_document(db: &Db) {
+    let sp = new_org(db, "cmi-sp").await;
+    let attempts: Vec<_> = (0..6)
+        .map(|n| {
+            let db = db.clone();
+            tokio::spawn(
+                async move { register(&db, sp, &format!("Person {n}"), "SAME-DOC-1").await },
+            )
+        })
+        .collect();
+    let mut succeeded = 0;
+    for attempt in attempts {
+        match attempt.await.expect("join") {
+            Ok(_) => succeeded += 1,
+            Err(StoreError::DuplicateDocument) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(succeeded, 1);
+}
+
+async fn decisions_move_the_queue_and_are_audited(db: &Db) {
+    let sp = new_org(db, "cmi-sp").await;
+    let (_, ana) = register(db, sp, "Ana", "A-1").await.expect("ana");
+    let (_, bruno) = register(db, sp, "Bruno", "B-2").await.expect("bruno");
+    let reviewer = {
+        let mut tx = db.begin_write().await.expect("begin");
+        let id = tx
+            .create_account("Reviewer", "pt-BR", false, NOW)
+            .await
+            .expect("account");
+        tx.commit().await.expect("commit");
+        id
+    };
+
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.decide_registration(sp, ana, &Decision::Approve, reviewer, NOW + 1)
+        .await
+        .expect("approve");
+    tx.decide_registration(
+        sp,
+        bruno,
+        &Decision::Reject {
+            reason: "Document illegible".into(),
+        },
+        reviewer,
+        NOW + 2,
+    )
+    .await
+    .expect("reject");
+    tx.commit().await.expect("commit");
+
+    assert!(
+        db.registrations_with_status(sp, RegistrationStatus::Pending, 10)
+            .await
+            .expect("q")
+            .is_empty()
+    );
+    let rejected = db
+        .registrations_with_status(sp, RegistrationStatus::Rejected, 10)
+        .await
+        .expect("q");
+    assert_eq!(
+        rejected[0].status_reason.as_deref(),
+        Some("Document illegible")
+    );
+    assert_eq!(
+        db.enabled_voters(sp).await.expect("list"),
+        [("Ana".to_owned(), "Brás".to_owned())]
+    );
+
+    let log = db.audit_page(sp.0, None, 10).await.expect("audit");
+    let decisions: Vec<_> = log
+        .iter()
+        .filter(|r| r.action == "registration.decide")
+        .collect();
+    assert_eq!(decisions.len(), 2);
+    assert_eq!(decisions[1].actor_account_id, Some(reviewer.0));
+    assert_eq!(
+        decisions[1].before.as_deref(),
+        Some(r#"{"reason":null,"status":"pending"}"#)
+    );
+    assert_eq!(
+        decisions[1].after.as_deref(),
+        Some(r#"{"reason":null,"status":"verified"}"#)
+    );
+
+    let mut tx = db.begin_write().await.expect("begin");
+    let missing = tx
+        .decide_registration(
+            sp,
+            voz_app::accounts::types::RegistrationId(999),
+            &Decision::Approve,
+            reviewer,
+            NOW,
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)));
+    drop(tx);
+    db.verify_audit_chain().await.expect("chain intact");
+}
+
+async fn roles_are_granted_once_and_audited(db: &Db) {
+    let sp = new_org(db, "cmi-sp").await;
+    let mut tx = db.begin_write().await.expect("begin");
+    let admin = tx
+        .create_account("Admin", "pt-BR", false, NOW)
+        .await
+        .expect("admin");
+    let worker = tx
+        .create_account("Mesário", "pt-BR", false, NOW)
+        .await
+        .expect("worker");
+    assert!(
+        tx.grant_role(sp, admin, Role::Administrator, None, NOW)
+            .await
+            .expect("grant")
+    );
+    assert!(
+        tx.grant_role(sp, worker, Role::PollWorker, Some(admin), NOW)
+            .await
+            .expect("grant")
+    );
+    assert!(
+        !tx.grant_role(sp, worker, Role::PollWorker, Some(admin), NOW)
+            .await
+            .expect("again")
+    );
+    tx.commit().await.expect("commit");
+    assert_eq!(
+        db.roles_of(sp, worker).await.expect("roles"),
+        [Role::PollWorker]
+    );
+
+    let mut tx = db.begin_write().await.expect("begin");
+    assert!(
+        tx.revoke_role(sp, worker, Role::PollWorker, admin, NOW)
+            .await
+            .expect("revoke")
+    );
+    tx.commit().await.expect("commit");
+    assert!(db.roles_of(sp, worker).await.expect("roles").is_empty());
+    let actions: Vec<_> = db
+        .audit_page(sp.0, None, 10)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "role.revoke",
+            "role.grant",
+            "role.grant",
+            "organization.create"
+        ]
+    );
+}
