@@ -20,6 +20,21 @@ pub struct Cli {
     )]
     pub database_url: String,
 
+    /// File holding the installation's 32-byte secret (hex), created on first start. Every
+    /// server process must share it and it must never change: document hashes depend on it.
+    #[arg(
+        long,
+        env = "VOZ_SECRET_FILE",
+        default_value = "data/secret.key",
+        global = true
+    )]
+    pub secret_file: PathBuf,
+
+    /// The address people use to reach Voz (passkeys are bound to its host; links use it).
+    /// Defaults to http://localhost:<port of --addr>.
+    #[arg(long, env = "VOZ_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
     /// Log filter, e.g. `info` or `voz=debug,sqlx=warn`
     #[arg(long, env = "VOZ_LOG", default_value = "info,sqlx=warn", global = true)]
     pub log: String,
@@ -35,6 +50,36 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Load demonstration organizations and people (São Paulo and Bogotá); idempotent.
+    Demo,
+    /// Administration from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Print a single-use enrollment link for a staff member (the first administrator).
+    Invite {
+        /// The organization's slug, e.g. `cmi-sp`
+        #[arg(long)]
+        org: String,
+        /// administrator, electoral_commission, poll_worker, moderator or jury
+        #[arg(long, default_value = "administrator")]
+        role: String,
+        /// How long the link stays valid
+        #[arg(long, default_value_t = 72)]
+        valid_hours: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every entry's hash and check the chain; exits non-zero if it is broken.
+    Verify,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,8 @@
 //! `voz`: the Voz server and its command-line tools.
 
+mod admin;
 mod cli;
+mod demo;
 mod locale_redirect;
 mod logging;
 mod security_headers;
@@ -14,11 +16,22 @@ use crate::cli::{Cli, Command};
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     logging::init(&cli.log, cli.log_format);
+    let public_url = cli.public_url.clone().unwrap_or_else(|| {
+        let port = match &cli.command {
+            Command::Serve(args) => args.addr.port(),
+            _ => 3000,
+        };
+        format!("http://localhost:{port}")
+    });
+    let db = &cli.database_url;
     let outcome: Result<(), Box<dyn std::error::Error>> = match cli.command {
-        Command::Serve(args) => serve::run(&cli.database_url, args)
+        Command::Serve(args) => serve::run(db, &cli.secret_file, &public_url, args)
             .await
             .map_err(Into::into),
-        Command::Migrate => migrate(&cli.database_url).await.map_err(Into::into),
+        Command::Migrate => admin::migrate(db).await,
+        Command::Demo => demo::load(db, &cli.secret_file).await,
+        Command::Admin(command) => admin::admin(db, &public_url, command).await,
+        Command::Audit(command) => admin::audit(db, command).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -27,12 +40,4 @@ async fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
-}
-
-async fn migrate(database_url: &str) -> Result<(), voz_app::db::DbError> {
-    let db = voz_app::db::Db::connect(database_url).await?;
-    db.migrate().await?;
-    tracing::info!(backend = ?db.backend(), "database is up to date");
-    db.close().await;
-    Ok(())
 }

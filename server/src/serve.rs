@@ -1,5 +1,6 @@
 //! `voz serve`: migrate, then serve pages, server functions, static files and /healthz.
 
+use std::path::Path;
 use std::time::Duration;
 
 use axum::Router;
@@ -12,6 +13,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use voz_app::accounts::secret::{SecretError, ServerSecret};
 use voz_app::db::{Db, DbError, now_millis};
 use voz_app::state::AppState;
 use voz_app::{App, shell};
@@ -22,6 +24,8 @@ use crate::cli::ServeArgs;
 pub enum ServeError {
     #[error("database: {0}")]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: std::net::SocketAddr,
@@ -31,7 +35,13 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-pub async fn run(database_url: &str, args: ServeArgs) -> Result<(), ServeError> {
+pub async fn run(
+    database_url: &str,
+    secret_file: &Path,
+    public_url: &str,
+    args: ServeArgs,
+) -> Result<(), ServeError> {
+    let secret = ServerSecret::load_or_create(secret_file)?;
     let db = Db::connect(database_url).await?;
     db.migrate().await?;
     tracing::info!(backend = ?db.backend(), "database is up to date");
@@ -43,7 +53,12 @@ pub async fn run(database_url: &str, args: ServeArgs) -> Result<(), ServeError> 
         .site_pkg_dir("pkg")
         .site_addr(args.addr)
         .build();
-    let state = AppState { leptos_options, db };
+    let state = AppState {
+        leptos_options,
+        db,
+        secret,
+        public_url: public_url.trim_end_matches('/').to_owned(),
+    };
     let app = router(state);
 
     let listener = tokio::net::TcpListener::bind(args.addr)

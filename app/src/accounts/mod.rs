@@ -7,6 +7,8 @@
 //! one PostgreSQL.
 
 #[cfg(feature = "ssr")]
+pub mod invites;
+#[cfg(feature = "ssr")]
 pub mod secret;
 #[cfg(feature = "ssr")]
 pub mod session_store;

@@ -18,6 +18,7 @@ store_tests!(
     concurrent_registrations_with_one_document,
     decisions_move_the_queue_and_are_audited,
     roles_are_granted_once_and_audited,
+    invites_are_single_use_and_expire,
 );
 
 const NOW: i64 = 1_790_000_000_000;
@@ -301,4 +302,42 @@ async fn roles_are_granted_once_and_audited(db: &Db) {
             "organization.create"
         ]
     );
+}
+
+async fn invites_are_single_use_and_expire(db: &Db) {
+    let sp = new_org(db, "cmi-sp").await;
+    let hour = std::time::Duration::from_secs(3600);
+    let mut tx = db.begin_write().await.expect("begin");
+    let token = tx
+        .create_invite(sp, Role::Administrator, hour, None, NOW)
+        .await
+        .expect("invite");
+    let stale = tx
+        .create_invite(sp, Role::Moderator, hour, None, NOW)
+        .await
+        .expect("invite");
+    tx.commit().await.expect("commit");
+
+    let mut tx = db.begin_write().await.expect("begin");
+    assert_eq!(
+        tx.redeem_invite(&token, NOW + 1).await.expect("redeem"),
+        Some((sp, Role::Administrator))
+    );
+    assert_eq!(
+        tx.redeem_invite(&token, NOW + 2).await.expect("again"),
+        None,
+        "single use"
+    );
+    assert_eq!(
+        tx.redeem_invite(&stale, NOW + 3_600_000)
+            .await
+            .expect("stale"),
+        None,
+        "expired"
+    );
+    assert_eq!(
+        tx.redeem_invite("made-up", NOW).await.expect("unknown"),
+        None
+    );
+    tx.commit().await.expect("commit");
 }

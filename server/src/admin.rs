@@ -1,0 +1,74 @@
+//! `voz admin …`, `voz audit …` and `voz migrate`: operations without the web interface.
+
+use std::time::Duration;
+
+use voz_app::accounts::types::Role;
+use voz_app::db::{Db, now_millis};
+
+use crate::cli::{AdminCommand, AuditCommand};
+
+type Outcome = Result<(), Box<dyn std::error::Error>>;
+
+pub async fn migrate(database_url: &str) -> Outcome {
+    let db = Db::connect(database_url).await?;
+    db.migrate().await?;
+    tracing::info!(backend = ?db.backend(), "database is up to date");
+    db.close().await;
+    Ok(())
+}
+
+pub async fn admin(database_url: &str, public_url: &str, command: AdminCommand) -> Outcome {
+    let db = Db::connect(database_url).await?;
+    db.migrate().await?;
+    match command {
+        AdminCommand::Invite {
+            org,
+            role,
+            valid_hours,
+        } => {
+            let role = Role::from_code(&role).ok_or_else(|| format!("unknown role {role:?}"))?;
+            let organization = db
+                .organization_by_slug(&org)
+                .await?
+                .ok_or_else(|| format!("no organization with slug {org:?} (try `voz demo`)"))?;
+            let mut tx = db.begin_write().await?;
+            let token = tx
+                .create_invite(
+                    organization.id,
+                    role,
+                    Duration::from_secs(valid_hours * 3600),
+                    None,
+                    now_millis(),
+                )
+                .await?;
+            tx.commit().await?;
+            println!(
+                "{}/{}/enroll/{token}",
+                public_url.trim_end_matches('/'),
+                organization.default_locale
+            );
+            eprintln!(
+                "Single-use link: role {} in {}, valid {valid_hours} h. Open it on the device that will hold the passkey.",
+                role.code(),
+                organization.name
+            );
+        }
+    }
+    db.close().await;
+    Ok(())
+}
+
+pub async fn audit(database_url: &str, command: AuditCommand) -> Outcome {
+    let db = Db::connect(database_url).await?;
+    match command {
+        AuditCommand::Verify => {
+            let summary = db.verify_audit_chain().await?;
+            println!(
+                "audit log intact: {} entries, head {}",
+                summary.entries, summary.head
+            );
+        }
+    }
+    db.close().await;
+    Ok(())
+}
