@@ -8,7 +8,9 @@ const siteRoot = process.env.VOZ_SITE_ROOT ?? path.join(target, "site");
 const port = Number(process.env.VOZ_E2E_PORT ?? 3107);
 // A fresh database every run: tests never depend on what an earlier run left behind.
 const dbDir = path.join(target, "e2e");
-const databaseUrl = `sqlite://${dbDir}/voz-${Date.now()}.db`;
+const runId = Date.now();
+const databaseUrl = `sqlite://${dbDir}/voz-${runId}.db`;
+const secretFile = path.join(dbDir, `secret-${runId}.key`);
 
 // Debian's Chromium, never a downloaded one (this machine has no internet). The
 // background-networking flags stop Chromium calling home, which the closed network refuses.
@@ -47,8 +49,9 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `mkdir -p ${dbDir} && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
-    env: { DATABASE_URL: databaseUrl, VOZ_LOG: "warn" },
+    // Demo organizations (São Paulo's council, Bogotá's institute) to register with.
+    command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
+    env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn" },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -19,10 +19,50 @@ pub enum ErrorCode {
     NotFound,
     Forbidden,
     Unauthenticated,
+    /// See `fields` for what is wrong where.
     InvalidInput,
     TooManyAttempts,
     /// Someone else changed the same thing concurrently.
     Conflict,
+    /// The passkey ceremony failed or was cancelled on the device.
+    PasskeyFailed,
+    /// An access code or link that is unknown, used or expired (deliberately one answer).
+    InvalidCode,
+}
+
+/// What is wrong with a form field; the UI turns it into a sentence in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "problem")]
+pub enum Problem {
+    Required,
+    TooLong {
+        max: u16,
+    },
+    ForbiddenCharacters,
+    InvalidDate,
+    FutureDate,
+    UnderAge {
+        min: u8,
+    },
+    ImplausibleAge,
+    UnknownOption,
+    TooMany {
+        max: u8,
+    },
+    InvalidEmail,
+    InvalidPhone,
+    InvalidDocumentNumber,
+    DeclarationRequired,
+    /// This document already registered someone in this organization.
+    AlreadyRegistered,
+}
+
+/// A problem with one named form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    #[serde(flatten)]
+    pub problem: Problem,
 }
 
 /// The error every server function returns.
@@ -30,21 +70,32 @@ pub enum ErrorCode {
 #[error("{code:?}")]
 pub struct AppError {
     pub code: ErrorCode,
-    /// For form errors: the field at fault, so the UI can point at it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
 }
 
 impl AppError {
     pub fn new(code: ErrorCode) -> Self {
-        Self { code, field: None }
+        Self {
+            code,
+            fields: Vec::new(),
+        }
     }
 
-    pub fn invalid(field: impl Into<String>) -> Self {
+    /// Invalid input, with what is wrong in each field.
+    pub fn fields(fields: impl IntoIterator<Item = impl Into<FieldProblem>>) -> Self {
         Self {
             code: ErrorCode::InvalidInput,
-            field: Some(field.into()),
+            fields: fields.into_iter().map(Into::into).collect(),
         }
+    }
+
+    /// The problem reported for one field, if any.
+    pub fn problem_of(&self, field: &str) -> Option<Problem> {
+        self.fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.problem)
     }
 }
 
@@ -87,8 +138,33 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::InvalidInput => t_string!(i18n, error_invalid_input),
         ErrorCode::TooManyAttempts => t_string!(i18n, error_too_many_attempts),
         ErrorCode::Conflict => t_string!(i18n, error_conflict),
+        ErrorCode::PasskeyFailed => t_string!(i18n, error_passkey_failed),
+        ErrorCode::InvalidCode => t_string!(i18n, error_invalid_code),
     }
     .to_string()
+}
+
+/// The translated sentence for a field problem.
+pub fn problem_text(problem: Problem) -> String {
+    let i18n = use_i18n();
+    match problem {
+        Problem::Required => t_string!(i18n, problem_required).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, problem_too_long, max).to_string(),
+        Problem::ForbiddenCharacters => t_string!(i18n, problem_forbidden_characters).to_string(),
+        Problem::InvalidDate => t_string!(i18n, problem_invalid_date).to_string(),
+        Problem::FutureDate => t_string!(i18n, problem_future_date).to_string(),
+        Problem::UnderAge { min } => t_string!(i18n, problem_under_age, min).to_string(),
+        Problem::ImplausibleAge => t_string!(i18n, problem_implausible_age).to_string(),
+        Problem::UnknownOption => t_string!(i18n, problem_unknown_option).to_string(),
+        Problem::TooMany { max } => t_string!(i18n, problem_too_many, max).to_string(),
+        Problem::InvalidEmail => t_string!(i18n, problem_invalid_email).to_string(),
+        Problem::InvalidPhone => t_string!(i18n, problem_invalid_phone).to_string(),
+        Problem::InvalidDocumentNumber => {
+            t_string!(i18n, problem_invalid_document_number).to_string()
+        }
+        Problem::DeclarationRequired => t_string!(i18n, problem_declaration_required).to_string(),
+        Problem::AlreadyRegistered => t_string!(i18n, problem_already_registered).to_string(),
+    }
 }
 
 /// An error message box that screen readers announce.
@@ -103,12 +179,21 @@ mod tests {
 
     #[test]
     fn codes_travel_as_snake_case_json() {
-        let json = serde_json_like(&AppError::new(ErrorCode::TooManyAttempts));
+        let json = wire(&AppError::new(ErrorCode::TooManyAttempts));
         assert_eq!(json, r#"{"code":"too_many_attempts"}"#);
-        let with_field = serde_json_like(&AppError::invalid("birth_date"));
+        let problem = FieldProblem {
+            field: "birth_date".into(),
+            problem: Problem::UnderAge { min: 16 },
+        };
+        let with_field = wire(&AppError::fields([problem]));
         assert_eq!(
             with_field,
-            r#"{"code":"invalid_input","field":"birth_date"}"#
+            r#"{"code":"invalid_input","fields":[{"field":"birth_date","problem":"under_age","min":16}]}"#
+        );
+        let back = <AppError as FromServerFnError>::de(with_field.into_bytes().into());
+        assert_eq!(
+            back.problem_of("birth_date"),
+            Some(Problem::UnderAge { min: 16 })
         );
     }
 
@@ -118,7 +203,7 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Network);
     }
 
-    fn serde_json_like(error: &AppError) -> String {
+    fn wire(error: &AppError) -> String {
         let encoded = <AppError as FromServerFnError>::ser(error);
         String::from_utf8(encoded.to_vec()).expect("utf-8")
     }

@@ -13,6 +13,21 @@ pub struct AppState {
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,
+    /// Relying party for passkeys: bound to `public_url`'s host.
+    pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
+}
+
+/// The passkey relying party for an installation reached at `public_url`.
+pub fn relying_party(public_url: &str) -> Result<webauthn_rs::Webauthn, String> {
+    let origin =
+        url::Url::parse(public_url).map_err(|e| format!("VOZ_PUBLIC_URL {public_url:?}: {e}"))?;
+    let host = origin
+        .host_str()
+        .ok_or_else(|| format!("VOZ_PUBLIC_URL {public_url:?} has no host"))?
+        .to_owned();
+    webauthn_rs::WebauthnBuilder::new(&host, &origin)
+        .and_then(|builder| builder.rp_name("Voz").build())
+        .map_err(|e| format!("passkeys cannot work at {public_url:?}: {e}"))
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -6,6 +6,7 @@ use std::path::Path;
 use leptos_i18n::Locale as _;
 use voz_app::accounts::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{
     AccountId, Decision, DocumentType, GenderIdentity, NewOrganization, OrganizationId,
     RegistrationRules, ResidenceProof,
@@ -143,7 +144,13 @@ async fn load_organization(
     let mut tx = db.begin_write().await?;
     let organization = tx.create_organization(new, None, now).await?;
     let reviewer = tx
-        .create_account("Demo reviewer", &new.default_locale, true, now)
+        .create_account(
+            &new_user_handle().to_string(),
+            "Demo reviewer",
+            &new.default_locale,
+            true,
+            now,
+        )
         .await?;
     for person in people {
         register(&mut tx, secret, organization, reviewer, person, now).await?;
@@ -161,7 +168,13 @@ async fn register(
     now: i64,
 ) -> Outcome {
     let account = tx
-        .create_account(person.name, person.locale.as_str(), false, now)
+        .create_account(
+            &new_user_handle().to_string(),
+            person.name,
+            person.locale.as_str(),
+            false,
+            now,
+        )
         .await?;
     let registration = Registration {
         display_name: person.name.into(),

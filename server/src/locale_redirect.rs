@@ -2,10 +2,11 @@
 //! on the server so it works before any script runs, to the visitor's language.
 
 use axum::extract::Request;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos_i18n::Locale as _;
+use voz_app::http::cookie;
 use voz_app::locale::{LOCALE_COOKIE, locale_cookie, localized_path, negotiate, split_locale};
 
 /// Paths that are not pages and never carry a language.
@@ -53,31 +54,4 @@ pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
     response
-}
-
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_language_cookie_among_others() {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("a=1; voz_lang=ht; b=2"),
-        );
-        assert_eq!(cookie(&headers, LOCALE_COOKIE).as_deref(), Some("ht"));
-        assert_eq!(cookie(&headers, "missing"), None);
-    }
 }

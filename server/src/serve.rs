@@ -15,7 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use voz_app::accounts::secret::{SecretError, ServerSecret};
 use voz_app::db::{Db, DbError, now_millis};
-use voz_app::state::AppState;
+use voz_app::state::{AppState, relying_party};
 use voz_app::{App, shell};
 
 use crate::cli::ServeArgs;
@@ -26,6 +26,8 @@ pub enum ServeError {
     Db(#[from] DbError),
     #[error(transparent)]
     Secret(#[from] SecretError),
+    #[error("{0}")]
+    Config(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: std::net::SocketAddr,
@@ -58,6 +60,7 @@ pub async fn run(
         db,
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
+        webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };
     let app = router(state);
 

@@ -11,10 +11,19 @@ pub mod invites;
 #[cfg(feature = "ssr")]
 pub mod secret;
 #[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
 pub mod session_store;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 pub mod countries;
+#[cfg(feature = "ssr")]
+pub mod country_names;
+pub mod passkey_client;
+#[cfg(feature = "ssr")]
+pub mod passkey_store;
 pub mod rules;
+pub mod server;
 pub mod types;
+pub mod ui;

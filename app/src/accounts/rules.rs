@@ -14,9 +14,10 @@ pub const MAX_NATIONALITIES: u8 = 3;
 pub const OLDEST_PLAUSIBLE_AGE: i32 = 120;
 
 /// A registration whose every field passed the rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Registration {
     pub display_name: String,
+    #[serde(with = "locale_tag")]
     pub preferred_locale: Locale,
     pub nationalities: Vec<String>,
     pub birth_date: Date,
@@ -25,8 +26,27 @@ pub struct Registration {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub document_type: DocumentType,
-    /// Normalized (see [`normalize_document_number`]); only ever stored as a keyed hash.
+    /// Normalized (see [`normalize_document_number`]); only ever stored as a keyed hash,
+    /// and never serialized, so it cannot end up in a stored ceremony state or a log.
+    #[serde(skip)]
     pub document_number: String,
+}
+
+mod locale_tag {
+    use leptos_i18n::Locale as _;
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use crate::i18n::Locale;
+
+    pub fn serialize<S: Serializer>(locale: &Locale, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(locale.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Locale, D::Error> {
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(|_| serde::de::Error::custom("unknown locale"))
+    }
 }
 
 /// Checks a form against an organization's rules on `today`.
@@ -329,6 +349,17 @@ mod tests {
             Ok(_) => vec![],
             Err(errors) => errors.into_iter().map(|e| (e.field, e.problem)).collect(),
         }
+    }
+
+    #[test]
+    fn the_document_number_never_serializes() {
+        let registration = validate_registration(&form(), &rules(), today()).expect("valid");
+        let json = serde_json::to_string(&registration).expect("json");
+        assert!(!json.contains("V1234567"), "{json}");
+        assert!(json.contains(r#""preferred_locale":"ht""#), "{json}");
+        let back: Registration = serde_json::from_str(&json).expect("back");
+        assert_eq!(back.document_number, "");
+        assert_eq!(back.display_name, registration.display_name);
     }
 
     #[test]

@@ -12,6 +12,19 @@ use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
+/// A fresh random WebAuthn user handle: a UUID that says nothing about the person.
+pub fn new_user_handle() -> webauthn_rs::prelude::Uuid {
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    uuid_from_random(bytes)
+}
+
+fn uuid_from_random(mut bytes: [u8; 16]) -> webauthn_rs::prelude::Uuid {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+    webauthn_rs::prelude::Uuid::from_bytes(bytes)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(transparent)]
@@ -101,20 +114,21 @@ impl Tx {
     }
 
     /// A new account; `managed` when staff create it for someone without phone or email.
+    /// `user_handle` is the WebAuthn user id (see [`new_user_handle`]).
     pub async fn create_account(
         &mut self,
+        user_handle: &str,
         display_name: &str,
         preferred_locale: &str,
         managed: bool,
         now: i64,
     ) -> Result<AccountId, StoreError> {
-        let user_handle = crate::accounts::session_store::random_token(16);
         let (id,): (i64,) = on_tx!(self, |conn| {
             sqlx::query_as(
                 "INSERT INTO accounts (user_handle, display_name, preferred_locale, managed, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
-            .bind(&user_handle)
+            .bind(user_handle)
             .bind(display_name)
             .bind(preferred_locale)
             .bind(managed)
@@ -422,5 +436,72 @@ impl Db {
             .fetch_all(pool)
             .await
         })?)
+    }
+}
+
+/// What an account page shows about its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountOverview {
+    pub display_name: String,
+    pub user_handle: String,
+    /// Organization name, status, reason.
+    pub registrations: Vec<(String, RegistrationStatus, Option<String>)>,
+    /// Organization slug, name and the roles held there.
+    pub staff_of: Vec<(String, String, Vec<Role>)>,
+}
+
+impl Db {
+    pub async fn account_overview(
+        &self,
+        account: AccountId,
+    ) -> Result<AccountOverview, StoreError> {
+        let (display_name, user_handle): (String, String) = on_db!(self, |pool| {
+            sqlx::query_as("SELECT display_name, user_handle FROM accounts WHERE id = $1")
+                .bind(account.0)
+                .fetch_optional(pool)
+                .await
+        })?
+        .ok_or(StoreError::NotFound)?;
+        let registrations: Vec<(String, String, Option<String>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT o.name, r.status, r.status_reason FROM registrations r \
+                 JOIN organizations o ON o.id = r.organization_id WHERE r.account_id = $1 ORDER BY o.name",
+            )
+            .bind(account.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        let roles: Vec<(String, String, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT o.slug, o.name, r.role FROM roles r JOIN organizations o ON o.id = r.organization_id \
+                 WHERE r.account_id = $1 ORDER BY o.name, r.role",
+            )
+            .bind(account.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        let mut staff_of: Vec<(String, String, Vec<Role>)> = Vec::new();
+        for (slug, name, role) in roles {
+            let Some(role) = Role::from_code(&role) else {
+                continue;
+            };
+            match staff_of.last_mut() {
+                Some((last, _, roles)) if *last == slug => roles.push(role),
+                _ => staff_of.push((slug, name, vec![role])),
+            }
+        }
+        Ok(AccountOverview {
+            display_name,
+            user_handle,
+            registrations: registrations
+                .into_iter()
+                .map(|(name, status, reason)| {
+                    let status = RegistrationStatus::from_code(&status)
+                        .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?;
+                    Ok((name, status, reason))
+                })
+                .collect::<Result<_, StoreError>>()?,
+            staff_of,
+        })
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::Problem;
+
 /// Self-declared gender identity, used for nothing but parity (DOMAIN.md § Identity).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -215,38 +217,39 @@ pub enum Field {
     ResidenceDeclared,
 }
 
-/// What is wrong with a field; the UI turns it into a sentence in the reader's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "problem")]
-pub enum Problem {
-    Required,
-    TooLong {
-        max: u16,
-    },
-    ForbiddenCharacters,
-    InvalidDate,
-    FutureDate,
-    UnderAge {
-        min: u8,
-    },
-    ImplausibleAge,
-    UnknownOption,
-    TooMany {
-        max: u8,
-    },
-    InvalidEmail,
-    InvalidPhone,
-    InvalidDocumentNumber,
-    DeclarationRequired,
-    /// This document already registered someone in this organization.
-    AlreadyRegistered,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: Field,
     #[serde(flatten)]
     pub problem: Problem,
+}
+
+impl Field {
+    /// The form control's `name`, which is also how errors name it on the wire.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DisplayName => "display_name",
+            Self::PreferredLocale => "preferred_locale",
+            Self::Nationalities => "nationalities",
+            Self::BirthDate => "birth_date",
+            Self::District => "district",
+            Self::Gender => "gender",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::DocumentType => "document_type",
+            Self::DocumentNumber => "document_number",
+            Self::ResidenceDeclared => "residence_declared",
+        }
+    }
+}
+
+impl From<FieldError> for crate::error::FieldProblem {
+    fn from(error: FieldError) -> Self {
+        Self {
+            field: error.field.name().to_owned(),
+            problem: error.problem,
+        }
+    }
 }
 
 /// Typed ids: an organization id can never be passed where an account id is expected.

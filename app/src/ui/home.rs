@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::accounts::server::list_organizations;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -15,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{t!(i18n, home_intro)}</p>
             <p class="notice">{t!(i18n, home_no_status)}</p>
         </section>
+        <Organizations />
         <ul class="cards">
             <li class="card">
                 <h2>{t!(i18n, home_elections_title)}</h2>
@@ -33,5 +36,37 @@ pub fn HomePage() -> impl IntoView {
                 <p>{t!(i18n, home_results_text)}</p>
             </li>
         </ul>
+    }
+}
+
+/// The organizing bodies on this installation, each with its registration link.
+#[component]
+fn Organizations() -> impl IntoView {
+    let i18n = use_i18n();
+    let organizations = Resource::new(|| (), |()| list_organizations());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let organizations = organizations.await.unwrap_or_default();
+                (!organizations.is_empty()).then(|| view! {
+                    <section class="organizations">
+                        <h2>{t!(i18n, organizations_title)}</h2>
+                        <ul class="plain">
+                            {organizations.into_iter().map(|o| {
+                                let join = format!("/join/{}", o.slug);
+                                view! {
+                                    <li>
+                                        <span>{o.name}</span>
+                                        <a class="button" href=move || localized_path(i18n.get_locale(), &join)>
+                                            {t!(i18n, register_action)}
+                                        </a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -92,6 +92,7 @@ fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let home = move || localized_path(i18n.get_locale(), "/");
     let about = move || localized_path(i18n.get_locale(), "/about");
+    let account = move || localized_path(i18n.get_locale(), "/account");
     view! {
         <header class="site-header">
             <a class="brand" href=home>
@@ -108,6 +109,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=about>{t!(i18n, nav_about)}</A>
+                    </li>
+                    <li>
+                        <A href=account>{t!(i18n, nav_account)}</A>
                     </li>
                 </ul>
             </nav>

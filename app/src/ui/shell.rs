@@ -5,6 +5,7 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::accounts::ui::{account::AccountPageView, register::RegisterPage, sign_in::SignInPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::ui::{
@@ -50,6 +51,9 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=LocaleLayout>
                         <Route path=path!("") view=HomePage />
                         <Route path=path!("about") view=AboutPage />
+                        <Route path=path!("join/:org") view=RegisterPage />
+                        <Route path=path!("sign-in") view=SignInPage />
+                        <Route path=path!("account") view=AccountPageView />
                         <Route path=path!("*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

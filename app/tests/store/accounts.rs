@@ -2,7 +2,7 @@
 
 use voz_app::accounts::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
-use voz_app::accounts::store::StoreError;
+use voz_app::accounts::store::{StoreError, new_user_handle};
 use voz_app::accounts::types::{
     AccountId, Decision, DocumentType, GenderIdentity, NewOrganization, OrganizationId,
     RegistrationRules, RegistrationStatus, ResidenceProof, Role,
@@ -78,7 +78,9 @@ async fn register(
 ) -> Result<(AccountId, voz_app::accounts::types::RegistrationId), StoreError> {
     let secret = ServerSecret::from_bytes([7; 32]);
     let mut tx = db.begin_write().await?;
-    let account = tx.create_account(name, "es", false, NOW).await?;
+    let account = tx
+        .create_account(&new_user_handle().to_string(), name, "es", false, NOW)
+        .await?;
     let hash = secret.document_hash(org, DocumentType::Passport, number);
     let id = tx
         .create_registration(org, account, &registration(name, "Brás"), &hash, true, NOW)
@@ -172,7 +174,13 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     let reviewer = {
         let mut tx = db.begin_write().await.expect("begin");
         let id = tx
-            .create_account("Reviewer", "pt-BR", false, NOW)
+            .create_account(
+                &new_user_handle().to_string(),
+                "Reviewer",
+                "pt-BR",
+                false,
+                NOW,
+            )
             .await
             .expect("account");
         tx.commit().await.expect("commit");
@@ -250,11 +258,17 @@ async fn roles_are_granted_once_and_audited(db: &Db) {
     let sp = new_org(db, "cmi-sp").await;
     let mut tx = db.begin_write().await.expect("begin");
     let admin = tx
-        .create_account("Admin", "pt-BR", false, NOW)
+        .create_account(&new_user_handle().to_string(), "Admin", "pt-BR", false, NOW)
         .await
         .expect("admin");
     let worker = tx
-        .create_account("Mesário", "pt-BR", false, NOW)
+        .create_account(
+            &new_user_handle().to_string(),
+            "Mesário",
+            "pt-BR",
+            false,
+            NOW,
+        )
         .await
         .expect("worker");
     assert!(

@@ -1,0 +1,509 @@
+//! Server functions for registration, passkeys and sessions. Each checks everything itself:
+//! what the UI shows or hides is never a check.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::types::{
+    DocumentType, RegistrationForm, RegistrationStatus, ResidenceProof, Role,
+};
+use crate::error::AppError;
+
+/// The first half of a passkey ceremony, as the browser needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ceremony {
+    /// Names the server-side state for the second half.
+    pub id: String,
+    /// Options for `navigator.credentials` (JSON, binary fields in base64url).
+    pub options: String,
+}
+
+/// What the registration form needs to know about an organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationSetup {
+    pub slug: String,
+    pub name: String,
+    pub accepted_documents: Vec<DocumentType>,
+    pub residence_proof: ResidenceProof,
+    pub min_age: u8,
+    pub districts: Vec<String>,
+}
+
+/// One country or "stateless", named in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NationalityOption {
+    pub code: String,
+    pub name: String,
+}
+
+/// The signed-in person's own view of their account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountPage {
+    pub display_name: String,
+    pub registrations: Vec<MyRegistration>,
+    pub passkeys: Vec<MyPasskey>,
+    pub staff_of: Vec<(String, String, Vec<Role>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRegistration {
+    pub organization: String,
+    pub status: RegistrationStatus,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPasskey {
+    pub id: i64,
+    pub label: String,
+    /// YYYY-MM-DD
+    pub created_on: String,
+}
+
+/// A summary of an organization for lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationLink {
+    pub slug: String,
+    pub name: String,
+}
+
+#[server(prefix = "/api", endpoint = "organizations")]
+pub async fn list_organizations() -> Result<Vec<OrganizationLink>, AppError> {
+    use crate::accounts::session::app_state;
+    let state = app_state()?;
+    let organizations = state.db.organizations().await.map_err(ssr::store_error)?;
+    Ok(organizations
+        .into_iter()
+        .map(|o| OrganizationLink {
+            slug: o.slug,
+            name: o.name,
+        })
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "registration_setup")]
+pub async fn load_registration_setup(slug: String) -> Result<RegistrationSetup, AppError> {
+    use crate::accounts::session::app_state;
+    use crate::error::ErrorCode;
+    let state = app_state()?;
+    let org = state
+        .db
+        .organization_by_slug(&slug)
+        .await
+        .map_err(ssr::store_error)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    Ok(RegistrationSetup {
+        slug: org.slug,
+        name: org.name,
+        accepted_documents: org.rules.accepted_documents,
+        residence_proof: org.rules.residence_proof,
+        min_age: org.rules.min_age,
+        districts: org.rules.districts,
+    })
+}
+
+/// Every nationality, named from CLDR in `locale`, sorted for that language's readers.
+#[server(prefix = "/api", endpoint = "nationalities")]
+pub async fn nationality_options(locale: String) -> Result<Vec<NationalityOption>, AppError> {
+    Ok(crate::accounts::country_names::nationality_options(&locale))
+}
+
+/// Step 1 of registering: checks the form and the document (nothing is stored yet), then
+/// asks the browser for a passkey.
+#[server(prefix = "/api", endpoint = "register/start", input = Json)]
+pub async fn start_registration(
+    organization: String,
+    form: RegistrationForm,
+) -> Result<Ceremony, AppError> {
+    ssr::start_registration(&organization, form).await
+}
+
+/// Step 2: verifies the new passkey, then stores the account, the registration (pending
+/// review) and the passkey in one transaction, and signs the person in.
+#[server(prefix = "/api", endpoint = "register/finish", input = Json)]
+pub async fn finish_registration(ceremony: String, credential: String) -> Result<(), AppError> {
+    ssr::finish_registration(&ceremony, &credential).await
+}
+
+#[server(prefix = "/api", endpoint = "sign_in/start")]
+pub async fn start_sign_in() -> Result<Ceremony, AppError> {
+    ssr::start_sign_in().await
+}
+
+#[server(prefix = "/api", endpoint = "sign_in/finish", input = Json)]
+pub async fn finish_sign_in(ceremony: String, credential: String) -> Result<(), AppError> {
+    ssr::finish_sign_in(&ceremony, &credential).await
+}
+
+#[server(prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::accounts::session::{app_state, sign_out_here};
+    sign_out_here(&app_state()?).await
+}
+
+/// The signed-in person's account, or `None` when nobody is signed in.
+#[server(prefix = "/api", endpoint = "me")]
+pub async fn my_account() -> Result<Option<AccountPage>, AppError> {
+    ssr::my_account().await
+}
+
+#[server(prefix = "/api", endpoint = "passkeys/start")]
+pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
+    ssr::start_add_passkey().await
+}
+
+#[server(prefix = "/api", endpoint = "passkeys/finish", input = Json)]
+pub async fn finish_add_passkey(ceremony: String, credential: String) -> Result<(), AppError> {
+    ssr::finish_add_passkey(&ceremony, &credential).await
+}
+
+/// Removes one of the signed-in person's passkeys; refuses the last one (`Conflict`).
+#[server(prefix = "/api", endpoint = "passkeys/remove")]
+pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
+    use crate::accounts::session::{app_state, require_account};
+    use crate::error::ErrorCode;
+    let account = require_account().await?;
+    let removed = app_state()?
+        .db
+        .remove_passkey(account, id)
+        .await
+        .map_err(ssr::store_error)?;
+    if removed {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::Conflict))
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use std::time::Duration;
+
+    use leptos_i18n::Locale as _;
+    use serde::{Deserialize, Serialize};
+    use webauthn_rs::prelude::{
+        CreationChallengeResponse, DiscoverableAuthentication, PasskeyRegistration,
+        PublicKeyCredential, RegisterPublicKeyCredential, Uuid,
+    };
+
+    use super::{AccountPage, Ceremony, MyPasskey, MyRegistration};
+    use crate::accounts::rules::{Registration, validate_registration};
+    use crate::accounts::session::{app_state, current_account, require_account, sign_in_as};
+    use crate::accounts::store::{StoreError, new_user_handle};
+    use crate::accounts::types::{
+        AccountId, Field, FieldError, OrganizationId, Problem, RegistrationForm,
+    };
+    use crate::calendar::Date;
+    use crate::db::now_millis;
+    use crate::error::{AppError, ErrorCode};
+
+    /// A ceremony must be finished within this time.
+    const CEREMONY_LIFETIME: Duration = Duration::from_secs(300);
+
+    pub fn store_error(error: StoreError) -> AppError {
+        match error {
+            StoreError::DuplicateDocument => AppError::fields([FieldError {
+                field: Field::DocumentNumber,
+                problem: Problem::AlreadyRegistered,
+            }]),
+            StoreError::AlreadyRegistered | StoreError::DuplicateSlug => {
+                AppError::new(ErrorCode::Conflict)
+            }
+            StoreError::NotFound => AppError::new(ErrorCode::NotFound),
+            StoreError::Db(error) => error.into(),
+            StoreError::Corrupt(what) => {
+                tracing::error!(%what, "corrupt stored data");
+                AppError::new(ErrorCode::Internal)
+            }
+        }
+    }
+
+    fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
+        tracing::error!(%error, "{context}");
+        AppError::new(ErrorCode::Internal)
+    }
+
+    fn passkey_failed(error: impl std::fmt::Display) -> AppError {
+        tracing::info!(%error, "passkey ceremony refused");
+        AppError::new(ErrorCode::PasskeyFailed)
+    }
+
+    /// Server-side state of a registration between its two steps. Holds no document
+    /// number: `Registration` never serializes it; only the keyed hash is kept.
+    #[derive(Serialize, Deserialize)]
+    struct PendingRegistration {
+        organization: OrganizationId,
+        registration: Registration,
+        document_hash: String,
+        residence_declared: bool,
+        user_handle: Uuid,
+        state: PasskeyRegistration,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct PendingPasskey {
+        account: AccountId,
+        state: PasskeyRegistration,
+    }
+
+    async fn put_ceremony(
+        purpose: &str,
+        state: &impl Serialize,
+        options: &impl Serialize,
+    ) -> Result<Ceremony, AppError> {
+        let app = app_state()?;
+        let state = serde_json::to_string(state).map_err(|e| internal("ceremony state", e))?;
+        let id = app
+            .db
+            .put_challenge(purpose, &state, CEREMONY_LIFETIME, now_millis())
+            .await?;
+        let options =
+            serde_json::to_string(options).map_err(|e| internal("ceremony options", e))?;
+        Ok(Ceremony { id: id.0, options })
+    }
+
+    async fn take_ceremony<T: for<'de> Deserialize<'de>>(
+        purpose: &str,
+        id: &str,
+    ) -> Result<T, AppError> {
+        let app = app_state()?;
+        let id = crate::accounts::session_store::ChallengeId(id.to_owned());
+        let state = app
+            .db
+            .take_challenge(&id, purpose, now_millis())
+            .await?
+            .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
+        serde_json::from_str(&state).map_err(|e| internal("ceremony state", e))
+    }
+
+    /// Asks for a discoverable credential (a "resident key"), so that signing in later
+    /// needs no user name: migrants should not have to remember one.
+    fn discoverable(options: CreationChallengeResponse) -> Result<serde_json::Value, AppError> {
+        let mut json =
+            serde_json::to_value(options).map_err(|e| internal("creation options", e))?;
+        if let Some(selection) = json
+            .pointer_mut("/publicKey/authenticatorSelection")
+            .and_then(|v| v.as_object_mut())
+        {
+            selection.insert("residentKey".into(), "required".into());
+            selection.insert("requireResidentKey".into(), true.into());
+        }
+        Ok(json)
+    }
+
+    pub async fn start_registration(
+        organization: &str,
+        form: RegistrationForm,
+    ) -> Result<Ceremony, AppError> {
+        let app = app_state()?;
+        let org = app
+            .db
+            .organization_by_slug(organization)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let today = Date::from_unix_millis(now_millis());
+        let registration =
+            validate_registration(&form, &org.rules, today).map_err(AppError::fields)?;
+        let document_hash = app.secret.document_hash(
+            org.id,
+            registration.document_type,
+            &registration.document_number,
+        );
+        // Say so now rather than after the passkey; the database checks again at the end.
+        if app
+            .db
+            .document_registered(org.id, &document_hash)
+            .await
+            .map_err(store_error)?
+        {
+            return Err(store_error(StoreError::DuplicateDocument));
+        }
+        let user_handle = new_user_handle();
+        let name = registration.display_name.clone();
+        let (options, state) = app
+            .webauthn
+            .start_passkey_registration(user_handle, &name, &name, None)
+            .map_err(|e| internal("start passkey registration", e))?;
+        let pending = PendingRegistration {
+            organization: org.id,
+            registration,
+            document_hash,
+            residence_declared: form.residence_declared,
+            user_handle,
+            state,
+        };
+        put_ceremony("register", &pending, &discoverable(options)?).await
+    }
+
+    pub async fn finish_registration(ceremony: &str, credential: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let pending: PendingRegistration = take_ceremony("register", ceremony).await?;
+        let credential: RegisterPublicKeyCredential =
+            serde_json::from_str(credential).map_err(passkey_failed)?;
+        let passkey = app
+            .webauthn
+            .finish_passkey_registration(&credential, &pending.state)
+            .map_err(passkey_failed)?;
+        let now = now_millis();
+        let registration = &pending.registration;
+        let mut tx = app.db.begin_write().await?;
+        let account = tx
+            .create_account(
+                &pending.user_handle.to_string(),
+                &registration.display_name,
+                registration.preferred_locale.as_str(),
+                false,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        tx.create_registration(
+            pending.organization,
+            account,
+            registration,
+            &pending.document_hash,
+            pending.residence_declared,
+            now,
+        )
+        .await
+        .map_err(store_error)?;
+        tx.add_passkey(account, &passkey, "", now)
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        sign_in_as(&app, account).await
+    }
+
+    pub async fn start_sign_in() -> Result<Ceremony, AppError> {
+        let app = app_state()?;
+        let (mut options, state) = app
+            .webauthn
+            .start_discoverable_authentication()
+            .map_err(|e| internal("start sign-in", e))?;
+        // A button press, not form autofill ("conditional" mediation).
+        options.mediation = None;
+        put_ceremony("sign_in", &state, &options).await
+    }
+
+    pub async fn finish_sign_in(ceremony: &str, credential: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let state: DiscoverableAuthentication = take_ceremony("sign_in", ceremony).await?;
+        let credential: PublicKeyCredential =
+            serde_json::from_str(credential).map_err(passkey_failed)?;
+        let (user_handle, credential_id) = app
+            .webauthn
+            .identify_discoverable_authentication(&credential)
+            .map_err(passkey_failed)?;
+        let (id, account, stored_handle, mut passkey) = app
+            .db
+            .passkey_by_credential(credential_id)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
+        if stored_handle != user_handle.to_string() {
+            return Err(AppError::new(ErrorCode::PasskeyFailed));
+        }
+        let result = app
+            .webauthn
+            .finish_discoverable_authentication_v2(&credential, state, &passkey)
+            .map_err(passkey_failed)?;
+        passkey.update_credential(&result);
+        app.db
+            .touch_passkey(id, &passkey, now_millis())
+            .await
+            .map_err(store_error)?;
+        sign_in_as(&app, account).await
+    }
+
+    pub async fn my_account() -> Result<Option<AccountPage>, AppError> {
+        let Some(account) = current_account().await? else {
+            return Ok(None);
+        };
+        let app = app_state()?;
+        let overview = app
+            .db
+            .account_overview(account)
+            .await
+            .map_err(store_error)?;
+        let passkeys = app.db.passkeys_of(account).await.map_err(store_error)?;
+        Ok(Some(AccountPage {
+            display_name: overview.display_name,
+            registrations: overview
+                .registrations
+                .into_iter()
+                .map(|(organization, status, reason)| MyRegistration {
+                    organization,
+                    status,
+                    reason,
+                })
+                .collect(),
+            passkeys: passkeys
+                .into_iter()
+                .map(|p| MyPasskey {
+                    id: p.id,
+                    label: p.label,
+                    created_on: Date::from_unix_millis(p.created_at).to_string(),
+                })
+                .collect(),
+            staff_of: overview.staff_of,
+        }))
+    }
+
+    pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let overview = app
+            .db
+            .account_overview(account)
+            .await
+            .map_err(store_error)?;
+        let existing = app
+            .db
+            .passkeys_for_exclusion(account)
+            .await
+            .map_err(store_error)?;
+        let exclude = existing.iter().map(|p| p.cred_id().clone()).collect();
+        let handle: Uuid = overview
+            .user_handle
+            .parse()
+            .map_err(|e| internal("user handle", e))?;
+        let (options, state) = app
+            .webauthn
+            .start_passkey_registration(
+                handle,
+                &overview.display_name,
+                &overview.display_name,
+                Some(exclude),
+            )
+            .map_err(|e| internal("start passkey registration", e))?;
+        put_ceremony(
+            "add_passkey",
+            &PendingPasskey { account, state },
+            &discoverable(options)?,
+        )
+        .await
+    }
+
+    pub async fn finish_add_passkey(ceremony: &str, credential: &str) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let pending: PendingPasskey = take_ceremony("add_passkey", ceremony).await?;
+        if pending.account != account {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        let credential: RegisterPublicKeyCredential =
+            serde_json::from_str(credential).map_err(passkey_failed)?;
+        let passkey = app
+            .webauthn
+            .finish_passkey_registration(&credential, &pending.state)
+            .map_err(passkey_failed)?;
+        let mut tx = app.db.begin_write().await?;
+        tx.add_passkey(account, &passkey, "", now_millis())
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

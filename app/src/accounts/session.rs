@@ -1,0 +1,93 @@
+//! The signed-in person, as server functions see it: the session cookie in, a session
+//! cookie out. (Server only.)
+
+use std::time::Duration;
+
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderValue, request::Parts};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::accounts::session_store::SessionToken;
+use crate::accounts::types::AccountId;
+use crate::db::now_millis;
+use crate::error::{AppError, ErrorCode};
+use crate::http::cookie;
+use crate::state::AppState;
+
+pub const SESSION_COOKIE: &str = "voz_session";
+/// Long enough to vote or work a help-desk shift; short enough for a shared phone.
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+
+/// The application state, provided to every server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::new(ErrorCode::Internal)
+    })
+}
+
+fn request_token() -> Option<SessionToken> {
+    let parts = use_context::<Parts>()?;
+    cookie(&parts.headers, SESSION_COOKIE).and_then(|value| SessionToken::from_cookie(&value))
+}
+
+/// The account signed in on this request, if any.
+pub async fn current_account() -> Result<Option<AccountId>, AppError> {
+    let Some(token) = request_token() else {
+        return Ok(None);
+    };
+    let state = app_state()?;
+    let session = state.db.find_session(&token, now_millis()).await?;
+    Ok(session.and_then(|s| s.account_id).map(AccountId))
+}
+
+/// The signed-in account, or `Unauthenticated`.
+pub async fn require_account() -> Result<AccountId, AppError> {
+    current_account()
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))
+}
+
+/// Starts a session for `account` and sets its cookie on the response.
+pub async fn sign_in_as(state: &AppState, account: AccountId) -> Result<(), AppError> {
+    // A new session id at every sign-in: a cookie planted before sign-in is worthless.
+    if let Some(old) = request_token() {
+        state.db.end_session(&old).await?;
+    }
+    let token = state
+        .db
+        .create_session(Some(account.0), SESSION_LIFETIME, now_millis())
+        .await?;
+    let secure = if state.public_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    set_cookie(&format!(
+        "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        token.cookie_value(),
+        SESSION_LIFETIME.as_secs()
+    ));
+    Ok(())
+}
+
+/// Ends the current session and clears the cookie.
+pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
+    if let Some(token) = request_token() {
+        state.db.end_session(&token).await?;
+    }
+    set_cookie(&format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+    ));
+    Ok(())
+}
+
+fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}

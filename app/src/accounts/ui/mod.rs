@@ -1,0 +1,7 @@
+//! Pages for people: register, sign in, their account.
+
+pub mod account;
+pub mod fields;
+pub mod labels;
+pub mod register;
+pub mod sign_in;

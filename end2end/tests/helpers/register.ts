@@ -1,0 +1,48 @@
+import { expect, type Page } from "@playwright/test";
+
+export interface Person {
+  name: string;
+  nationality: string; // ISO code or "stateless"
+  birthDate: string; // YYYY-MM-DD
+  district: string;
+  gender: string; // code
+  documentType: string; // code
+  documentNumber: string;
+}
+
+let counter = 0;
+/** A person with a document number no other test uses. */
+export function newPerson(overrides: Partial<Person> = {}): Person {
+  counter += 1;
+  return {
+    name: `María Quispe ${counter}`,
+    nationality: "BO",
+    birthDate: "1990-04-12",
+    district: "Mooca",
+    gender: "woman",
+    documentType: "passport",
+    documentNumber: `E2E-${Date.now()}-${counter}-${Math.floor(Math.random() * 1e6)}`,
+    ...overrides,
+  };
+}
+
+/** Fills the registration form of /<lang>/join/cmi-sp (page already open and hydrated). */
+export async function fillRegistration(page: Page, person: Person) {
+  await page.locator("#display_name").fill(person.name);
+  await page.locator("#nationality_1").selectOption(person.nationality);
+  await page.locator("#birth_date").fill(person.birthDate);
+  await page.locator("#district").selectOption(person.district);
+  await page.locator("#gender").selectOption(person.gender);
+  await page.locator("#document_type").selectOption(person.documentType);
+  await page.locator("#document_number").fill(person.documentNumber);
+  await page.locator("#residence_declared").check();
+}
+
+export async function submitRegistration(page: Page) {
+  await page.locator("form button[type=submit]").click();
+}
+
+export async function expectSignedInAs(page: Page, name: string) {
+  await expect(page).toHaveURL(/\/account/);
+  await expect(page.locator("h1")).toHaveText(name);
+}
