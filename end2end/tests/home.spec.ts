@@ -73,3 +73,19 @@ test("a trailing slash after the language goes to the home page's one address", 
   await expect(page).toHaveURL(/\/pt-BR$/);
   await expect(page.getByRole("link", { name: LOCALES["pt-BR"].nav_home })).toHaveAttribute("aria-current", "page");
 });
+
+test("pages carry a nonce-based Content-Security-Policy and refuse framing", async ({ page }) => {
+  const response = await page.goto("/en");
+  const headers = response?.headers() ?? {};
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce, "CSP with a nonce").toBeTruthy();
+  expect(await page.locator(`script[nonce]`).first().getAttribute("nonce")).not.toBeNull();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-inline");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+});
+
+test("state-changing requests from another site are refused", async ({ request }) => {
+  const refused = await request.post("/api/sign_out", { headers: { Origin: "https://evil.example" } });
+  expect(refused.status()).toBe(403);
+});

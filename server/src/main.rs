@@ -2,6 +2,7 @@
 
 mod admin;
 mod cli;
+mod csrf;
 mod demo;
 mod locale_redirect;
 mod logging;

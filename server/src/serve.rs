@@ -19,6 +19,7 @@ use voz_app::state::{AppState, relying_party};
 use voz_app::{App, shell};
 
 use crate::cli::ServeArgs;
+use crate::csrf::PublicOrigin;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -55,6 +56,7 @@ pub async fn run(
         .site_pkg_dir("pkg")
         .site_addr(args.addr)
         .build();
+    let origin = public_origin(public_url).map_err(ServeError::Config)?;
     let state = AppState {
         leptos_options,
         db,
@@ -62,7 +64,7 @@ pub async fn run(
         public_url: public_url.trim_end_matches('/').to_owned(),
         webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };
-    let app = router(state);
+    let app = router(state, origin);
 
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -77,7 +79,14 @@ pub async fn run(
     Ok(())
 }
 
-fn router(state: AppState) -> Router {
+/// `scheme://host[:port]` of the public URL, as browsers write it in `Origin`.
+fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
+    let url =
+        url::Url::parse(public_url).map_err(|e| format!("VOZ_PUBLIC_URL {public_url:?}: {e}"))?;
+    Ok(PublicOrigin(url.origin().ascii_serialization()))
+}
+
+fn router(state: AppState, origin: PublicOrigin) -> Router {
     let routes = generate_route_list(App);
     let shell_options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("pkg");
@@ -96,6 +105,10 @@ fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(
             crate::locale_redirect::redirect_to_locale,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            origin,
+            crate::csrf::refuse_cross_site,
         ));
     for layer in crate::security_headers::layers() {
         router = router.layer(layer);

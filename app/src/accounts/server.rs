@@ -9,6 +9,8 @@ use crate::accounts::types::{
     DocumentType, RegistrationForm, RegistrationStatus, ResidenceProof, Role,
 };
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
 
 /// The first half of a passkey ceremony, as the browser needs it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,37 +72,12 @@ pub struct OrganizationLink {
 
 #[server(prefix = "/api", endpoint = "organizations")]
 pub async fn list_organizations() -> Result<Vec<OrganizationLink>, AppError> {
-    use crate::accounts::session::app_state;
-    let state = app_state()?;
-    let organizations = state.db.organizations().await.map_err(ssr::store_error)?;
-    Ok(organizations
-        .into_iter()
-        .map(|o| OrganizationLink {
-            slug: o.slug,
-            name: o.name,
-        })
-        .collect())
+    respond(ssr::list_organizations().await)
 }
 
 #[server(prefix = "/api", endpoint = "registration_setup")]
 pub async fn load_registration_setup(slug: String) -> Result<RegistrationSetup, AppError> {
-    use crate::accounts::session::app_state;
-    use crate::error::ErrorCode;
-    let state = app_state()?;
-    let org = state
-        .db
-        .organization_by_slug(&slug)
-        .await
-        .map_err(ssr::store_error)?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    Ok(RegistrationSetup {
-        slug: org.slug,
-        name: org.name,
-        accepted_documents: org.rules.accepted_documents,
-        residence_proof: org.rules.residence_proof,
-        min_age: org.rules.min_age,
-        districts: org.rules.districts,
-    })
+    respond(ssr::registration_setup(&slug).await)
 }
 
 /// Every nationality, named from CLDR in `locale`, sorted for that language's readers.
@@ -116,64 +93,51 @@ pub async fn start_registration(
     organization: String,
     form: RegistrationForm,
 ) -> Result<Ceremony, AppError> {
-    ssr::start_registration(&organization, form).await
+    respond(ssr::start_registration(&organization, form).await)
 }
 
 /// Step 2: verifies the new passkey, then stores the account, the registration (pending
 /// review) and the passkey in one transaction, and signs the person in.
 #[server(prefix = "/api", endpoint = "register/finish", input = Json)]
 pub async fn finish_registration(ceremony: String, credential: String) -> Result<(), AppError> {
-    ssr::finish_registration(&ceremony, &credential).await
+    respond(ssr::finish_registration(&ceremony, &credential).await)
 }
 
 #[server(prefix = "/api", endpoint = "sign_in/start")]
 pub async fn start_sign_in() -> Result<Ceremony, AppError> {
-    ssr::start_sign_in().await
+    respond(ssr::start_sign_in().await)
 }
 
 #[server(prefix = "/api", endpoint = "sign_in/finish", input = Json)]
 pub async fn finish_sign_in(ceremony: String, credential: String) -> Result<(), AppError> {
-    ssr::finish_sign_in(&ceremony, &credential).await
+    respond(ssr::finish_sign_in(&ceremony, &credential).await)
 }
 
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::accounts::session::{app_state, sign_out_here};
-    sign_out_here(&app_state()?).await
+    respond(ssr::sign_out().await)
 }
 
 /// The signed-in person's account, or `None` when nobody is signed in.
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn my_account() -> Result<Option<AccountPage>, AppError> {
-    ssr::my_account().await
+    respond(ssr::my_account().await)
 }
 
 #[server(prefix = "/api", endpoint = "passkeys/start")]
 pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
-    ssr::start_add_passkey().await
+    respond(ssr::start_add_passkey().await)
 }
 
 #[server(prefix = "/api", endpoint = "passkeys/finish", input = Json)]
 pub async fn finish_add_passkey(ceremony: String, credential: String) -> Result<(), AppError> {
-    ssr::finish_add_passkey(&ceremony, &credential).await
+    respond(ssr::finish_add_passkey(&ceremony, &credential).await)
 }
 
 /// Removes one of the signed-in person's passkeys; refuses the last one (`Conflict`).
 #[server(prefix = "/api", endpoint = "passkeys/remove")]
 pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
-    use crate::accounts::session::{app_state, require_account};
-    use crate::error::ErrorCode;
-    let account = require_account().await?;
-    let removed = app_state()?
-        .db
-        .remove_passkey(account, id)
-        .await
-        .map_err(ssr::store_error)?;
-    if removed {
-        Ok(())
-    } else {
-        Err(AppError::new(ErrorCode::Conflict))
-    }
+    respond(ssr::remove_passkey(id).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -187,9 +151,13 @@ pub(crate) mod ssr {
         PublicKeyCredential, RegisterPublicKeyCredential, Uuid,
     };
 
-    use super::{AccountPage, Ceremony, MyPasskey, MyRegistration};
+    use super::{
+        AccountPage, Ceremony, MyPasskey, MyRegistration, OrganizationLink, RegistrationSetup,
+    };
     use crate::accounts::rules::{Registration, validate_registration};
-    use crate::accounts::session::{app_state, current_account, require_account, sign_in_as};
+    use crate::accounts::session::{
+        app_state, current_account, require_account, sign_in_as, sign_out_here,
+    };
     use crate::accounts::store::{StoreError, new_user_handle};
     use crate::accounts::types::{
         AccountId, Field, FieldError, OrganizationId, Problem, RegistrationForm,
@@ -290,6 +258,52 @@ pub(crate) mod ssr {
             selection.insert("requireResidentKey".into(), true.into());
         }
         Ok(json)
+    }
+
+    pub async fn list_organizations() -> Result<Vec<OrganizationLink>, AppError> {
+        let organizations = app_state()?.db.organizations().await.map_err(store_error)?;
+        Ok(organizations
+            .into_iter()
+            .map(|o| OrganizationLink {
+                slug: o.slug,
+                name: o.name,
+            })
+            .collect())
+    }
+
+    pub async fn registration_setup(slug: &str) -> Result<RegistrationSetup, AppError> {
+        let org = app_state()?
+            .db
+            .organization_by_slug(slug)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        Ok(RegistrationSetup {
+            slug: org.slug,
+            name: org.name,
+            accepted_documents: org.rules.accepted_documents,
+            residence_proof: org.rules.residence_proof,
+            min_age: org.rules.min_age,
+            districts: org.rules.districts,
+        })
+    }
+
+    pub async fn sign_out() -> Result<(), AppError> {
+        sign_out_here(&app_state()?).await
+    }
+
+    pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let removed = app_state()?
+            .db
+            .remove_passkey(account, id)
+            .await
+            .map_err(store_error)?;
+        if removed {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorCode::Conflict))
+        }
     }
 
     pub async fn start_registration(
