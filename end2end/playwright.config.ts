@@ -8,9 +8,15 @@ const siteRoot = process.env.VOZ_SITE_ROOT ?? path.join(target, "site");
 const port = Number(process.env.VOZ_E2E_PORT ?? 3107);
 // A fresh database every run: tests never depend on what an earlier run left behind.
 const dbDir = path.join(target, "e2e");
-const runId = Date.now();
+// Fixed by the runner and inherited by workers, which load this file again.
+const runId = (process.env.VOZ_E2E_RUN_ID ??= String(Date.now()));
 const databaseUrl = `sqlite://${dbDir}/voz-${runId}.db`;
 const secretFile = path.join(dbDir, `secret-${runId}.key`);
+// Tests run `voz` commands (e.g. `voz admin invite`) against the same database and secret.
+process.env.VOZ_E2E_DATABASE_URL = databaseUrl;
+process.env.VOZ_E2E_SECRET_FILE = secretFile;
+process.env.VOZ_E2E_BIN = bin;
+process.env.VOZ_E2E_PUBLIC_URL = `http://localhost:${port}`;
 
 // Debian's Chromium, never a downloaded one (this machine has no internet). The
 // background-networking flags stop Chromium calling home, which the closed network refuses.
@@ -51,7 +57,7 @@ export default defineConfig({
   webServer: {
     // Demo organizations (São Paulo's council, Bogotá's institute) to register with.
     command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
-    env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn" },
+    env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn", VOZ_TRUST_PROXY: "true" },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -13,6 +13,8 @@ pub struct AppState {
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,
+    /// Whether `X-Forwarded-For` names the client (only behind a reverse proxy that sets it).
+    pub trust_proxy: bool,
     /// Relying party for passkeys: bound to `public_url`'s host.
     pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
 }

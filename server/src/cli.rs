@@ -88,6 +88,11 @@ pub struct ServeArgs {
     #[arg(long, env = "VOZ_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 
+    /// Take the client address from `X-Forwarded-For` (set this only behind a reverse proxy
+    /// that overwrites that header; rate limits are per client address)
+    #[arg(long, env = "VOZ_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
+
     /// Folder holding the built browser bundle (`pkg/`) and static assets
     #[arg(long, env = "VOZ_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,

@@ -62,6 +62,7 @@ pub async fn run(
         db,
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
+        trust_proxy: args.trust_proxy,
         webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };
     let app = router(state, origin);
@@ -73,9 +74,12 @@ pub async fn run(
             source,
         })?;
     tracing::info!("listening on http://{}", args.addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -79,3 +79,37 @@ impl Tx {
         Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
     }
 }
+
+impl crate::db::Db {
+    /// What an invite would grant, without using it up (to show the enrollment page).
+    pub async fn peek_invite(
+        &self,
+        token: &str,
+        now: i64,
+    ) -> Result<Option<(OrganizationId, Role)>, StoreError> {
+        let row: Option<(i64, String)> = crate::on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT organization_id, role FROM enrollment_invites \
+                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+            )
+            .bind(token_hash(token))
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
+    }
+
+    pub async fn organization_name(
+        &self,
+        id: OrganizationId,
+    ) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = crate::on_db!(self, |pool| {
+            sqlx::query_as("SELECT name FROM organizations WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.map(|(name,)| name))
+    }
+}

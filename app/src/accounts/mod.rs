@@ -17,6 +17,7 @@ pub mod session_store;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+pub mod access_codes;
 pub mod countries;
 #[cfg(feature = "ssr")]
 pub mod country_names;
@@ -25,5 +26,6 @@ pub mod passkey_client;
 pub mod passkey_store;
 pub mod rules;
 pub mod server;
+pub mod staff;
 pub mod types;
 pub mod ui;

@@ -87,6 +87,11 @@ impl ServerSecret {
         ])
     }
 
+    /// The keyed hash of a normalized access code.
+    pub fn access_code_hash(&self, normalized_code: &str) -> String {
+        self.keyed_hash(&["access_code", normalized_code])
+    }
+
     /// HMAC-SHA256 over length-prefixed parts, so ("ab","c") and ("a","bc") differ.
     fn keyed_hash(&self, parts: &[&str]) -> String {
         let mut mac =

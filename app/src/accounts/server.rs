@@ -158,6 +158,7 @@ pub(crate) mod ssr {
     use crate::accounts::session::{
         app_state, current_account, require_account, sign_in_as, sign_out_here,
     };
+    use crate::accounts::session_store::AuthMethod;
     use crate::accounts::store::{StoreError, new_user_handle};
     use crate::accounts::types::{
         AccountId, Field, FieldError, OrganizationId, Problem, RegistrationForm,
@@ -187,12 +188,12 @@ pub(crate) mod ssr {
         }
     }
 
-    fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
+    pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
         tracing::error!(%error, "{context}");
         AppError::new(ErrorCode::Internal)
     }
 
-    fn passkey_failed(error: impl std::fmt::Display) -> AppError {
+    pub(crate) fn passkey_failed(error: impl std::fmt::Display) -> AppError {
         tracing::info!(%error, "passkey ceremony refused");
         AppError::new(ErrorCode::PasskeyFailed)
     }
@@ -215,7 +216,7 @@ pub(crate) mod ssr {
         state: PasskeyRegistration,
     }
 
-    async fn put_ceremony(
+    pub(crate) async fn put_ceremony(
         purpose: &str,
         state: &impl Serialize,
         options: &impl Serialize,
@@ -231,7 +232,7 @@ pub(crate) mod ssr {
         Ok(Ceremony { id: id.0, options })
     }
 
-    async fn take_ceremony<T: for<'de> Deserialize<'de>>(
+    pub(crate) async fn take_ceremony<T: for<'de> Deserialize<'de>>(
         purpose: &str,
         id: &str,
     ) -> Result<T, AppError> {
@@ -247,7 +248,9 @@ pub(crate) mod ssr {
 
     /// Asks for a discoverable credential (a "resident key"), so that signing in later
     /// needs no user name: migrants should not have to remember one.
-    fn discoverable(options: CreationChallengeResponse) -> Result<serde_json::Value, AppError> {
+    pub(crate) fn discoverable(
+        options: CreationChallengeResponse,
+    ) -> Result<serde_json::Value, AppError> {
         let mut json =
             serde_json::to_value(options).map_err(|e| internal("creation options", e))?;
         if let Some(selection) = json
@@ -387,7 +390,7 @@ pub(crate) mod ssr {
             .await
             .map_err(store_error)?;
         tx.commit().await?;
-        sign_in_as(&app, account).await
+        sign_in_as(&app, account, AuthMethod::Passkey).await
     }
 
     pub async fn start_sign_in() -> Result<Ceremony, AppError> {
@@ -428,7 +431,7 @@ pub(crate) mod ssr {
             .touch_passkey(id, &passkey, now_millis())
             .await
             .map_err(store_error)?;
-        sign_in_as(&app, account).await
+        sign_in_as(&app, account, AuthMethod::Passkey).await
     }
 
     pub async fn my_account() -> Result<Option<AccountPage>, AppError> {

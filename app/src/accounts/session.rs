@@ -8,8 +8,8 @@ use axum::http::{HeaderValue, request::Parts};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-use crate::accounts::session_store::SessionToken;
-use crate::accounts::types::AccountId;
+use crate::accounts::session_store::{AuthMethod, SessionToken};
+use crate::accounts::types::{AccountId, Organization, Role};
 use crate::db::now_millis;
 use crate::error::{AppError, ErrorCode};
 use crate::http::cookie;
@@ -32,14 +32,48 @@ fn request_token() -> Option<SessionToken> {
     cookie(&parts.headers, SESSION_COOKIE).and_then(|value| SessionToken::from_cookie(&value))
 }
 
-/// The account signed in on this request, if any.
-pub async fn current_account() -> Result<Option<AccountId>, AppError> {
+/// The account signed in on this request, and how it signed in.
+pub async fn current_session() -> Result<Option<(AccountId, AuthMethod)>, AppError> {
     let Some(token) = request_token() else {
         return Ok(None);
     };
     let state = app_state()?;
     let session = state.db.find_session(&token, now_millis()).await?;
-    Ok(session.and_then(|s| s.account_id).map(AccountId))
+    Ok(session.and_then(|s| s.account_id.map(|id| (AccountId(id), s.method))))
+}
+
+/// The account signed in on this request, if any.
+pub async fn current_account() -> Result<Option<AccountId>, AppError> {
+    Ok(current_session().await?.map(|(account, _)| account))
+}
+
+/// The signed-in staff member of `slug` holding one of `allowed` roles: 401 when nobody
+/// is signed in, 403 without such a role or when signed in with an access code (staff
+/// must use a passkey), 404 for an unknown organization.
+pub async fn require_staff(
+    slug: &str,
+    allowed: &[Role],
+) -> Result<(AccountId, Organization), AppError> {
+    use crate::accounts::server::ssr::store_error;
+    let (account, method) = current_session()
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
+    let state = app_state()?;
+    let organization = state
+        .db
+        .organization_by_slug(slug)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+    let roles = state
+        .db
+        .roles_of(organization.id, account)
+        .await
+        .map_err(store_error)?;
+    if method != AuthMethod::Passkey || !roles.iter().any(|r| allowed.contains(r)) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    Ok((account, organization))
 }
 
 /// The signed-in account, or `Unauthenticated`.
@@ -50,14 +84,18 @@ pub async fn require_account() -> Result<AccountId, AppError> {
 }
 
 /// Starts a session for `account` and sets its cookie on the response.
-pub async fn sign_in_as(state: &AppState, account: AccountId) -> Result<(), AppError> {
+pub async fn sign_in_as(
+    state: &AppState,
+    account: AccountId,
+    method: AuthMethod,
+) -> Result<(), AppError> {
     // A new session id at every sign-in: a cookie planted before sign-in is worthless.
     if let Some(old) = request_token() {
         state.db.end_session(&old).await?;
     }
     let token = state
         .db
-        .create_session(Some(account.0), SESSION_LIFETIME, now_millis())
+        .create_session(Some(account.0), method, SESSION_LIFETIME, now_millis())
         .await?;
     let secure = if state.public_url.starts_with("https://") {
         "; Secure"

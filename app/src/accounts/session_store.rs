@@ -45,12 +45,30 @@ impl fmt::Debug for SessionToken {
     }
 }
 
+/// How a session was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthMethod {
+    Passkey,
+    /// A printed single-use code: enough to vote, never enough for staff tools.
+    AccessCode,
+}
+
+impl AuthMethod {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Passkey => "passkey",
+            Self::AccessCode => "access_code",
+        }
+    }
+}
+
 /// What the server knows about a live session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
     pub account_id: Option<i64>,
     pub created_at: i64,
     pub expires_at: i64,
+    pub method: AuthMethod,
 }
 
 /// Identifies a pending challenge between the two requests of a ceremony.
@@ -73,6 +91,7 @@ impl Db {
     pub async fn create_session(
         &self,
         account_id: Option<i64>,
+        method: AuthMethod,
         lifetime: Duration,
         now: i64,
     ) -> Result<SessionToken, sqlx::Error> {
@@ -80,13 +99,14 @@ impl Db {
         let expires_at = now.saturating_add(millis(lifetime));
         on_db!(self, |pool| {
             sqlx::query(
-                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4)",
+                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, auth_method) \
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(token.hash())
             .bind(account_id)
             .bind(now)
             .bind(expires_at)
+            .bind(method.code())
             .execute(pool)
             .await
             .map(|done| done.rows_affected())
@@ -100,9 +120,9 @@ impl Db {
         token: &SessionToken,
         now: i64,
     ) -> Result<Option<Session>, sqlx::Error> {
-        let row: Option<(Option<i64>, i64, i64)> = on_db!(self, |pool| {
+        let row: Option<(Option<i64>, i64, i64, String)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT account_id, created_at, expires_at FROM sessions \
+                "SELECT account_id, created_at, expires_at, auth_method FROM sessions \
                  WHERE token_hash = $1 AND expires_at > $2",
             )
             .bind(token.hash())
@@ -110,11 +130,18 @@ impl Db {
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|(account_id, created_at, expires_at)| Session {
-            account_id,
-            created_at,
-            expires_at,
-        }))
+        Ok(
+            row.map(|(account_id, created_at, expires_at, method)| Session {
+                account_id,
+                created_at,
+                expires_at,
+                method: if method == AuthMethod::Passkey.code() {
+                    AuthMethod::Passkey
+                } else {
+                    AuthMethod::AccessCode
+                },
+            }),
+        )
     }
 
     /// Signs a session out; true when it existed.

@@ -451,6 +451,25 @@ pub struct AccountOverview {
 }
 
 impl Db {
+    /// The account behind a registration of `organization`, with its name and language.
+    pub async fn registration_account(
+        &self,
+        organization: OrganizationId,
+        registration: RegistrationId,
+    ) -> Result<Option<(AccountId, String, String)>, StoreError> {
+        let row: Option<(i64, String, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT a.id, a.display_name, a.preferred_locale FROM registrations r \
+                 JOIN accounts a ON a.id = r.account_id WHERE r.id = $1 AND r.organization_id = $2",
+            )
+            .bind(registration.0)
+            .bind(organization.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.map(|(id, name, locale)| (AccountId(id), name, locale)))
+    }
+
     pub async fn account_overview(
         &self,
         account: AccountId,

@@ -5,7 +5,11 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::accounts::ui::{account::AccountPageView, register::RegisterPage, sign_in::SignInPage};
+use crate::accounts::ui::account::AccountPageView;
+use crate::accounts::ui::enroll::{CodeSignInPage, EnrollPage, VotersPage};
+use crate::accounts::ui::register::RegisterPage;
+use crate::accounts::ui::sign_in::SignInPage;
+use crate::accounts::ui::staff::{AuditPage, HelpDeskPage, ReviewPage, StaffHomePage, TeamPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::ui::{
@@ -76,6 +80,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("join/:org") view=RegisterPage />
                         <Route path=path!("sign-in") view=SignInPage />
                         <Route path=path!("account") view=AccountPageView />
+                        <Route path=path!("code") view=CodeSignInPage />
+                        <Route path=path!("enroll/:token") view=EnrollPage />
+                        <Route path=path!("voters/:org") view=VotersPage />
+                        <Route path=path!("staff/:org") view=StaffHomePage />
+                        <Route path=path!("staff/:org/review") view=ReviewPage />
+                        <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage />
+                        <Route path=path!("staff/:org/team") view=TeamPage />
+                        <Route path=path!("staff/:org/audit") view=AuditPage />
                         <Route path=path!("*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use voz_app::accounts::session_store::SessionToken;
+use voz_app::accounts::session_store::{AuthMethod, SessionToken};
 use voz_app::db::Db;
 
 use crate::store_tests;
@@ -27,18 +27,22 @@ async fn migrations_are_idempotent(db: &Db) {
 }
 
 async fn session_lifecycle(db: &Db) {
-    let token = db.create_session(Some(7), HOUR, NOW).await.expect("create");
+    let token = db
+        .create_session(Some(7), AuthMethod::AccessCode, HOUR, NOW)
+        .await
+        .expect("create");
     let session = db
         .find_session(&token, NOW + 1)
         .await
         .expect("find")
         .expect("live");
     assert_eq!(session.account_id, Some(7));
+    assert_eq!(session.method, AuthMethod::AccessCode);
     assert_eq!(session.created_at, NOW);
     assert_eq!(session.expires_at, NOW + 3_600_000);
 
     let anonymous = db
-        .create_session(None, HOUR, NOW)
+        .create_session(None, AuthMethod::Passkey, HOUR, NOW)
         .await
         .expect("create anonymous");
     assert_ne!(anonymous, token);
@@ -65,7 +69,10 @@ async fn session_lifecycle(db: &Db) {
 }
 
 async fn sessions_expire(db: &Db) {
-    let token = db.create_session(Some(1), HOUR, NOW).await.expect("create");
+    let token = db
+        .create_session(Some(1), AuthMethod::Passkey, HOUR, NOW)
+        .await
+        .expect("create");
     let expiry = NOW + 3_600_000;
     assert!(
         db.find_session(&token, expiry - 1)
@@ -77,7 +84,9 @@ async fn sessions_expire(db: &Db) {
 }
 
 async fn unknown_tokens_find_nothing(db: &Db) {
-    db.create_session(Some(1), HOUR, NOW).await.expect("create");
+    db.create_session(Some(1), AuthMethod::Passkey, HOUR, NOW)
+        .await
+        .expect("create");
     let forged = SessionToken::from_cookie(&"A".repeat(43)).expect("well-formed");
     assert_eq!(db.find_session(&forged, NOW).await.expect("find"), None);
 }
@@ -161,10 +170,13 @@ async fn concurrent_takes_yield_one_winner(db: &Db) {
 
 async fn purge_removes_only_expired(db: &Db) {
     let short = db
-        .create_session(Some(1), Duration::from_secs(1), NOW)
+        .create_session(Some(1), AuthMethod::Passkey, Duration::from_secs(1), NOW)
         .await
         .expect("create");
-    let long = db.create_session(Some(2), HOUR, NOW).await.expect("create");
+    let long = db
+        .create_session(Some(2), AuthMethod::Passkey, HOUR, NOW)
+        .await
+        .expect("create");
     let stale = db
         .put_challenge("p", "{}", Duration::from_secs(1), NOW)
         .await

@@ -120,11 +120,12 @@ fn AccountDetails(
             <section>
                 <h2>{t!(i18n, account_staff)}</h2>
                 <ul class="plain">
-                    {page.staff_of.iter().map(|(_, name, roles)| {
+                    {page.staff_of.iter().map(|(slug, name, roles)| {
                         let roles = roles.clone();
+                        let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{slug}"));
                         view! {
                             <li>
-                                <strong>{name.clone()}</strong>
+                                <a href=href><strong>{name.clone()}</strong></a>
                                 " — "
                                 {move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}
                             </li>

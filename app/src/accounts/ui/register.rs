@@ -11,6 +11,7 @@ use crate::accounts::server::{
     NationalityOption, RegistrationSetup, finish_registration, load_registration_setup,
     nationality_options, start_registration,
 };
+use crate::accounts::staff::{AccessCard, helpdesk_register};
 use crate::accounts::types::{GenderIdentity, RegistrationForm, ResidenceProof};
 use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels;
@@ -48,16 +49,30 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
+/// Who fills the form in: the person themselves (then a passkey is made on their device),
+/// or staff at a help desk (then a printed access code is the way in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormMode {
+    SelfService,
+    HelpDesk,
+}
+
 #[component]
-fn RegistrationFormView(
+pub fn RegistrationFormView(
     setup: RegistrationSetup,
     countries: Vec<NationalityOption>,
+    #[prop(default = FormMode::SelfService)] mode: FormMode,
+    /// Called with the printed card after a help-desk registration.
+    #[prop(optional)]
+    on_card: Option<Callback<AccessCard>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
     let supported = RwSignal::new(true);
-    Effect::new(move |_| supported.set(passkey_client::supported()));
+    let self_service = mode == FormMode::SelfService;
+    // A help desk needs no passkey on the staff's device for the person.
+    Effect::new(move |_| supported.set(!self_service || passkey_client::supported()));
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let navigate = use_navigate();
     let slug = setup.slug.clone();
@@ -71,12 +86,22 @@ fn RegistrationFormView(
         busy.set(true);
         errors.set(None);
         spawn_local(async move {
-            match register(slug, values).await {
-                Ok(()) => {
-                    let path = localized_path(i18n.get_locale_untracked(), "/account");
-                    navigate(&format!("{path}?welcome=1"), Default::default());
-                }
-                Err(error) => errors.set(Some(error)),
+            match mode {
+                FormMode::SelfService => match register(slug, values).await {
+                    Ok(()) => {
+                        let path = localized_path(i18n.get_locale_untracked(), "/account");
+                        navigate(&format!("{path}?welcome=1"), Default::default());
+                    }
+                    Err(error) => errors.set(Some(error)),
+                },
+                FormMode::HelpDesk => match helpdesk_register(slug, values).await {
+                    Ok(card) => {
+                        if let Some(on_card) = on_card {
+                            on_card.run(card);
+                        }
+                    }
+                    Err(error) => errors.set(Some(error)),
+                },
             }
             busy.set(false);
         });
@@ -105,7 +130,9 @@ fn RegistrationFormView(
 
     view! {
         <p class="lead">{setup.name.clone()}</p>
-        <p class="notice">{t!(i18n, register_intro)}</p>
+        <p class="notice">
+            {move || if self_service { t_string!(i18n, register_intro) } else { t_string!(i18n, helpdesk_intro) }}
+        </p>
         <Show when=move || !supported.get()>
             <p class="error" role="alert">{t!(i18n, passkeys_unsupported)}</p>
         </Show>
@@ -187,11 +214,15 @@ fn RegistrationFormView(
                 </Field>
             })}
             {move || general_error().map(|code| view! { <ErrorMessage code /> })}
-            <p class="hint">{t!(i18n, passkey_explainer)}</p>
+            {self_service.then(|| view! { <p class="hint">{t!(i18n, passkey_explainer)}</p> })}
             <button type="submit" class="primary" disabled=move || busy.get() || !supported.get()>
-                {move || if busy.get() { t_string!(i18n, working) } else { t_string!(i18n, register_submit) }}
+                {move || match (busy.get(), self_service) {
+                    (true, _) => t_string!(i18n, working),
+                    (false, true) => t_string!(i18n, register_submit),
+                    (false, false) => t_string!(i18n, helpdesk_submit),
+                }}
             </button>
-            <p class="hint">{t!(i18n, no_passkey_device)}</p>
+            {self_service.then(|| view! { <p class="hint">{t!(i18n, no_passkey_device)}</p> })}
         </form>
     }
 }

@@ -44,6 +44,7 @@ pub fn SignInPage() -> impl IntoView {
             <noscript>
                 <p class="error">{t!(i18n, needs_javascript)}</p>
             </noscript>
+            <p><a href=move || localized_path(i18n.get_locale(), "/code")>{t!(i18n, code_link)}</a></p>
             <p class="hint">{t!(i18n, no_passkey_device)}</p>
         </article>
     }

@@ -1,0 +1,585 @@
+//! Server functions for staff: the verification queue, the help desk (registering someone
+//! in person and printing an access code), staff enrollment and invitations, the audit log.
+//! Every one checks the caller's role itself.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::server::Ceremony;
+use crate::accounts::types::{
+    Decision, RegistrationForm, RegistrationStatus, RegistrationSummary, Role,
+};
+use crate::audit::AuditRecord;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+
+/// The staff home of one organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffHome {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub pending: usize,
+}
+
+/// A printable access code, shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessCard {
+    pub display_name: String,
+    pub organization: String,
+    /// `ABCDE-FGHJK`
+    pub code: String,
+    /// QR code (SVG) of the sign-in link with the code in its fragment.
+    pub qr_svg: String,
+    /// YYYY-MM-DD
+    pub valid_until: String,
+}
+
+/// What an enrollment link offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub organization: String,
+    pub role: Role,
+}
+
+/// Who may review registrations.
+pub const REVIEWERS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+/// Who may register people in person and print access codes.
+pub const HELP_DESK: [Role; 3] = [
+    Role::Administrator,
+    Role::ElectoralCommission,
+    Role::PollWorker,
+];
+
+#[server(prefix = "/api", endpoint = "staff/home")]
+pub async fn load_staff_home(organization: String) -> Result<StaffHome, AppError> {
+    respond(ssr::staff_home(&organization).await)
+}
+
+#[server(prefix = "/api", endpoint = "staff/queue", input = Json)]
+pub async fn review_queue(
+    organization: String,
+    status: RegistrationStatus,
+) -> Result<Vec<RegistrationSummary>, AppError> {
+    respond(ssr::review_queue(&organization, status).await)
+}
+
+#[server(prefix = "/api", endpoint = "staff/decide", input = Json)]
+pub async fn decide(
+    organization: String,
+    registration: i64,
+    decision: Decision,
+) -> Result<(), AppError> {
+    respond(ssr::decide(&organization, registration, decision).await)
+}
+
+/// Registers a person at a help desk (staff saw the document), verified at once, and
+/// prints their access code.
+#[server(prefix = "/api", endpoint = "staff/helpdesk", input = Json)]
+pub async fn helpdesk_register(
+    organization: String,
+    form: RegistrationForm,
+) -> Result<AccessCard, AppError> {
+    respond(ssr::helpdesk_register(&organization, form).await)
+}
+
+/// A new access code for an already registered person (a lost card, say).
+#[server(prefix = "/api", endpoint = "staff/access_code", input = Json)]
+pub async fn issue_access_code(
+    organization: String,
+    registration: i64,
+) -> Result<AccessCard, AppError> {
+    respond(ssr::issue_access_code(&organization, registration).await)
+}
+
+#[server(prefix = "/api", endpoint = "staff/invite", input = Json)]
+pub async fn create_staff_invite(organization: String, role: Role) -> Result<String, AppError> {
+    respond(ssr::create_staff_invite(&organization, role).await)
+}
+
+#[server(prefix = "/api", endpoint = "staff/audit", input = Json)]
+pub async fn audit_log(
+    organization: String,
+    before: Option<i64>,
+) -> Result<Vec<AuditRecord>, AppError> {
+    respond(ssr::audit_log(&organization, before).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/view")]
+pub async fn view_invite(token: String) -> Result<InviteView, AppError> {
+    respond(ssr::view_invite(&token).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/start", input = Json)]
+pub async fn start_enrollment(
+    token: String,
+    display_name: String,
+    locale: String,
+) -> Result<Ceremony, AppError> {
+    respond(ssr::start_enrollment(&token, &display_name, &locale).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/finish", input = Json)]
+pub async fn finish_enrollment(ceremony: String, credential: String) -> Result<(), AppError> {
+    respond(ssr::finish_enrollment(&ceremony, &credential).await)
+}
+
+/// Signs a voter in with a printed code. Unknown, used, expired and mistyped codes all
+/// answer `InvalidCode`; after too many failures from one client, `TooManyAttempts`.
+#[server(prefix = "/api", endpoint = "sign_in/code")]
+pub async fn sign_in_with_code(code: String) -> Result<(), AppError> {
+    respond(ssr::sign_in_with_code(&code).await)
+}
+
+/// The public list of enabled voters (name and district), where the organization publishes it.
+#[server(prefix = "/api", endpoint = "voters")]
+pub async fn enabled_voters(
+    organization: String,
+) -> Result<(String, Vec<(String, String)>), AppError> {
+    respond(ssr::enabled_voters(&organization).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::time::Duration;
+
+    use axum::extract::ConnectInfo;
+    use axum::http::request::Parts;
+    use leptos::prelude::use_context;
+    use leptos_i18n::Locale as _;
+    use serde::{Deserialize, Serialize};
+    use webauthn_rs::prelude::{PasskeyRegistration, RegisterPublicKeyCredential, Uuid};
+
+    use super::{AccessCard, HELP_DESK, InviteView, REVIEWERS, StaffHome};
+    use crate::accounts::access_codes::{display_code, generate_code, normalize_code};
+    use crate::accounts::rules::{clean_text, validate_registration};
+    use crate::accounts::server::Ceremony;
+    use crate::accounts::server::ssr::{
+        discoverable, internal, passkey_failed, put_ceremony, store_error, take_ceremony,
+    };
+    use crate::accounts::session::{app_state, require_staff, sign_in_as};
+    use crate::accounts::session_store::AuthMethod;
+    use crate::accounts::store::new_user_handle;
+    use crate::accounts::types::{
+        Decision, Field, FieldError, Organization, RegistrationForm, RegistrationId,
+        RegistrationStatus, RegistrationSummary, Role,
+    };
+    use crate::audit::AuditRecord;
+    use crate::calendar::Date;
+    use crate::db::now_millis;
+    use crate::error::{AppError, ErrorCode, FieldProblem};
+    use crate::i18n::Locale;
+
+    /// How long a printed access code works: long enough to cover a voting period.
+    const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
+    const INVITE_LIFETIME: Duration = Duration::from_secs(72 * 3600);
+    /// Failed code attempts allowed per client in `ATTEMPT_WINDOW`.
+    const MAX_CODE_FAILURES: i64 = 10;
+    const ATTEMPT_WINDOW: i64 = 15 * 60 * 1000;
+    const REASON_MAX: u16 = 300;
+
+    pub async fn staff_home(slug: &str) -> Result<StaffHome, AppError> {
+        let all = [
+            Role::Administrator,
+            Role::ElectoralCommission,
+            Role::PollWorker,
+            Role::Moderator,
+            Role::Jury,
+        ];
+        let (account, organization) = require_staff(slug, &all).await?;
+        let app = app_state()?;
+        let roles = app
+            .db
+            .roles_of(organization.id, account)
+            .await
+            .map_err(store_error)?;
+        let pending = app
+            .db
+            .registrations_with_status(organization.id, RegistrationStatus::Pending, 1000)
+            .await
+            .map_err(store_error)?
+            .len();
+        Ok(StaffHome {
+            name: organization.name,
+            roles,
+            pending,
+        })
+    }
+
+    pub async fn review_queue(
+        slug: &str,
+        status: RegistrationStatus,
+    ) -> Result<Vec<RegistrationSummary>, AppError> {
+        let (_, organization) = require_staff(slug, &REVIEWERS).await?;
+        app_state()?
+            .db
+            .registrations_with_status(organization.id, status, 200)
+            .await
+            .map_err(store_error)
+    }
+
+    pub async fn decide(slug: &str, registration: i64, decision: Decision) -> Result<(), AppError> {
+        let (account, organization) = require_staff(slug, &REVIEWERS).await?;
+        // A refusal or a request for correction must say why, in words the person can act on.
+        let decision = match decision {
+            Decision::Approve => Decision::Approve,
+            Decision::Reject { reason } => Decision::Reject {
+                reason: reason_text(&reason)?,
+            },
+            Decision::AskCorrection { reason } => Decision::AskCorrection {
+                reason: reason_text(&reason)?,
+            },
+        };
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        tx.decide_registration(
+            organization.id,
+            RegistrationId(registration),
+            &decision,
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(store_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    fn reason_text(reason: &str) -> Result<String, AppError> {
+        clean_text(reason, REASON_MAX).map_err(|problem| {
+            AppError::fields([FieldProblem {
+                field: "reason".into(),
+                problem,
+            }])
+        })
+    }
+
+    pub async fn helpdesk_register(
+        slug: &str,
+        form: RegistrationForm,
+    ) -> Result<AccessCard, AppError> {
+        let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let now = now_millis();
+        let registration =
+            validate_registration(&form, &organization.rules, Date::from_unix_millis(now))
+                .map_err(AppError::fields)?;
+        let document_hash = app.secret.document_hash(
+            organization.id,
+            registration.document_type,
+            &registration.document_number,
+        );
+        let code = generate_code();
+        let mut tx = app.db.begin_write().await?;
+        let account = tx
+            .create_account(
+                &new_user_handle().to_string(),
+                &registration.display_name,
+                registration.preferred_locale.as_str(),
+                true,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        let id = tx
+            .create_registration(
+                organization.id,
+                account,
+                &registration,
+                &document_hash,
+                form.residence_declared,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        // Staff saw the document at the desk: the registration is verified on the spot.
+        tx.decide_registration(organization.id, id, &Decision::Approve, staff, now)
+            .await
+            .map_err(store_error)?;
+        let expires_at = tx
+            .issue_access_code(
+                organization.id,
+                account,
+                &app.secret.access_code_hash(&code),
+                ACCESS_CODE_LIFETIME,
+                staff,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        Ok(card(
+            &app.public_url,
+            &organization,
+            &registration.display_name,
+            registration.preferred_locale,
+            &code,
+            expires_at,
+        ))
+    }
+
+    pub async fn issue_access_code(slug: &str, registration: i64) -> Result<AccessCard, AppError> {
+        let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let (account, display_name, locale) = app
+            .db
+            .registration_account(organization.id, RegistrationId(registration))
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let code = generate_code();
+        let now = now_millis();
+        let mut tx = app.db.begin_write().await?;
+        let expires_at = tx
+            .issue_access_code(
+                organization.id,
+                account,
+                &app.secret.access_code_hash(&code),
+                ACCESS_CODE_LIFETIME,
+                staff,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        let locale = locale.parse::<Locale>().unwrap_or_default();
+        Ok(card(
+            &app.public_url,
+            &organization,
+            &display_name,
+            locale,
+            &code,
+            expires_at,
+        ))
+    }
+
+    fn card(
+        public_url: &str,
+        organization: &Organization,
+        name: &str,
+        locale: Locale,
+        code: &str,
+        expires_at: i64,
+    ) -> AccessCard {
+        // The code travels in the fragment, which browsers never send to a server or a log.
+        let link = format!("{public_url}/{}/code#{code}", locale.as_str());
+        let qr_svg =
+            qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M)
+                .map(|qr| {
+                    qr.render::<qrcode::render::svg::Color<'_>>()
+                        .min_dimensions(180, 180)
+                        .quiet_zone(true)
+                        .build()
+                })
+                .unwrap_or_default();
+        AccessCard {
+            display_name: name.to_owned(),
+            organization: organization.name.clone(),
+            code: display_code(code),
+            qr_svg,
+            valid_until: Date::from_unix_millis(expires_at).to_string(),
+        }
+    }
+
+    pub async fn create_staff_invite(slug: &str, role: Role) -> Result<String, AppError> {
+        let (admin, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        let token = tx
+            .create_invite(
+                organization.id,
+                role,
+                INVITE_LIFETIME,
+                Some(admin),
+                now_millis(),
+            )
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        Ok(format!(
+            "{}/{}/enroll/{token}",
+            app.public_url, organization.default_locale
+        ))
+    }
+
+    pub async fn audit_log(slug: &str, before: Option<i64>) -> Result<Vec<AuditRecord>, AppError> {
+        let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        Ok(app_state()?
+            .db
+            .audit_page(organization.id.0, before, 100)
+            .await?)
+    }
+
+    pub async fn view_invite(token: &str) -> Result<InviteView, AppError> {
+        let app = app_state()?;
+        let (organization, role) = app
+            .db
+            .peek_invite(token, now_millis())
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+        let organization = app
+            .db
+            .organization_name(organization)
+            .await
+            .map_err(store_error)?
+            .unwrap_or_default();
+        Ok(InviteView { organization, role })
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct PendingEnrollment {
+        token: String,
+        display_name: String,
+        locale: String,
+        user_handle: Uuid,
+        state: PasskeyRegistration,
+    }
+
+    pub async fn start_enrollment(
+        token: &str,
+        display_name: &str,
+        locale: &str,
+    ) -> Result<Ceremony, AppError> {
+        view_invite(token).await?;
+        let display_name =
+            clean_text(display_name, crate::accounts::rules::NAME_MAX).map_err(|problem| {
+                AppError::fields([FieldError {
+                    field: Field::DisplayName,
+                    problem,
+                }])
+            })?;
+        let locale = locale
+            .parse::<Locale>()
+            .unwrap_or_default()
+            .as_str()
+            .to_owned();
+        let app = app_state()?;
+        let user_handle = new_user_handle();
+        let (options, state) = app
+            .webauthn
+            .start_passkey_registration(user_handle, &display_name, &display_name, None)
+            .map_err(|e| internal("start enrollment", e))?;
+        let pending = PendingEnrollment {
+            token: token.to_owned(),
+            display_name,
+            locale,
+            user_handle,
+            state,
+        };
+        put_ceremony("enroll", &pending, &discoverable(options)?).await
+    }
+
+    pub async fn finish_enrollment(ceremony: &str, credential: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let pending: PendingEnrollment = take_ceremony("enroll", ceremony).await?;
+        let credential: RegisterPublicKeyCredential =
+            serde_json::from_str(credential).map_err(passkey_failed)?;
+        let passkey = app
+            .webauthn
+            .finish_passkey_registration(&credential, &pending.state)
+            .map_err(passkey_failed)?;
+        let now = now_millis();
+        let mut tx = app.db.begin_write().await?;
+        // Used up here, inside the transaction: two tabs cannot both enrol with one link.
+        let (organization, role) = tx
+            .redeem_invite(&pending.token, now)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+        let account = tx
+            .create_account(
+                &pending.user_handle.to_string(),
+                &pending.display_name,
+                &pending.locale,
+                false,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        tx.add_passkey(account, &passkey, "", now)
+            .await
+            .map_err(store_error)?;
+        tx.grant_role(organization, account, role, None, now)
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        sign_in_as(&app, account, AuthMethod::Passkey).await
+    }
+
+    pub async fn sign_in_with_code(typed: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let now = now_millis();
+        let bucket = format!("access_code:{}", client_address(app.trust_proxy));
+        // Checked before the code is even looked at, so the answer reveals nothing.
+        if app
+            .db
+            .recent_failures(&bucket, now - ATTEMPT_WINDOW)
+            .await
+            .map_err(store_error)?
+            >= MAX_CODE_FAILURES
+        {
+            return Err(AppError::new(ErrorCode::TooManyAttempts));
+        }
+        let account = match normalize_code(typed) {
+            Some(code) => app
+                .db
+                .redeem_access_code(&app.secret.access_code_hash(&code), now)
+                .await
+                .map_err(store_error)?,
+            None => None,
+        };
+        let Some(account) = account else {
+            app.db
+                .record_failure(&bucket, now)
+                .await
+                .map_err(store_error)?;
+            return Err(AppError::new(ErrorCode::InvalidCode));
+        };
+        sign_in_as(&app, account, AuthMethod::AccessCode).await
+    }
+
+    /// The client's address: the socket's peer, or (with `--trust-proxy`) the first
+    /// address of `X-Forwarded-For`.
+    fn client_address(trust_proxy: bool) -> String {
+        let Some(parts) = use_context::<Parts>() else {
+            return "unknown".to_owned();
+        };
+        let forwarded = trust_proxy
+            .then(|| {
+                parts
+                    .headers
+                    .get("x-forwarded-for")
+                    .and_then(|v| v.to_str().ok())
+            })
+            .flatten()
+            .and_then(|list| list.split(',').next())
+            .map(|first| first.trim().to_owned());
+        forwarded
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    pub async fn enabled_voters(slug: &str) -> Result<(String, Vec<(String, String)>), AppError> {
+        let app = app_state()?;
+        let organization = app
+            .db
+            .organization_by_slug(slug)
+            .await
+            .map_err(store_error)?
+            .filter(|o| o.voter_list_public)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let voters = app
+            .db
+            .enabled_voters(organization.id)
+            .await
+            .map_err(store_error)?;
+        Ok((organization.name, voters))
+    }
+}

@@ -1,0 +1,369 @@
+//! Staff pages of one organization: home, verification queue, help desk, team, audit log.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::accounts::server::{load_registration_setup, nationality_options};
+use crate::accounts::staff::{
+    AccessCard, audit_log, create_staff_invite, decide, issue_access_code, load_staff_home,
+    review_queue,
+};
+use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary, Role};
+use crate::accounts::ui::labels;
+use crate::accounts::ui::register::{FormMode, RegistrationFormView};
+use crate::calendar::Date;
+use crate::error::{AppError, ErrorMessage, problem_text};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
+
+fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("org").unwrap_or_default())
+}
+
+fn staff_path(slug: &str, rest: &str) -> String {
+    localized_path(
+        use_i18n().get_locale_untracked(),
+        &format!("/staff/{slug}{rest}"),
+    )
+}
+
+#[component]
+pub fn StaffHomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let home = Resource::new(slug, load_staff_home);
+    view! {
+        <Title text=move || t_string!(i18n, staff_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(home) => {
+                        let slug = slug();
+                        let admin = home.roles.contains(&Role::Administrator);
+                        let reviewer = home.roles.iter().any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission));
+                        let desk = reviewer || home.roles.contains(&Role::PollWorker);
+                        let roles = home.roles.clone();
+                        view! {
+                            <h1>{home.name.clone()}</h1>
+                            <p class="lead">{move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}</p>
+                            <ul class="cards staff-links">
+                                {reviewer.then(|| view! {
+                                    <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, staff_review)}</a>
+                                        <p>{move || t_string!(i18n, staff_pending, count = home.pending).to_string()}</p></li>
+                                })}
+                                {desk.then(|| view! {
+                                    <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
+                                        <p>{t!(i18n, staff_helpdesk_text)}</p></li>
+                                })}
+                                {admin.then(|| view! {
+                                    <li class="card"><a href=staff_path(&slug, "/team")>{t!(i18n, staff_team)}</a>
+                                        <p>{t!(i18n, staff_team_text)}</p></li>
+                                    <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, staff_audit)}</a>
+                                        <p>{t!(i18n, staff_audit_text)}</p></li>
+                                })}
+                            </ul>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let status = RwSignal::new(RegistrationStatus::Pending);
+    let queue = Resource::new(
+        move || (slug(), status.get()),
+        |(slug, status)| review_queue(slug, status),
+    );
+    let countries = Resource::new(
+        move || i18n.get_locale().as_str().to_owned(),
+        nationality_options,
+    );
+    let card = RwSignal::new(None::<AccessCard>);
+    let tabs = [
+        RegistrationStatus::Pending,
+        RegistrationStatus::NeedsCorrection,
+        RegistrationStatus::Verified,
+        RegistrationStatus::Rejected,
+    ];
+    view! {
+        <Title text=move || t_string!(i18n, staff_review).to_string() />
+        <h1>{t!(i18n, staff_review)}</h1>
+        <nav class="tabs" aria-label=move || t_string!(i18n, staff_review)>
+            {tabs.into_iter().map(|s| view! {
+                <button type="button" aria-pressed=move || (status.get() == s).to_string() on:click=move |_| status.set(s)>
+                    {move || labels::status(i18n, s)}
+                </button>
+            }).collect_view()}
+        </nav>
+        {move || card.get().map(|c| view! { <AccessCardView card=c /> })}
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                let names = countries.await.unwrap_or_default();
+                match queue.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, staff_queue_empty)}</p> }.into_any(),
+                    Ok(items) => view! {
+                        <ul class="plain queue">
+                            {items.into_iter().map(|item| {
+                                let nationality = item.nationalities.iter()
+                                    .map(|code| names.iter().find(|n| &n.code == code).map_or(code.clone(), |n| n.name.clone()))
+                                    .collect::<Vec<_>>().join(", ");
+                                view! { <ReviewItem item nationality slug=slug() queue card /> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReviewItem(
+    item: RegistrationSummary,
+    nationality: String,
+    slug: String,
+    queue: Resource<Result<Vec<RegistrationSummary>, AppError>>,
+    card: RwSignal<Option<AccessCard>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let id = item.id.0;
+    let status = item.status;
+    let document = item.document_type;
+    let act = {
+        let slug = slug.clone();
+        move |decision: Decision| {
+            let slug = slug.clone();
+            spawn_local(async move {
+                match decide(slug, id, decision).await {
+                    Ok(()) => queue.refetch(),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let approve = {
+        let act = act.clone();
+        move |_| act(Decision::Approve)
+    };
+    let reject = {
+        let act = act.clone();
+        move |_| {
+            act(Decision::Reject {
+                reason: reason.get_untracked(),
+            })
+        }
+    };
+    let correct = move |_| {
+        act(Decision::AskCorrection {
+            reason: reason.get_untracked(),
+        })
+    };
+    let print = move |_| {
+        let slug = slug.clone();
+        spawn_local(async move {
+            match issue_access_code(slug, id).await {
+                Ok(c) => card.set(Some(c)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let field_id = format!("reason-{id}");
+    view! {
+        <li class="review-item">
+            <div class="who">
+                <strong>{item.display_name.clone()}</strong>
+                <span>{nationality}</span>
+                <span>{t!(i18n, field_birth_date)} ": " <bdi dir="ltr">{item.birth_date.clone()}</bdi></span>
+                <span>{t!(i18n, field_district)} ": " {item.district.clone()}</span>
+                <span>{t!(i18n, field_document_type)} ": " {move || labels::document_type(i18n, document)}</span>
+                <span>{t!(i18n, staff_registered_on)} ": "
+                    <bdi dir="ltr">{Date::from_unix_millis(item.created_at).to_string()}</bdi></span>
+                {item.status_reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
+            </div>
+            {(status != RegistrationStatus::Verified).then(|| view! {
+                <div class="decide">
+                    <label for=field_id.clone()>{t!(i18n, staff_reason)}</label>
+                    <textarea id=field_id.clone() maxlength="300" rows="2"
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <p class="field-error" role="alert">
+                        {move || error.with(|e| e.as_ref().and_then(|e| e.problem_of("reason")).map(problem_text))}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="primary-inline" on:click=approve>{t!(i18n, staff_approve)}</button>
+                        <button type="button" on:click=correct>{t!(i18n, staff_ask_correction)}</button>
+                        <button type="button" class="secondary" on:click=reject>{t!(i18n, staff_reject)}</button>
+                    </div>
+                </div>
+            })}
+            {(status == RegistrationStatus::Verified).then(|| view! {
+                <button type="button" on:click=print>{t!(i18n, staff_print_code)}</button>
+            })}
+            {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
+        </li>
+    }
+}
+
+/// A printable card: the person's name, the code in large type, and a QR code of the
+/// sign-in link. Shown once; the code is not stored anywhere in readable form.
+#[component]
+pub fn AccessCardView(card: AccessCard) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="access-card" aria-live="polite">
+            <p class="card-org">{card.organization.clone()}</p>
+            <p class="card-name">{card.display_name.clone()}</p>
+            <p class="card-label">{t!(i18n, code_label)}</p>
+            <p class="card-code" lang="en" dir="ltr">{card.code.clone()}</p>
+            <div class="card-qr" inner_html=card.qr_svg.clone()></div>
+            <p class="card-how">{t!(i18n, code_how)}</p>
+            <p class="card-valid">{move || t_string!(i18n, code_valid_until, date = card.valid_until.clone()).to_string()}</p>
+            <button type="button" class="no-print" on:click=move |_| print_page()>{t!(i18n, code_print)}</button>
+        </section>
+    }
+}
+
+fn print_page() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = leptos::web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+#[component]
+pub fn HelpDeskPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let setup = Resource::new(slug, load_registration_setup);
+    let countries = Resource::new(
+        move || i18n.get_locale().as_str().to_owned(),
+        nationality_options,
+    );
+    let card = RwSignal::new(None::<AccessCard>);
+    let form_key = RwSignal::new(0u32);
+    view! {
+        <Title text=move || t_string!(i18n, staff_helpdesk).to_string() />
+        <article class="form-page">
+            <h1>{t!(i18n, staff_helpdesk)}</h1>
+            {move || card.get().map(|c| view! {
+                <AccessCardView card=c />
+                <button type="button" class="no-print" on:click=move |_| { card.set(None); form_key.update(|k| *k += 1); }>
+                    {t!(i18n, helpdesk_next)}
+                </button>
+            })}
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let _ = form_key.get();
+                    match (setup.await, countries.await) {
+                        (Ok(setup), Ok(countries)) => view! {
+                            <div class:hidden=move || card.with(Option::is_some)>
+                                <RegistrationFormView setup countries mode=FormMode::HelpDesk
+                                    on_card=Callback::new(move |c| card.set(Some(c))) />
+                            </div>
+                        }.into_any(),
+                        (Err(e), _) | (_, Err(e)) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </article>
+    }
+}
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let role = RwSignal::new(Role::PollWorker);
+    let link = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AppError>);
+    let create = move |_| {
+        let slug = slug();
+        spawn_local(async move {
+            match create_staff_invite(slug, role.get_untracked()).await {
+                Ok(l) => link.set(Some(l)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <Title text=move || t_string!(i18n, staff_team).to_string() />
+        <article class="form-page">
+            <h1>{t!(i18n, staff_team)}</h1>
+            <p>{t!(i18n, team_intro)}</p>
+            <div class="field">
+                <label for="role">{t!(i18n, team_role)}</label>
+                <select id="role" on:change=move |ev| {
+                    if let Some(r) = Role::from_code(&event_target_value(&ev)) { role.set(r) }
+                }>
+                    {Role::ALL.into_iter().map(|r| view! {
+                        <option value=r.code() selected=r == Role::PollWorker>{move || labels::role(i18n, r)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="primary" on:click=create>{t!(i18n, team_create_link)}</button>
+            {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
+            {move || link.get().map(|l| view! {
+                <p class="success" role="status">{t!(i18n, team_link_ready)}</p>
+                <p class="invite-link" dir="ltr"><code>{l}</code></p>
+            })}
+        </article>
+    }
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let before = RwSignal::new(None::<i64>);
+    let page = Resource::new(
+        move || (slug(), before.get()),
+        |(slug, before)| audit_log(slug, before),
+    );
+    view! {
+        <Title text=move || t_string!(i18n, staff_audit).to_string() />
+        <h1>{t!(i18n, staff_audit)}</h1>
+        <p>{t!(i18n, audit_intro)}</p>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(entries) => {
+                        let oldest = entries.last().map(|e| e.seq);
+                        let full = entries.len() == 100;
+                        view! {
+                            <ol class="audit" dir="ltr">
+                                {entries.into_iter().map(|e| view! {
+                                    <li>
+                                        <span class="seq">"#"{e.seq}</span>
+                                        <span class="when">{Date::from_unix_millis(e.at).to_string()}</span>
+                                        <span class="action">{e.action}</span>
+                                        <span class="subject">{e.subject}</span>
+                                        <span class="actor">{e.actor_account_id.map_or("—".to_owned(), |a| format!("account:{a}"))}</span>
+                                        {e.before.map(|b| view! { <code class="state">{b}</code> })}
+                                        {e.after.map(|a| view! { <code class="state">{a}</code> })}
+                                        <code class="hash" title=e.prev_hash>{e.hash[..16].to_owned()}</code>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                            {(full).then(|| view! {
+                                <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, audit_older)}</button>
+                            })}
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

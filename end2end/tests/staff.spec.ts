@@ -1,0 +1,132 @@
+// Staff: enrolment by a single-use link, the verification queue, the help desk with a
+// printed access code, and authorization enforced on the server.
+import { expect, test } from "@playwright/test";
+import { LOCALES } from "./helpers/i18n";
+import { screenshot, waitForHydration } from "./helpers/page";
+import { expectSignedInAs, fillRegistration, newPerson, submitRegistration } from "./helpers/register";
+import { enrolStaff, voz } from "./helpers/staff";
+import { addVirtualAuthenticator } from "./helpers/webauthn";
+
+test("staff approves a pending registration", async ({ browser }, testInfo) => {
+  const t = LOCALES["pt-BR"];
+  const admin = await enrolStaff(browser, "Comissão Eleitoral");
+
+  const voterContext = await browser.newContext();
+  const voter = await voterContext.newPage();
+  await addVirtualAuthenticator(voter);
+  await voter.goto("/pt-BR/join/cmi-sp");
+  await waitForHydration(voter);
+  const person = newPerson({ name: `Jean Pierre ${Date.now()}`, nationality: "HT", gender: "man" });
+  await fillRegistration(voter, person);
+  await submitRegistration(voter);
+  await expectSignedInAs(voter, person.name);
+
+  await admin.goto("/pt-BR/staff/cmi-sp/review");
+  await waitForHydration(admin);
+  const item = admin.locator(".review-item", { hasText: person.name });
+  await expect(item).toContainText("Haiti");
+  await screenshot(admin, testInfo, "review-pt-BR");
+  await item.getByRole("button", { name: t.staff_approve }).click();
+  await expect(item).toHaveCount(0);
+
+  await voter.reload();
+  await expect(voter.locator(".status")).toHaveText(t.status_verified);
+
+  // A refusal needs a reason, and says so in the reviewer's language.
+  await admin.goto("/ar/staff/cmi-sp/review");
+  await waitForHydration(admin);
+  await screenshot(admin, testInfo, "review-ar");
+
+  // The audit log shows the decision, chained.
+  await admin.goto("/pt-BR/staff/cmi-sp/audit");
+  await expect(admin.locator(".audit li", { hasText: "registration.decide" }).first()).toBeVisible();
+  expect(voz("audit", "verify")).toContain("audit log intact");
+  await voterContext.close();
+});
+
+test("a voter signs in with a printed access code from the help desk", async ({ browser }, testInfo) => {
+  const t = LOCALES["pt-BR"];
+  const desk = await enrolStaff(browser, "Mesária", "poll_worker");
+  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
+  await waitForHydration(desk);
+  const person = newPerson({ name: `Kanda Mbuyi ${Date.now()}`, nationality: "CD" });
+  await fillRegistration(desk, person);
+  await desk.locator("form button[type=submit]").click();
+  const card = desk.locator(".access-card");
+  await expect(card).toContainText(person.name);
+  const code = (await card.locator(".card-code").innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  await expect(card.locator("svg")).toBeVisible();
+  await screenshot(desk, testInfo, "access-card-pt-BR");
+
+  const voterContext = await browser.newContext();
+  const voter = await voterContext.newPage();
+  await voter.goto("/ar/code");
+  await waitForHydration(voter);
+  await screenshot(voter, testInfo, "code-sign-in-ar");
+  await voter.locator("#access_code").fill(code.toLowerCase().replace("-", " "));
+  await voter.locator("form button[type=submit]").click();
+  await expectSignedInAs(voter, person.name);
+  await expect(voter.locator(".status")).toHaveText(LOCALES.ar.status_verified);
+
+  // Single use: the same code again is refused, like any wrong code.
+  const again = await browser.newContext();
+  const second = await again.newPage();
+  await second.goto("/pt-BR/code");
+  await waitForHydration(second);
+  await second.locator("#access_code").fill(code);
+  await second.locator("form button[type=submit]").click();
+  await expect(second.locator(".error")).toHaveText(t.error_invalid_code);
+
+  // An access-code session is for voting, not for staff tools.
+  const staffCall = await voter.request.post("/api/staff/queue", {
+    data: { organization: "cmi-sp", status: "pending" },
+    headers: { Origin: process.env.VOZ_E2E_PUBLIC_URL! },
+  });
+  expect(staffCall.status()).toBe(403);
+  await voterContext.close();
+  await again.close();
+});
+
+test("a non-staff user calling a staff server function directly gets 403", async ({ page, request }) => {
+  await addVirtualAuthenticator(page);
+  await page.goto("/pt-BR/join/cmi-sp");
+  await waitForHydration(page);
+  const person = newPerson();
+  await fillRegistration(page, person);
+  await submitRegistration(page);
+  await expectSignedInAs(page, person.name);
+
+  const origin = { Origin: process.env.VOZ_E2E_PUBLIC_URL! };
+  for (const [endpoint, data] of [
+    ["/api/staff/queue", { organization: "cmi-sp", status: "pending" }],
+    ["/api/staff/decide", { organization: "cmi-sp", registration: 1, decision: { decision: "approve" } }],
+    ["/api/staff/invite", { organization: "cmi-sp", role: "administrator" }],
+    ["/api/staff/audit", { organization: "cmi-sp", before: null }],
+  ] as const) {
+    const signedIn = await page.request.post(endpoint, { data, headers: origin });
+    expect(signedIn.status(), endpoint).toBe(403);
+    const anonymous = await request.post(endpoint, { data, headers: origin });
+    expect(anonymous.status(), endpoint).toBe(401);
+  }
+});
+
+test("wrong access codes are rate-limited without telling unknown from wrong", async ({ request }) => {
+  // Our own client address (the server trusts X-Forwarded-For in tests), so other tests'
+  // attempts do not count against this one and this one's do not lock them out.
+  const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const origin = { Origin: process.env.VOZ_E2E_PUBLIC_URL!, "X-Forwarded-For": client };
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const response = await request.post("/api/sign_in/code", { form: { code: `ZZZZZ-ZZZ${i % 10}${i}` }, headers: origin });
+    statuses.push(response.status());
+  }
+  expect(new Set(statuses.slice(0, 10))).toEqual(new Set([400]));
+  expect(statuses.slice(10)).toEqual([429, 429]);
+  // Another client is not affected.
+  const other = await request.post("/api/sign_in/code", {
+    form: { code: "ZZZZZ-ZZZZZ" },
+    headers: { Origin: process.env.VOZ_E2E_PUBLIC_URL!, "X-Forwarded-For": "192.0.2.7" },
+  });
+  expect(other.status()).toBe(400);
+});
