@@ -50,6 +50,13 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Count an election offline: prints the result as JSON (see README, "voz tally").
+    Tally {
+        /// The election: segments, seats, parity, tie-breaks, candidates
+        election: PathBuf,
+        /// One ballot per line: {"choices": {"A": ["c1"], "B": []}} or {"null": true}
+        ballots: PathBuf,
+    },
     /// Load demonstration organizations and people (São Paulo and Bogotá); idempotent.
     Demo,
     /// Administration from the command line.

@@ -8,6 +8,7 @@ mod locale_redirect;
 mod logging;
 mod security_headers;
 mod serve;
+mod tally;
 
 use clap::Parser as _;
 
@@ -30,6 +31,7 @@ async fn main() -> std::process::ExitCode {
             .await
             .map_err(Into::into),
         Command::Migrate => admin::migrate(db).await,
+        Command::Tally { election, ballots } => tally::run(&election, &ballots),
         Command::Demo => demo::load(db, &cli.secret_file).await,
         Command::Admin(command) => admin::admin(db, &public_url, command).await,
         Command::Audit(command) => admin::audit(db, command).await,

@@ -1,3 +1,5 @@
-//! Public results (issue 5): the counting rule of DOMAIN.md as a pure function
-//! (`rules.rs`, shared by the server and `voz tally`), the bulletin board, result pages
-//! and downloads. Same layout as `elections`.
+//! Public results: the counting rule of DOMAIN.md as a pure function (`count`), shared by
+//! the server and `voz tally`, so that anyone can recount a published ballot export.
+//! The bulletin board, result pages and downloads come with the elections work.
+
+pub mod count;

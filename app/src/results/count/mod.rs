@@ -1,0 +1,428 @@
+//! The count, exactly as DOMAIN.md § "Counting" publishes it. Pure: an election's
+//! configuration and its ballots in, a result out; `voz tally` runs this same code.
+//!
+//! Steps: rank candidates → segment titulares → extra titulares → parity swaps on the
+//! titulares → alternates → parity swaps on the alternates → report.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+mod seats;
+#[cfg(test)]
+mod tests;
+
+use seats::Seats;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+use crate::calendar::Date;
+
+/// `election.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElectionConfig {
+    pub segments: Vec<SegmentConfig>,
+    #[serde(default)]
+    pub extra_seats: usize,
+    pub parity: ParityConfig,
+    #[serde(default)]
+    pub tie_break: Vec<TieBreak>,
+    #[serde(default)]
+    pub lot_seed: String,
+    pub candidates: Vec<CandidateConfig>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentConfig {
+    pub id: String,
+    pub seats: usize,
+    pub alternates: usize,
+    pub max_choices: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParityConfig {
+    /// Share of each group that must be in the parity group, e.g. 0.5; read to six
+    /// decimal places so that `ceil(ratio × n)` is computed exactly, in integers.
+    pub ratio: f64,
+    pub scope: ParityScope,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParityScope {
+    Election,
+    Segment,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieBreak {
+    /// Earlier birth (or founding) date first.
+    OlderFirst,
+    /// Smaller SHA-256 of "<lot_seed>:<candidate id>" first.
+    Lot,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateConfig {
+    pub id: String,
+    pub segment: String,
+    /// Whether the candidate is in the parity group.
+    pub parity: bool,
+    #[serde(default)]
+    pub birth_date: Option<Date>,
+}
+
+/// One line of `ballots.jsonl`: `{"choices": {"A": ["c1"], "B": []}}` or `{"null": true}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub null: bool,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "ordered_choices"
+    )]
+    pub choices: Vec<(String, Vec<String>)>,
+}
+
+/// Choices as a JSON object, keeping the order they were written in.
+mod ordered_choices {
+    use serde::de::{MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        choices: &[(String, Vec<String>)],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(choices.len()))?;
+        for (segment, ids) in choices {
+            map.serialize_entry(segment, ids)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, Vec<String>)>, D::Error> {
+        struct Choices;
+        impl<'de> Visitor<'de> for Choices {
+            type Value = Vec<(String, Vec<String>)>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of segment id → list of candidate ids")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Choices)
+    }
+}
+
+/// Why a count stopped. It never guesses: a bad ballot is named, not skipped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TallyError {
+    #[error("election: {0}")]
+    Config(String),
+    #[error("ballot {ballot}: {problem}")]
+    Ballot {
+        ballot: usize,
+        problem: BallotProblem,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BallotProblem {
+    #[error("unknown segment {0:?}")]
+    UnknownSegment(String),
+    #[error("segment {0:?} appears twice")]
+    RepeatedSegment(String),
+    #[error("unknown candidate {0:?}")]
+    UnknownCandidate(String),
+    #[error("candidate {candidate:?} belongs to segment {belongs_to:?}, not {marked_in:?}")]
+    WrongSegment {
+        candidate: String,
+        belongs_to: String,
+        marked_in: String,
+    },
+    #[error("candidate {0:?} is chosen twice")]
+    Duplicate(String),
+    #[error("segment {segment:?} has {chosen} choices, more than its {max} allowed")]
+    TooManyChoices {
+        segment: String,
+        chosen: usize,
+        max: usize,
+    },
+}
+
+/// The result, as `voz tally` prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TallyResult {
+    #[serde(serialize_with = "segments_in_order")]
+    pub segments: Vec<(String, SegmentResult)>,
+    pub extra: Vec<String>,
+    pub ballots: BallotCounts,
+    pub parity: ParityOutcome,
+    pub alternates_parity: ParityOutcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SegmentResult {
+    /// Candidate id → votes, ordered by rank.
+    #[serde(serialize_with = "votes_in_order")]
+    pub votes: Vec<(String, u64)>,
+    pub blank: u64,
+    pub titulares: Vec<String>,
+    pub alternates: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BallotCounts {
+    pub total: u64,
+    pub valid: u64,
+    pub blank: u64,
+    pub null: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ParityOutcome {
+    pub required: usize,
+    pub achieved: usize,
+    pub met: bool,
+}
+
+fn segments_in_order<S: Serializer>(
+    segments: &[(String, SegmentResult)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(segments.len()))?;
+    for (id, result) in segments {
+        map.serialize_entry(id, result)?;
+    }
+    map.end()
+}
+
+fn votes_in_order<S: Serializer>(votes: &[(String, u64)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(votes.len()))?;
+    for (id, count) in votes {
+        map.serialize_entry(id, count)?;
+    }
+    map.end()
+}
+
+/// A validated election: candidates indexed, each with its rank position.
+struct Election<'a> {
+    config: &'a ElectionConfig,
+    segment_of: Vec<usize>,
+    index: HashMap<&'a str, usize>,
+    segment_index: HashMap<&'a str, usize>,
+    ratio_millionths: u64,
+}
+
+impl<'a> Election<'a> {
+    fn new(config: &'a ElectionConfig) -> Result<Self, TallyError> {
+        let bad = |message: String| Err(TallyError::Config(message));
+        let mut segment_index = HashMap::new();
+        for (i, segment) in config.segments.iter().enumerate() {
+            if segment_index.insert(segment.id.as_str(), i).is_some() {
+                return bad(format!("segment {:?} is defined twice", segment.id));
+            }
+        }
+        let mut index = HashMap::new();
+        let mut segment_of = Vec::with_capacity(config.candidates.len());
+        for (i, candidate) in config.candidates.iter().enumerate() {
+            if index.insert(candidate.id.as_str(), i).is_some() {
+                return bad(format!("candidate {:?} is defined twice", candidate.id));
+            }
+            match segment_index.get(candidate.segment.as_str()) {
+                Some(&s) => segment_of.push(s),
+                None => {
+                    return bad(format!(
+                        "candidate {:?} names unknown segment {:?}",
+                        candidate.id, candidate.segment
+                    ));
+                }
+            }
+            if config.tie_break.contains(&TieBreak::OlderFirst) && candidate.birth_date.is_none() {
+                return bad(format!(
+                    "candidate {:?} needs a birth_date for the older_first tie-break",
+                    candidate.id
+                ));
+            }
+        }
+        if config.tie_break.contains(&TieBreak::Lot)
+            && (config.lot_seed.is_empty()
+                || !config.lot_seed.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return bad("the lot tie-break needs a hexadecimal lot_seed".into());
+        }
+        let ratio = config.parity.ratio;
+        if !(0.0..=1.0).contains(&ratio) {
+            return bad(format!("parity ratio {ratio} is not between 0 and 1"));
+        }
+        let ratio_millionths = (ratio * 1_000_000.0).round() as u64;
+        Ok(Self {
+            config,
+            segment_of,
+            index,
+            segment_index,
+            ratio_millionths,
+        })
+    }
+
+    /// `ceil(ratio × n)`, exactly.
+    fn required(&self, n: usize) -> usize {
+        (n as u64 * self.ratio_millionths).div_ceil(1_000_000) as usize
+    }
+
+    fn parity(&self, candidate: usize) -> bool {
+        self.config.candidates[candidate].parity
+    }
+}
+
+/// Counts ballots. `ballots` yields each ballot with its number (for error messages).
+pub fn tally<I>(config: &ElectionConfig, ballots: I) -> Result<TallyResult, TallyError>
+where
+    I: IntoIterator<Item = (usize, Ballot)>,
+{
+    let election = Election::new(config)?;
+    let segments = config.segments.len();
+    let mut votes = vec![0u64; config.candidates.len()];
+    let mut blank_by_segment = vec![0u64; segments];
+    let mut counts = BallotCounts::default();
+
+    for (number, ballot) in ballots {
+        counts.total += 1;
+        if ballot.null {
+            counts.null += 1;
+            continue;
+        }
+        let chosen = check_ballot(&election, &ballot).map_err(|problem| TallyError::Ballot {
+            ballot: number,
+            problem,
+        })?;
+        for (segment, ids) in chosen.iter().enumerate() {
+            if ids.is_empty() {
+                blank_by_segment[segment] += 1;
+            }
+            for &candidate in ids {
+                votes[candidate] += 1;
+            }
+        }
+        if chosen.iter().all(Vec::is_empty) {
+            counts.blank += 1;
+        } else {
+            counts.valid += 1;
+        }
+    }
+
+    let order = rank_order(&election, &votes);
+    let mut position = vec![0usize; order.len()];
+    for (rank, &candidate) in order.iter().enumerate() {
+        position[candidate] = rank;
+    }
+    let seats = Seats::elect(&election, &order, &position, &votes);
+    Ok(seats.report(&election, &order, &votes, blank_by_segment, counts))
+}
+
+/// Checks one ballot; the candidates chosen per segment (by index).
+fn check_ballot(
+    election: &Election<'_>,
+    ballot: &Ballot,
+) -> Result<Vec<Vec<usize>>, BallotProblem> {
+    let mut chosen = vec![Vec::new(); election.config.segments.len()];
+    let mut seen_segments = HashSet::new();
+    for (segment_id, ids) in &ballot.choices {
+        let &segment = election
+            .segment_index
+            .get(segment_id.as_str())
+            .ok_or_else(|| BallotProblem::UnknownSegment(segment_id.clone()))?;
+        if !seen_segments.insert(segment) {
+            return Err(BallotProblem::RepeatedSegment(segment_id.clone()));
+        }
+        let max = election.config.segments[segment].max_choices;
+        if ids.len() > max {
+            return Err(BallotProblem::TooManyChoices {
+                segment: segment_id.clone(),
+                chosen: ids.len(),
+                max,
+            });
+        }
+        for id in ids {
+            let &candidate = election
+                .index
+                .get(id.as_str())
+                .ok_or_else(|| BallotProblem::UnknownCandidate(id.clone()))?;
+            if election.segment_of[candidate] != segment {
+                return Err(BallotProblem::WrongSegment {
+                    candidate: id.clone(),
+                    belongs_to: election.config.candidates[candidate].segment.clone(),
+                    marked_in: segment_id.clone(),
+                });
+            }
+            if chosen[segment].contains(&candidate) {
+                return Err(BallotProblem::Duplicate(id.clone()));
+            }
+            chosen[segment].push(candidate);
+        }
+    }
+    Ok(chosen)
+}
+
+/// Every candidate, best first, by the published rank key: votes, then each tie-break in
+/// order, then the id in byte order (so the order is total).
+fn rank_order(election: &Election<'_>, votes: &[u64]) -> Vec<usize> {
+    let config = election.config;
+    let lots: Vec<String> = config
+        .candidates
+        .iter()
+        .map(|c| {
+            hex::encode(Sha256::digest(
+                format!("{}:{}", config.lot_seed, c.id).as_bytes(),
+            ))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..config.candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        votes[b].cmp(&votes[a]).then_with(|| {
+            config
+                .tie_break
+                .iter()
+                .map(|rule| match rule {
+                    TieBreak::OlderFirst => config.candidates[a]
+                        .birth_date
+                        .cmp(&config.candidates[b].birth_date),
+                    TieBreak::Lot => lots[a].cmp(&lots[b]),
+                })
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| {
+                    config.candidates[a]
+                        .id
+                        .as_bytes()
+                        .cmp(config.candidates[b].id.as_bytes())
+                })
+        })
+    });
+    order
+}
+
+pub(super) fn sum_groups(groups: &[ParityOutcome]) -> ParityOutcome {
+    ParityOutcome {
+        required: groups.iter().map(|g| g.required).sum(),
+        achieved: groups.iter().map(|g| g.achieved).sum(),
+        met: groups.iter().all(|g| g.met),
+    }
+}
