@@ -130,3 +130,38 @@ test("wrong access codes are rate-limited without telling unknown from wrong", a
   });
   expect(other.status()).toBe(400);
 });
+
+test("staff ask for a correction with a reason; the person corrects and is back in the queue", async ({ browser }) => {
+  const t = LOCALES.es;
+  const admin = await enrolStaff(browser, "Comisión", "electoral_commission", "es");
+  const voterContext = await browser.newContext();
+  const voter = await voterContext.newPage();
+  await addVirtualAuthenticator(voter);
+  await voter.goto("/es/join/cmi-sp");
+  await waitForHydration(voter);
+  const person = newPerson({ name: `Yaneth Rivas ${Date.now()}`, nationality: "VE" });
+  await fillRegistration(voter, person);
+  await submitRegistration(voter);
+  await expectSignedInAs(voter, person.name);
+
+  await admin.goto("/es/staff/cmi-sp/review");
+  await waitForHydration(admin);
+  const item = admin.locator(".review-item", { hasText: person.name });
+  // Without a reason the request is refused, with a translated message.
+  await item.getByRole("button", { name: t.staff_ask_correction }).click();
+  await expect(item.locator(".field-error")).toHaveText(t.problem_required);
+  await item.locator("textarea").fill("La foto del documento no se lee.");
+  await item.getByRole("button", { name: t.staff_ask_correction }).click();
+  await expect(item).toHaveCount(0);
+
+  await voter.reload();
+  await expect(voter.locator(".status")).toHaveText(t.status_needs_correction);
+  await expect(voter.locator(".reason")).toHaveText("La foto del documento no se lee.");
+  await voter.getByRole("link", { name: t.correction_link }).click();
+  await waitForHydration(voter);
+  await fillRegistration(voter, { ...person, documentNumber: `${person.documentNumber}-B` });
+  await voter.locator("form button[type=submit]").click();
+  await expect(voter).toHaveURL(/\/es\/account$/);
+  await expect(voter.locator(".status")).toHaveText(t.status_pending);
+  await voterContext.close();
+});

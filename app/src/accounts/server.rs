@@ -50,6 +50,7 @@ pub struct AccountPage {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyRegistration {
+    pub slug: String,
     pub organization: String,
     pub status: RegistrationStatus,
     pub reason: Option<String>,
@@ -101,6 +102,15 @@ pub async fn start_registration(
 #[server(prefix = "/api", endpoint = "register/finish", input = Json)]
 pub async fn finish_registration(ceremony: String, credential: String) -> Result<(), AppError> {
     respond(ssr::finish_registration(&ceremony, &credential).await)
+}
+
+/// Sends a corrected registration back to review, when reviewers asked for a correction.
+#[server(prefix = "/api", endpoint = "register/correct", input = Json)]
+pub async fn correct_registration(
+    organization: String,
+    form: RegistrationForm,
+) -> Result<(), AppError> {
+    respond(ssr::correct_registration(&organization, form).await)
 }
 
 #[server(prefix = "/api", endpoint = "sign_in/start")]
@@ -393,6 +403,43 @@ pub(crate) mod ssr {
         sign_in_as(&app, account, AuthMethod::Passkey).await
     }
 
+    pub async fn correct_registration(
+        organization: &str,
+        form: RegistrationForm,
+    ) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let org = app
+            .db
+            .organization_by_slug(organization)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let registration =
+            validate_registration(&form, &org.rules, Date::from_unix_millis(now_millis()))
+                .map_err(AppError::fields)?;
+        let hash = app.secret.document_hash(
+            org.id,
+            registration.document_type,
+            &registration.document_number,
+        );
+        let mut tx = app.db.begin_write().await?;
+        tx.correct_registration(
+            org.id,
+            account,
+            &registration,
+            &hash,
+            form.residence_declared,
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => AppError::new(ErrorCode::Conflict),
+            other => store_error(other),
+        })?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn start_sign_in() -> Result<Ceremony, AppError> {
         let app = app_state()?;
         let (mut options, state) = app
@@ -450,7 +497,8 @@ pub(crate) mod ssr {
             registrations: overview
                 .registrations
                 .into_iter()
-                .map(|(organization, status, reason)| MyRegistration {
+                .map(|(slug, organization, status, reason)| MyRegistration {
+                    slug,
                     organization,
                     status,
                     reason,

@@ -184,6 +184,59 @@ impl Tx {
         Ok(RegistrationId(id))
     }
 
+    /// Replaces a registration that reviewers sent back for correction with the person's
+    /// corrected one, and puts it back in the queue. `NotFound` unless one awaits correction.
+    pub async fn correct_registration(
+        &mut self,
+        organization: OrganizationId,
+        account: AccountId,
+        registration: &Registration,
+        document_hash: &str,
+        residence_declared: bool,
+    ) -> Result<(), StoreError> {
+        let updated = on_tx!(self, |conn| {
+            sqlx::query(
+                "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
+                 email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
+                 status = $10, status_reason = NULL \
+                 WHERE organization_id = $11 AND account_id = $12 AND status = $13",
+            )
+            .bind(registration.nationalities.join(","))
+            .bind(registration.birth_date.to_string())
+            .bind(&registration.district)
+            .bind(registration.gender.code())
+            .bind(&registration.email)
+            .bind(&registration.phone)
+            .bind(registration.document_type.code())
+            .bind(document_hash)
+            .bind(residence_declared)
+            .bind(RegistrationStatus::Pending.code())
+            .bind(organization.0)
+            .bind(account.0)
+            .bind(RegistrationStatus::NeedsCorrection.code())
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })
+        .map_err(|e| unique_violation(e, "document_hash", StoreError::DuplicateDocument))?;
+        on_tx!(self, |conn| {
+            sqlx::query(
+                "UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3",
+            )
+            .bind(&registration.display_name)
+            .bind(leptos_i18n::Locale::as_str(registration.preferred_locale))
+            .bind(account.0)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if updated == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Applies a reviewer's decision and audits it with the status before and after.
     pub async fn decide_registration(
         &mut self,
@@ -444,8 +497,8 @@ impl Db {
 pub struct AccountOverview {
     pub display_name: String,
     pub user_handle: String,
-    /// Organization name, status, reason.
-    pub registrations: Vec<(String, RegistrationStatus, Option<String>)>,
+    /// Organization slug and name, status, reason.
+    pub registrations: Vec<(String, String, RegistrationStatus, Option<String>)>,
     /// Organization slug, name and the roles held there.
     pub staff_of: Vec<(String, String, Vec<Role>)>,
 }
@@ -481,9 +534,9 @@ impl Db {
                 .await
         })?
         .ok_or(StoreError::NotFound)?;
-        let registrations: Vec<(String, String, Option<String>)> = on_db!(self, |pool| {
+        let registrations: Vec<(String, String, String, Option<String>)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT o.name, r.status, r.status_reason FROM registrations r \
+                "SELECT o.slug, o.name, r.status, r.status_reason FROM registrations r \
                  JOIN organizations o ON o.id = r.organization_id WHERE r.account_id = $1 ORDER BY o.name",
             )
             .bind(account.0)
@@ -514,10 +567,10 @@ impl Db {
             user_handle,
             registrations: registrations
                 .into_iter()
-                .map(|(name, status, reason)| {
+                .map(|(slug, name, status, reason)| {
                     let status = RegistrationStatus::from_code(&status)
                         .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?;
-                    Ok((name, status, reason))
+                    Ok((slug, name, status, reason))
                 })
                 .collect::<Result<_, StoreError>>()?,
             staff_of,

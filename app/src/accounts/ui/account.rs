@@ -9,6 +9,7 @@ use crate::accounts::passkey_client;
 use crate::accounts::server::{
     AccountPage, finish_add_passkey, my_account, remove_passkey, sign_out, start_add_passkey,
 };
+use crate::accounts::types::RegistrationStatus;
 use crate::accounts::ui::labels;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
@@ -104,11 +105,15 @@ fn AccountDetails(
                         {page.registrations.iter().map(|r| {
                             let status = r.status;
                             let reason = r.reason.clone();
+                            let correct = (status == RegistrationStatus::NeedsCorrection).then(|| {
+                                localized_path(i18n.get_locale_untracked(), &format!("/join/{}?correct=1", r.slug))
+                            });
                             view! {
                                 <li class="registration">
                                     <strong>{r.organization.clone()}</strong>
                                     <span class=format!("status status-{}", status.code())>{move || labels::status(i18n, status)}</span>
                                     {reason.map(|reason| view! { <span class="reason">{reason}</span> })}
+                                    {correct.map(|href| view! { <a class="button" href=href>{t!(i18n, correction_link)}</a> })}
                                 </li>
                             }
                         }).collect_view()}

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::accounts::passkey_client;
 use crate::accounts::server::{
-    NationalityOption, RegistrationSetup, finish_registration, load_registration_setup,
-    nationality_options, start_registration,
+    NationalityOption, RegistrationSetup, correct_registration, finish_registration,
+    load_registration_setup, nationality_options, start_registration,
 };
 use crate::accounts::staff::{AccessCard, helpdesk_register};
 use crate::accounts::types::{GenderIdentity, RegistrationForm, ResidenceProof};
@@ -24,6 +24,9 @@ pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("org").unwrap_or_default());
+    let query = use_query_map();
+    // `?correct` when reviewers sent the registration back for a correction.
+    let correcting = move || query.with(|q| q.get("correct").is_some());
     let setup = Resource::new(slug, load_registration_setup);
     let countries = Resource::new(
         move || i18n.get_locale().as_str().to_owned(),
@@ -37,7 +40,8 @@ pub fn RegisterPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match (setup.await, countries.await) {
                         (Ok(setup), Ok(countries)) => {
-                            view! { <RegistrationFormView setup countries /> }.into_any()
+                            let mode = if correcting() { FormMode::Correction } else { FormMode::SelfService };
+                            view! { <RegistrationFormView setup countries mode /> }.into_any()
                         }
                         (Err(error), _) | (_, Err(error)) => {
                             view! { <ErrorMessage code=error.code /> }.into_any()
@@ -55,6 +59,8 @@ pub fn RegisterPage() -> impl IntoView {
 pub enum FormMode {
     SelfService,
     HelpDesk,
+    /// The person corrects a registration that reviewers sent back.
+    Correction,
 }
 
 #[component]
@@ -91,6 +97,15 @@ pub fn RegistrationFormView(
                     Ok(()) => {
                         let path = localized_path(i18n.get_locale_untracked(), "/account");
                         navigate(&format!("{path}?welcome=1"), Default::default());
+                    }
+                    Err(error) => errors.set(Some(error)),
+                },
+                FormMode::Correction => match correct_registration(slug, values).await {
+                    Ok(()) => {
+                        navigate(
+                            &localized_path(i18n.get_locale_untracked(), "/account"),
+                            Default::default(),
+                        );
                     }
                     Err(error) => errors.set(Some(error)),
                 },
@@ -131,7 +146,11 @@ pub fn RegistrationFormView(
     view! {
         <p class="lead">{setup.name.clone()}</p>
         <p class="notice">
-            {move || if self_service { t_string!(i18n, register_intro) } else { t_string!(i18n, helpdesk_intro) }}
+            {move || match mode {
+                FormMode::SelfService => t_string!(i18n, register_intro),
+                FormMode::HelpDesk => t_string!(i18n, helpdesk_intro),
+                FormMode::Correction => t_string!(i18n, correction_intro),
+            }}
         </p>
         <Show when=move || !supported.get()>
             <p class="error" role="alert">{t!(i18n, passkeys_unsupported)}</p>
@@ -216,10 +235,11 @@ pub fn RegistrationFormView(
             {move || general_error().map(|code| view! { <ErrorMessage code /> })}
             {self_service.then(|| view! { <p class="hint">{t!(i18n, passkey_explainer)}</p> })}
             <button type="submit" class="primary" disabled=move || busy.get() || !supported.get()>
-                {move || match (busy.get(), self_service) {
+                {move || match (busy.get(), mode) {
                     (true, _) => t_string!(i18n, working),
-                    (false, true) => t_string!(i18n, register_submit),
-                    (false, false) => t_string!(i18n, helpdesk_submit),
+                    (false, FormMode::SelfService) => t_string!(i18n, register_submit),
+                    (false, FormMode::HelpDesk) => t_string!(i18n, helpdesk_submit),
+                    (false, FormMode::Correction) => t_string!(i18n, correction_submit),
                 }}
             </button>
             {self_service.then(|| view! { <p class="hint">{t!(i18n, no_passkey_device)}</p> })}
