@@ -165,3 +165,46 @@ test("staff ask for a correction with a reason; the person corrects and is back 
   await expect(voter.locator(".status")).toHaveText(t.status_pending);
   await voterContext.close();
 });
+
+test("an administrator invites a moderator, sees the team, and removes the role", async ({ browser }, testInfo) => {
+  const t = LOCALES["pt-BR"];
+  const admin = await enrolStaff(browser, `Admin ${Date.now()}`);
+  await admin.goto("/pt-BR/staff/cmi-sp/team");
+  await waitForHydration(admin);
+  await admin.locator("#role").selectOption("moderator");
+  await admin.getByRole("button", { name: t.team_create_link }).click();
+  const link = (await admin.locator(".invite-link code").innerText()).trim();
+  expect(link).toMatch(/\/enroll\/[A-Za-z0-9_-]{32}$/);
+
+  const modContext = await browser.newContext();
+  const moderator = await modContext.newPage();
+  await addVirtualAuthenticator(moderator);
+  await moderator.goto(new URL(link).pathname);
+  await waitForHydration(moderator);
+  const name = `Moderadora ${Date.now()}`;
+  await moderator.locator("#display_name").fill(name);
+  await moderator.locator("form button[type=submit]").click();
+  await expectSignedInAs(moderator, name);
+
+  // The link worked once; a second use is refused.
+  const reuse = await browser.newContext();
+  const reusePage = await reuse.newPage();
+  await reusePage.goto(new URL(link).pathname);
+  await expect(reusePage.locator(".error")).toHaveText(t.error_invalid_code);
+  await reuse.close();
+
+  await admin.reload();
+  await waitForHydration(admin);
+  const member = admin.locator(".team li", { hasText: name });
+  await expect(member).toContainText(t.role_moderator);
+  await screenshot(admin, testInfo, "team-pt-BR");
+  await member.getByRole("button", { name: `${t.team_revoke} — ${t.role_moderator}` }).click();
+  await expect(member).toHaveCount(0);
+
+  const home = await moderator.request.post("/api/staff/home", {
+    form: { organization: "cmi-sp" },
+    headers: { Origin: process.env.VOZ_E2E_PUBLIC_URL! },
+  });
+  expect(home.status()).toBe(403);
+  await modContext.close();
+});

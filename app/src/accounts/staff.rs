@@ -98,6 +98,25 @@ pub async fn create_staff_invite(organization: String, role: Role) -> Result<Str
     respond(ssr::create_staff_invite(&organization, role).await)
 }
 
+/// A member of an organization's team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub account: i64,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+#[server(prefix = "/api", endpoint = "staff/team", input = Json)]
+pub async fn team(organization: String) -> Result<Vec<TeamMember>, AppError> {
+    respond(ssr::team(&organization).await)
+}
+
+/// Takes a role away; the last administrator cannot be removed (`Conflict`).
+#[server(prefix = "/api", endpoint = "staff/revoke", input = Json)]
+pub async fn revoke_role(organization: String, account: i64, role: Role) -> Result<(), AppError> {
+    respond(ssr::revoke_role(&organization, account, role).await)
+}
+
 #[server(prefix = "/api", endpoint = "staff/audit", input = Json)]
 pub async fn audit_log(
     organization: String,
@@ -401,6 +420,55 @@ mod ssr {
             "{}/{}/enroll/{token}",
             app.public_url, organization.default_locale
         ))
+    }
+
+    pub async fn team(slug: &str) -> Result<Vec<super::TeamMember>, AppError> {
+        let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let team = app_state()?
+            .db
+            .team(organization.id)
+            .await
+            .map_err(store_error)?;
+        Ok(team
+            .into_iter()
+            .map(|(account, name, roles)| super::TeamMember {
+                account: account.0,
+                name,
+                roles,
+            })
+            .collect())
+    }
+
+    pub async fn revoke_role(slug: &str, account: i64, role: Role) -> Result<(), AppError> {
+        let (admin, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let app = app_state()?;
+        if role == Role::Administrator {
+            let team = app.db.team(organization.id).await.map_err(store_error)?;
+            let admins = team
+                .iter()
+                .filter(|(_, _, roles)| roles.contains(&Role::Administrator))
+                .count();
+            if admins <= 1 {
+                return Err(AppError::new(ErrorCode::Conflict));
+            }
+        }
+        let mut tx = app.db.begin_write().await?;
+        let removed = tx
+            .revoke_role(
+                organization.id,
+                crate::accounts::types::AccountId(account),
+                role,
+                admin,
+                now_millis(),
+            )
+            .await
+            .map_err(store_error)?;
+        tx.commit().await?;
+        if removed {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorCode::NotFound))
+        }
     }
 
     pub async fn audit_log(slug: &str, before: Option<i64>) -> Result<Vec<AuditRecord>, AppError> {

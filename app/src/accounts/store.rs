@@ -473,6 +473,33 @@ impl Db {
             .collect())
     }
 
+    /// Everyone holding a role in `organization`, by name, with their roles.
+    pub async fn team(
+        &self,
+        organization: OrganizationId,
+    ) -> Result<Vec<(AccountId, String, Vec<Role>)>, StoreError> {
+        let rows: Vec<(i64, String, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT a.id, a.display_name, r.role FROM roles r JOIN accounts a ON a.id = r.account_id \
+                 WHERE r.organization_id = $1 ORDER BY a.display_name, a.id, r.role",
+            )
+            .bind(organization.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        let mut team: Vec<(AccountId, String, Vec<Role>)> = Vec::new();
+        for (id, name, role) in rows {
+            let Some(role) = Role::from_code(&role) else {
+                continue;
+            };
+            match team.last_mut() {
+                Some((last, _, roles)) if last.0 == id => roles.push(role),
+                _ => team.push((AccountId(id), name, vec![role])),
+            }
+        }
+        Ok(team)
+    }
+
     /// The public list of enabled voters: display name and district only, by name.
     pub async fn enabled_voters(
         &self,

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::server::{load_registration_setup, nationality_options};
 use crate::accounts::staff::{
     AccessCard, audit_log, create_staff_invite, decide, issue_access_code, load_staff_home,
-    review_queue,
+    review_queue, revoke_role, team,
 };
 use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary, Role};
 use crate::accounts::ui::labels;
@@ -318,6 +318,7 @@ pub fn TeamPage() -> impl IntoView {
                 <p class="success" role="status">{t!(i18n, team_link_ready)}</p>
                 <p class="invite-link" dir="ltr"><code>{l}</code></p>
             })}
+            <TeamList />
         </article>
     }
 }
@@ -362,6 +363,59 @@ pub fn AuditPage() -> impl IntoView {
                             })}
                         }.into_any()
                     }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The team, each member with their roles and a button to take each role away.
+#[component]
+fn TeamList() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = org_slug();
+    let members = Resource::new(slug, team);
+    let error = RwSignal::new(None::<AppError>);
+    view! {
+        <h2>{t!(i18n, team_members)}</h2>
+        {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match members.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="plain team">
+                            {list.into_iter().map(|member| {
+                                let account = member.account;
+                                view! {
+                                    <li>
+                                        <strong>{member.name}</strong>
+                                        <span class="roles">
+                                            {member.roles.into_iter().map(|role| {
+                                                let revoke = move |_| {
+                                                    spawn_local(async move {
+                                                        match revoke_role(slug(), account, role).await {
+                                                            Ok(()) => members.refetch(),
+                                                            Err(e) => error.set(Some(e)),
+                                                        }
+                                                    });
+                                                };
+                                                view! {
+                                                    <span class="role">
+                                                        {move || labels::role(i18n, role)}
+                                                        <button type="button" class="secondary small" on:click=revoke
+                                                            aria-label=move || format!("{} — {}", t_string!(i18n, team_revoke), labels::role(i18n, role))>
+                                                            {t!(i18n, team_revoke)}
+                                                        </button>
+                                                    </span>
+                                                }
+                                            }).collect_view()}
+                                        </span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
                 }
             })}
         </Suspense>
