@@ -39,7 +39,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Generous: CI machines have two cores, and a passkey ceremony is several round trips.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { outputFolder: "./output/report", open: "never" }]],
   use: {

@@ -208,3 +208,28 @@ test("an administrator invites a moderator, sees the team, and removes the role"
   expect(home.status()).toBe(403);
   await modContext.close();
 });
+
+test("every staff screen renders in Portuguese and in Arabic", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000); // fourteen page loads
+  const admin = await enrolStaff(browser, `Admin ${Date.now()}`);
+  for (const tag of ["pt-BR", "ar"] as const) {
+    const t = LOCALES[tag];
+    for (const [path, title] of [
+      ["/staff/cmi-sp", "Conselho Municipal de Imigrantes de São Paulo"],
+      ["/staff/cmi-sp/review", t.staff_review],
+      ["/staff/cmi-sp/helpdesk", t.staff_helpdesk],
+      ["/staff/cmi-sp/team", t.staff_team],
+      ["/staff/cmi-sp/audit", t.staff_audit],
+      ["/voters/cmi-sp", t.voters_title],
+      ["/account", null],
+    ] as const) {
+      await admin.goto(`/${tag}${path}`);
+      await waitForHydration(admin);
+      if (title) await expect(admin.locator("h1")).toHaveText(title);
+      await expect(admin.locator("html")).toHaveAttribute("dir", tag === "ar" ? "rtl" : "ltr");
+      const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${tag}${path} overflows sideways`).toBeLessThanOrEqual(0);
+      await screenshot(admin, testInfo, `staff-${tag}${path.replaceAll("/", "-")}`);
+    }
+  }
+});
