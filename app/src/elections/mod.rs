@@ -4,3 +4,5 @@
 //! Will hold `types.rs` (shared with the browser), `server.rs` (server functions),
 //! `ui/` (pages), `storage.rs` (behind `ssr`) and `rules.rs`: phases, eligibility and
 //! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
+
+pub mod phase;
