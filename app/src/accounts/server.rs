@@ -319,6 +319,33 @@ pub(crate) mod ssr {
         }
     }
 
+    /// The first half of creating a passkey for `handle`: options for the browser
+    /// (discoverable credential) and the state to keep server-side.
+    pub(crate) fn new_passkey(
+        handle: Uuid,
+        name: &str,
+        exclude: Option<Vec<webauthn_rs::prelude::CredentialID>>,
+    ) -> Result<(serde_json::Value, PasskeyRegistration), AppError> {
+        let (options, state) = app_state()?
+            .webauthn
+            .start_passkey_registration(handle, name, name, exclude)
+            .map_err(|e| internal("start passkey registration", e))?;
+        Ok((discoverable(options)?, state))
+    }
+
+    /// The second half: checks the browser's credential against the kept state.
+    pub(crate) fn verify_new_passkey(
+        credential: &str,
+        state: &PasskeyRegistration,
+    ) -> Result<webauthn_rs::prelude::Passkey, AppError> {
+        let credential: RegisterPublicKeyCredential =
+            serde_json::from_str(credential).map_err(passkey_failed)?;
+        app_state()?
+            .webauthn
+            .finish_passkey_registration(&credential, state)
+            .map_err(passkey_failed)
+    }
+
     pub async fn start_registration(
         organization: &str,
         form: RegistrationForm,
@@ -349,10 +376,7 @@ pub(crate) mod ssr {
         }
         let user_handle = new_user_handle();
         let name = registration.display_name.clone();
-        let (options, state) = app
-            .webauthn
-            .start_passkey_registration(user_handle, &name, &name, None)
-            .map_err(|e| internal("start passkey registration", e))?;
+        let (options, state) = new_passkey(user_handle, &name, None)?;
         let pending = PendingRegistration {
             organization: org.id,
             registration,
@@ -361,18 +385,13 @@ pub(crate) mod ssr {
             user_handle,
             state,
         };
-        put_ceremony("register", &pending, &discoverable(options)?).await
+        put_ceremony("register", &pending, &options).await
     }
 
     pub async fn finish_registration(ceremony: &str, credential: &str) -> Result<(), AppError> {
         let app = app_state()?;
         let pending: PendingRegistration = take_ceremony("register", ceremony).await?;
-        let credential: RegisterPublicKeyCredential =
-            serde_json::from_str(credential).map_err(passkey_failed)?;
-        let passkey = app
-            .webauthn
-            .finish_passkey_registration(&credential, &pending.state)
-            .map_err(passkey_failed)?;
+        let passkey = verify_new_passkey(credential, &pending.state)?;
         let now = now_millis();
         let registration = &pending.registration;
         let mut tx = app.db.begin_write().await?;
@@ -534,21 +553,8 @@ pub(crate) mod ssr {
             .user_handle
             .parse()
             .map_err(|e| internal("user handle", e))?;
-        let (options, state) = app
-            .webauthn
-            .start_passkey_registration(
-                handle,
-                &overview.display_name,
-                &overview.display_name,
-                Some(exclude),
-            )
-            .map_err(|e| internal("start passkey registration", e))?;
-        put_ceremony(
-            "add_passkey",
-            &PendingPasskey { account, state },
-            &discoverable(options)?,
-        )
-        .await
+        let (options, state) = new_passkey(handle, &overview.display_name, Some(exclude))?;
+        put_ceremony("add_passkey", &PendingPasskey { account, state }, &options).await
     }
 
     pub async fn finish_add_passkey(ceremony: &str, credential: &str) -> Result<(), AppError> {
@@ -558,12 +564,7 @@ pub(crate) mod ssr {
         if pending.account != account {
             return Err(AppError::new(ErrorCode::Forbidden));
         }
-        let credential: RegisterPublicKeyCredential =
-            serde_json::from_str(credential).map_err(passkey_failed)?;
-        let passkey = app
-            .webauthn
-            .finish_passkey_registration(&credential, &pending.state)
-            .map_err(passkey_failed)?;
+        let passkey = verify_new_passkey(credential, &pending.state)?;
         let mut tx = app.db.begin_write().await?;
         tx.add_passkey(account, &passkey, "", now_millis())
             .await

@@ -168,14 +168,14 @@ mod ssr {
     use leptos::prelude::use_context;
     use leptos_i18n::Locale as _;
     use serde::{Deserialize, Serialize};
-    use webauthn_rs::prelude::{PasskeyRegistration, RegisterPublicKeyCredential, Uuid};
+    use webauthn_rs::prelude::{PasskeyRegistration, Uuid};
 
     use super::{AccessCard, HELP_DESK, InviteView, REVIEWERS, StaffHome};
     use crate::accounts::access_codes::{display_code, generate_code, normalize_code};
     use crate::accounts::rules::{clean_text, validate_registration};
     use crate::accounts::server::Ceremony;
     use crate::accounts::server::ssr::{
-        discoverable, internal, passkey_failed, put_ceremony, store_error, take_ceremony,
+        new_passkey, put_ceremony, store_error, take_ceremony, verify_new_passkey,
     };
     use crate::accounts::session::{app_state, require_staff, sign_in_as};
     use crate::accounts::session_store::AuthMethod;
@@ -523,12 +523,8 @@ mod ssr {
             .unwrap_or_default()
             .as_str()
             .to_owned();
-        let app = app_state()?;
         let user_handle = new_user_handle();
-        let (options, state) = app
-            .webauthn
-            .start_passkey_registration(user_handle, &display_name, &display_name, None)
-            .map_err(|e| internal("start enrollment", e))?;
+        let (options, state) = new_passkey(user_handle, &display_name, None)?;
         let pending = PendingEnrollment {
             token: token.to_owned(),
             display_name,
@@ -536,18 +532,13 @@ mod ssr {
             user_handle,
             state,
         };
-        put_ceremony("enroll", &pending, &discoverable(options)?).await
+        put_ceremony("enroll", &pending, &options).await
     }
 
     pub async fn finish_enrollment(ceremony: &str, credential: &str) -> Result<(), AppError> {
         let app = app_state()?;
         let pending: PendingEnrollment = take_ceremony("enroll", ceremony).await?;
-        let credential: RegisterPublicKeyCredential =
-            serde_json::from_str(credential).map_err(passkey_failed)?;
-        let passkey = app
-            .webauthn
-            .finish_passkey_registration(&credential, &pending.state)
-            .map_err(passkey_failed)?;
+        let passkey = verify_new_passkey(credential, &pending.state)?;
         let now = now_millis();
         let mut tx = app.db.begin_write().await?;
         // Used up here, inside the transaction: two tabs cannot both enrol with one link.
