@@ -51,8 +51,13 @@ mod store {
 
     /// A fresh code from the OS-seeded CSPRNG.
     pub fn generate_code() -> String {
+        random_code(CODE_LENGTH)
+    }
+
+    /// `length` characters of the code alphabet (5 random bits each).
+    pub fn random_code(length: usize) -> String {
         let mut rng = rand::rng();
-        (0..CODE_LENGTH)
+        (0..length)
             .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
             .collect()
     }

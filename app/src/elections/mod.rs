@@ -6,3 +6,5 @@
 //! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
 
 pub mod phase;
+#[cfg(feature = "ssr")]
+pub mod store;

@@ -5,4 +5,5 @@ mod support;
 
 mod accounts;
 mod audit;
+mod elections;
 mod sessions;

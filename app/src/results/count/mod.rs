@@ -337,6 +337,23 @@ where
     Ok(seats.report(&election, &order, &votes, blank_by_segment, counts))
 }
 
+/// Checks one ballot against an election, as the count will: for refusing a bad ballot
+/// when it is cast rather than stopping the count later.
+pub fn validate_ballot(config: &ElectionConfig, ballot: &Ballot) -> Result<(), TallyError> {
+    let election = Election::new(config)?;
+    if ballot.null {
+        return Ok(());
+    }
+    check_ballot(&election, ballot)
+        .map(|_| ())
+        .map_err(|problem| TallyError::Ballot { ballot: 1, problem })
+}
+
+/// Checks an election's configuration (ids, segments, tie-break data, ratio).
+pub fn validate_config(config: &ElectionConfig) -> Result<(), TallyError> {
+    Election::new(config).map(|_| ())
+}
+
 /// Checks one ballot; the candidates chosen per segment (by index).
 fn check_ballot(
     election: &Election<'_>,

@@ -1,0 +1,346 @@
+//! Elections and the ballot box, on either backend.
+//!
+//! Secrecy by construction: casting writes a *mark* (who voted, keyed by account) and a
+//! *ballot* (what was chosen, keyed by a random tracking code) in one transaction, and the
+//! two rows share nothing but the election id. Neither carries a time. On SQLite both tables
+//! are `WITHOUT ROWID`, so rows are stored in key order; on PostgreSQL the heap keeps
+//! insertion order, so [`Db::seal_ballot_box`] rewrites both tables in key order when voting
+//! closes, before anything can be exported.
+
+use serde_json::json;
+
+use crate::accounts::access_codes::random_code;
+use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
+use crate::audit::store::AuditEvent;
+use crate::db::{Backend, Db, Tx};
+use crate::elections::phase::{CalendarError, Phase, check_move};
+use crate::results::count::{
+    Ballot, ElectionConfig, TallyError, TallyResult, tally, validate_ballot, validate_config,
+};
+use crate::{on_db, on_tx};
+
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct ElectionId(pub i64);
+
+/// Where a ballot was cast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Online,
+    InPerson,
+}
+
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Online => "online",
+            Self::InPerson => "in_person",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewElection {
+    pub slug: String,
+    pub title: String,
+    pub config: ElectionConfig,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ElectionRecord {
+    pub id: ElectionId,
+    pub organization: OrganizationId,
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+    pub config: ElectionConfig,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ElectionError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error("no such election")]
+    NotFound,
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    #[error(transparent)]
+    Count(#[from] TallyError),
+    #[error("this person has already voted in this election")]
+    AlreadyVoted,
+    #[error("the election is not open for voting")]
+    NotVoting,
+    #[error("this person is not an enabled voter of the organization")]
+    NotEligible,
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
+}
+
+/// A ballot's public receipt: 80 random bits, `XXXX-XXXX-XXXX-XXXX`.
+pub fn new_tracking_code() -> String {
+    let raw = random_code(16);
+    raw.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn corrupt(e: impl std::fmt::Display) -> ElectionError {
+    ElectionError::Corrupt(e.to_string())
+}
+
+impl Tx {
+    pub async fn create_election(
+        &mut self,
+        organization: OrganizationId,
+        new: &NewElection,
+        actor: Option<AccountId>,
+        now: i64,
+    ) -> Result<ElectionId, ElectionError> {
+        validate_config(&new.config)?;
+        let config = serde_json::to_string(&new.config).map_err(corrupt)?;
+        let (id,): (i64,) = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "INSERT INTO elections (organization_id, slug, title, phase, config, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(organization.0)
+            .bind(&new.slug)
+            .bind(&new.title)
+            .bind(Phase::Draft.code())
+            .bind(&config)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await
+        })?;
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization.0),
+                actor_account_id: actor.map(|a| a.0),
+                action: "election.create",
+                subject: format!("election:{id}"),
+                before: None,
+                after: Some(json!({ "slug": new.slug, "title": new.title, "config": new.config })),
+            },
+            now,
+        )
+        .await?;
+        Ok(ElectionId(id))
+    }
+
+    /// Moves an election to its next phase (only that one), audited.
+    pub async fn move_phase(
+        &mut self,
+        election: ElectionId,
+        to: Phase,
+        actor: Option<AccountId>,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let row: Option<(i64, String)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        let (organization, from) = row.ok_or(ElectionError::NotFound)?;
+        let from = Phase::from_code(&from).ok_or_else(|| corrupt(format!("phase {from}")))?;
+        check_move(from, to)?;
+        on_tx!(self, |conn| {
+            sqlx::query("UPDATE elections SET phase = $1 WHERE id = $2")
+                .bind(to.code())
+                .bind(election.0)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: actor.map(|a| a.0),
+                action: "election.phase",
+                subject: format!("election:{}", election.0),
+                before: Some(json!({ "phase": from.code() })),
+                after: Some(json!({ "phase": to.code() })),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+type ElectionRow = (i64, i64, String, String, String, String);
+
+impl Db {
+    pub async fn election(&self, id: ElectionId) -> Result<ElectionRecord, ElectionError> {
+        let row: Option<ElectionRow> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT id, organization_id, slug, title, phase, config FROM elections WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        let (id, organization, slug, title, phase, config) = row.ok_or(ElectionError::NotFound)?;
+        Ok(ElectionRecord {
+            id: ElectionId(id),
+            organization: OrganizationId(organization),
+            slug,
+            title,
+            phase: Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?,
+            config: serde_json::from_str(&config).map_err(corrupt)?,
+        })
+    }
+
+    /// Casts one ballot for `account`: checks that voting is open, that the person is an
+    /// enabled voter, that the ballot is well-formed, then writes the mark and the ballot
+    /// in one transaction. The mark's primary key makes a second ballot impossible, however
+    /// many tabs, devices or channels try at once. Returns the tracking code, which is
+    /// given to the voter and stored nowhere near their name.
+    pub async fn cast(
+        &self,
+        election: ElectionId,
+        account: AccountId,
+        ballot: &Ballot,
+        channel: Channel,
+        station: Option<i64>,
+    ) -> Result<String, ElectionError> {
+        let record = self.election(election).await?;
+        validate_ballot(&record.config, ballot)?;
+        let content = serde_json::to_string(ballot).map_err(corrupt)?;
+        let tracking_code = new_tracking_code();
+        let mut tx = self.begin_write().await?;
+        // Read under the write lock (SQLite) or a share lock (PostgreSQL): the commission
+        // cannot close voting between this check and the commit.
+        let lock = if tx.backend() == Backend::Postgres {
+            " FOR SHARE"
+        } else {
+            ""
+        };
+        let (phase,): (String,) = on_tx!(&mut tx, |conn| {
+            sqlx::query_as(&format!("SELECT phase FROM elections WHERE id = $1{lock}"))
+                .bind(election.0)
+                .fetch_one(&mut *conn)
+                .await
+        })?;
+        if phase != Phase::Voting.code() {
+            return Err(ElectionError::NotVoting);
+        }
+        let enabled: Option<(String,)> = on_tx!(&mut tx, |conn| {
+            sqlx::query_as(
+                "SELECT status FROM registrations WHERE organization_id = $1 AND account_id = $2",
+            )
+            .bind(record.organization.0)
+            .bind(account.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        if enabled.map(|(s,)| s) != Some(RegistrationStatus::Verified.code().to_owned()) {
+            return Err(ElectionError::NotEligible);
+        }
+        let marked = on_tx!(&mut tx, |conn| {
+            sqlx::query(
+                "INSERT INTO voter_marks (election_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .bind(channel.code())
+            .bind(station)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        });
+        if let Err(sqlx::Error::Database(e)) = &marked
+            && e.is_unique_violation()
+        {
+            return Err(ElectionError::AlreadyVoted);
+        }
+        marked?;
+        on_tx!(&mut tx, |conn| {
+            sqlx::query(
+                "INSERT INTO ballots (election_id, tracking_code, content, channel, station_id) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(election.0)
+            .bind(&tracking_code)
+            .bind(&content)
+            .bind(channel.code())
+            .bind(station)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        tx.commit().await?;
+        Ok(tracking_code)
+    }
+
+    pub async fn has_voted(
+        &self,
+        election: ElectionId,
+        account: AccountId,
+    ) -> Result<bool, ElectionError> {
+        let row: Option<(i64,)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT account_id FROM voter_marks WHERE election_id = $1 AND account_id = $2",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.is_some())
+    }
+
+    /// Rewrites the marks and ballots in key order, erasing any trace of the order in which
+    /// they were written. On SQLite the tables are already kept in key order (`WITHOUT
+    /// ROWID`); `VACUUM` also clears freed pages. Run when voting closes.
+    pub async fn seal_ballot_box(&self) -> Result<(), ElectionError> {
+        match self {
+            Db::Postgres(pool) => {
+                sqlx::query("CLUSTER voter_marks USING voter_marks_pkey")
+                    .execute(pool)
+                    .await?;
+                sqlx::query("CLUSTER ballots USING ballots_pkey")
+                    .execute(pool)
+                    .await?;
+            }
+            Db::Sqlite(pool) => {
+                sqlx::query("VACUUM").execute(pool).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The ballots of an election by tracking code, in the tally's format.
+    pub async fn ballots(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<(String, Ballot)>, ElectionError> {
+        let rows: Vec<(String, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT tracking_code, content FROM ballots WHERE election_id = $1 ORDER BY tracking_code",
+            )
+            .bind(election.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(code, content)| Ok((code, serde_json::from_str(&content).map_err(corrupt)?)))
+            .collect()
+    }
+
+    /// Counts an election from its stored configuration and ballots.
+    pub async fn count(&self, election: ElectionId) -> Result<TallyResult, ElectionError> {
+        let record = self.election(election).await?;
+        let ballots = self.ballots(election).await?;
+        Ok(tally(
+            &record.config,
+            ballots
+                .into_iter()
+                .enumerate()
+                .map(|(i, (_, b))| (i + 1, b)),
+        )?)
+    }
+}

@@ -1,0 +1,416 @@
+//! The ballot box: one ballot per person whatever happens, nothing linking a person to a
+//! ballot in the stored rows, and the count from what was stored.
+
+use std::collections::HashSet;
+
+use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store::new_user_handle;
+use voz_app::accounts::types::{
+    AccountId, Decision, DocumentType, GenderIdentity, NewOrganization, OrganizationId,
+    RegistrationRules, ResidenceProof,
+};
+use voz_app::db::{Backend, Db};
+use voz_app::elections::phase::Phase;
+use voz_app::elections::store::{Channel, ElectionError, ElectionId, NewElection};
+use voz_app::i18n::Locale;
+use voz_app::results::count::{
+    Ballot, CandidateConfig, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
+};
+use voz_app::{accounts::rules::Registration, on_db};
+
+use crate::store_tests;
+
+store_tests!(
+    one_ballot_per_person,
+    concurrent_attempts_by_one_person_yield_one_ballot,
+    many_voters_at_once_lose_no_ballot,
+    only_enabled_voters_in_the_voting_phase,
+    a_bad_ballot_is_refused_and_nothing_is_stored,
+    a_dump_links_no_one_to_a_ballot,
+);
+
+const NOW: i64 = 1_790_000_000_000;
+
+fn config() -> ElectionConfig {
+    let candidate = |id: &str, segment: &str, parity: bool| CandidateConfig {
+        id: id.into(),
+        segment: segment.into(),
+        parity,
+        birth_date: Some("1980-01-01".parse().expect("date")),
+    };
+    ElectionConfig {
+        segments: vec![
+            SegmentConfig {
+                id: "A".into(),
+                seats: 1,
+                alternates: 1,
+                max_choices: 1,
+            },
+            SegmentConfig {
+                id: "B".into(),
+                seats: 1,
+                alternates: 1,
+                max_choices: 1,
+            },
+        ],
+        extra_seats: 0,
+        parity: ParityConfig {
+            ratio: 0.5,
+            scope: ParityScope::Election,
+        },
+        tie_break: vec![TieBreak::OlderFirst, TieBreak::Lot],
+        lot_seed: "abcd".into(),
+        candidates: vec![
+            candidate("a1", "A", false),
+            candidate("a2", "A", true),
+            candidate("b1", "B", true),
+            candidate("b2", "B", false),
+        ],
+    }
+}
+
+fn vote(a: &str, b: &str) -> Ballot {
+    let pick = |id: &str| {
+        if id.is_empty() {
+            vec![]
+        } else {
+            vec![id.to_owned()]
+        }
+    };
+    Ballot {
+        null: false,
+        choices: vec![("A".into(), pick(a)), ("B".into(), pick(b))],
+    }
+}
+
+/// An organization, an election in the voting phase, and `voters` enabled voters.
+async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
+    let secret = ServerSecret::from_bytes([3; 32]);
+    let mut tx = db.begin_write().await.expect("begin");
+    let org = tx
+        .create_organization(
+            &NewOrganization {
+                slug: "cmi".into(),
+                name: "CMI".into(),
+                default_locale: "pt-BR".into(),
+                rules: RegistrationRules {
+                    accepted_documents: vec![DocumentType::Passport],
+                    min_age: 16,
+                    residence_proof: ResidenceProof::SelfDeclaration,
+                    districts: vec![],
+                },
+                voter_list_public: false,
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("organization");
+    let reviewer = tx
+        .create_account(
+            &new_user_handle().to_string(),
+            "Reviewer",
+            "pt-BR",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
+    let mut accounts = Vec::new();
+    for n in 0..voters {
+        let account = enabled_voter(&mut tx, &secret, org, reviewer, n).await;
+        accounts.push(account);
+    }
+    let election = tx
+        .create_election(
+            org,
+            &NewElection {
+                slug: "2025".into(),
+                title: "CMI 2025".into(),
+                config: config(),
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("election");
+    for phase in &Phase::ALL[1..=6] {
+        tx.move_phase(election, *phase, None, NOW)
+            .await
+            .expect("phase");
+    }
+    tx.commit().await.expect("commit");
+    (election, accounts)
+}
+
+async fn enabled_voter(
+    tx: &mut voz_app::db::Tx,
+    secret: &ServerSecret,
+    org: OrganizationId,
+    reviewer: AccountId,
+    n: usize,
+) -> AccountId {
+    let name = format!("Voter {n}");
+    let account = tx
+        .create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
+        .await
+        .expect("account");
+    let registration = Registration {
+        display_name: name,
+        preferred_locale: Locale::es,
+        nationalities: vec!["VE".into()],
+        birth_date: "1990-01-01".parse().expect("date"),
+        district: "Sé".into(),
+        gender: GenderIdentity::Woman,
+        email: None,
+        phone: None,
+        document_type: DocumentType::Passport,
+        document_number: format!("P{n:06}"),
+    };
+    let hash = secret.document_hash(org, DocumentType::Passport, &registration.document_number);
+    let id = tx
+        .create_registration(org, account, &registration, &hash, true, NOW)
+        .await
+        .expect("registration");
+    tx.decide_registration(org, id, &Decision::Approve, reviewer, NOW)
+        .await
+        .expect("approve");
+    account
+}
+
+async fn one_ballot_per_person(db: &Db) {
+    let (election, voters) = setup(db, 2).await;
+    let code = db
+        .cast(
+            election,
+            voters[0],
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+        )
+        .await
+        .expect("first");
+    assert_eq!(code.len(), 19);
+    let again = db
+        .cast(
+            election,
+            voters[0],
+            &vote("a2", "b2"),
+            Channel::InPerson,
+            Some(1),
+        )
+        .await;
+    assert!(
+        matches!(again, Err(ElectionError::AlreadyVoted)),
+        "{again:?}"
+    );
+    assert!(db.has_voted(election, voters[0]).await.expect("voted"));
+    assert!(!db.has_voted(election, voters[1]).await.expect("not voted"));
+    let ballots = db.ballots(election).await.expect("ballots");
+    assert_eq!(ballots, [(code, vote("a1", "b1"))]);
+}
+
+/// Two tabs, a phone and a polling station, all at once: exactly one ballot.
+async fn concurrent_attempts_by_one_person_yield_one_ballot(db: &Db) {
+    let (election, voters) = setup(db, 1).await;
+    let voter = voters[0];
+    let attempts: Vec<_> = (0..8)
+        .map(|n| {
+            let db = db.clone();
+            let channel = if n % 2 == 0 {
+                Channel::Online
+            } else {
+                Channel::InPerson
+            };
+            tokio::spawn(async move {
+                db.cast(election, voter, &vote("a1", "b2"), channel, None)
+                    .await
+            })
+        })
+        .collect();
+    let mut accepted = 0;
+    for attempt in attempts {
+        match attempt.await.expect("join") {
+            Ok(_) => accepted += 1,
+            Err(ElectionError::AlreadyVoted) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(accepted, 1);
+    assert_eq!(db.ballots(election).await.expect("ballots").len(), 1);
+}
+
+async fn many_voters_at_once_lose_no_ballot(db: &Db) {
+    let (election, voters) = setup(db, 40).await;
+    let casts: Vec<_> = voters
+        .iter()
+        .enumerate()
+        .map(|(n, &voter)| {
+            let db = db.clone();
+            let ballot = if n % 4 == 0 {
+                vote("a2", "")
+            } else {
+                vote("a1", "b1")
+            };
+            tokio::spawn(async move {
+                db.cast(election, voter, &ballot, Channel::Online, None)
+                    .await
+            })
+        })
+        .collect();
+    let mut codes = HashSet::new();
+    for cast in casts {
+        codes.insert(cast.await.expect("join").expect("acknowledged"));
+    }
+    let stored: HashSet<String> = db
+        .ballots(election)
+        .await
+        .expect("ballots")
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(
+        stored, codes,
+        "every acknowledged tracking code is stored, and nothing else"
+    );
+    let result = db.count(election).await.expect("count");
+    assert_eq!(result.ballots.total, 40);
+    assert_eq!(result.ballots.valid, 40);
+    assert_eq!(result.segments[1].1.blank, 10);
+}
+
+async fn only_enabled_voters_in_the_voting_phase(db: &Db) {
+    let (election, voters) = setup(db, 1).await;
+    let stranger = {
+        let mut tx = db.begin_write().await.expect("begin");
+        let id = tx
+            .create_account(&new_user_handle().to_string(), "Stranger", "en", false, NOW)
+            .await
+            .expect("account");
+        tx.commit().await.expect("commit");
+        id
+    };
+    let refused = db
+        .cast(election, stranger, &vote("a1", "b1"), Channel::Online, None)
+        .await;
+    assert!(
+        matches!(refused, Err(ElectionError::NotEligible)),
+        "{refused:?}"
+    );
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.move_phase(election, Phase::Counting, None, NOW)
+        .await
+        .expect("close");
+    tx.commit().await.expect("commit");
+    let late = db
+        .cast(
+            election,
+            voters[0],
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+        )
+        .await;
+    assert!(matches!(late, Err(ElectionError::NotVoting)), "{late:?}");
+    assert!(db.ballots(election).await.expect("ballots").is_empty());
+}
+
+async fn a_bad_ballot_is_refused_and_nothing_is_stored(db: &Db) {
+    let (election, voters) = setup(db, 1).await;
+    for bad in [
+        vote("b1", ""),
+        vote("zz", ""),
+        Ballot {
+            null: false,
+            choices: vec![("A".into(), vec!["a1".into(), "a2".into()])],
+        },
+    ] {
+        let refused = db
+            .cast(election, voters[0], &bad, Channel::Online, None)
+            .await;
+        assert!(
+            matches!(refused, Err(ElectionError::Count(_))),
+            "{refused:?}"
+        );
+    }
+    assert!(
+        !db.has_voted(election, voters[0]).await.expect("not marked"),
+        "no mark without a ballot"
+    );
+    assert!(db.ballots(election).await.expect("ballots").is_empty());
+}
+
+/// Voters cast one after the other; after the box is sealed, the rows as a dump would
+/// show them (physical order) say nothing about who cast which ballot: the marks follow
+/// account ids, the ballots their random codes, and the two tables share no column but
+/// the election.
+async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
+    let (election, voters) = setup(db, 30).await;
+    let mut cast_order = Vec::new();
+    for (n, &voter) in voters.iter().enumerate().rev() {
+        let ballot = if n % 2 == 0 {
+            vote("a1", "b1")
+        } else {
+            vote("a2", "b2")
+        };
+        cast_order.push(
+            db.cast(election, voter, &ballot, Channel::Online, None)
+                .await
+                .expect("cast"),
+        );
+    }
+    db.seal_ballot_box().await.expect("seal");
+
+    let physical = |table: &str, column: &str| match db.backend() {
+        // A dump reads rows in storage order: pg_dump in heap (ctid) order, SQLite's
+        // `.dump` in table b-tree order, which is what an unordered SELECT returns.
+        Backend::Postgres => format!("SELECT {column}::TEXT FROM {table} ORDER BY ctid"),
+        Backend::Sqlite => format!("SELECT CAST({column} AS TEXT) FROM {table}"),
+    };
+    let rows = |sql: String| async move {
+        let rows: Vec<(String,)> =
+            on_db!(db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("dump");
+        rows.into_iter().map(|(v,)| v).collect::<Vec<String>>()
+    };
+    let ballot_order = rows(physical("ballots", "tracking_code")).await;
+    let mark_order = rows(physical("voter_marks", "account_id")).await;
+
+    let mut sorted_codes = ballot_order.clone();
+    sorted_codes.sort();
+    assert_eq!(
+        ballot_order, sorted_codes,
+        "ballots sit in tracking-code order"
+    );
+    assert_ne!(ballot_order, cast_order, "not in casting order");
+    let mut ids: Vec<i64> = mark_order.iter().map(|v| v.parse().expect("id")).collect();
+    let stored = ids.clone();
+    ids.sort();
+    assert_eq!(
+        stored, ids,
+        "marks sit in account order, not in voting order (voters cast in reverse)"
+    );
+
+    // The only column the two tables share is the election.
+    let columns = |table: &'static str| async move {
+        let sql = match db.backend() {
+            Backend::Postgres => format!(
+                "SELECT column_name::TEXT FROM information_schema.columns WHERE table_name = '{table}'"
+            ),
+            Backend::Sqlite => format!("SELECT name FROM pragma_table_info('{table}')"),
+        };
+        rows(sql).await.into_iter().collect::<HashSet<String>>()
+    };
+    let marks = columns("voter_marks").await;
+    let ballots = columns("ballots").await;
+    let shared: Vec<&String> = marks
+        .intersection(&ballots)
+        .filter(|c| !["channel", "station_id"].contains(&c.as_str()))
+        .collect();
+    assert_eq!(shared, [&"election_id".to_owned()]);
+    for column in marks.iter().chain(&ballots) {
+        assert!(
+            !column.contains("at") || column == "station_id",
+            "no time column: {column}"
+        );
+    }
+}
