@@ -57,6 +57,18 @@ pub enum Command {
         /// One ballot per line: {"choices": {"A": ["c1"], "B": []}} or {"null": true}
         ballots: PathBuf,
     },
+    /// Write a closed election's public ballot export (the input of `voz tally`).
+    Export {
+        /// The organization's slug
+        #[arg(long)]
+        org: String,
+        /// The election's slug
+        #[arg(long)]
+        election: String,
+        /// Folder to write election.json and ballots.jsonl into
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Load demonstration organizations and people (São Paulo and Bogotá); idempotent.
     Demo,
     /// Administration from the command line.

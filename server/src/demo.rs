@@ -124,7 +124,10 @@ pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
     };
     load_organization(&db, &secret, &sao_paulo, &sao_paulo_people()).await?;
     load_organization(&db, &secret, &bogota, &bogota_people()).await?;
-    println!("demo data loaded: organizations `cmi-sp` and `idpac-bogota`");
+    println!("demo data loaded: organizations `cmi-sp` and `idpac-bogota`;");
+    println!(
+        "elections `cmi-2023` (counted: 1,237 voters at 6 stations) and `cmi-2025` (voting open)"
+    );
     println!("next: `voz admin invite --org cmi-sp` prints the first administrator's link");
     db.close().await;
     Ok(())
@@ -156,6 +159,9 @@ async fn load_organization(
         register(&mut tx, secret, organization, reviewer, person, now).await?;
     }
     tx.commit().await?;
+    if new.slug == "cmi-sp" {
+        crate::demo_election::load(db, secret, organization, reviewer, now).await?;
+    }
     Ok(())
 }
 

@@ -4,6 +4,8 @@ mod admin;
 mod cli;
 mod csrf;
 mod demo;
+mod demo_election;
+mod export;
 mod locale_redirect;
 mod logging;
 mod security_headers;
@@ -32,6 +34,7 @@ async fn main() -> std::process::ExitCode {
             .map_err(Into::into),
         Command::Migrate => admin::migrate(db).await,
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
+        Command::Export { org, election, out } => export::run(db, &org, &election, &out).await,
         Command::Demo => demo::load(db, &cli.secret_file).await,
         Command::Admin(command) => admin::admin(db, &public_url, command).await,
         Command::Audit(command) => admin::audit(db, command).await,

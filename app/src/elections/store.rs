@@ -194,6 +194,22 @@ impl Db {
         })
     }
 
+    pub async fn election_by_slug(
+        &self,
+        organization: OrganizationId,
+        slug: &str,
+    ) -> Result<ElectionRecord, ElectionError> {
+        let row: Option<(i64,)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT id FROM elections WHERE organization_id = $1 AND slug = $2")
+                .bind(organization.0)
+                .bind(slug)
+                .fetch_optional(pool)
+                .await
+        })?;
+        let (id,) = row.ok_or(ElectionError::NotFound)?;
+        self.election(ElectionId(id)).await
+    }
+
     /// Casts one ballot for `account`: checks that voting is open, that the person is an
     /// enabled voter, that the ballot is well-formed, then writes the mark and the ballot
     /// in one transaction. The mark's primary key makes a second ballot impossible, however
