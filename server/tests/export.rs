@@ -17,23 +17,68 @@ fn voz(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
 fn a_closed_election_exports_and_recounts() {
     let dir = tempfile::tempdir().expect("tmp");
     let demo = voz(dir.path(), &["demo"]);
-    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
 
-    let export = voz(dir.path(), &["export", "--org", "cmi-sp", "--election", "cmi-2023", "--out", "out"]);
-    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let export = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "cmi-sp",
+            "--election",
+            "cmi-2023",
+            "--out",
+            "out",
+        ],
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
     let lines = std::fs::read_to_string(dir.path().join("out/ballots.jsonl")).expect("ballots");
     assert_eq!(lines.lines().count(), 1237);
-    assert!(!lines.contains("account") && !lines.contains("tracking"), "ballots only");
+    assert!(
+        !lines.contains("account") && !lines.contains("tracking"),
+        "ballots only"
+    );
 
-    let tally = voz(dir.path(), &["tally", "out/election.json", "out/ballots.jsonl"]);
-    assert!(tally.status.success(), "{}", String::from_utf8_lossy(&tally.stderr));
+    let tally = voz(
+        dir.path(),
+        &["tally", "out/election.json", "out/ballots.jsonl"],
+    );
+    assert!(
+        tally.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tally.stderr)
+    );
     let result: serde_json::Value = serde_json::from_slice(&tally.stdout).expect("json");
     assert_eq!(result["ballots"]["total"], 1237);
-    assert_eq!(result["segments"]["A"]["titulares"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        result["segments"]["A"]["titulares"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
     assert_eq!(result["parity"]["met"], true);
 
     // An election still voting publishes nothing.
-    let open = voz(dir.path(), &["export", "--org", "cmi-sp", "--election", "cmi-2025", "--out", "open"]);
+    let open = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "cmi-sp",
+            "--election",
+            "cmi-2025",
+            "--out",
+            "open",
+        ],
+    );
     assert!(!open.status.success());
     assert!(!dir.path().join("open/ballots.jsonl").exists());
 
