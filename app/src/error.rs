@@ -28,6 +28,10 @@ pub enum ErrorCode {
     PasskeyFailed,
     /// An access code or link that is unknown, used or expired (deliberately one answer).
     InvalidCode,
+    /// This person has already voted in this election (in any channel).
+    AlreadyVoted,
+    /// The election is not taking votes now.
+    VotingClosed,
 }
 
 /// What is wrong with a form field; the UI turns it into a sentence in the reader's language.
@@ -134,6 +138,7 @@ impl AppError {
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::PasskeyFailed | ErrorCode::InvalidCode => StatusCode::BAD_REQUEST,
+            ErrorCode::AlreadyVoted | ErrorCode::VotingClosed => StatusCode::CONFLICT,
         }
     }
 }
@@ -171,6 +176,8 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::Conflict => t_string!(i18n, error_conflict),
         ErrorCode::PasskeyFailed => t_string!(i18n, error_passkey_failed),
         ErrorCode::InvalidCode => t_string!(i18n, error_invalid_code),
+        ErrorCode::AlreadyVoted => t_string!(i18n, error_already_voted),
+        ErrorCode::VotingClosed => t_string!(i18n, error_voting_closed),
     }
     .to_string()
 }

@@ -69,6 +69,9 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Load and crash tests: prepare voters, check what was stored (see scripts/load-test.mjs).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Load demonstration organizations and people (São Paulo and Bogotá); idempotent.
     Demo,
     /// Administration from the command line.
@@ -92,6 +95,24 @@ pub enum AdminCommand {
         /// How long the link stays valid
         #[arg(long, default_value_t = 72)]
         valid_hours: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Create organization and election `bench` (voting open) and N voters with access codes.
+    Setup {
+        #[arg(long, default_value_t = 1000)]
+        voters: usize,
+        /// Where to write the access codes, one per line
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check that every acknowledged tracking code is stored and marks match ballots.
+    Check {
+        /// Tracking codes the server acknowledged, one per line
+        #[arg(long)]
+        acknowledged: PathBuf,
     },
 }
 

@@ -1,6 +1,7 @@
 //! `voz`: the Voz server and its command-line tools.
 
 mod admin;
+mod bench;
 mod cli;
 mod csrf;
 mod demo;
@@ -35,6 +36,12 @@ async fn main() -> std::process::ExitCode {
         Command::Migrate => admin::migrate(db).await,
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
         Command::Export { org, election, out } => export::run(db, &org, &election, &out).await,
+        Command::Bench(cli::BenchCommand::Setup { voters, out }) => {
+            bench::setup(db, &cli.secret_file, voters, &out).await
+        }
+        Command::Bench(cli::BenchCommand::Check { acknowledged }) => {
+            bench::check(db, &acknowledged).await
+        }
         Command::Demo => demo::load(db, &cli.secret_file).await,
         Command::Admin(command) => admin::admin(db, &public_url, command).await,
         Command::Audit(command) => admin::audit(db, command).await,

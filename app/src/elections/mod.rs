@@ -6,5 +6,6 @@
 //! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
 
 pub mod phase;
+pub mod server;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,0 +1,209 @@
+//! `voz bench setup` and `voz bench check`: the two ends of the load and crash tests
+//! (`scripts/load-test.mjs`). Setup makes an organization `bench` with an election `bench`
+//! open for voting and N enabled voters, each with a printed-style access code; check
+//! verifies, after a run (or a crash), that every acknowledged tracking code is stored and
+//! that marks and ballots match one to one.
+
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use voz_app::accounts::access_codes::generate_code;
+use voz_app::accounts::rules::Registration;
+use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store::new_user_handle;
+use voz_app::accounts::types::{
+    Decision, DocumentType, GenderIdentity, NewOrganization, RegistrationRules, ResidenceProof,
+};
+use voz_app::db::{Db, now_millis};
+use voz_app::elections::phase::Phase;
+use voz_app::elections::store::NewElection;
+use voz_app::i18n::Locale;
+use voz_app::on_db;
+use voz_app::results::count::{
+    CandidateConfig, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
+};
+
+type Outcome = Result<(), Box<dyn std::error::Error>>;
+
+pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &Path) -> Outcome {
+    let db = Db::connect(database_url).await?;
+    db.migrate().await?;
+    let secret = ServerSecret::load_or_create(secret_file)?;
+    if db.organization_by_slug("bench").await?.is_some() {
+        return Err("organization `bench` exists already: use a fresh database".into());
+    }
+    let now = now_millis();
+    let mut tx = db.begin_write().await?;
+    let org = tx
+        .create_organization(
+            &NewOrganization {
+                slug: "bench".into(),
+                name: "Benchmark".into(),
+                default_locale: "en".into(),
+                rules: RegistrationRules {
+                    accepted_documents: vec![DocumentType::Passport],
+                    min_age: 16,
+                    residence_proof: ResidenceProof::SelfDeclaration,
+                    districts: vec![],
+                },
+                voter_list_public: false,
+            },
+            None,
+            now,
+        )
+        .await?;
+    let staff = tx
+        .create_account(
+            &new_user_handle().to_string(),
+            "Bench staff",
+            "en",
+            true,
+            now,
+        )
+        .await?;
+    let born: voz_app::calendar::Date = "1980-01-01".parse()?;
+    let candidates = (1..=8)
+        .map(|n| CandidateConfig {
+            id: format!("c{n}"),
+            segment: if n <= 4 { "A".into() } else { "B".into() },
+            parity: n % 2 == 0,
+            birth_date: Some(born),
+        })
+        .collect();
+    let config = ElectionConfig {
+        segments: vec![
+            SegmentConfig {
+                id: "A".into(),
+                seats: 2,
+                alternates: 1,
+                max_choices: 1,
+            },
+            SegmentConfig {
+                id: "B".into(),
+                seats: 2,
+                alternates: 1,
+                max_choices: 1,
+            },
+        ],
+        extra_seats: 0,
+        parity: ParityConfig {
+            ratio: 0.5,
+            scope: ParityScope::Election,
+        },
+        tie_break: vec![TieBreak::Lot],
+        lot_seed: "be0c".into(),
+        candidates,
+    };
+    let election = tx
+        .create_election(
+            org,
+            &NewElection {
+                slug: "bench".into(),
+                title: "Benchmark".into(),
+                config,
+            },
+            None,
+            now,
+        )
+        .await?;
+    for phase in &Phase::ALL[1..=6] {
+        tx.move_phase(election, *phase, None, now).await?;
+    }
+    let mut codes = Vec::with_capacity(voters);
+    for n in 0..voters {
+        let account = tx
+            .create_account(
+                &new_user_handle().to_string(),
+                &format!("Voter {n}"),
+                "en",
+                true,
+                now,
+            )
+            .await?;
+        let registration = Registration {
+            display_name: format!("Voter {n}"),
+            preferred_locale: Locale::en,
+            nationalities: vec!["VE".into()],
+            birth_date: "1990-01-01".parse()?,
+            district: "Centro".into(),
+            gender: GenderIdentity::PreferNotToSay,
+            email: None,
+            phone: None,
+            document_type: DocumentType::Passport,
+            document_number: format!("BENCH{n:07}"),
+        };
+        let hash = secret.document_hash(org, DocumentType::Passport, &registration.document_number);
+        let id = tx
+            .create_registration(org, account, &registration, &hash, true, now)
+            .await?;
+        tx.decide_registration(org, id, &Decision::Approve, staff, now)
+            .await?;
+        let code = generate_code();
+        tx.issue_access_code(
+            org,
+            account,
+            &secret.access_code_hash(&code),
+            Duration::from_secs(86_400),
+            staff,
+            now,
+        )
+        .await?;
+        codes.push(code);
+    }
+    tx.commit().await?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    for code in codes {
+        writeln!(file, "{code}")?;
+    }
+    file.flush()?;
+    eprintln!("{voters} voters with access codes → {}", out.display());
+    db.close().await;
+    Ok(())
+}
+
+pub async fn check(database_url: &str, acknowledged: &Path) -> Outcome {
+    let db = Db::connect(database_url).await?;
+    let codes: Vec<String> = std::fs::read_to_string(acknowledged)?
+        .lines()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let stored: Vec<(String,)> = on_db!(&db, |pool| {
+        sqlx::query_as("SELECT tracking_code FROM ballots")
+            .fetch_all(pool)
+            .await
+    })?;
+    let stored: HashSet<String> = stored.into_iter().map(|(c,)| c).collect();
+    let missing: Vec<&String> = codes.iter().filter(|c| !stored.contains(*c)).collect();
+    let (marks,): (i64,) = on_db!(&db, |pool| sqlx::query_as(
+        "SELECT COUNT(*) FROM voter_marks"
+    )
+    .fetch_one(pool)
+    .await)?;
+    println!(
+        "acknowledged {}, stored ballots {}, voter marks {}, acknowledged but missing {}",
+        codes.len(),
+        stored.len(),
+        marks,
+        missing.len()
+    );
+    db.close().await;
+    if !missing.is_empty() {
+        return Err(format!(
+            "{} acknowledged ballots are missing, e.g. {}",
+            missing.len(),
+            missing[0]
+        )
+        .into());
+    }
+    if marks != stored.len() as i64 {
+        return Err(format!(
+            "{marks} marks but {} ballots: they must match one to one",
+            stored.len()
+        )
+        .into());
+    }
+    Ok(())
+}
