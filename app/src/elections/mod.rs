@@ -5,6 +5,9 @@
 //! `ui/` (pages), `storage.rs` (behind `ssr`) and `rules.rs`: phases, eligibility and
 //! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
 
+pub mod candidacy;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod phase;
 pub mod server;
 #[cfg(feature = "ssr")]
