@@ -103,6 +103,7 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
                 slug: "bench".into(),
                 title: "Benchmark".into(),
                 config,
+                settings: Default::default(),
             },
             None,
             now,

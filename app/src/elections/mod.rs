@@ -7,8 +7,11 @@
 
 pub mod candidacy;
 #[cfg(feature = "ssr")]
+pub mod candidacy_store;
+#[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;
 pub mod server;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -14,6 +14,7 @@ use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
 use crate::audit::store::AuditEvent;
 use crate::db::{Backend, Db, Tx};
 use crate::elections::phase::{CalendarError, Phase, check_move};
+use crate::elections::settings::ElectionSettings;
 use crate::results::count::{
     Ballot, ElectionConfig, TallyError, TallyResult, tally, validate_ballot, validate_config,
 };
@@ -47,6 +48,7 @@ pub struct NewElection {
     pub slug: String,
     pub title: String,
     pub config: ElectionConfig,
+    pub settings: ElectionSettings,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +59,7 @@ pub struct ElectionRecord {
     pub title: String,
     pub phase: Phase,
     pub config: ElectionConfig,
+    pub settings: ElectionSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,14 @@ pub enum ElectionError {
     NotVoting,
     #[error("this person is not an enabled voter of the organization")]
     NotEligible,
+    #[error("this person already filed a candidacy in this election")]
+    CandidacyExists,
+    #[error("this election's candidate list was imported: it takes no candidacies")]
+    ImportedList,
+    #[error(transparent)]
+    Candidacy(#[from] crate::elections::candidacy::CandidacyError),
+    #[error("invalid input")]
+    Invalid(Vec<crate::error::FieldProblem>),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
 }
@@ -89,7 +100,7 @@ pub fn new_tracking_code() -> String {
         .join("-")
 }
 
-fn corrupt(e: impl std::fmt::Display) -> ElectionError {
+pub(crate) fn corrupt(e: impl std::fmt::Display) -> ElectionError {
     ElectionError::Corrupt(e.to_string())
 }
 
@@ -103,16 +114,18 @@ impl Tx {
     ) -> Result<ElectionId, ElectionError> {
         validate_config(&new.config)?;
         let config = serde_json::to_string(&new.config).map_err(corrupt)?;
+        let settings = serde_json::to_string(&new.settings).map_err(corrupt)?;
         let (id,): (i64,) = on_tx!(self, |conn| {
             sqlx::query_as(
-                "INSERT INTO elections (organization_id, slug, title, phase, config, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO elections (organization_id, slug, title, phase, config, settings, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(organization.0)
             .bind(&new.slug)
             .bind(&new.title)
             .bind(Phase::Draft.code())
             .bind(&config)
+            .bind(&settings)
             .bind(now)
             .fetch_one(&mut *conn)
             .await
@@ -124,7 +137,9 @@ impl Tx {
                 action: "election.create",
                 subject: format!("election:{id}"),
                 before: None,
-                after: Some(json!({ "slug": new.slug, "title": new.title, "config": new.config })),
+                after: Some(
+                    json!({ "slug": new.slug, "title": new.title, "config": new.config, "settings": new.settings }),
+                ),
             },
             now,
         )
@@ -149,6 +164,9 @@ impl Tx {
         let (organization, from) = row.ok_or(ElectionError::NotFound)?;
         let from = Phase::from_code(&from).ok_or_else(|| corrupt(format!("phase {from}")))?;
         check_move(from, to)?;
+        if to == Phase::FinalList {
+            self.publish_final_list(election).await?;
+        }
         on_tx!(self, |conn| {
             sqlx::query("UPDATE elections SET phase = $1 WHERE id = $2")
                 .bind(to.code())
@@ -173,17 +191,20 @@ impl Tx {
     }
 }
 
-type ElectionRow = (i64, i64, String, String, String, String);
+type ElectionRow = (i64, i64, String, String, String, String, String);
 
 impl Db {
     pub async fn election(&self, id: ElectionId) -> Result<ElectionRecord, ElectionError> {
         let row: Option<ElectionRow> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT id, organization_id, slug, title, phase, config FROM elections WHERE id = $1")
+            sqlx::query_as(
+                "SELECT id, organization_id, slug, title, phase, config, settings FROM elections WHERE id = $1",
+            )
                 .bind(id.0)
                 .fetch_optional(pool)
                 .await
         })?;
-        let (id, organization, slug, title, phase, config) = row.ok_or(ElectionError::NotFound)?;
+        let (id, organization, slug, title, phase, config, settings) =
+            row.ok_or(ElectionError::NotFound)?;
         Ok(ElectionRecord {
             id: ElectionId(id),
             organization: OrganizationId(organization),
@@ -191,6 +212,7 @@ impl Db {
             title,
             phase: Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?,
             config: serde_json::from_str(&config).map_err(corrupt)?,
+            settings: serde_json::from_str(&settings).map_err(corrupt)?,
         })
     }
 

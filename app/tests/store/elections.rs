@@ -128,6 +128,7 @@ async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
                 slug: "2025".into(),
                 title: "CMI 2025".into(),
                 config: config(),
+                settings: Default::default(),
             },
             None,
             NOW,

@@ -5,5 +5,6 @@ mod support;
 
 mod accounts;
 mod audit;
+mod candidacies;
 mod elections;
 mod sessions;

@@ -1,0 +1,316 @@
+//! Candidacies on either backend: filing, review, appeals, and the final list that becomes
+//! the count's candidates. Every step is audited in the transaction that makes it.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::accounts::types::{AccountId, GenderIdentity};
+use crate::audit::store::AuditEvent;
+use crate::db::{Db, Tx};
+use crate::elections::candidacy::{
+    Candidacy, CandidacyAction, CandidacyStatus, CandidateKind, apply,
+};
+use crate::elections::phase::Phase;
+use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::results::count::CandidateConfig;
+use crate::{on_db, on_tx};
+
+/// A stored candidacy, as the commission and (once public) everyone sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidacyRecord {
+    pub id: i64,
+    /// The candidate's id in the count and on ballots: `c<id>`.
+    pub candidate_id: String,
+    pub candidacy: Candidacy,
+    pub status: CandidacyStatus,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+    /// What the candidate wrote in appeal.
+    pub appeal: Option<String>,
+    /// Why the commission decided the appeal as it did.
+    pub appeal_decision: Option<String>,
+}
+
+pub fn candidate_id(candidacy: i64) -> String {
+    format!("c{candidacy}")
+}
+
+type CandidacyRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+const COLUMNS: &str = "id, segment, kind, name, representative, nationality, gender, date, platform, \
+                       status, reason, appeal, appeal_decision";
+
+fn kind_code(kind: CandidateKind) -> &'static str {
+    match kind {
+        CandidateKind::Individual => "individual",
+        CandidateKind::Organization => "organization",
+    }
+}
+
+fn status_code(status: CandidacyStatus) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_row(row: CandidacyRow) -> Result<CandidacyRecord, ElectionError> {
+    let (id, segment, kind, name, representative, nationality, gender, date, platform, status) = (
+        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
+    );
+    let kind = match kind.as_str() {
+        "individual" => CandidateKind::Individual,
+        "organization" => CandidateKind::Organization,
+        other => return Err(corrupt(format!("candidate kind {other}"))),
+    };
+    Ok(CandidacyRecord {
+        id,
+        candidate_id: candidate_id(id),
+        candidacy: Candidacy {
+            segment,
+            kind,
+            name,
+            representative,
+            nationality,
+            gender: GenderIdentity::from_code(&gender)
+                .ok_or_else(|| corrupt(format!("gender {gender}")))?,
+            date: date.parse().map_err(corrupt)?,
+            platform: serde_json::from_str(&platform).map_err(corrupt)?,
+        },
+        status: serde_json::from_value(json!(status)).map_err(corrupt)?,
+        reason: row.10,
+        appeal: row.11,
+        appeal_decision: row.12,
+    })
+}
+
+impl Tx {
+    /// Files `account`'s candidacy (already validated against the election's segments).
+    pub async fn file_candidacy(
+        &mut self,
+        election: ElectionId,
+        account: AccountId,
+        candidacy: &Candidacy,
+        now: i64,
+    ) -> Result<i64, ElectionError> {
+        let (organization, phase, imported) = self.election_state(election).await?;
+        if !phase.allows_candidacies() {
+            return Err(crate::elections::candidacy::CandidacyError::WrongPhase.into());
+        }
+        if imported {
+            return Err(ElectionError::ImportedList);
+        }
+        let platform = serde_json::to_string(&candidacy.platform).map_err(corrupt)?;
+        let inserted: Result<(i64,), sqlx::Error> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "INSERT INTO candidacies (election_id, account_id, segment, kind, name, representative, \
+                 nationality, gender, date, platform, status, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .bind(&candidacy.segment)
+            .bind(kind_code(candidacy.kind))
+            .bind(&candidacy.name)
+            .bind(&candidacy.representative)
+            .bind(&candidacy.nationality)
+            .bind(candidacy.gender.code())
+            .bind(candidacy.date.to_string())
+            .bind(&platform)
+            .bind(status_code(CandidacyStatus::Submitted))
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await
+        });
+        let (id,) = match inserted {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(ElectionError::CandidacyExists);
+            }
+            other => other?,
+        };
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(account.0),
+                action: "candidacy.file",
+                subject: format!("election:{}:candidacy:{id}", election.0),
+                before: None,
+                after: Some(json!({ "candidacy": candidacy })),
+            },
+            now,
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Review and appeals: the commission accepts or rejects (with `text` as the reason),
+    /// the candidate appeals (with `text` as the appeal), the commission decides the appeal.
+    pub async fn act_on_candidacy(
+        &mut self,
+        election: ElectionId,
+        candidacy: i64,
+        action: CandidacyAction,
+        text: Option<&str>,
+        actor: AccountId,
+        now: i64,
+    ) -> Result<CandidacyStatus, ElectionError> {
+        let (organization, phase, _) = self.election_state(election).await?;
+        let row: Option<(String,)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT status FROM candidacies WHERE id = $1 AND election_id = $2")
+                .bind(candidacy)
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        let (status,) = row.ok_or(ElectionError::NotFound)?;
+        let from: CandidacyStatus = serde_json::from_value(json!(status)).map_err(corrupt)?;
+        let to = apply(phase, from, action)?;
+        let column = match action {
+            CandidacyAction::Accept | CandidacyAction::Reject => "reason",
+            CandidacyAction::Appeal => "appeal",
+            CandidacyAction::UpholdAppeal | CandidacyAction::DismissAppeal => "appeal_decision",
+        };
+        let sql = format!(
+            "UPDATE candidacies SET status = $1, {column} = $2 WHERE id = $3 AND status = $4"
+        );
+        let changed = on_tx!(self, |conn| {
+            sqlx::query(&sql)
+                .bind(status_code(to))
+                .bind(text)
+                .bind(candidacy)
+                .bind(&status)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if changed != 1 {
+            return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
+        }
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(actor.0),
+                action: "candidacy.status",
+                subject: format!("election:{}:candidacy:{candidacy}", election.0),
+                before: Some(json!({ "status": from })),
+                after: Some(json!({ "status": to, column: text })),
+            },
+            now,
+        )
+        .await?;
+        Ok(to)
+    }
+
+    /// The organization, phase and whether the candidate list was imported (the config
+    /// came with candidates), read inside this transaction.
+    async fn election_state(
+        &mut self,
+        election: ElectionId,
+    ) -> Result<(i64, Phase, bool), ElectionError> {
+        let row: Option<(i64, String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT organization_id, phase, config FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        let (organization, phase, config) = row.ok_or(ElectionError::NotFound)?;
+        let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
+        let config: crate::results::count::ElectionConfig =
+            serde_json::from_str(&config).map_err(corrupt)?;
+        Ok((organization, phase, !config.candidates.is_empty()))
+    }
+
+    /// At the final list: the accepted candidacies become the count's candidates, unless
+    /// the list was imported with the election.
+    pub(crate) async fn publish_final_list(
+        &mut self,
+        election: ElectionId,
+    ) -> Result<(), ElectionError> {
+        let (config,): (String,) = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT config FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_one(&mut *conn)
+                .await
+        })?;
+        let mut config: crate::results::count::ElectionConfig =
+            serde_json::from_str(&config).map_err(corrupt)?;
+        if !config.candidates.is_empty() {
+            return Ok(());
+        }
+        let sql = format!("SELECT {COLUMNS} FROM candidacies WHERE election_id = $1 ORDER BY id");
+        let rows: Vec<CandidacyRow> = on_tx!(self, |conn| {
+            sqlx::query_as(&sql)
+                .bind(election.0)
+                .fetch_all(&mut *conn)
+                .await
+        })?;
+        for row in rows {
+            let record = from_row(row)?;
+            if record.status.on_final_list() {
+                config.candidates.push(CandidateConfig {
+                    id: record.candidate_id,
+                    segment: record.candidacy.segment.clone(),
+                    parity: record.candidacy.parity(),
+                    birth_date: Some(record.candidacy.date),
+                });
+            }
+        }
+        crate::results::count::validate_config(&config)?;
+        let config = serde_json::to_string(&config).map_err(corrupt)?;
+        on_tx!(self, |conn| {
+            sqlx::query("UPDATE elections SET config = $1 WHERE id = $2")
+                .bind(&config)
+                .bind(election.0)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// Every candidacy of an election, in filing order.
+    pub async fn candidacies(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<CandidacyRecord>, ElectionError> {
+        let sql = format!("SELECT {COLUMNS} FROM candidacies WHERE election_id = $1 ORDER BY id");
+        let rows: Vec<CandidacyRow> = on_db!(self, |pool| {
+            sqlx::query_as(&sql).bind(election.0).fetch_all(pool).await
+        })?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// The candidacy `account` filed in `election`, if any.
+    pub async fn candidacy_of(
+        &self,
+        election: ElectionId,
+        account: AccountId,
+    ) -> Result<Option<CandidacyRecord>, ElectionError> {
+        let sql =
+            format!("SELECT {COLUMNS} FROM candidacies WHERE election_id = $1 AND account_id = $2");
+        let row: Option<CandidacyRow> = on_db!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(election.0)
+                .bind(account.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(from_row).transpose()
+    }
+}

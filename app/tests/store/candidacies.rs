@@ -1,0 +1,316 @@
+//! Candidacies: one per person per election, review and appeals only in their phases, every
+//! step audited, and the final list becoming exactly the count's candidates.
+
+use voz_app::accounts::store::new_user_handle;
+use voz_app::accounts::types::{AccountId, NewOrganization, RegistrationRules, ResidenceProof};
+use voz_app::db::Db;
+use voz_app::elections::candidacy::{
+    CandidacyAction, CandidacyError, CandidacyForm, CandidacyStatus, validate_candidacy,
+};
+use voz_app::elections::phase::Phase;
+use voz_app::elections::settings::{ElectionSettings, cmi_segments};
+use voz_app::elections::store::{ElectionError, ElectionId, NewElection};
+use voz_app::results::count::{ElectionConfig, ParityConfig, ParityScope, SegmentConfig};
+
+use crate::store_tests;
+
+store_tests!(
+    filing_review_appeal_and_final_list,
+    one_candidacy_per_person_even_at_once,
+    nothing_outside_its_phase,
+);
+
+const NOW: i64 = 1_790_000_000_000;
+
+fn settings() -> ElectionSettings {
+    ElectionSettings {
+        segments: cmi_segments(),
+        min_voter_age: 16,
+        ..Default::default()
+    }
+}
+
+fn config() -> ElectionConfig {
+    let segment = |id: &str| SegmentConfig {
+        id: id.into(),
+        seats: 1,
+        alternates: 1,
+        max_choices: 1,
+    };
+    ElectionConfig {
+        segments: vec![segment("A"), segment("B"), segment("C")],
+        extra_seats: 0,
+        parity: ParityConfig {
+            ratio: 0.5,
+            scope: ParityScope::Election,
+        },
+        tie_break: vec![],
+        lot_seed: String::new(),
+        candidates: vec![],
+    }
+}
+
+fn form(segment: &str, name: &str, gender: &str) -> CandidacyForm {
+    CandidacyForm {
+        segment: segment.into(),
+        name: name.into(),
+        representative: if segment == "C" {
+            String::new()
+        } else {
+            "Rosa Quispe".into()
+        },
+        nationality: "BO".into(),
+        gender: gender.into(),
+        date: "1980-05-01".into(),
+        platform: vec![("es".into(), "**Vivienda** digna".into())],
+    }
+}
+
+async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
+    let mut tx = db.begin_write().await.expect("begin");
+    let org = tx
+        .create_organization(
+            &NewOrganization {
+                slug: "cmi".into(),
+                name: "CMI".into(),
+                default_locale: "pt-BR".into(),
+                rules: RegistrationRules {
+                    accepted_documents: vec![],
+                    min_age: 16,
+                    residence_proof: ResidenceProof::SelfDeclaration,
+                    districts: vec![],
+                },
+                voter_list_public: false,
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("organization");
+    let mut accounts = Vec::new();
+    for n in 0..people {
+        let name = format!("Person {n}");
+        accounts.push(
+            tx.create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
+                .await
+                .expect("account"),
+        );
+    }
+    let election = tx
+        .create_election(
+            org,
+            &NewElection {
+                slug: "2027".into(),
+                title: "CMI 2027".into(),
+                config: config(),
+                settings: settings(),
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("election");
+    tx.move_phase(election, Phase::CandidacyRegistration, None, NOW)
+        .await
+        .expect("open candidacies");
+    tx.commit().await.expect("commit");
+    (election, accounts)
+}
+
+async fn file(db: &Db, election: ElectionId, account: AccountId, form: &CandidacyForm) -> i64 {
+    let candidacy = validate_candidacy(
+        form,
+        &settings().segment_rules(),
+        "2026-11-23".parse().expect("date"),
+    )
+    .expect("valid form");
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = tx
+        .file_candidacy(election, account, &candidacy, NOW)
+        .await
+        .expect("filed");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn act(
+    db: &Db,
+    election: ElectionId,
+    id: i64,
+    action: CandidacyAction,
+    actor: AccountId,
+) -> Result<CandidacyStatus, ElectionError> {
+    let mut tx = db.begin_write().await.expect("begin");
+    let out = tx
+        .act_on_candidacy(election, id, action, Some("motivo"), actor, NOW)
+        .await;
+    if out.is_ok() {
+        tx.commit().await.expect("commit");
+    }
+    out
+}
+
+async fn to_phase(db: &Db, election: ElectionId, phase: Phase) {
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.move_phase(election, phase, None, NOW)
+        .await
+        .expect("phase");
+    tx.commit().await.expect("commit");
+}
+
+async fn filing_review_appeal_and_final_list(db: &Db) {
+    let (election, people) = setup(db, 4).await;
+    let a = file(
+        db,
+        election,
+        people[0],
+        &form("A", "Associação Boliviana", "man"),
+    )
+    .await;
+    let b = file(db, election, people[1], &form("B", "Missão Paz", "woman")).await;
+    let c = file(db, election, people[2], &form("C", "Marie Joseph", "woman")).await;
+    let d = file(db, election, people[3], &form("C", "Ali Hassan", "man")).await;
+    let commission = people[0];
+    to_phase(db, election, Phase::Review).await;
+    for id in [a, b, c] {
+        assert_eq!(
+            act(db, election, id, CandidacyAction::Accept, commission)
+                .await
+                .expect("accept"),
+            CandidacyStatus::Accepted
+        );
+    }
+    assert_eq!(
+        act(db, election, d, CandidacyAction::Reject, commission)
+            .await
+            .expect("reject"),
+        CandidacyStatus::Rejected
+    );
+    to_phase(db, election, Phase::Appeals).await;
+    act(db, election, d, CandidacyAction::Appeal, people[3])
+        .await
+        .expect("appeal");
+    act(db, election, d, CandidacyAction::UpholdAppeal, commission)
+        .await
+        .expect("uphold");
+    to_phase(db, election, Phase::FinalList).await;
+
+    let record = db.election(election).await.expect("election");
+    let ids: Vec<_> = record
+        .config
+        .candidates
+        .iter()
+        .map(|c| (c.id.clone(), c.segment.clone(), c.parity))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (format!("c{a}"), "A".to_owned(), false),
+            (format!("c{b}"), "B".to_owned(), true),
+            (format!("c{c}"), "C".to_owned(), true),
+            (format!("c{d}"), "C".to_owned(), false),
+        ]
+    );
+    let stored = db.candidacies(election).await.expect("list");
+    assert_eq!(stored[3].status, CandidacyStatus::AppealAccepted);
+    assert_eq!(stored[3].reason.as_deref(), Some("motivo"));
+    assert_eq!(stored[3].appeal.as_deref(), Some("motivo"));
+    assert_eq!(
+        db.candidacy_of(election, people[1])
+            .await
+            .expect("mine")
+            .map(|r| r.id),
+        Some(b)
+    );
+    let actions = voz_app::on_db!(db, |pool| {
+        sqlx::query_as::<_, (String,)>(
+            "SELECT action FROM audit_log WHERE action LIKE 'candidacy.%'",
+        )
+        .fetch_all(pool)
+        .await
+    })
+    .expect("audit");
+    assert_eq!(
+        actions.len(),
+        4 + 4 + 2,
+        "every filing and decision is audited"
+    );
+}
+
+async fn one_candidacy_per_person_even_at_once(db: &Db) {
+    let (election, people) = setup(db, 1).await;
+    let candidacy = validate_candidacy(
+        &form("C", "Marie Joseph", "woman"),
+        &settings().segment_rules(),
+        "2026-11-23".parse().expect("date"),
+    )
+    .expect("valid");
+    let attempts = (0..6).map(|_| {
+        let (db, candidacy) = (db.clone(), candidacy.clone());
+        let person = people[0];
+        tokio::spawn(async move {
+            let mut tx = db.begin_write().await?;
+            let id = tx.file_candidacy(election, person, &candidacy, NOW).await?;
+            tx.commit().await?;
+            Ok::<_, ElectionError>(id)
+        })
+    });
+    let mut filed = 0;
+    for attempt in attempts.collect::<Vec<_>>() {
+        match attempt.await.expect("task") {
+            Ok(_) => filed += 1,
+            Err(ElectionError::CandidacyExists) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(filed, 1);
+    assert_eq!(db.candidacies(election).await.expect("list").len(), 1);
+}
+
+async fn nothing_outside_its_phase(db: &Db) {
+    let (election, people) = setup(db, 2).await;
+    let id = file(db, election, people[0], &form("C", "Marie Joseph", "woman")).await;
+    let early = act(db, election, id, CandidacyAction::Accept, people[1]).await;
+    assert!(
+        matches!(
+            early,
+            Err(ElectionError::Candidacy(CandidacyError::WrongPhase))
+        ),
+        "{early:?}"
+    );
+    to_phase(db, election, Phase::Review).await;
+    let candidacy = validate_candidacy(
+        &form("C", "Late Person", "woman"),
+        &settings().segment_rules(),
+        "2026-11-23".parse().expect("date"),
+    )
+    .expect("valid");
+    let mut tx = db.begin_write().await.expect("begin");
+    let late = tx
+        .file_candidacy(election, people[1], &candidacy, NOW)
+        .await;
+    assert!(
+        matches!(
+            late,
+            Err(ElectionError::Candidacy(CandidacyError::WrongPhase))
+        ),
+        "{late:?}"
+    );
+    drop(tx);
+    act(db, election, id, CandidacyAction::Accept, people[1])
+        .await
+        .expect("accept");
+    let twice = act(db, election, id, CandidacyAction::Reject, people[1]).await;
+    assert!(
+        matches!(
+            twice,
+            Err(ElectionError::Candidacy(CandidacyError::WrongStatus))
+        ),
+        "{twice:?}"
+    );
+    assert_eq!(
+        db.candidacies(election).await.expect("list").len(),
+        1,
+        "nothing stored by refusals"
+    );
+}
