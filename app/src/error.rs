@@ -32,6 +32,10 @@ pub enum ErrorCode {
     AlreadyVoted,
     /// The election is not taking votes now.
     VotingClosed,
+    /// This person already filed a candidacy in this election.
+    AlreadyFiled,
+    /// Not possible at this stage of the election's calendar.
+    WrongPhase,
 }
 
 /// What is wrong with a form field; the UI turns it into a sentence in the reader's language.
@@ -138,7 +142,10 @@ impl AppError {
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Conflict => StatusCode::CONFLICT,
             ErrorCode::PasskeyFailed | ErrorCode::InvalidCode => StatusCode::BAD_REQUEST,
-            ErrorCode::AlreadyVoted | ErrorCode::VotingClosed => StatusCode::CONFLICT,
+            ErrorCode::AlreadyVoted
+            | ErrorCode::VotingClosed
+            | ErrorCode::AlreadyFiled
+            | ErrorCode::WrongPhase => StatusCode::CONFLICT,
         }
     }
 }
@@ -178,6 +185,8 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::InvalidCode => t_string!(i18n, error_invalid_code),
         ErrorCode::AlreadyVoted => t_string!(i18n, error_already_voted),
         ErrorCode::VotingClosed => t_string!(i18n, error_voting_closed),
+        ErrorCode::AlreadyFiled => t_string!(i18n, error_already_filed),
+        ErrorCode::WrongPhase => t_string!(i18n, error_wrong_phase),
     }
     .to_string()
 }

@@ -1,42 +1,107 @@
-// Casting over HTTP (the ballot page comes next): one ballot per person, whatever the
-// channel or the number of attempts; a bad ballot is refused and stores nothing.
-import { expect, test } from "@playwright/test";
-import { waitForHydration } from "./helpers/page";
+// Voting online: the ballot page (with and without the browser bundle), its CSS-only review
+// step and the tracking code; one ballot per person over HTTP, whatever the attempts.
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { screenshot, waitForHydration } from "./helpers/page";
 import { fillRegistration, newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
-test("a voter casts once; a second ballot is refused", async ({ browser }) => {
+const origin = () => ({ Origin: process.env.VOZ_E2E_PUBLIC_URL! });
+
+/** An enabled voter registered at the help desk, signed in by access code in a new context. */
+async function voterContext(browser: Browser, javaScriptEnabled = true): Promise<BrowserContext> {
   const desk = await enrolStaff(browser, `Mesária ${Date.now()}`, "poll_worker");
   await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
   await waitForHydration(desk);
   await fillRegistration(desk, newPerson({ name: `Votante ${Date.now()}` }));
   await desk.locator("form button[type=submit]").click();
   const code = (await desk.locator(".access-card .card-code").innerText()).trim();
-
-  const context = await browser.newContext();
-  const origin = { Origin: process.env.VOZ_E2E_PUBLIC_URL! };
-  const signIn = await context.request.post("/api/sign_in/code", { form: { code }, headers: origin });
+  await desk.context().close();
+  const context = await browser.newContext({ javaScriptEnabled });
+  const signIn = await context.request.post("/api/sign_in/code", { form: { code }, headers: origin() });
   expect(signIn.status()).toBe(200);
+  return context;
+}
 
-  const cast = (ballot: object) =>
+for (const { lang, js } of [
+  { lang: "pt-BR", js: true },
+  { lang: "ar", js: false },
+]) {
+  test(`the ballot: choose, review, cast, tracking code (${lang}, ${js ? "hydrated" : "without JavaScript"})`, async ({ browser }, testInfo) => {
+    const context = await voterContext(browser, js);
+    const page = await context.newPage();
+    await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/vote`);
+    if (js) await waitForHydration(page);
+    const segments = page.locator("fieldset.segment-choices");
+    await expect(segments).toHaveCount(3);
+    await expect(segments.nth(0).locator(".choice")).toHaveCount(10); // 9 candidates + blank
+    // A: the second candidate; B: explicitly blank; C: nobody (an under-vote).
+    const a = segments.nth(0).locator(".choice").nth(1);
+    const aName = (await a.locator(".candidate-name").innerText()).trim();
+    await a.locator("label").click();
+    await segments.nth(1).locator(".blank-choice label").click();
+    await screenshot(page, testInfo, `ballot-${lang}`);
+    // Casting is only offered on the review step.
+    await expect(page.locator(".only-reviewing button[type=submit]")).toBeHidden();
+
+    await page.locator("label[for=review-step]").first().click();
+    await expect(page.locator(".review-banner")).toBeVisible();
+    await expect(segments.nth(0).locator(".choice:visible")).toHaveCount(1);
+    await expect(segments.nth(0).locator(".choice:visible")).toContainText(aName);
+    await expect(segments.nth(1).locator(".blank-choice")).toBeVisible();
+    await expect(segments.nth(1).locator(".undervote")).toBeHidden();
+    await expect(segments.nth(2).locator(".undervote")).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await screenshot(page, testInfo, `ballot-review-${lang}`);
+
+    // Changing one's mind goes back with the choices kept.
+    await page.locator(".only-reviewing label[for=review-step]").click();
+    await expect(segments.nth(2).locator(".choice")).toHaveCount(11);
+    await segments.nth(2).locator(".choice").nth(0).locator("label").click();
+    await page.locator("label[for=review-step]").first().click();
+    await page.locator(".only-reviewing button[type=submit]").click();
+
+    await expect(page).toHaveURL(new RegExp(`/${lang}/o/cmi-sp/e/cmi-2025/voted$`));
+    const code = page.getByTestId("tracking-code");
+    await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await screenshot(page, testInfo, `receipt-${lang}`);
+
+    // The same person cannot vote again, in this tab or any other.
+    await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/vote`);
+    await expect(page.locator("form.ballot")).toHaveCount(0);
+    await expect(page.locator(".notice")).toBeVisible();
+    await context.close();
+  });
+}
+
+test("one ballot per person over HTTP; bad and late ballots are refused", async ({ browser }) => {
+  const context = await voterContext(browser);
+  const page = await context.newPage();
+  await page.goto("/en/o/cmi-sp/e/cmi-2025/vote");
+  const ids = (segment: number) =>
+    page.locator("fieldset.segment-choices").nth(segment).locator(".choice input[value^=c]").evaluateAll((inputs) =>
+      inputs.map((i) => (i as HTMLInputElement).value),
+    );
+  const [a, b, c] = [await ids(0), await ids(1), await ids(2)];
+  const cast = (ballot: object, election = "cmi-2025") =>
     context.request.post("/api/vote/cast", {
-      data: { organization: "cmi-sp", election: "cmi-2025", ballot },
-      headers: origin,
+      data: { organization: "cmi-sp", election, ballot },
+      headers: origin(),
     });
-  const bad = await cast({ choices: { A: ["B01"] } });
-  expect(bad.status()).toBe(422);
-  const first = await cast({ choices: { A: ["A02"], B: [], C: ["C03"] } });
+  const wrongSegment = await cast({ choices: { A: [b[0]] } });
+  expect(wrongSegment.status()).toBe(422);
+  const tooMany = await cast({ choices: { A: [a[0], a[1]] } });
+  expect(tooMany.status()).toBe(422);
+  const first = await cast({ choices: { A: [a[1]], B: [], C: [c[2]] } });
   expect(first.status()).toBe(200);
   expect(await first.json()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-  const second = await cast({ choices: { A: ["A01"], B: ["B01"], C: ["C01"] } });
-  expect(second.status()).toBe(409);
-  expect(await second.json()).toEqual({ code: "already_voted" });
-
+  const attempts = await Promise.all([0, 1, 2].map(() => cast({ choices: { A: [a[0]], B: [b[0]], C: [c[0]] } })));
+  for (const again of attempts) {
+    expect(again.status()).toBe(409);
+    expect(await again.json()).toEqual({ code: "already_voted" });
+  }
   // An election that is not voting refuses ballots.
-  const closed = await context.request.post("/api/vote/cast", {
-    data: { organization: "cmi-sp", election: "cmi-2023", ballot: { choices: { A: ["A01"] } } },
-    headers: origin,
-  });
+  const closed = await cast({ choices: { A: [] } }, "cmi-2023");
   expect(closed.status()).toBe(409);
   await context.close();
 });

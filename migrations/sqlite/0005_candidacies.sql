@@ -23,3 +23,6 @@ CREATE TABLE candidacies (
     created_at       BIGINT NOT NULL,
     UNIQUE (election_id, account_id)
 );
+
+-- The public calendar of an election is read from its audit entries.
+CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);

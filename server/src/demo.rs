@@ -126,7 +126,7 @@ pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
     load_organization(&db, &secret, &bogota, &bogota_people()).await?;
     println!("demo data loaded: organizations `cmi-sp` and `idpac-bogota`;");
     println!(
-        "elections `cmi-2023` (counted: 1,237 voters at 6 stations) and `cmi-2025` (voting open)"
+        "elections `cmi-2023` (counted: 1,237 voters at 6 stations) , `cmi-2025` (voting open) and `cmi-2027` (taking candidacies)"
     );
     println!("next: `voz admin invite --org cmi-sp` prints the first administrator's link");
     db.close().await;

@@ -1,17 +1,20 @@
-//! The demo's election: a CMI-2023-like council election in São Paulo — segments of 3, 2
-//! and 3 seats, 26 candidates, 1,237 voters at 6 polling stations — already counted, plus
-//! the next election open for voting. Ballots are cast through the real ballot box.
+//! The demo's elections, CMI style (São Paulo): segments of 3, 2 and 3 seats, 26 candidacies
+//! filed and accepted through the real rules. 2023: 1,237 voters at 6 polling stations,
+//! counted; 2025: open for voting; 2027: open for candidacies.
 
 use voz_app::accounts::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, Decision, DocumentType, GenderIdentity, OrganizationId};
+use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
+use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
 use voz_app::elections::phase::Phase;
-use voz_app::elections::store::{Channel, NewElection};
+use voz_app::elections::settings::{ElectionSettings, InPersonDay, Station, cmi_segments};
+use voz_app::elections::store::{Channel, ElectionId, NewElection};
 use voz_app::i18n::Locale;
 use voz_app::results::count::{
-    Ballot, CandidateConfig, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
+    Ballot, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
 };
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
@@ -27,23 +30,6 @@ fn config() -> ElectionConfig {
         alternates: seats,
         max_choices: 1,
     };
-    let mut candidates = Vec::new();
-    for (segment, count) in [("A", 9), ("B", 7), ("C", 10)] {
-        for n in 1..=count {
-            candidates.push(CandidateConfig {
-                id: format!("{segment}{n:02}"),
-                segment: segment.into(),
-                // Roughly half the candidates are in the parity group, fewer among the
-                // most voted, so the count has parity swaps to make.
-                parity: n % 2 == 0,
-                birth_date: Some(
-                    format!("{}-0{}-1{}", 1960 + n * 2, 1 + n % 9, n % 10)
-                        .parse()
-                        .unwrap_or_else(|_| "1970-01-01".parse().expect("valid date")),
-                ),
-            });
-        }
-    }
     ElectionConfig {
         segments: vec![segment("A", 3), segment("B", 2), segment("C", 3)],
         extra_seats: 0,
@@ -53,9 +39,206 @@ fn config() -> ElectionConfig {
         },
         tie_break: vec![TieBreak::OlderFirst, TieBreak::Lot],
         lot_seed: "5a0a2023".into(),
-        candidates,
+        // Filled from the accepted candidacies at the final list.
+        candidates: vec![],
     }
 }
+
+fn settings(year: u16) -> ElectionSettings {
+    let date = |m: u8, d: u8| Date::new(year, m, d).expect("valid date");
+    let station = |id: i64, name: &str, address: &str, region: &str| Station {
+        id,
+        name: name.into(),
+        address: address.into(),
+        region: region.into(),
+    };
+    ElectionSettings {
+        segments: cmi_segments(),
+        min_voter_age: 16,
+        online: (year > 2023).then(|| (date(5, 18), date(5, 21))),
+        in_person: Some(InPersonDay {
+            date: date(5, 23),
+            opens: "08:00".into(),
+            closes: "17:00".into(),
+        }),
+        stations: vec![
+            station(
+                1,
+                "CRAI — Centro de Referência para Imigrantes",
+                "Rua Japurá, 234",
+                "Sé",
+            ),
+            station(
+                2,
+                "CEU Pêra Marmelo",
+                "Rua Pêra Marmelo, 226",
+                "Pirituba/Jaraguá",
+            ),
+            station(
+                3,
+                "Biblioteca Mário de Andrade",
+                "Rua da Consolação, 94",
+                "Sé",
+            ),
+            station(
+                4,
+                "CEU Jambeiro",
+                "Av. José Pinheiro Borges, 60",
+                "Guaianases",
+            ),
+            station(5, "Subprefeitura da Mooca", "Rua Taquari, 549", "Mooca"),
+            station(
+                6,
+                "CEU Parque Bristol",
+                "Rua Prof. Artur Primavera, 1",
+                "Ipiranga",
+            ),
+        ],
+    }
+}
+
+/// The demo's candidates: (segment, name, representative, nationality, gender, date).
+/// About half are in the parity group, fewer among the most favoured, so the count has
+/// parity swaps to make.
+const CANDIDATES: [(&str, &str, &str, &str, &str, &str); 26] = [
+    (
+        "A",
+        "Associação de Residentes Bolivianos",
+        "Juan Mamani",
+        "BO",
+        "man",
+        "1998-03-12",
+    ),
+    (
+        "A",
+        "Associação Venezuelana Unidos",
+        "Carlos Pérez",
+        "VE",
+        "man",
+        "2018-09-20",
+    ),
+    (
+        "A",
+        "Coletivo Haitiano de São Paulo",
+        "Marie-Ange Joseph",
+        "HT",
+        "woman",
+        "2012-06-01",
+    ),
+    (
+        "A",
+        "Centro Cultural Peruano",
+        "Luis Quispe",
+        "PE",
+        "man",
+        "2004-11-30",
+    ),
+    (
+        "A",
+        "Rede de Mulheres Angolanas",
+        "Esperança Dos Santos",
+        "AO",
+        "woman",
+        "2015-02-14",
+    ),
+    (
+        "A",
+        "Associação Congolesa do Brasil",
+        "Patrick Mbuyi",
+        "CD",
+        "man",
+        "2010-07-19",
+    ),
+    (
+        "A",
+        "Coletivo Sírio-Libanês Jovem",
+        "Rania Haddad",
+        "SY",
+        "woman",
+        "2016-04-08",
+    ),
+    (
+        "A",
+        "Comunidade Colombiana em SP",
+        "Andrés Rojas",
+        "CO",
+        "man",
+        "2013-01-25",
+    ),
+    (
+        "A",
+        "Grupo Paraguaio de Cultura",
+        "Ana Benítez",
+        "PY",
+        "non_binary",
+        "2009-10-02",
+    ),
+    ("B", "Missão Paz", "Paolo Ricci", "IT", "man", "1939-05-01"),
+    (
+        "B",
+        "Instituto Migrações e Direitos",
+        "Rafael Souza",
+        "BR",
+        "man",
+        "2003-03-03",
+    ),
+    (
+        "B",
+        "Cáritas Arquidiocesana",
+        "Lúcia Ferreira",
+        "BR",
+        "woman",
+        "1956-08-15",
+    ),
+    (
+        "B",
+        "Centro de Apoio ao Trabalhador Migrante",
+        "Jorge Almeida",
+        "BR",
+        "man",
+        "2001-06-21",
+    ),
+    (
+        "B",
+        "Rede Acolhe Mulheres",
+        "Beatriz Lima",
+        "BR",
+        "woman",
+        "2017-12-10",
+    ),
+    (
+        "B",
+        "Observatório das Migrações",
+        "Pedro Santos",
+        "BR",
+        "man",
+        "2011-09-09",
+    ),
+    (
+        "B",
+        "Cursinho Popular Sem Fronteiras",
+        "Helena Costa",
+        "BR",
+        "trans_woman",
+        "2014-02-28",
+    ),
+    ("C", "Jean-Baptiste Pierre", "", "HT", "man", "1982-02-22"),
+    ("C", "Mohammed Rahman", "", "BD", "man", "1976-12-12"),
+    ("C", "Fatima Al-Khatib", "", "SY", "woman", "1979-11-05"),
+    ("C", "Wei Zhang", "", "CN", "man", "1983-08-08"),
+    ("C", "Yesenia Gutiérrez", "", "VE", "woman", "1990-07-30"),
+    ("C", "Kenji Yamamoto", "", "PE", "man", "1969-01-01"),
+    ("C", "Grace Mutombo", "", "CD", "woman", "1988-03-03"),
+    ("C", "Amadou Diallo", "", "SN", "man", "1985-04-17"),
+    ("C", "Nadia Oliveira", "", "AO", "travesti", "1992-05-19"),
+    ("C", "Rosa Choque", "", "BO", "woman", "1995-10-10"),
+];
+
+/// How strongly the demo's voters favour each candidate of a segment, in filing order.
+const FAVOUR: [u64; 10] = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+
+const PLATFORM_PT: &str = "**Prioridades**\n\n- Documentação sem burocracia\n- Saúde e educação na língua de cada um\n- Trabalho digno e moradia";
+const PLATFORM_ES: &str = "**Prioridades**\n\n- Documentos sin burocracia\n- Salud y educación en la lengua de cada quien\n- Trabajo digno y vivienda";
 
 /// A small deterministic generator: the demo is the same on every machine.
 struct Lcg(u64);
@@ -70,17 +253,17 @@ impl Lcg {
     }
 }
 
-/// A voter's choice in a segment: favourites get more votes; now and then a blank.
-fn pick(rng: &mut Lcg, segment: &str, count: u64) -> Vec<String> {
+/// A voter's choice among a segment's candidate ids: favourites get more votes; now and
+/// then a blank.
+fn pick(rng: &mut Lcg, ids: &[String]) -> Vec<String> {
     if rng.next(100) < 4 {
         return vec![];
     }
-    // Triangular weights: candidate 1 most popular.
-    let weights: Vec<u64> = (1..=count).map(|n| count + 1 - n).collect();
+    let weights = &FAVOUR[..ids.len()];
     let mut roll = rng.next(weights.iter().sum());
-    for (n, weight) in weights.iter().enumerate() {
+    for (id, weight) in ids.iter().zip(weights) {
         if roll < *weight {
-            return vec![format!("{segment}{:02}", n + 1)];
+            return vec![id.clone()];
         }
         roll -= weight;
     }
@@ -95,50 +278,65 @@ pub async fn load(
     now: i64,
 ) -> Outcome {
     let mut tx = db.begin_write().await?;
-    let past = tx
-        .create_election(
-            organization,
-            &NewElection {
-                slug: "cmi-2023".into(),
-                title: "Conselho Municipal de Imigrantes — 2023".into(),
-                config: config(),
-                settings: Default::default(),
-            },
-            None,
-            now,
-        )
-        .await?;
-    let next = tx
-        .create_election(
-            organization,
-            &NewElection {
-                slug: "cmi-2025".into(),
-                title: "Conselho Municipal de Imigrantes — 2025".into(),
-                config: config(),
-                settings: Default::default(),
-            },
-            None,
-            now,
-        )
-        .await?;
-    for phase in &Phase::ALL[1..=6] {
-        tx.move_phase(past, *phase, None, now).await?;
-        tx.move_phase(next, *phase, None, now).await?;
+    let mut elections = Vec::new();
+    for (slug, title, year) in [
+        ("cmi-2023", "Conselho Municipal de Imigrantes — 2023", 2023),
+        ("cmi-2025", "Conselho Municipal de Imigrantes — 2025", 2025),
+        ("cmi-2027", "Conselho Municipal de Imigrantes — 2027", 2027),
+    ] {
+        let id = tx
+            .create_election(
+                organization,
+                &NewElection {
+                    slug: slug.into(),
+                    title: title.into(),
+                    config: config(),
+                    settings: settings(year),
+                },
+                Some(reviewer),
+                now,
+            )
+            .await?;
+        tx.move_phase(id, Phase::CandidacyRegistration, Some(reviewer), now)
+            .await?;
+        elections.push(id);
     }
+    let [past, next, future] = elections[..] else {
+        unreachable!("three elections")
+    };
+    // 2023 and 2025: the same 26 candidacies, all accepted (in review), up to voting.
+    // 2027 stays open for candidacies.
+    for election in [past, next] {
+        file_candidacies(&mut tx, election, reviewer, now).await?;
+        for phase in &Phase::ALL[3..=6] {
+            tx.move_phase(election, *phase, Some(reviewer), now).await?;
+        }
+    }
+    let _ = future;
     let mut voters = Vec::with_capacity(VOTERS);
     for n in 0..VOTERS {
         voters.push(voter(&mut tx, secret, organization, reviewer, n, now).await?);
     }
     tx.commit().await?;
 
+    let config = db.election(past).await?.config;
+    let ids = |segment: &str| -> Vec<String> {
+        config
+            .candidates
+            .iter()
+            .filter(|c| c.segment == segment)
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let (a, b, c) = (ids("A"), ids("B"), ids("C"));
     let mut rng = Lcg(2023);
     for (n, voter) in voters.into_iter().enumerate() {
         let ballot = Ballot {
             null: false,
             choices: vec![
-                ("A".into(), pick(&mut rng, "A", 9)),
-                ("B".into(), pick(&mut rng, "B", 7)),
-                ("C".into(), pick(&mut rng, "C", 10)),
+                ("A".into(), pick(&mut rng, &a)),
+                ("B".into(), pick(&mut rng, &b)),
+                ("C".into(), pick(&mut rng, &c)),
             ],
         };
         let station = 1 + (n as i64 % STATIONS);
@@ -147,10 +345,63 @@ pub async fn load(
     }
     let mut tx = db.begin_write().await?;
     for phase in &Phase::ALL[7..] {
-        tx.move_phase(past, *phase, None, now).await?;
+        tx.move_phase(past, *phase, Some(reviewer), now).await?;
     }
     tx.commit().await?;
     db.seal_ballot_box().await?;
+    Ok(())
+}
+
+/// Files the demo's 26 candidacies (each by its own account) and accepts them all.
+async fn file_candidacies(
+    tx: &mut Tx,
+    election: ElectionId,
+    reviewer: AccountId,
+    now: i64,
+) -> Outcome {
+    let rules = settings(2025).segment_rules();
+    let today = Date::from_unix_millis(now);
+    let mut filed = Vec::new();
+    for (segment, name, representative, nationality, gender, date) in CANDIDATES {
+        let form = CandidacyForm {
+            segment: segment.into(),
+            name: name.into(),
+            representative: representative.into(),
+            nationality: nationality.into(),
+            gender: gender.into(),
+            date: date.into(),
+            platform: vec![
+                ("pt-BR".into(), PLATFORM_PT.into()),
+                ("es".into(), PLATFORM_ES.into()),
+            ],
+        };
+        let candidacy = validate_candidacy(&form, &rules, today)
+            .map_err(|problems| format!("demo candidacy {name}: {problems:?}"))?;
+        let filer_name = if representative.is_empty() {
+            name
+        } else {
+            representative
+        };
+        let account = tx
+            .create_account(
+                &new_user_handle().to_string(),
+                filer_name,
+                "pt-BR",
+                true,
+                now,
+            )
+            .await?;
+        filed.push(
+            tx.file_candidacy(election, account, &candidacy, now)
+                .await?,
+        );
+    }
+    tx.move_phase(election, Phase::Review, Some(reviewer), now)
+        .await?;
+    for id in filed {
+        tx.act_on_candidacy(election, id, CandidacyAction::Accept, None, reviewer, now)
+            .await?;
+    }
     Ok(())
 }
 

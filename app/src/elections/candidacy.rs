@@ -327,7 +327,7 @@ mod tests {
         org.name = "Associação de Bolivianos".into();
         org.date = "2001-08-06".into();
         assert_eq!(
-            fields(validate_candidacy(&org, &segments(), today()).unwrap_err()),
+            fields(validate_candidacy(&org, &segments(), today()).expect_err("invalid")),
             [("representative".into(), Problem::Required)]
         );
         org.representative = "Juan Mamani".into();
@@ -349,7 +349,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            fields(validate_candidacy(&form, &segments(), today()).unwrap_err()),
+            fields(validate_candidacy(&form, &segments(), today()).expect_err("invalid")),
             [
                 ("segment".into(), Problem::UnknownOption),
                 ("name".into(), Problem::ForbiddenCharacters),
@@ -362,13 +362,13 @@ mod tests {
         let mut young = person();
         young.date = "2010-01-01".into();
         assert_eq!(
-            fields(validate_candidacy(&young, &segments(), today()).unwrap_err()),
+            fields(validate_candidacy(&young, &segments(), today()).expect_err("invalid")),
             [("date".into(), Problem::UnderAge { min: 18 })]
         );
         let mut long = person();
         long.platform = vec![("es".into(), "x".repeat(4001))];
         assert_eq!(
-            fields(validate_candidacy(&long, &segments(), today()).unwrap_err()),
+            fields(validate_candidacy(&long, &segments(), today()).expect_err("invalid")),
             [("platform".into(), Problem::TooLong { max: 4000 })]
         );
         let mut twice = person();

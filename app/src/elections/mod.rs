@@ -8,10 +8,13 @@
 pub mod candidacy;
 #[cfg(feature = "ssr")]
 pub mod candidacy_store;
+pub mod commission;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;
+pub mod public;
 pub mod server;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod ui;

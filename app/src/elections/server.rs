@@ -18,10 +18,31 @@ pub async fn cast_ballot(
     respond(ssr::cast_ballot(&organization, &election, ballot).await)
 }
 
+/// The ballot page's form (works without the browser bundle): `pick[<segment>][<key>]` =
+/// candidate id, empty for none. Answers with a redirect: to the receipt page after casting,
+/// back to the ballot with `?error=<code>` otherwise.
+#[server(prefix = "/api", endpoint = "vote/ballot")]
+pub async fn cast_ballot_form(
+    organization: String,
+    election: String,
+    locale: String,
+    pick: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+) -> Result<(), AppError> {
+    ssr::cast_ballot_form(&organization, &election, &locale, pick).await
+}
+
+/// The tracking code of the ballot just cast on this device (kept for 15 minutes in an
+/// HttpOnly cookie, never in a URL or a log).
+#[server(prefix = "/api", endpoint = "vote/receipt")]
+pub async fn take_receipt() -> Result<Option<String>, AppError> {
+    Ok(ssr::receipt())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, require_account};
+    use crate::elections::candidacy::CandidacyError;
     use crate::elections::store::{Channel, ElectionError};
     use crate::error::{AppError, ErrorCode};
     use crate::results::count::{Ballot, TallyError};
@@ -35,12 +56,76 @@ pub(crate) mod ssr {
             ElectionError::Count(TallyError::Ballot { .. }) => {
                 AppError::new(ErrorCode::InvalidInput)
             }
+            ElectionError::CandidacyExists => AppError::new(ErrorCode::AlreadyFiled),
+            ElectionError::Candidacy(CandidacyError::WrongPhase)
+            | ElectionError::ImportedList
+            | ElectionError::Calendar(_) => AppError::new(ErrorCode::WrongPhase),
+            ElectionError::Candidacy(CandidacyError::WrongStatus) => {
+                AppError::new(ErrorCode::Conflict)
+            }
+            ElectionError::Invalid(fields) => AppError {
+                code: ErrorCode::InvalidInput,
+                fields,
+            },
             ElectionError::Db(error) => error.into(),
             other => {
                 tracing::error!(error = %other, "election error");
                 AppError::new(ErrorCode::Internal)
             }
         }
+    }
+
+    const RECEIPT_COOKIE: &str = "voz_receipt";
+
+    pub fn receipt() -> Option<String> {
+        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
+        crate::http::cookie(&parts.headers, RECEIPT_COOKIE).filter(|code| {
+            code.len() == 19 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    }
+
+    pub async fn cast_ballot_form(
+        organization: &str,
+        election: &str,
+        locale: &str,
+        pick: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    ) -> Result<(), AppError> {
+        let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
+        let base =
+            crate::locale::localized_path(locale, &format!("/o/{organization}/e/{election}"));
+        let ballot = Ballot {
+            null: false,
+            choices: pick
+                .into_iter()
+                .map(|(segment, picks)| {
+                    (
+                        segment,
+                        picks.into_values().filter(|id| !id.is_empty()).collect(),
+                    )
+                })
+                .collect(),
+        };
+        match cast_ballot(organization, election, ballot).await {
+            Ok(code) => {
+                if let (Some(response), Ok(cookie)) = (
+                    leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+                    axum::http::HeaderValue::from_str(&format!(
+                        "{RECEIPT_COOKIE}={code}; Path=/; HttpOnly; SameSite=Strict; Max-Age=900"
+                    )),
+                ) {
+                    response.append_header(axum::http::header::SET_COOKIE, cookie);
+                }
+                leptos_axum::redirect(&format!("{base}/voted"));
+            }
+            Err(error) => {
+                let code = serde_json::to_value(error.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                leptos_axum::redirect(&format!("{base}/vote?error={code}"));
+            }
+        }
+        Ok(())
     }
 
     pub async fn cast_ballot(

@@ -382,3 +382,64 @@ impl Db {
         )?)
     }
 }
+
+impl Db {
+    /// When the election entered each phase, oldest first, from its audit entries: the
+    /// public calendar is the audited one.
+    pub async fn phase_history(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<(Phase, i64)>, ElectionError> {
+        let rows: Vec<(Option<String>, i64)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT after_state, at FROM audit_log WHERE subject = $1 AND action = 'election.phase' ORDER BY seq",
+            )
+            .bind(format!("election:{}", election.0))
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(after, at)| {
+                let after: serde_json::Value = serde_json::from_str(after.as_deref()?).ok()?;
+                Some((Phase::from_code(after.get("phase")?.as_str()?)?, at))
+            })
+            .collect())
+    }
+
+    /// Whether `account` is an enabled (verified) voter of `organization`.
+    pub async fn is_enabled_voter(
+        &self,
+        organization: OrganizationId,
+        account: AccountId,
+    ) -> Result<bool, ElectionError> {
+        let row: Option<(String,)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT status FROM registrations WHERE organization_id = $1 AND account_id = $2",
+            )
+            .bind(organization.0)
+            .bind(account.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(row.is_some_and(|(s,)| s == RegistrationStatus::Verified.code()))
+    }
+
+    /// An organization's elections, newest first.
+    pub async fn elections_of(
+        &self,
+        organization: OrganizationId,
+    ) -> Result<Vec<ElectionRecord>, ElectionError> {
+        let ids: Vec<(i64,)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT id FROM elections WHERE organization_id = $1 ORDER BY id DESC")
+                .bind(organization.0)
+                .fetch_all(pool)
+                .await
+        })?;
+        let mut out = Vec::with_capacity(ids.len());
+        for (id,) in ids {
+            out.push(self.election(ElectionId(id)).await?);
+        }
+        Ok(out)
+    }
+}

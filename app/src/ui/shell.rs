@@ -3,13 +3,17 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::accounts::ui::account::AccountPageView;
 use crate::accounts::ui::enroll::{CodeSignInPage, EnrollPage, VotersPage};
 use crate::accounts::ui::register::RegisterPage;
 use crate::accounts::ui::sign_in::SignInPage;
 use crate::accounts::ui::staff::{AuditPage, HelpDeskPage, ReviewPage, StaffHomePage, TeamPage};
+use crate::elections::ui::ballot::{BallotPage, ReceiptPage};
+use crate::elections::ui::candidacy::CandidacyPage;
+use crate::elections::ui::commission::{CommissionElectionPage, ElectionsStaffPage};
+use crate::elections::ui::election::ElectionPageView;
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::ui::{
@@ -88,6 +92,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage />
                         <Route path=path!("staff/:org/team") view=TeamPage />
                         <Route path=path!("staff/:org/audit") view=AuditPage />
+                        <Route path=path!("staff/:org/elections") view=ElectionsStaffPage />
+                        <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage />
+                        <Route path=path!("o/:org/e/:election") view=ElectionPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage />
+                        <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

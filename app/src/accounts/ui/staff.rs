@@ -56,6 +56,10 @@ pub fn StaffHomePage() -> impl IntoView {
                                     <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, staff_review)}</a>
                                         <p>{move || t_string!(i18n, staff_pending, count = home.pending).to_string()}</p></li>
                                 })}
+                                {reviewer.then(|| view! {
+                                    <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, commission_title)}</a>
+                                        <p>{t!(i18n, commission_text)}</p></li>
+                                })}
                                 {desk.then(|| view! {
                                     <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
                                         <p>{t!(i18n, staff_helpdesk_text)}</p></li>

@@ -1,0 +1,228 @@
+//! The electoral commission's server functions: moving the calendar, reviewing candidacies
+//! and deciding appeals. Each checks the role itself and is audited in its transaction.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::elections::candidacy::{CandidacyAction, CandidacyStatus, CandidateKind};
+use crate::elections::phase::Phase;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommissionPage {
+    pub title: String,
+    pub phase: Phase,
+    pub next: Option<Phase>,
+    pub candidacies: Vec<CandidacyReview>,
+}
+
+/// A candidacy as the commission reviews it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidacyReview {
+    pub id: i64,
+    pub segment: String,
+    pub kind: CandidateKind,
+    pub name: String,
+    pub representative: Option<String>,
+    pub nationality: String,
+    pub gender: String,
+    pub date: String,
+    pub platform_html: String,
+    pub status: CandidacyStatus,
+    pub reason: Option<String>,
+    pub appeal: Option<String>,
+    pub appeal_decision: Option<String>,
+}
+
+/// An election in the staff list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElectionSummary {
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+}
+
+#[server(prefix = "/api", endpoint = "commission/elections", input = Json)]
+pub async fn list_elections(organization: String) -> Result<Vec<ElectionSummary>, AppError> {
+    respond(ssr::list_elections(&organization).await)
+}
+
+#[server(prefix = "/api", endpoint = "commission/election", input = Json)]
+pub async fn load_commission(
+    organization: String,
+    election: String,
+    locale: String,
+) -> Result<CommissionPage, AppError> {
+    respond(ssr::load_commission(&organization, &election, &locale).await)
+}
+
+/// Moves the election to `to`, which must be its next phase (so a double click, or two
+/// commissioners at once, cannot skip a phase).
+#[server(prefix = "/api", endpoint = "commission/phase", input = Json)]
+pub async fn move_election_phase(
+    organization: String,
+    election: String,
+    to: Phase,
+) -> Result<(), AppError> {
+    respond(ssr::move_election_phase(&organization, &election, to).await)
+}
+
+/// Accept or reject (with a reason) in review; uphold or dismiss (with a reason) an appeal.
+#[server(prefix = "/api", endpoint = "commission/candidacy", input = Json)]
+pub async fn decide_candidacy(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    action: CandidacyAction,
+    reason: String,
+) -> Result<(), AppError> {
+    respond(ssr::decide_candidacy(&organization, &election, candidacy, action, &reason).await)
+}
+
+/// Who runs elections.
+#[cfg(feature = "ssr")]
+const COMMISSION: [crate::accounts::types::Role; 2] = [
+    crate::accounts::types::Role::Administrator,
+    crate::accounts::types::Role::ElectoralCommission,
+];
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::{COMMISSION, CandidacyReview, CommissionPage, ElectionSummary};
+    use crate::accounts::session::{app_state, require_staff};
+    use crate::db::now_millis;
+    use crate::elections::candidacy::CandidacyAction;
+    use crate::elections::markdown;
+    use crate::elections::phase::Phase;
+    use crate::elections::public::ssr::{election_of, nationality_names, reason_text};
+    use crate::elections::server::ssr::election_error;
+    use crate::error::{AppError, ErrorCode};
+
+    const REASON_MAX: u16 = 1000;
+
+    pub async fn list_elections(organization: &str) -> Result<Vec<ElectionSummary>, AppError> {
+        let (_, org) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        Ok(app
+            .db
+            .elections_of(org.id)
+            .await
+            .map_err(election_error)?
+            .into_iter()
+            .map(|e| ElectionSummary {
+                slug: e.slug,
+                title: e.title,
+                phase: e.phase,
+            })
+            .collect())
+    }
+
+    pub async fn load_commission(
+        organization: &str,
+        election: &str,
+        locale: &str,
+    ) -> Result<CommissionPage, AppError> {
+        require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let names = nationality_names(locale);
+        let candidacies = app
+            .db
+            .candidacies(record.id)
+            .await
+            .map_err(election_error)?
+            .into_iter()
+            .map(|r| {
+                let c = r.candidacy;
+                let platform = c
+                    .platform
+                    .iter()
+                    .find(|(l, _)| l == locale)
+                    .or_else(|| c.platform.first())
+                    .map(|(_, text)| markdown::render(text))
+                    .unwrap_or_default();
+                CandidacyReview {
+                    id: r.id,
+                    segment: record.settings.segment_label(&c.segment, locale),
+                    kind: c.kind,
+                    name: c.name,
+                    representative: c.representative,
+                    nationality: names
+                        .iter()
+                        .find(|(code, _)| code == &c.nationality)
+                        .map_or_else(|| c.nationality.clone(), |(_, n)| n.clone()),
+                    gender: c.gender.code().to_owned(),
+                    date: c.date.to_string(),
+                    platform_html: platform,
+                    status: r.status,
+                    reason: r.reason,
+                    appeal: r.appeal,
+                    appeal_decision: r.appeal_decision,
+                }
+            })
+            .collect();
+        Ok(CommissionPage {
+            title: record.title,
+            phase: record.phase,
+            next: record.phase.next(),
+            candidacies,
+        })
+    }
+
+    pub async fn move_election_phase(
+        organization: &str,
+        election: &str,
+        to: Phase,
+    ) -> Result<(), AppError> {
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.move_phase(record.id, to, Some(account), now_millis())
+            .await
+            .map_err(election_error)?;
+        tx.commit().await?;
+        if to == Phase::Counting {
+            // Voting is closed: erase any trace of the order ballots were written in
+            // before anyone can export them.
+            app.db.seal_ballot_box().await.map_err(election_error)?;
+        }
+        Ok(())
+    }
+
+    pub async fn decide_candidacy(
+        organization: &str,
+        election: &str,
+        candidacy: i64,
+        action: CandidacyAction,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        if action == CandidacyAction::Appeal {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        // Accepting needs no words; every other decision must say why.
+        let reason = match action {
+            CandidacyAction::Accept if reason.trim().is_empty() => None,
+            _ => Some(reason_text("reason", reason, REASON_MAX)?),
+        };
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.act_on_candidacy(
+            record.id,
+            candidacy,
+            action,
+            reason.as_deref(),
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(election_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

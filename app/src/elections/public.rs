@@ -1,0 +1,371 @@
+//! What everyone may see of an election (its calendar, segments and, from the final list
+//! on, its candidates) and what a signed-in person may do there (file a candidacy, appeal,
+//! vote). Server functions and the types they return.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Date;
+use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
+use crate::elections::phase::Phase;
+use crate::elections::settings::{InPersonDay, Station};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElectionPage {
+    pub organization: String,
+    pub organization_name: String,
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+    /// When each phase began (Unix milliseconds), oldest first.
+    pub history: Vec<(Phase, i64)>,
+    pub segments: Vec<SegmentView>,
+    pub extra_seats: usize,
+    pub online: Option<(Date, Date)>,
+    pub in_person: Option<InPersonDay>,
+    pub stations: Vec<Station>,
+    /// The reader's part, when signed in.
+    pub me: Option<MyPart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentView {
+    pub id: String,
+    pub label: String,
+    pub kind: CandidateKind,
+    pub seats: usize,
+    pub alternates: usize,
+    pub max_choices: usize,
+    /// Empty until the final list is public; sorted by name.
+    pub candidates: Vec<CandidateView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateView {
+    /// The id in the count and on ballots (`c12`).
+    pub id: String,
+    pub name: String,
+    pub representative: Option<String>,
+    pub nationality: String,
+    /// The platform in the reader's language (or the nearest one), rendered and sanitized.
+    pub platform_html: String,
+    pub platform_lang: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPart {
+    pub enabled_voter: bool,
+    pub voted: bool,
+    pub candidacy: Option<MyCandidacy>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCandidacy {
+    pub name: String,
+    pub segment: String,
+    pub status: CandidacyStatus,
+    pub reason: Option<String>,
+    pub appeal: Option<String>,
+    pub appeal_decision: Option<String>,
+}
+
+#[server(prefix = "/api", endpoint = "election", input = Json)]
+pub async fn load_election(
+    organization: String,
+    election: String,
+    locale: String,
+) -> Result<ElectionPage, AppError> {
+    respond(ssr::load_election(&organization, &election, &locale).await)
+}
+
+/// Files the signed-in person's candidacy.
+#[server(prefix = "/api", endpoint = "candidacy/file", input = Json)]
+pub async fn file_candidacy(
+    organization: String,
+    election: String,
+    form: CandidacyForm,
+) -> Result<(), AppError> {
+    respond(ssr::file_candidacy(&organization, &election, form).await)
+}
+
+/// The candidate appeals the rejection of their candidacy, in the appeal window.
+#[server(prefix = "/api", endpoint = "candidacy/appeal", input = Json)]
+pub async fn appeal_candidacy(
+    organization: String,
+    election: String,
+    text: String,
+) -> Result<(), AppError> {
+    respond(ssr::appeal_candidacy(&organization, &election, &text).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::{CandidateView, ElectionPage, MyCandidacy, MyPart, SegmentView};
+    use crate::accounts::server::ssr::store_error;
+    use crate::accounts::session::{app_state, current_account, require_account};
+    use crate::accounts::types::Organization;
+    use crate::calendar::Date;
+    use crate::db::now_millis;
+    use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
+    use crate::elections::candidacy_store::CandidacyRecord;
+    use crate::elections::markdown;
+    use crate::elections::server::ssr::election_error;
+    use crate::elections::settings::pick_language;
+    use crate::elections::store::ElectionRecord;
+    use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
+    use crate::state::AppState;
+
+    pub const APPEAL_MAX: u16 = 2000;
+
+    pub async fn election_of(
+        app: &AppState,
+        organization: &str,
+        election: &str,
+    ) -> Result<(Organization, ElectionRecord), AppError> {
+        let org = app
+            .db
+            .organization_by_slug(organization)
+            .await
+            .map_err(store_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let record = app
+            .db
+            .election_by_slug(org.id, election)
+            .await
+            .map_err(election_error)?;
+        Ok((org, record))
+    }
+
+    /// A candidacy as the public sees it, in `locale`.
+    pub fn candidate_view(
+        record: &CandidacyRecord,
+        locale: &str,
+        names: &[(String, String)],
+    ) -> CandidateView {
+        let c = &record.candidacy;
+        let (platform_lang, platform) = c
+            .platform
+            .iter()
+            .find(|(l, _)| l == locale)
+            .or_else(|| c.platform.first())
+            .cloned()
+            .unwrap_or_default();
+        CandidateView {
+            id: record.candidate_id.clone(),
+            name: c.name.clone(),
+            representative: c.representative.clone(),
+            nationality: names
+                .iter()
+                .find(|(code, _)| code == &c.nationality)
+                .map_or_else(|| c.nationality.clone(), |(_, name)| name.clone()),
+            platform_html: markdown::render(&platform),
+            platform_lang,
+        }
+    }
+
+    pub fn nationality_names(locale: &str) -> Vec<(String, String)> {
+        crate::accounts::country_names::nationality_options(locale)
+            .into_iter()
+            .map(|o| (o.code, o.name))
+            .collect()
+    }
+
+    pub async fn load_election(
+        organization: &str,
+        election: &str,
+        locale: &str,
+    ) -> Result<ElectionPage, AppError> {
+        let app = app_state()?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        let history = app
+            .db
+            .phase_history(record.id)
+            .await
+            .map_err(election_error)?;
+        let names = nationality_names(locale);
+        let candidacies = if record.phase.candidates_public() {
+            app.db
+                .candidacies(record.id)
+                .await
+                .map_err(election_error)?
+        } else {
+            vec![]
+        };
+        let segments = record
+            .config
+            .segments
+            .iter()
+            .map(|segment| {
+                let info = record.settings.segments.iter().find(|s| s.id == segment.id);
+                let mut candidates: Vec<CandidateView> = if record.phase.candidates_public() {
+                    record
+                        .config
+                        .candidates
+                        .iter()
+                        .filter(|c| c.segment == segment.id)
+                        .map(
+                            |c| match candidacies.iter().find(|r| r.candidate_id == c.id) {
+                                Some(r) => candidate_view(r, locale, &names),
+                                // An imported list names candidates by id only.
+                                None => CandidateView {
+                                    id: c.id.clone(),
+                                    name: c.id.clone(),
+                                    representative: None,
+                                    nationality: String::new(),
+                                    platform_html: String::new(),
+                                    platform_lang: String::new(),
+                                },
+                            },
+                        )
+                        .collect()
+                } else {
+                    vec![]
+                };
+                candidates.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+                SegmentView {
+                    id: segment.id.clone(),
+                    label: info
+                        .and_then(|i| pick_language(&i.labels, locale))
+                        .unwrap_or(&segment.id)
+                        .to_owned(),
+                    kind: info.map_or(
+                        crate::elections::candidacy::CandidateKind::Individual,
+                        |i| i.kind,
+                    ),
+                    seats: segment.seats,
+                    alternates: segment.alternates,
+                    max_choices: segment.max_choices,
+                    candidates,
+                }
+            })
+            .collect();
+        let me = match current_account().await? {
+            None => None,
+            Some(account) => {
+                let candidacy = app
+                    .db
+                    .candidacy_of(record.id, account)
+                    .await
+                    .map_err(election_error)?
+                    .map(|r| MyCandidacy {
+                        name: r.candidacy.name,
+                        segment: r.candidacy.segment,
+                        status: r.status,
+                        reason: r.reason,
+                        appeal: r.appeal,
+                        appeal_decision: r.appeal_decision,
+                    });
+                Some(MyPart {
+                    enabled_voter: app
+                        .db
+                        .is_enabled_voter(org.id, account)
+                        .await
+                        .map_err(election_error)?,
+                    voted: app
+                        .db
+                        .has_voted(record.id, account)
+                        .await
+                        .map_err(election_error)?,
+                    candidacy,
+                })
+            }
+        };
+        Ok(ElectionPage {
+            organization: org.slug,
+            organization_name: org.name,
+            slug: record.slug,
+            title: record.title,
+            phase: record.phase,
+            history,
+            segments,
+            extra_seats: record.config.extra_seats,
+            online: record.settings.online,
+            in_person: record.settings.in_person,
+            stations: record.settings.stations,
+            me,
+        })
+    }
+
+    pub async fn file_candidacy(
+        organization: &str,
+        election: &str,
+        form: CandidacyForm,
+    ) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let today = Date::from_unix_millis(now_millis());
+        let candidacy = validate_candidacy(&form, &record.settings.segment_rules(), today)
+            .map_err(|fields| AppError {
+                code: ErrorCode::InvalidInput,
+                fields,
+            })?;
+        let mut tx = app.db.begin_write().await?;
+        tx.file_candidacy(record.id, account, &candidacy, now_millis())
+            .await
+            .map_err(election_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn appeal_candidacy(
+        organization: &str,
+        election: &str,
+        text: &str,
+    ) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let text = reason_text("appeal", text, APPEAL_MAX)?;
+        let mine = app
+            .db
+            .candidacy_of(record.id, account)
+            .await
+            .map_err(election_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let mut tx = app.db.begin_write().await?;
+        tx.act_on_candidacy(
+            record.id,
+            mine.id,
+            CandidacyAction::Appeal,
+            Some(&text),
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(election_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A reason or an appeal: required, plain text, at most `max` characters.
+    pub fn reason_text(field: &str, text: &str, max: u16) -> Result<String, AppError> {
+        let text = text.trim();
+        let problem = if text.is_empty() {
+            Some(Problem::Required)
+        } else if text.chars().count() > usize::from(max) {
+            Some(Problem::TooLong { max })
+        } else if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            Some(Problem::ForbiddenCharacters)
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => Err(AppError {
+                code: ErrorCode::InvalidInput,
+                fields: vec![FieldProblem {
+                    field: field.to_owned(),
+                    problem,
+                }],
+            }),
+            None => Ok(text.to_owned()),
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The online ballot and its receipt.
+//!
+//! The ballot is a plain HTML form that works before (or without) the browser bundle: the
+//! review step is CSS only (`:has()`: a checked "review" switch hides the unchosen options
+//! and shows what each segment will count as), and casting is a form post that answers
+//! with a redirect to the receipt. Nothing chosen travels in a URL.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::elections::phase::Phase;
+use crate::elections::public::{ElectionPage, SegmentView, load_election};
+use crate::elections::server::{CastBallotForm, take_receipt};
+use crate::elections::ui::{election_path, route_keys};
+use crate::error::{ErrorCode, ErrorMessage};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
+
+#[component]
+pub fn BallotPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let page = Resource::new(
+        move || (keys(), i18n.get_locale().as_str().to_owned()),
+        |((org, election), locale)| load_election(org, election, locale),
+    );
+    let query = use_query_map();
+    let error = move || {
+        query.with(|q| q.get("error")).and_then(|code| {
+            serde_json::from_value::<ErrorCode>(serde_json::Value::String(code)).ok()
+        })
+    };
+    view! {
+        <Title text=move || t_string!(i18n, ballot_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(page) => view! {
+                        {error().map(|code| view! { <ErrorMessage code /> })}
+                        <Ballot page />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Ballot(page: ElectionPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let back = election_path(&page.organization, &page.slug, "");
+    let heading = view! {
+        <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
+        <h1>{t!(i18n, ballot_title)}</h1>
+    };
+    if page.phase != Phase::Voting {
+        return view! { {heading} <ErrorMessage code=ErrorCode::VotingClosed /> }.into_any();
+    }
+    let Some(me) = page.me.clone() else {
+        let sign_in = localized_path(i18n.get_locale_untracked(), "/sign-in");
+        let code = localized_path(i18n.get_locale_untracked(), "/code");
+        return view! {
+            {heading}
+            <p class="lead">{t!(i18n, ballot_sign_in_first)}</p>
+            <p><a class="button primary" href=sign_in>{t!(i18n, sign_in_passkey)}</a></p>
+            <p><a href=code>{t!(i18n, code_link)}</a></p>
+        }
+        .into_any();
+    };
+    if me.voted {
+        return view! { {heading} <p class="notice">{t!(i18n, error_already_voted)}</p> }
+            .into_any();
+    }
+    if !me.enabled_voter {
+        return view! { {heading} <p class="notice">{t!(i18n, ballot_not_enabled)}</p> }.into_any();
+    }
+    let locale = i18n.get_locale_untracked().as_str();
+    view! {
+        {heading}
+        <form class="ballot" method="post" action=CastBallotForm::PATH>
+            <input type="hidden" name="organization" value=page.organization.clone() />
+            <input type="hidden" name="election" value=page.slug.clone() />
+            <input type="hidden" name="locale" value=locale />
+            <input type="checkbox" id="review-step" class="review-switch" />
+            <p class="lead only-choosing">{t!(i18n, ballot_intro)}</p>
+            <div class="only-reviewing review-banner" role="status">
+                <h2>{t!(i18n, ballot_review_title)}</h2>
+                <p>{t!(i18n, ballot_review_intro)}</p>
+            </div>
+            {page.segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
+            <div class="only-choosing actions">
+                <label for="review-step" class="button primary">{t!(i18n, ballot_review_button)}</label>
+            </div>
+            <div class="only-reviewing actions">
+                <button type="submit" class="primary">{t!(i18n, ballot_cast_button)}</button>
+                <label for="review-step" class="button">{t!(i18n, ballot_change_button)}</label>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// One segment: radio buttons when one choice is allowed (with an explicit "blank"),
+/// checkboxes when several are.
+#[component]
+fn SegmentChoices(segment: SegmentView) -> impl IntoView {
+    let i18n = use_i18n();
+    let single = segment.max_choices <= 1;
+    let id = segment.id.clone();
+    let hint = t_string!(i18n, ballot_choose_up_to, count = segment.max_choices).to_string();
+    view! {
+        <fieldset class="segment-choices" data-max=segment.max_choices>
+            <legend>{segment.label.clone()}</legend>
+            <p class="hint only-choosing">{hint}</p>
+            // Always sent, so a segment left alone arrives as blank rather than missing.
+            <input type="hidden" name=format!("pick[{id}][none]") value="" />
+            <ul class="plain choices">
+                {segment.candidates.into_iter().map(|c| {
+                    let input_id = format!("pick-{}", c.id);
+                    let name = if single { format!("pick[{id}][one]") } else { format!("pick[{id}][{}]", c.id) };
+                    let details = [c.representative.clone(), Some(c.nationality.clone())]
+                        .into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                    view! {
+                        <li class="choice">
+                            <input type=if single { "radio" } else { "checkbox" } id=input_id.clone() name=name value=c.id.clone() />
+                            <label for=input_id>
+                                <span class="candidate-name">{c.name.clone()}</span>
+                                <span class="hint">{details}</span>
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+                {single.then(|| {
+                    let input_id = format!("pick-blank-{id}");
+                    view! {
+                        <li class="choice blank-choice">
+                            <input type="radio" id=input_id.clone() name=format!("pick[{id}][one]") value="" />
+                            <label for=input_id>{t!(i18n, ballot_blank_option)}</label>
+                        </li>
+                    }
+                })}
+            </ul>
+            <p class="only-reviewing undervote">{t!(i18n, ballot_nothing_chosen)}</p>
+        </fieldset>
+    }
+}
+
+/// After casting: the tracking code, once, with what it is for.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let receipt = Resource::new(|| (), |_| take_receipt());
+    view! {
+        <Title text=move || t_string!(i18n, receipt_title).to_string() />
+        <h1>{t!(i18n, receipt_title)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                let (org, election) = keys();
+                let back = election_path(&org, &election, "");
+                match receipt.await {
+                    Ok(Some(code)) => view! {
+                        <p class="lead">{t!(i18n, receipt_intro)}</p>
+                        <p class="tracking-code" data-testid="tracking-code">{code}</p>
+                        <p>{t!(i18n, receipt_explain)}</p>
+                        <p><a href=back>{t!(i18n, receipt_back)}</a></p>
+                    }.into_any(),
+                    Ok(None) => view! {
+                        <p>{t!(i18n, receipt_gone)}</p>
+                        <p><a href=back>{t!(i18n, receipt_back)}</a></p>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

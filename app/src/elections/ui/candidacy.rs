@@ -1,0 +1,243 @@
+//! Standing as a candidate: the form while candidacies are open, then the candidacy's
+//! status, the commission's reason and, in the appeal window, the appeal.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+
+use crate::accounts::server::{NationalityOption, nationality_options};
+use crate::accounts::types::GenderIdentity;
+use crate::accounts::ui::fields::Field;
+use crate::accounts::ui::labels as account_labels;
+use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
+use crate::elections::phase::Phase;
+use crate::elections::public::{
+    ElectionPage, MyCandidacy, appeal_candidacy, file_candidacy, load_election,
+};
+use crate::elections::ui::labels;
+use crate::elections::ui::{election_path, route_keys};
+use crate::error::{AppError, ErrorCode, ErrorMessage};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
+
+#[component]
+pub fn CandidacyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let data = Resource::new(
+        move || (keys(), i18n.get_locale().as_str().to_owned()),
+        |((org, election), locale)| load_election(org, election, locale),
+    );
+    let reload = Callback::new(move |_| data.refetch());
+    let countries = Resource::new(
+        move || i18n.get_locale().as_str().to_owned(),
+        nationality_options,
+    );
+    view! {
+        <Title text=move || t_string!(i18n, candidacy_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                let countries = countries.await.unwrap_or_default();
+                match data.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(page) => view! { <Candidacy page countries reload /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Candidacy(
+    page: ElectionPage,
+    countries: Vec<NationalityOption>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let back = election_path(&page.organization, &page.slug, "");
+    let heading = view! {
+        <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
+        <h1>{t!(i18n, candidacy_title)}</h1>
+    };
+    let Some(me) = page.me.clone() else {
+        let sign_in = localized_path(i18n.get_locale_untracked(), "/sign-in");
+        return view! {
+            {heading}
+            <p class="lead">{t!(i18n, candidacy_sign_in_first)}</p>
+            <p><a class="button primary" href=sign_in>{t!(i18n, sign_in_passkey)}</a></p>
+        }
+        .into_any();
+    };
+    match me.candidacy {
+        Some(mine) => view! { {heading} <MyCandidacyView page mine reload /> }.into_any(),
+        None if page.phase == Phase::CandidacyRegistration => {
+            view! { {heading} <CandidacyFormView page countries reload /> }.into_any()
+        }
+        None => view! { {heading} <ErrorMessage code=ErrorCode::WrongPhase /> }.into_any(),
+    }
+}
+
+#[component]
+fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let can_appeal = page.phase == Phase::Appeals && mine.status == CandidacyStatus::Rejected;
+    let errors = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let (org, election) = (page.organization.clone(), page.slug.clone());
+    let appeal = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (org, election) = (org.clone(), election.clone());
+        busy.set(true);
+        spawn_local(async move {
+            match appeal_candidacy(org, election, text.get_untracked()).await {
+                Ok(()) => reload.run(()),
+                Err(e) => errors.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let general =
+        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, candidacy_name)}</dt><dd>{mine.name.clone()}</dd>
+            <dt>{t!(i18n, candidacy_status)}</dt>
+            <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>
+            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd class="reason">{r}</dd> })}
+            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd>{r}</dd> })}
+            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd>{r}</dd> })}
+        </dl>
+        {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
+            <p class="notice">{t!(i18n, candidacy_appeal_later)}</p>
+        })}
+        {can_appeal.then(|| view! {
+            <form on:submit=appeal novalidate>
+                <Field name="appeal" label=Signal::derive(move || t_string!(i18n, candidacy_appeal_label).to_string()) errors>
+                    <textarea id="appeal" name="appeal" rows="6" maxlength="2000" required aria-describedby="appeal-error"
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </Field>
+                {move || general().map(|code| view! { <ErrorMessage code /> })}
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, candidacy_appeal_submit)}</button>
+            </form>
+        })}
+    }
+}
+
+#[component]
+fn CandidacyFormView(
+    page: ElectionPage,
+    countries: Vec<NationalityOption>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let (org, election) = (page.organization.clone(), page.slug.clone());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = form_ref.get() else { return };
+        let data = read_form(&form);
+        let (org, election) = (org.clone(), election.clone());
+        busy.set(true);
+        errors.set(None);
+        spawn_local(async move {
+            match file_candidacy(org, election, data).await {
+                Ok(()) => reload.run(()),
+                Err(e) => errors.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let general =
+        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    let current = i18n.get_locale_untracked();
+    let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
+        Signal::derive(move || key(i18n))
+    };
+    view! {
+        <p class="lead">{t!(i18n, candidacy_intro)}</p>
+        <noscript><p class="error">{t!(i18n, needs_javascript)}</p></noscript>
+        <form node_ref=form_ref on:submit=on_submit novalidate>
+            <Field name="segment" label=label(|i| t_string!(i, candidacy_segment).to_string()) errors>
+                <select id="segment" name="segment" required aria-describedby="segment-error">
+                    <option value="">{t!(i18n, choose_option)}</option>
+                    {page.segments.iter().map(|s| {
+                        let kind = match s.kind {
+                            CandidateKind::Individual => t_string!(i18n, election_kind_individual),
+                            CandidateKind::Organization => t_string!(i18n, election_kind_organization),
+                        };
+                        view! { <option value=s.id.clone()>{format!("{} ({kind})", s.label)}</option> }
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Field name="name" label=label(|i| t_string!(i, candidacy_name).to_string())
+                hint=label(|i| t_string!(i, candidacy_name_hint).to_string()) errors>
+                <input id="name" name="name" type="text" maxlength="120" required aria-describedby="name-hint name-error" />
+            </Field>
+            <Field name="representative" label=label(|i| t_string!(i, candidacy_representative).to_string())
+                hint=label(|i| t_string!(i, candidacy_representative_hint).to_string()) errors>
+                <input id="representative" name="representative" type="text" maxlength="80" aria-describedby="representative-hint representative-error" />
+            </Field>
+            <Field name="nationality" label=label(|i| t_string!(i, candidacy_nationality).to_string()) errors>
+                <select id="nationality" name="nationality" required aria-describedby="nationality-error">
+                    <option value="">{t!(i18n, choose_option)}</option>
+                    {countries.iter().map(|c| view! { <option value=c.code.clone()>{c.name.clone()}</option> }).collect_view()}
+                </select>
+            </Field>
+            <Field name="gender" label=label(|i| t_string!(i, candidacy_gender).to_string())
+                hint=label(|i| t_string!(i, candidacy_gender_hint).to_string()) errors>
+                <select id="gender" name="gender" required aria-describedby="gender-hint gender-error">
+                    <option value="">{t!(i18n, choose_option)}</option>
+                    {GenderIdentity::ALL.into_iter().map(|g| view! { <option value=g.code()>{move || account_labels::gender(i18n, g)}</option> }).collect_view()}
+                </select>
+            </Field>
+            <Field name="date" label=label(|i| t_string!(i, candidacy_date).to_string())
+                hint=label(|i| t_string!(i, candidacy_date_hint).to_string()) errors>
+                <input id="date" name="date" type="date" required aria-describedby="date-hint date-error" />
+            </Field>
+            <Field name="platform" label=label(|i| t_string!(i, candidacy_platform).to_string())
+                hint=label(|i| t_string!(i, candidacy_platform_hint).to_string()) errors>
+                <select id="platform_lang_1" name="platform_lang_1" aria-label=move || t_string!(i18n, candidacy_platform_language)>
+                    {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str() selected=l == current>{autonym(l)}</option> }).collect_view()}
+                </select>
+                <textarea id="platform" name="platform_1" rows="8" maxlength="4000" aria-describedby="platform-hint platform-error"></textarea>
+                <details>
+                    <summary>{t!(i18n, candidacy_platform_second)}</summary>
+                    <select id="platform_lang_2" name="platform_lang_2" aria-label=move || t_string!(i18n, candidacy_platform_language)>
+                        {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str()>{autonym(l)}</option> }).collect_view()}
+                    </select>
+                    <textarea id="platform_2" name="platform_2" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, candidacy_platform_second)></textarea>
+                </details>
+            </Field>
+            {move || general().map(|code| view! { <ErrorMessage code /> })}
+            <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, candidacy_submit)}</button>
+        </form>
+    }
+}
+
+fn read_form(form: &leptos::web_sys::HtmlFormElement) -> CandidacyForm {
+    let Ok(data) = leptos::web_sys::FormData::new_with_form(form) else {
+        return CandidacyForm::default();
+    };
+    let text = |name: &str| data.get(name).as_string().unwrap_or_default();
+    let platform = [
+        ("platform_lang_1", "platform_1"),
+        ("platform_lang_2", "platform_2"),
+    ]
+    .into_iter()
+    .map(|(lang, body)| (text(lang), text(body)))
+    .filter(|(_, body)| !body.trim().is_empty())
+    .collect();
+    CandidacyForm {
+        segment: text("segment"),
+        name: text("name"),
+        representative: text("representative"),
+        nationality: text("nationality"),
+        gender: text("gender"),
+        date: text("date"),
+        platform,
+    }
+}

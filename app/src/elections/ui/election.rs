@@ -1,0 +1,187 @@
+//! An election's public page: where it stands in its calendar (with the audited date of
+//! each phase), how to vote, the segments and, from the final list on, the candidates.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+
+use crate::elections::candidacy::CandidateKind;
+use crate::elections::phase::Phase;
+use crate::elections::public::{CandidateView, ElectionPage, load_election};
+use crate::elections::ui::labels;
+use crate::elections::ui::{election_path, route_keys};
+use crate::error::ErrorMessage;
+use crate::i18n::{t, t_string, use_i18n};
+
+#[component]
+pub fn ElectionPageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let page = Resource::new(
+        move || (keys(), i18n.get_locale().as_str().to_owned()),
+        |((org, election), locale)| load_election(org, election, locale),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(page) => view! { <Election page /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Election(page: ElectionPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = page.title.clone();
+    let path = |rest: &str| election_path(&page.organization, &page.slug, rest);
+    let phase = page.phase;
+    let action = match phase {
+        Phase::CandidacyRegistration | Phase::Appeals => {
+            Some((path("/candidacy"), t_string!(i18n, election_candidacy_link)))
+        }
+        Phase::Voting => Some((path("/vote"), t_string!(i18n, election_vote_link))),
+        _ => None,
+    };
+    let results = phase.results_public().then(|| path("/results"));
+    let board = phase.ballots_public().then(|| path("/board"));
+    view! {
+        <Title text=title.clone() />
+        <p class="eyebrow">{page.organization_name.clone()}</p>
+        <h1>{title}</h1>
+        <p class="lead">
+            {t!(i18n, election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong>
+        </p>
+        {action.map(|(href, text)| view! { <p><a class="button primary" href=href>{text}</a></p> })}
+        {(results.is_some() || board.is_some()).then(|| view! {
+            <ul class="inline-links">
+                {results.map(|href| view! { <li><a href=href>{t!(i18n, election_results_link)}</a></li> })}
+                {board.map(|href| view! { <li><a href=href>{t!(i18n, election_board_link)}</a></li> })}
+            </ul>
+        })}
+        <Calendar phase history=page.history.clone() />
+        <Channels page=page.clone() />
+        <h2>{t!(i18n, election_segments)}</h2>
+        {page.segments.into_iter().map(|segment| {
+            let seats = t_string!(i18n, election_seats, seats = segment.seats, alternates = segment.alternates).to_string();
+            let who = match segment.kind {
+                CandidateKind::Individual => t_string!(i18n, election_kind_individual),
+                CandidateKind::Organization => t_string!(i18n, election_kind_organization),
+            };
+            let public = phase.candidates_public();
+            view! {
+                <section class="segment" id=format!("segment-{}", segment.id)>
+                    <h3>{segment.label.clone()}</h3>
+                    <p class="hint">{seats} " · " {who}</p>
+                    {if public && segment.candidates.is_empty() {
+                        view! { <p class="hint">{t!(i18n, election_no_candidates)}</p> }.into_any()
+                    } else if public {
+                        view! {
+                            <ul class="plain candidates">
+                                {segment.candidates.into_iter().map(|c| view! { <Candidate candidate=c /> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    } else {
+                        view! { <p class="hint">{t!(i18n, election_candidates_later)}</p> }.into_any()
+                    }}
+                </section>
+            }
+        }).collect_view()}
+        {(page.extra_seats > 0).then(|| view! {
+            <p>{t_string!(i18n, election_extra_seats, count = page.extra_seats).to_string()}</p>
+        })}
+    }
+}
+
+#[component]
+fn Candidate(candidate: CandidateView) -> impl IntoView {
+    let i18n = use_i18n();
+    let details = [
+        candidate.representative.clone(),
+        Some(candidate.nationality.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let has_platform = !candidate.platform_html.is_empty();
+    view! {
+        <li class="candidate" id=format!("candidate-{}", candidate.id)>
+            <p class="candidate-name">{candidate.name.clone()}</p>
+            <p class="hint">{details}</p>
+            {has_platform.then(|| view! {
+                <details>
+                    <summary>{t!(i18n, election_platform)}</summary>
+                    // Rendered from Markdown and sanitized on the server (elections::markdown).
+                    <div class="platform" lang=candidate.platform_lang.clone() inner_html=candidate.platform_html.clone()></div>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// Every phase in order: done ones with the date they began, the current one marked.
+#[component]
+fn Calendar(phase: Phase, history: Vec<(Phase, i64)>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, election_calendar)}</h2>
+        <ol class="calendar">
+            {Phase::ALL.into_iter().map(|p| {
+                let began = history.iter().rev().find(|(h, _)| *h == p).map(|(_, at)| labels::day(*at));
+                let state = if p == phase { "current" } else if p < phase { "done" } else { "later" };
+                view! {
+                    <li class=state aria-current=(p == phase).then_some("step")>
+                        <span>{labels::phase(i18n, p)}</span>
+                        {began.map(|d| view! { " " <time datetime=d.clone()>{d.clone()}</time> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Channels(page: ElectionPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let online = page.online.map(|(from, to)| {
+        t_string!(
+            i18n,
+            election_online_window,
+            from = from.to_string(),
+            to = to.to_string()
+        )
+        .to_string()
+    });
+    let in_person = page.in_person.map(|day| {
+        t_string!(
+            i18n,
+            election_in_person_day,
+            date = day.date.to_string(),
+            opens = day.opens,
+            closes = day.closes
+        )
+        .to_string()
+    });
+    (online.is_some() || in_person.is_some()).then(|| view! {
+        <h2>{t!(i18n, election_how_to_vote)}</h2>
+        <ul>
+            {online.map(|text| view! { <li>{text}</li> })}
+            {in_person.map(|text| view! { <li>{text}</li> })}
+        </ul>
+        {(!page.stations.is_empty()).then(|| view! {
+            <details>
+                <summary>{t_string!(i18n, election_stations, count = page.stations.len()).to_string()}</summary>
+                <ul class="plain stations">
+                    {page.stations.iter().map(|s| view! {
+                        <li><strong>{s.name.clone()}</strong> " — " {s.address.clone()} " (" {s.region.clone()} ")"</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        })}
+    })
+}
