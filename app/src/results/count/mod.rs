@@ -188,7 +188,7 @@ pub struct SegmentResult {
     pub alternates: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BallotCounts {
     pub total: u64,
     pub valid: u64,
@@ -196,7 +196,7 @@ pub struct BallotCounts {
     pub null: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParityOutcome {
     pub required: usize,
     pub achieved: usize,

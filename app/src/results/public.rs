@@ -1,0 +1,196 @@
+//! Results as the public reads them: the count of the stored ballots (the same pure
+//! function as `voz tally`), with names, and turnout by channel, polling station and
+//! nationality. Shown from the provisional-results phase on.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::elections::phase::Phase;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use crate::results::count::{BallotCounts, ParityOutcome};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultsPage {
+    pub organization: String,
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+    pub segments: Vec<SegmentResults>,
+    /// Extra titulares (any segment), by rank.
+    pub extra: Vec<String>,
+    pub ballots: BallotCounts,
+    pub parity: ParityOutcome,
+    pub alternates_parity: ParityOutcome,
+    /// (channel code, ballots)
+    pub by_channel: Vec<(String, u64)>,
+    /// (station name, ballots)
+    pub by_station: Vec<(String, u64)>,
+    /// (nationality name, voters), most first.
+    pub by_nationality: Vec<(String, u64)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentResults {
+    pub id: String,
+    pub label: String,
+    pub blank: u64,
+    /// By rank.
+    pub rows: Vec<CandidateResult>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Titular,
+    Extra,
+    Alternate,
+    NotElected,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateResult {
+    pub id: String,
+    pub name: String,
+    pub votes: u64,
+    pub outcome: Outcome,
+}
+
+#[server(prefix = "/api", endpoint = "results", input = Json)]
+pub async fn load_results(
+    organization: String,
+    election: String,
+    locale: String,
+) -> Result<ResultsPage, AppError> {
+    respond(ssr::load_results(&organization, &election, &locale).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::collections::BTreeMap;
+
+    use super::{CandidateResult, Outcome, ResultsPage, SegmentResults};
+    use crate::accounts::session::app_state;
+    use crate::elections::public::ssr::{election_of, nationality_names};
+    use crate::elections::server::ssr::election_error;
+    use crate::error::{AppError, ErrorCode};
+    use crate::on_db;
+
+    pub async fn load_results(
+        organization: &str,
+        election: &str,
+        locale: &str,
+    ) -> Result<ResultsPage, AppError> {
+        let app = app_state()?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        if !record.phase.results_public() {
+            return Err(AppError::new(ErrorCode::WrongPhase));
+        }
+        let result = app.db.count(record.id).await.map_err(election_error)?;
+        let candidacies = app
+            .db
+            .candidacies(record.id)
+            .await
+            .map_err(election_error)?;
+        let name_of = |id: &str| {
+            candidacies
+                .iter()
+                .find(|c| c.candidate_id == id)
+                .map_or_else(|| id.to_owned(), |c| c.candidacy.name.clone())
+        };
+        let segments = result
+            .segments
+            .iter()
+            .map(|(id, segment)| SegmentResults {
+                id: id.clone(),
+                label: record.settings.segment_label(id, locale),
+                blank: segment.blank,
+                rows: segment
+                    .votes
+                    .iter()
+                    .map(|(candidate, votes)| CandidateResult {
+                        id: candidate.clone(),
+                        name: name_of(candidate),
+                        votes: *votes,
+                        outcome: if segment.titulares.contains(candidate) {
+                            Outcome::Titular
+                        } else if result.extra.contains(candidate) {
+                            Outcome::Extra
+                        } else if segment.alternates.contains(candidate) {
+                            Outcome::Alternate
+                        } else {
+                            Outcome::NotElected
+                        },
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Turnout counts come from the ballots (channel, station) and from the marks
+        // (nationality of who voted): neither links a person to a ballot.
+        let by_place: Vec<(String, Option<i64>, i64)> = on_db!(&app.db, |pool| {
+            sqlx::query_as(
+                "SELECT channel, station_id, COUNT(*) FROM ballots WHERE election_id = $1 \
+                 GROUP BY channel, station_id ORDER BY channel, station_id",
+            )
+            .bind(record.id.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        let mut by_channel: BTreeMap<String, u64> = BTreeMap::new();
+        let mut by_station = Vec::new();
+        for (channel, station, count) in by_place {
+            *by_channel.entry(channel).or_default() += count as u64;
+            if let Some(station) = station {
+                let name = record
+                    .settings
+                    .station(station)
+                    .map_or_else(|| format!("#{station}"), |s| s.name.clone());
+                by_station.push((name, count as u64));
+            }
+        }
+        let marks: Vec<(String,)> = on_db!(&app.db, |pool| {
+            sqlx::query_as(
+                "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
+                 ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.election_id = $2",
+            )
+            .bind(org.id.0)
+            .bind(record.id.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        let names = nationality_names(locale);
+        let mut nationalities: BTreeMap<String, u64> = BTreeMap::new();
+        for (codes,) in marks {
+            // The first nationality a person gave.
+            let code = codes.split(',').next().unwrap_or_default().to_owned();
+            *nationalities.entry(code).or_default() += 1;
+        }
+        let mut by_nationality: Vec<(String, u64)> = nationalities
+            .into_iter()
+            .map(|(code, n)| {
+                let name = names
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map_or(code.clone(), |(_, name)| name.clone());
+                (name, n)
+            })
+            .collect();
+        by_nationality.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(ResultsPage {
+            organization: org.slug,
+            slug: record.slug,
+            title: record.title,
+            phase: record.phase,
+            segments,
+            extra: result.extra.iter().map(|id| name_of(id)).collect(),
+            ballots: result.ballots,
+            parity: result.parity,
+            alternates_parity: result.alternates_parity,
+            by_channel: by_channel.into_iter().collect(),
+            by_station,
+            by_nationality,
+        })
+    }
+}

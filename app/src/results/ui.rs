@@ -1,0 +1,148 @@
+//! The results page: elected titulares and alternates per segment, votes per candidate as
+//! SVG bars (drawn on the server: no script needed), ballots, parity and turnout.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+
+use crate::elections::phase::Phase;
+use crate::elections::ui::labels;
+use crate::elections::ui::{election_path, route_keys};
+use crate::error::ErrorMessage;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::results::count::ParityOutcome;
+use crate::results::public::{Outcome, ResultsPage, load_results};
+
+#[component]
+pub fn ResultsPageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let data = Resource::new(
+        move || (keys(), i18n.get_locale().as_str().to_owned()),
+        |((org, election), locale)| load_results(org, election, locale),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(page) => view! { <Results page /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Results(page: ResultsPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let back = election_path(&page.organization, &page.slug, "");
+    let status = if page.phase == Phase::OfficialResults {
+        t_string!(i18n, results_official)
+    } else {
+        t_string!(i18n, results_provisional)
+    };
+    let b = page.ballots;
+    view! {
+        <Title text=format!("{} — {}", t_string!(i18n, results_title), page.title) />
+        <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
+        <h1>{t!(i18n, results_title)}</h1>
+        <p class="lead"><strong class="results-status">{status}</strong> " · " {labels::phase(i18n, page.phase)}</p>
+        <dl class="facts ballots-summary">
+            <dt>{t!(i18n, results_total)}</dt><dd>{b.total}</dd>
+            <dt>{t!(i18n, results_valid)}</dt><dd>{b.valid}</dd>
+            <dt>{t!(i18n, results_blank)}</dt><dd>{b.blank}</dd>
+            <dt>{t!(i18n, results_null)}</dt><dd>{b.null}</dd>
+        </dl>
+        <Parity label=t_string!(i18n, results_parity) outcome=page.parity />
+        <Parity label=t_string!(i18n, results_alternates_parity) outcome=page.alternates_parity />
+        {page.segments.into_iter().map(|segment| {
+            let max = segment.rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
+            view! {
+                <section class="segment-results" id=format!("results-{}", segment.id)>
+                    <h2>{segment.label.clone()}</h2>
+                    <ol class="plain result-rows">
+                        {segment.rows.into_iter().map(|row| {
+                            let outcome = match row.outcome {
+                                Outcome::Titular => t_string!(i18n, results_titular),
+                                Outcome::Extra => t_string!(i18n, results_extra),
+                                Outcome::Alternate => t_string!(i18n, results_alternate),
+                                Outcome::NotElected => "",
+                            };
+                            let class = match row.outcome {
+                                Outcome::Titular | Outcome::Extra => "result-row elected",
+                                Outcome::Alternate => "result-row alternate",
+                                Outcome::NotElected => "result-row",
+                            };
+                            view! {
+                                <li class=class data-candidate=row.id.clone()>
+                                    <span class="result-name">{row.name.clone()}</span>
+                                    {(!outcome.is_empty()).then(|| view! { <span class="status outcome">{outcome}</span> })}
+                                    <Bar value=row.votes max />
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                    <p class="hint">{t_string!(i18n, results_segment_blank, count = segment.blank).to_string()}</p>
+                </section>
+            }
+        }).collect_view()}
+        {(!page.extra.is_empty()).then(|| view! {
+            <h2>{t!(i18n, results_extra_seats)}</h2>
+            <ol>{page.extra.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ol>
+        })}
+        <h2>{t!(i18n, results_turnout)}</h2>
+        <Breakdown title=t_string!(i18n, results_by_channel).to_string() rows=page.by_channel.into_iter().map(|(c, n)| {
+            let label = if c == "online" { t_string!(i18n, results_channel_online) } else { t_string!(i18n, results_channel_in_person) };
+            (label.to_owned(), n)
+        }).collect() />
+        <Breakdown title=t_string!(i18n, results_by_station).to_string() rows=page.by_station />
+        <Breakdown title=t_string!(i18n, results_by_nationality).to_string() rows=page.by_nationality />
+    }
+}
+
+#[component]
+fn Parity(label: &'static str, outcome: ParityOutcome) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = t_string!(
+        i18n,
+        results_parity_detail,
+        achieved = outcome.achieved,
+        required = outcome.required
+    )
+    .to_string();
+    view! {
+        <p class=if outcome.met { "parity met" } else { "parity unmet" }>
+            <strong>{label}</strong> " " {text} " "
+            {if outcome.met { t_string!(i18n, results_parity_met) } else { t_string!(i18n, results_parity_unmet) }}
+        </p>
+    }
+}
+
+#[component]
+fn Breakdown(title: String, rows: Vec<(String, u64)>) -> impl IntoView {
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    (!rows.is_empty()).then(|| view! {
+        <h3>{title}</h3>
+        <ul class="plain result-rows">
+            {rows.into_iter().map(|(label, n)| view! {
+                <li class="result-row"><span class="result-name">{label}</span><Bar value=n max /></li>
+            }).collect_view()}
+        </ul>
+    })
+}
+
+/// A horizontal bar with its number, as inline SVG. The bar grows from the reading start
+/// (the SVG is mirrored in right-to-left pages by CSS).
+#[component]
+fn Bar(value: u64, max: u64) -> impl IntoView {
+    let width = (value as f64 / max as f64 * 100.0).max(0.5);
+    view! {
+        <span class="bar">
+            <svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect x="0" y="0" width=format!("{width:.2}") height="8" rx="1" />
+            </svg>
+            <span class="bar-value">{value}</span>
+        </span>
+    }
+}
