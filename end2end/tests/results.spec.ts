@@ -28,3 +28,30 @@ test("results are not shown before the count", async ({ page }) => {
   await page.goto("/en/o/cmi-sp/e/cmi-2025/results");
   await expect(page.locator("[role=alert]")).toHaveText("This is not possible at this stage of the election.");
 });
+
+test("the bulletin board lists every tracking code with the chain head; downloads match it", async ({ browser, request }, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/pt-BR/o/cmi-sp/e/cmi-2023/board");
+  await expect(page.locator(".codes li")).toHaveCount(1237);
+  const head = (await page.getByTestId("chain-head").innerText()).trim();
+  expect(head).toMatch(/^[0-9a-f]{64}$/);
+  await expect(page.locator("pre.command")).toContainText(head);
+  const shown = await page.locator(".codes li").allInnerTexts();
+  expect([...shown].sort()).toEqual(shown);
+  await screenshot(page, testInfo, "board-pt-BR");
+  await context.close();
+
+  const codes = await request.get("/export/cmi-sp/cmi-2023/tracking-codes.txt");
+  expect(codes.status()).toBe(200);
+  expect((await codes.text()).trim().split("\n")).toEqual(shown);
+  const csv = await request.get("/export/cmi-sp/cmi-2023/results.csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const rows = (await csv.text()).trim().split("\n");
+  expect(rows[0]).toBe("segment,candidate,name,votes,outcome,rank");
+  expect(rows.filter((r) => r.includes(",titular,"))).toHaveLength(8);
+  // Nothing is published while voting is open.
+  expect((await request.get("/export/cmi-sp/cmi-2025/ballots.jsonl")).status()).toBe(403);
+  expect((await request.get("/export/cmi-sp/cmi-2025/results.json")).status()).toBe(403);
+  expect((await request.get("/export/cmi-sp/nope/results.json")).status()).toBe(404);
+});

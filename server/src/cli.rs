@@ -65,9 +65,18 @@ pub enum Command {
         /// The election's slug
         #[arg(long)]
         election: String,
-        /// Folder to write election.json and ballots.jsonl into
+        /// Folder to write election.json, ballots.jsonl and tracking-codes.txt into
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Check an export against the bulletin board: rebuild the chain of tracking codes and
+    /// ballots, compare its head with the published one, and recount.
+    Verify {
+        /// Folder holding election.json, ballots.jsonl and tracking-codes.txt
+        export: PathBuf,
+        /// The chain head published on the election's bulletin board
+        #[arg(long)]
+        head: Option<String>,
     },
     /// Load and crash tests: prepare voters, check what was stored (see scripts/load-test.mjs).
     #[command(subcommand)]

@@ -1,7 +1,6 @@
 //! `voz export`: the public ballot export of a closed election, in exactly the format
-//! `voz tally` reads, so that anyone can recount.
+//! `voz tally` reads, with the tracking codes that `voz verify` chains.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use voz_app::db::Db;
@@ -22,27 +21,21 @@ pub async fn run(database_url: &str, org: &str, election: &str, out: &Path) -> O
         )
         .into());
     }
+    let bundle = db.export_bundle(record.id).await?;
     std::fs::create_dir_all(out)?;
     let election_file = out.join("election.json");
-    std::fs::write(
-        &election_file,
-        serde_json::to_string_pretty(&record.config)? + "\n",
-    )?;
     let ballots_file = out.join("ballots.jsonl");
-    let mut writer = std::io::BufWriter::new(std::fs::File::create(&ballots_file)?);
-    let ballots = db.ballots(record.id).await?;
-    for (_, ballot) in &ballots {
-        serde_json::to_writer(&mut writer, ballot)?;
-        writer.write_all(b"\n")?;
-    }
-    writer.flush()?;
+    std::fs::write(&election_file, &bundle.election_json)?;
+    std::fs::write(&ballots_file, &bundle.ballots_jsonl)?;
+    std::fs::write(out.join("tracking-codes.txt"), &bundle.tracking_codes)?;
     eprintln!(
-        "{} ballots → {} and {}; recount with `voz tally {} {}`",
-        ballots.len(),
+        "{} ballots → {}; recount with `voz tally {} {}`, check with `voz verify {} --head {}`",
+        bundle.ballots,
+        out.display(),
         election_file.display(),
         ballots_file.display(),
-        election_file.display(),
-        ballots_file.display()
+        out.display(),
+        bundle.head
     );
     db.close().await;
     Ok(())

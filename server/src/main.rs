@@ -6,12 +6,14 @@ mod cli;
 mod csrf;
 mod demo;
 mod demo_election;
+mod downloads;
 mod export;
 mod locale_redirect;
 mod logging;
 mod security_headers;
 mod serve;
 mod tally;
+mod verify;
 
 use clap::Parser as _;
 
@@ -35,6 +37,7 @@ async fn main() -> std::process::ExitCode {
             .map_err(Into::into),
         Command::Migrate => admin::migrate(db).await,
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
+        Command::Verify { export, head } => verify::run(&export, head.as_deref()),
         Command::Export { org, election, out } => export::run(db, &org, &election, &out).await,
         Command::Bench(cli::BenchCommand::Setup { voters, out }) => {
             bench::setup(db, &cli.secret_file, voters, &out).await

@@ -103,6 +103,10 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         .service(ServeDir::new(pkg_dir));
     let mut router = Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/export/{org}/{election}/{file}",
+            get(crate::downloads::download),
+        )
         // Before the page routes: `/:lang/...` would otherwise claim `/pkg/...`.
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))

@@ -2,6 +2,9 @@
 //! the server and `voz tally`, so that anyone can recount a published ballot export; the
 //! results page (`public` + `ui`).
 
+pub mod board;
 pub mod count;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod public;
 pub mod ui;

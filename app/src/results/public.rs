@@ -58,6 +58,22 @@ pub struct CandidateResult {
     pub outcome: Outcome,
 }
 
+/// The bulletin board: every ballot's tracking code once voting has closed, and the head
+/// of the hash chain over codes and ballots (see `results::board`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardPage {
+    pub organization: String,
+    pub slug: String,
+    pub title: String,
+    pub head: String,
+    pub codes: Vec<String>,
+}
+
+#[server(prefix = "/api", endpoint = "board", input = Json)]
+pub async fn load_board(organization: String, election: String) -> Result<BoardPage, AppError> {
+    respond(ssr::load_board(&organization, &election).await)
+}
+
 #[server(prefix = "/api", endpoint = "results", input = Json)]
 pub async fn load_results(
     organization: String,
@@ -71,12 +87,32 @@ pub async fn load_results(
 mod ssr {
     use std::collections::BTreeMap;
 
-    use super::{CandidateResult, Outcome, ResultsPage, SegmentResults};
+    use super::{BoardPage, CandidateResult, Outcome, ResultsPage, SegmentResults};
     use crate::accounts::session::app_state;
     use crate::elections::public::ssr::{election_of, nationality_names};
     use crate::elections::server::ssr::election_error;
     use crate::error::{AppError, ErrorCode};
     use crate::on_db;
+
+    pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
+        let app = app_state()?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        if !record.phase.ballots_public() {
+            return Err(AppError::new(ErrorCode::WrongPhase));
+        }
+        let bundle = app
+            .db
+            .export_bundle(record.id)
+            .await
+            .map_err(election_error)?;
+        Ok(BoardPage {
+            organization: org.slug,
+            slug: record.slug,
+            title: record.title,
+            head: bundle.head,
+            codes: bundle.tracking_codes.lines().map(str::to_owned).collect(),
+        })
+    }
 
     pub async fn load_results(
         organization: &str,

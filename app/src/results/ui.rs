@@ -11,7 +11,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::results::count::ParityOutcome;
-use crate::results::public::{Outcome, ResultsPage, load_results};
+use crate::results::public::{Outcome, ResultsPage, load_board, load_results};
 
 #[component]
 pub fn ResultsPageView() -> impl IntoView {
@@ -43,6 +43,8 @@ fn Results(page: ResultsPage) -> impl IntoView {
         t_string!(i18n, results_provisional)
     };
     let b = page.ballots;
+    let base = format!("/export/{}/{}", page.organization, page.slug);
+    let board = election_path(&page.organization, &page.slug, "/board");
     view! {
         <Title text=format!("{} — {}", t_string!(i18n, results_title), page.title) />
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
@@ -54,6 +56,11 @@ fn Results(page: ResultsPage) -> impl IntoView {
             <dt>{t!(i18n, results_blank)}</dt><dd>{b.blank}</dd>
             <dt>{t!(i18n, results_null)}</dt><dd>{b.null}</dd>
         </dl>
+        <ul class="inline-links downloads">
+            <li><a href=format!("{base}/results.csv") download="">"results.csv"</a></li>
+            <li><a href=format!("{base}/results.json") download="">"results.json"</a></li>
+            <li><a href=board>{t!(i18n, election_board_link)}</a></li>
+        </ul>
         <Parity label=t_string!(i18n, results_parity) outcome=page.parity />
         <Parity label=t_string!(i18n, results_alternates_parity) outcome=page.alternates_parity />
         {page.segments.into_iter().map(|segment| {
@@ -144,5 +151,48 @@ fn Bar(value: u64, max: u64) -> impl IntoView {
             </svg>
             <span class="bar-value">{value}</span>
         </span>
+    }
+}
+
+/// The public bulletin board: the chain head to compare with `voz verify`, the downloads,
+/// and every tracking code in order (a voter finds theirs with the browser's search).
+#[component]
+pub fn BoardPageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let data = Resource::new(keys, |(org, election)| load_board(org, election));
+    view! {
+        <Title text=move || t_string!(i18n, board_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <h1>{t!(i18n, board_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(board) => {
+                        let back = election_path(&board.organization, &board.slug, "");
+                        let base = format!("/export/{}/{}", board.organization, board.slug);
+                        let count = board.codes.len();
+                        view! {
+                            <p class="eyebrow"><a href=back>{board.title.clone()}</a></p>
+                            <h1>{t!(i18n, board_title)}</h1>
+                            <p class="lead">{t_string!(i18n, board_intro, count = count).to_string()}</p>
+                            <p>{t!(i18n, board_head)}</p>
+                            <p class="chain-head" data-testid="chain-head">{board.head.clone()}</p>
+                            <h2>{t!(i18n, board_downloads)}</h2>
+                            <ul class="inline-links downloads">
+                                {["election.json", "ballots.jsonl", "tracking-codes.txt"].into_iter().map(|file| view! {
+                                    <li><a href=format!("{base}/{file}") download="">{file}</a></li>
+                                }).collect_view()}
+                            </ul>
+                            <p class="hint">{t!(i18n, board_verify)}</p>
+                            <pre class="command" dir="ltr">{format!("voz verify <folder> --head {}", board.head)}</pre>
+                            <h2>{t!(i18n, board_codes)}</h2>
+                            <ol class="codes" dir="ltr">
+                                {board.codes.into_iter().map(|code| view! { <li>{code}</li> }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
     }
 }

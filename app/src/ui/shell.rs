@@ -16,7 +16,7 @@ use crate::elections::ui::commission::{CommissionElectionPage, ElectionsStaffPag
 use crate::elections::ui::election::ElectionPageView;
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
-use crate::results::ui::ResultsPageView;
+use crate::results::ui::{BoardPageView, ResultsPageView};
 use crate::ui::{
     about::AboutPage,
     home::HomePage,
@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("*any") view=NotFound />
                     </ParentRoute>
                 </Routes>

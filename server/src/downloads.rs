@@ -1,0 +1,140 @@
+//! Public downloads of an election, language-free:
+//! `/export/<org>/<election>/{election.json, ballots.jsonl, tracking-codes.txt}` once voting
+//! has closed (the recount and `voz verify` inputs), and `results.json` (exactly what
+//! `voz tally` prints) and `results.csv` once results are public.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use voz_app::elections::store::ElectionRecord;
+use voz_app::state::AppState;
+
+pub async fn download(
+    State(state): State<AppState>,
+    Path((org, election, file)): Path<(String, String, String)>,
+) -> Response {
+    match serve(&state, &org, &election, &file).await {
+        Ok(response) => response,
+        Err(status) => (status, status.canonical_reason().unwrap_or_default()).into_response(),
+    }
+}
+
+async fn serve(
+    state: &AppState,
+    org: &str,
+    election: &str,
+    file: &str,
+) -> Result<Response, StatusCode> {
+    let internal = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "download failed");
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    let organization = state
+        .db
+        .organization_by_slug(org)
+        .await
+        .map_err(|e| internal(&e))?
+        .ok_or(StatusCode::NOT_FOUND)?;
+    let record = state
+        .db
+        .election_by_slug(organization.id, election)
+        .await
+        .map_err(|_| StatusCode::NOT_FOUND)?;
+    let (body, content_type) = match file {
+        "election.json" | "ballots.jsonl" | "tracking-codes.txt" => {
+            if !record.phase.ballots_public() {
+                return Err(StatusCode::FORBIDDEN);
+            }
+            let bundle = state
+                .db
+                .export_bundle(record.id)
+                .await
+                .map_err(|e| internal(&e))?;
+            match file {
+                "election.json" => (bundle.election_json, "application/json"),
+                "ballots.jsonl" => (bundle.ballots_jsonl, "application/jsonl"),
+                _ => (bundle.tracking_codes, "text/plain; charset=utf-8"),
+            }
+        }
+        "results.json" | "results.csv" => {
+            if !record.phase.results_public() {
+                return Err(StatusCode::FORBIDDEN);
+            }
+            let result = state.db.count(record.id).await.map_err(|e| internal(&e))?;
+            if file == "results.json" {
+                let json = serde_json::to_string_pretty(&result).map_err(|e| internal(&e))? + "\n";
+                (json, "application/json")
+            } else {
+                (
+                    results_csv(state, &record, &result).await?,
+                    "text/csv; charset=utf-8",
+                )
+            }
+        }
+        _ => return Err(StatusCode::NOT_FOUND),
+    };
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{election}-{file}\""))
+        .map_err(|e| internal(&e))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// One row per candidate: segment, id, name, votes, outcome (titular, extra, alternate, or
+/// empty), rank within the segment.
+async fn results_csv(
+    state: &AppState,
+    record: &ElectionRecord,
+    result: &voz_app::results::count::TallyResult,
+) -> Result<String, StatusCode> {
+    let candidacies = state
+        .db
+        .candidacies(record.id)
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    let mut csv = String::from("segment,candidate,name,votes,outcome,rank\n");
+    for (segment, seats) in &result.segments {
+        for (rank, (id, votes)) in seats.votes.iter().enumerate() {
+            let name = candidacies
+                .iter()
+                .find(|c| &c.candidate_id == id)
+                .map_or(id.as_str(), |c| c.candidacy.name.as_str());
+            let outcome = if seats.titulares.contains(id) {
+                "titular"
+            } else if result.extra.contains(id) {
+                "extra"
+            } else if seats.alternates.contains(id) {
+                "alternate"
+            } else {
+                ""
+            };
+            csv.push_str(&format!(
+                "{},{},{},{votes},{outcome},{}\n",
+                field(segment),
+                field(id),
+                field(name),
+                rank + 1
+            ));
+        }
+    }
+    Ok(csv)
+}
+
+/// A CSV field (RFC 4180), with spreadsheet formula starts neutralized.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
