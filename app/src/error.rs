@@ -36,6 +36,10 @@ pub enum ErrorCode {
     AlreadyFiled,
     /// Not possible at this stage of the election's calendar.
     WrongPhase,
+    /// Counting cannot start while a polling station has not signed its closure.
+    StationsOpen,
+    /// The polling station is not open (or already closed).
+    StationNotOpen,
 }
 
 /// What is wrong with a form field; the UI turns it into a sentence in the reader's language.
@@ -145,7 +149,9 @@ impl AppError {
             ErrorCode::AlreadyVoted
             | ErrorCode::VotingClosed
             | ErrorCode::AlreadyFiled
-            | ErrorCode::WrongPhase => StatusCode::CONFLICT,
+            | ErrorCode::WrongPhase
+            | ErrorCode::StationsOpen
+            | ErrorCode::StationNotOpen => StatusCode::CONFLICT,
         }
     }
 }
@@ -187,6 +193,8 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::VotingClosed => t_string!(i18n, error_voting_closed),
         ErrorCode::AlreadyFiled => t_string!(i18n, error_already_filed),
         ErrorCode::WrongPhase => t_string!(i18n, error_wrong_phase),
+        ErrorCode::StationsOpen => t_string!(i18n, error_stations_open),
+        ErrorCode::StationNotOpen => t_string!(i18n, error_station_not_open),
     }
     .to_string()
 }

@@ -16,5 +16,7 @@ pub mod public;
 pub mod server;
 pub mod settings;
 #[cfg(feature = "ssr")]
+pub mod station_store;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

@@ -57,6 +57,7 @@ pub(crate) mod ssr {
                 AppError::new(ErrorCode::InvalidInput)
             }
             ElectionError::CandidacyExists => AppError::new(ErrorCode::AlreadyFiled),
+            ElectionError::StationsOpen => AppError::new(ErrorCode::StationsOpen),
             ElectionError::Candidacy(CandidacyError::WrongPhase)
             | ElectionError::ImportedList
             | ElectionError::Calendar(_) => AppError::new(ErrorCode::WrongPhase),

@@ -78,6 +78,8 @@ pub enum ElectionError {
     NotVoting,
     #[error("this person is not an enabled voter of the organization")]
     NotEligible,
+    #[error("a polling station is still open")]
+    StationsOpen,
     #[error("this person already filed a candidacy in this election")]
     CandidacyExists,
     #[error("this election's candidate list was imported: it takes no candidacies")]
@@ -166,6 +168,19 @@ impl Tx {
         check_move(from, to)?;
         if to == Phase::FinalList {
             self.publish_final_list(election).await?;
+        }
+        if to == Phase::Counting {
+            let (open,): (i64,) = on_tx!(self, |conn| {
+                sqlx::query_as(
+                    "SELECT COUNT(*) FROM station_sessions WHERE election_id = $1 AND closed_at IS NULL",
+                )
+                .bind(election.0)
+                .fetch_one(&mut *conn)
+                .await
+            })?;
+            if open > 0 {
+                return Err(ElectionError::StationsOpen);
+            }
         }
         on_tx!(self, |conn| {
             sqlx::query("UPDATE elections SET phase = $1 WHERE id = $2")

@@ -29,7 +29,7 @@ store_tests!(
     a_dump_links_no_one_to_a_ballot,
 );
 
-const NOW: i64 = 1_790_000_000_000;
+pub(crate) const NOW: i64 = 1_790_000_000_000;
 
 fn config() -> ElectionConfig {
     let candidate = |id: &str, segment: &str, parity: bool| CandidateConfig {
@@ -69,7 +69,7 @@ fn config() -> ElectionConfig {
     }
 }
 
-fn vote(a: &str, b: &str) -> Ballot {
+pub(crate) fn vote(a: &str, b: &str) -> Ballot {
     let pick = |id: &str| {
         if id.is_empty() {
             vec![]
@@ -83,8 +83,23 @@ fn vote(a: &str, b: &str) -> Ballot {
     }
 }
 
+/// Two polling stations; voters from 16.
+fn settings() -> voz_app::elections::settings::ElectionSettings {
+    let station = |id: i64| voz_app::elections::settings::Station {
+        id,
+        name: format!("Station {id}"),
+        address: "Rua X, 1".into(),
+        region: "Sé".into(),
+    };
+    voz_app::elections::settings::ElectionSettings {
+        min_voter_age: 16,
+        stations: vec![station(1), station(2)],
+        ..Default::default()
+    }
+}
+
 /// An organization, an election in the voting phase, and `voters` enabled voters.
-async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
+pub(crate) async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
     let secret = ServerSecret::from_bytes([3; 32]);
     let mut tx = db.begin_write().await.expect("begin");
     let org = tx
@@ -128,7 +143,7 @@ async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
                 slug: "2025".into(),
                 title: "CMI 2025".into(),
                 config: config(),
-                settings: Default::default(),
+                settings: settings(),
             },
             None,
             NOW,

@@ -8,3 +8,4 @@ mod audit;
 mod candidacies;
 mod elections;
 mod sessions;
+mod stations;
