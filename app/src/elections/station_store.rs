@@ -177,9 +177,9 @@ impl Tx {
         account: AccountId,
         hand_over: HandOver,
         poll_worker: AccountId,
-        today: Date,
         now: i64,
     ) -> Result<Option<String>, StationError> {
+        let today = Date::from_unix_millis(now);
         let organization = self.open_station_in_voting(election, station).await?;
         let person: Option<(String, String)> = on_tx!(self, |conn| {
             sqlx::query_as(

@@ -19,10 +19,6 @@ store_tests!(
     counting_waits_for_every_station,
 );
 
-fn today() -> voz_app::calendar::Date {
-    "2026-11-23".parse().expect("date")
-}
-
 async fn open(db: &Db, election: ElectionId, station: i64, worker: AccountId) {
     let mut tx = db.begin_write().await.expect("begin");
     tx.open_station(election, station, worker, NOW)
@@ -41,7 +37,7 @@ async fn mark(
 ) -> Result<Option<String>, StationError> {
     let mut tx = db.begin_write().await.expect("begin");
     let out = tx
-        .mark_in_person(election, station, voter, hand_over, worker, today(), NOW)
+        .mark_in_person(election, station, voter, hand_over, worker, NOW)
         .await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
