@@ -215,7 +215,7 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         tokio::spawn(async move {
             let mut tx = db.begin_write().await.expect("begin");
             match tx
-                .mark_in_person(election, 1, voter, HandOver::Paper, worker, today(), NOW)
+                .mark_in_person(election, 1, voter, HandOver::Paper, worker, NOW)
                 .await
             {
                 Ok(_) => tx.commit().await.is_ok(),
