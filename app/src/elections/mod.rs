@@ -15,8 +15,10 @@ pub mod phase;
 pub mod public;
 pub mod server;
 pub mod settings;
+pub mod station;
 #[cfg(feature = "ssr")]
 pub mod station_store;
+pub mod station_types;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

@@ -85,16 +85,11 @@ pub(crate) mod ssr {
         })
     }
 
-    pub async fn cast_ballot_form(
-        organization: &str,
-        election: &str,
-        locale: &str,
+    /// The ballot a form's `pick[<segment>][<key>]` fields describe (empty values: none).
+    pub fn ballot_from_picks(
         pick: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
-    ) -> Result<(), AppError> {
-        let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
-        let base =
-            crate::locale::localized_path(locale, &format!("/o/{organization}/e/{election}"));
-        let ballot = Ballot {
+    ) -> Ballot {
+        Ballot {
             null: false,
             choices: pick
                 .into_iter()
@@ -105,26 +100,57 @@ pub(crate) mod ssr {
                     )
                 })
                 .collect(),
-        };
-        match cast_ballot(organization, election, ballot).await {
-            Ok(code) => {
-                if let (Some(response), Ok(cookie)) = (
-                    leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-                    axum::http::HeaderValue::from_str(&format!(
-                        "{RECEIPT_COOKIE}={code}; Path=/; HttpOnly; SameSite=Strict; Max-Age=900"
-                    )),
-                ) {
-                    response.append_header(axum::http::header::SET_COOKIE, cookie);
-                }
-                leptos_axum::redirect(&format!("{base}/voted"));
-            }
-            Err(error) => {
-                let code = serde_json::to_value(error.code)
+        }
+    }
+
+    pub fn set_cookie(value: &str) {
+        if let (Some(response), Ok(cookie)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::HeaderValue::from_str(value),
+        ) {
+            response.append_header(axum::http::header::SET_COOKIE, cookie);
+        }
+    }
+
+    /// Keeps the tracking code for the receipt page, on this device only, for 15 minutes.
+    pub fn set_receipt(code: &str) {
+        set_cookie(&format!(
+            "{RECEIPT_COOKIE}={code}; Path=/; HttpOnly; SameSite=Strict; Max-Age=900"
+        ));
+    }
+
+    /// Answers a plain form post with a redirect to `path` (in `locale`): with
+    /// `?error=<code>` on failure, else with `ok_query` (if any).
+    pub fn redirect_with(locale: &str, path: &str, error: Option<ErrorCode>, ok_query: &str) {
+        let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
+        let base = crate::locale::localized_path(locale, path);
+        let target = match error {
+            Some(code) => {
+                let code = serde_json::to_value(code)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
-                leptos_axum::redirect(&format!("{base}/vote?error={code}"));
+                format!("{base}?error={code}")
             }
+            None if ok_query.is_empty() => base,
+            None => format!("{base}?{ok_query}"),
+        };
+        leptos_axum::redirect(&target);
+    }
+
+    pub async fn cast_ballot_form(
+        organization: &str,
+        election: &str,
+        locale: &str,
+        pick: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    ) -> Result<(), AppError> {
+        let base = format!("/o/{organization}/e/{election}");
+        match cast_ballot(organization, election, ballot_from_picks(pick)).await {
+            Ok(code) => {
+                set_receipt(&code);
+                redirect_with(locale, &format!("{base}/voted"), None, "");
+            }
+            Err(error) => redirect_with(locale, &format!("{base}/vote"), Some(error.code), ""),
         }
         Ok(())
     }

@@ -14,6 +14,7 @@ use crate::elections::ui::ballot::{BallotPage, ReceiptPage};
 use crate::elections::ui::candidacy::CandidacyPage;
 use crate::elections::ui::commission::{CommissionElectionPage, ElectionsStaffPage};
 use crate::elections::ui::election::ElectionPageView;
+use crate::elections::ui::station::{KioskPage, StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::results::ui::{BoardPageView, ResultsPageView};
@@ -94,10 +95,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/team") view=TeamPage />
                         <Route path=path!("staff/:org/audit") view=AuditPage />
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage />
+                        <Route path=path!("staff/:org/stations") view=StationsPage />
+                        <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage />
                         <Route path=path!("o/:org/e/:election") view=ElectionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage />
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/kiosk") view=KioskPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />

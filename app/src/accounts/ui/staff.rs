@@ -61,6 +61,10 @@ pub fn StaffHomePage() -> impl IntoView {
                                         <p>{t!(i18n, commission_text)}</p></li>
                                 })}
                                 {desk.then(|| view! {
+                                    <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, station_list_title)}</a>
+                                        <p>{t!(i18n, station_list_text)}</p></li>
+                                })}
+                                {desk.then(|| view! {
                                     <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
                                         <p>{t!(i18n, staff_helpdesk_text)}</p></li>
                                 })}

@@ -78,10 +78,20 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
     if !me.enabled_voter {
         return view! { {heading} <p class="notice">{t!(i18n, ballot_not_enabled)}</p> }.into_any();
     }
-    let locale = i18n.get_locale_untracked().as_str();
     view! {
         {heading}
-        <form class="ballot" method="post" action=CastBallotForm::PATH>
+        <BallotForm page action=CastBallotForm::PATH />
+    }
+    .into_any()
+}
+
+/// The ballot form itself; `action` is the server function it posts to (online or kiosk).
+#[component]
+pub fn BallotForm(page: ElectionPage, action: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked().as_str();
+    view! {
+        <form class="ballot" method="post" action=action>
             <input type="hidden" name="organization" value=page.organization.clone() />
             <input type="hidden" name="election" value=page.slug.clone() />
             <input type="hidden" name="locale" value=locale />
@@ -101,13 +111,12 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
             </div>
         </form>
     }
-    .into_any()
 }
 
 /// One segment: radio buttons when one choice is allowed (with an explicit "blank"),
 /// checkboxes when several are.
 #[component]
-fn SegmentChoices(segment: SegmentView) -> impl IntoView {
+pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
     let i18n = use_i18n();
     let single = segment.max_choices <= 1;
     let id = segment.id.clone();
@@ -128,7 +137,7 @@ fn SegmentChoices(segment: SegmentView) -> impl IntoView {
                         <li class="choice">
                             <input type=if single { "radio" } else { "checkbox" } id=input_id.clone() name=name value=c.id.clone() />
                             <label for=input_id>
-                                <span class="candidate-name">{c.name.clone()}</span>
+                                <span class="candidate-name" dir="auto">{c.name.clone()}</span>
                                 <span class="hint">{details}</span>
                             </label>
                         </li>

@@ -105,9 +105,9 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
             <dt>{t!(i18n, candidacy_name)}</dt><dd>{mine.name.clone()}</dd>
             <dt>{t!(i18n, candidacy_status)}</dt>
             <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>
-            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd class="reason">{r}</dd> })}
-            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd>{r}</dd> })}
-            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd>{r}</dd> })}
+            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd class="reason" dir="auto">{r}</dd> })}
+            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd dir="auto">{r}</dd> })}
+            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
         </dl>
         {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
             <p class="notice">{t!(i18n, candidacy_appeal_later)}</p>

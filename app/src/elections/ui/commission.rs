@@ -181,9 +181,9 @@ fn CandidacyItem(
                 <dt>{t!(i18n, candidacy_nationality)}</dt><dd>{candidacy.nationality.clone()}</dd>
                 <dt>{t!(i18n, candidacy_gender)}</dt><dd>{gender}</dd>
                 <dt>{t!(i18n, candidacy_date)}</dt><dd>{candidacy.date.clone()}</dd>
-                {candidacy.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd>{r}</dd> })}
-                {candidacy.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd class="appeal">{r}</dd> })}
-                {candidacy.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd>{r}</dd> })}
+                {candidacy.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd dir="auto">{r}</dd> })}
+                {candidacy.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd class="appeal" dir="auto">{r}</dd> })}
+                {candidacy.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
             </dl>
             <details>
                 <summary>{t!(i18n, election_platform)}</summary>

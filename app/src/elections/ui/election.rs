@@ -111,7 +111,7 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
     let has_platform = !candidate.platform_html.is_empty();
     view! {
         <li class="candidate" id=format!("candidate-{}", candidate.id)>
-            <p class="candidate-name">{candidate.name.clone()}</p>
+            <p class="candidate-name" dir="auto">{candidate.name.clone()}</p>
             <p class="hint">{details}</p>
             {has_platform.then(|| view! {
                 <details>
