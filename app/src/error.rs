@@ -67,6 +67,13 @@ pub enum Problem {
     DeclarationRequired,
     /// This document already registered someone in this organization.
     AlreadyRegistered,
+    /// Another record already uses this value (e.g. an election's address).
+    AlreadyUsed,
+    /// A number outside what the field accepts.
+    OutOfRange {
+        min: u16,
+        max: u16,
+    },
 }
 
 /// A problem with one named form field.
@@ -219,6 +226,8 @@ pub fn problem_text(problem: Problem) -> String {
         }
         Problem::DeclarationRequired => t_string!(i18n, problem_declaration_required).to_string(),
         Problem::AlreadyRegistered => t_string!(i18n, problem_already_registered).to_string(),
+        Problem::AlreadyUsed => t_string!(i18n, problem_already_used).to_string(),
+        Problem::OutOfRange { min, max } => t_string!(i18n, problem_out_of_range, min, max).to_string(),
     }
 }
 

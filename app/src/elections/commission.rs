@@ -82,6 +82,15 @@ pub async fn decide_candidacy(
     respond(ssr::decide_candidacy(&organization, &election, candidacy, action, &reason).await)
 }
 
+/// Creates an election from the commission's form (CMI segments); returns its slug.
+#[server(prefix = "/api", endpoint = "commission/create", input = Json)]
+pub async fn create_election(
+    organization: String,
+    form: crate::elections::configure::ElectionForm,
+) -> Result<String, AppError> {
+    respond(ssr::create_election(&organization, form).await)
+}
+
 /// Who runs elections.
 #[cfg(feature = "ssr")]
 const COMMISSION: [crate::accounts::types::Role; 2] = [
@@ -102,6 +111,54 @@ mod ssr {
     use crate::error::{AppError, ErrorCode};
 
     const REASON_MAX: u16 = 1000;
+
+    pub async fn create_election(
+        organization: &str,
+        form: crate::elections::configure::ElectionForm,
+    ) -> Result<String, AppError> {
+        use crate::elections::configure::validate_election;
+        use crate::elections::store::NewElection;
+        use crate::error::{FieldProblem, Problem};
+        let (account, org) = require_staff(organization, &COMMISSION).await?;
+        // The lot seed is drawn now and published with the election, long before counting.
+        let lot_seed = hex::encode(rand::random::<[u8; 8]>());
+        let today = crate::calendar::Date::from_unix_millis(now_millis());
+        let valid = validate_election(&form, &lot_seed, today).map_err(|fields| AppError {
+            code: ErrorCode::InvalidInput,
+            fields,
+        })?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        let created = tx
+            .create_election(
+                org.id,
+                &NewElection {
+                    slug: valid.slug.clone(),
+                    title: valid.title,
+                    config: valid.config,
+                    settings: valid.settings,
+                },
+                Some(account),
+                now_millis(),
+            )
+            .await;
+        match created {
+            Err(crate::elections::store::ElectionError::Db(sqlx::Error::Database(e)))
+                if e.is_unique_violation() =>
+            {
+                return Err(AppError {
+                    code: ErrorCode::InvalidInput,
+                    fields: vec![FieldProblem {
+                        field: "slug".into(),
+                        problem: Problem::AlreadyUsed,
+                    }],
+                });
+            }
+            other => other.map_err(election_error)?,
+        };
+        tx.commit().await?;
+        Ok(valid.slug)
+    }
 
     pub async fn list_elections(organization: &str) -> Result<Vec<ElectionSummary>, AppError> {
         let (_, org) = require_staff(organization, &COMMISSION).await?;

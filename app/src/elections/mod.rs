@@ -9,6 +9,7 @@ pub mod candidacy;
 #[cfg(feature = "ssr")]
 pub mod candidacy_store;
 pub mod commission;
+pub mod configure;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;

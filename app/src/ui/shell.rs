@@ -12,7 +12,9 @@ use crate::accounts::ui::sign_in::SignInPage;
 use crate::accounts::ui::staff::{AuditPage, HelpDeskPage, ReviewPage, StaffHomePage, TeamPage};
 use crate::elections::ui::ballot::{BallotPage, ReceiptPage};
 use crate::elections::ui::candidacy::CandidacyPage;
-use crate::elections::ui::commission::{CommissionElectionPage, ElectionsStaffPage};
+use crate::elections::ui::commission::{
+    CommissionElectionPage, ElectionsStaffPage, NewElectionPage,
+};
 use crate::elections::ui::election::ElectionPageView;
 use crate::elections::ui::station::{KioskPage, StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/team") view=TeamPage />
                         <Route path=path!("staff/:org/audit") view=AuditPage />
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage />
+                        <Route path=path!("staff/:org/elections/new") view=NewElectionPage />
                         <Route path=path!("staff/:org/stations") view=StationsPage />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage />

@@ -3,7 +3,8 @@ import path from "node:path";
 
 /** Waits until the browser bundle has taken over the server-rendered page. */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  // Generous: a debug bundle on a busy two-core machine can take a while to start.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
 /** Saves a full-page screenshot under end2end/output/screenshots/<project>/<name>.png. */
