@@ -227,7 +227,9 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::DeclarationRequired => t_string!(i18n, problem_declaration_required).to_string(),
         Problem::AlreadyRegistered => t_string!(i18n, problem_already_registered).to_string(),
         Problem::AlreadyUsed => t_string!(i18n, problem_already_used).to_string(),
-        Problem::OutOfRange { min, max } => t_string!(i18n, problem_out_of_range, min, max).to_string(),
+        Problem::OutOfRange { min, max } => {
+            t_string!(i18n, problem_out_of_range, min, max).to_string()
+        }
     }
 }
 

@@ -6,7 +6,6 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use crate::elections::phase::Phase;
-use crate::elections::ui::labels;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
@@ -49,7 +48,7 @@ fn Results(page: ResultsPage) -> impl IntoView {
         <Title text=format!("{} — {}", t_string!(i18n, results_title), page.title) />
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
         <h1>{t!(i18n, results_title)}</h1>
-        <p class="lead"><strong class="results-status">{status}</strong> " · " {labels::phase(i18n, page.phase)}</p>
+        <p class="lead"><strong class="results-status">{status}</strong></p>
         <dl class="facts ballots-summary">
             <dt>{t!(i18n, results_total)}</dt><dd>{b.total}</dd>
             <dt>{t!(i18n, results_valid)}</dt><dd>{b.valid}</dd>

@@ -1,0 +1,194 @@
+// A whole election, as the issue tells it: the commission configures it; candidates apply,
+// one is rejected and wins on appeal; voters vote online with a passkey and with a printed
+// code, and in person on a station's kiosk; the station closes; the count's parity swap
+// shows on the public results.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { screenshot, waitForHydration } from "./helpers/page";
+import { expectSignedInAs, fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
+import { enrolStaff } from "./helpers/staff";
+import { addVirtualAuthenticator } from "./helpers/webauthn";
+
+const ORG = "cmi-sp";
+
+async function movePhase(commission: Page, to: string) {
+  await commission.locator(".phase-move button.primary").click();
+  await commission.locator(".phase-move button.primary").click();
+  await expect(commission.locator(".phase-now")).toHaveText(to);
+}
+
+async function fileCandidacy(page: Page, election: string, c: { segment: string; name: string; rep?: string; gender: string; date: string }) {
+  await page.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
+  await waitForHydration(page);
+  await page.locator("#segment").selectOption(c.segment);
+  await page.locator("#name").fill(c.name);
+  if (c.rep) await page.locator("#representative").fill(c.rep);
+  await page.locator("#nationality").selectOption("BO");
+  await page.locator("#gender").selectOption(c.gender);
+  await page.locator("#date").fill(c.date);
+  await page.locator("#platform").fill("Moradia, documentos e trabalho.");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");
+}
+
+/** Chooses one candidate per segment by name (empty: blank), reviews and casts. */
+async function vote(page: Page, choices: string[]) {
+  const segments = page.locator("fieldset.segment-choices");
+  for (const [i, name] of choices.entries()) {
+    const choice = name
+      ? segments.nth(i).locator(".choice", { hasText: name })
+      : segments.nth(i).locator(".blank-choice");
+    await choice.locator("label").click();
+  }
+  await page.locator("label[for=review-step]").first().click();
+  await page.locator(".only-reviewing button[type=submit]").click();
+  await expect(page.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+}
+
+async function helpDesk(worker: Page, person: Person): Promise<string> {
+  await worker.goto(`/pt-BR/staff/${ORG}/helpdesk`);
+  await waitForHydration(worker);
+  await fillRegistration(worker, person);
+  await worker.locator("form button[type=submit]").click();
+  return (await worker.locator(".access-card .card-code").innerText()).trim();
+}
+
+async function candidate(browser: Browser, name: string): Promise<Page> {
+  return enrolStaff(browser, name, "moderator");
+}
+
+test("a whole election: configure, candidacies and an appeal, three channels, closure, count with a parity swap", async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "one full election per run is enough");
+  test.setTimeout(300_000);
+  const stamp = Date.now() % 1_000_000;
+  const election = `e2e-${stamp}`;
+  const commission = await enrolStaff(browser, `Comissão ${stamp}`, "electoral_commission");
+
+  // 1. Configure: A 1 seat, C 1 seat, parity 50 % over the election, online + one station.
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
+  await waitForHydration(commission);
+  await commission.locator("#title").fill(`Eleição completa ${stamp}`);
+  await commission.locator("#slug").fill(election);
+  await commission.locator("#seats_a").fill("1");
+  await commission.locator("#seats_b").fill("0");
+  await commission.locator("#seats_c").fill("1");
+  await commission.locator("#online_from").fill("2030-05-18");
+  await commission.locator("#online_to").fill("2030-05-21");
+  await commission.locator("#in_person_date").fill("2030-05-23");
+  await commission.locator("#stations").fill("Escola Estadual | Rua Um, 1 | Sé");
+  await commission.locator("form button[type=submit]").click();
+  await expect(commission.locator(".phase-now")).toHaveText("Rascunho");
+  await movePhase(commission, "Inscrição de candidaturas");
+
+  // 2. Candidacies: two organizations (A), two people (C).
+  const orgMan = `Associação Andina ${stamp}`;
+  const orgWoman = `Coletivo Mulheres ${stamp}`;
+  const personMan = `Pedro Quispe ${stamp}`;
+  const personWoman = `Rosa Mamani ${stamp}`;
+  const appealing = await candidate(browser, `Candidata ${stamp}`);
+  await fileCandidacy(await candidate(browser, `Cand 1 ${stamp}`), election, { segment: "A", name: orgMan, rep: "Juan Choque", gender: "man", date: "2001-01-01" });
+  await fileCandidacy(appealing, election, { segment: "A", name: orgWoman, rep: "Ana Flores", gender: "woman", date: "2015-01-01" });
+  await fileCandidacy(await candidate(browser, `Cand 3 ${stamp}`), election, { segment: "C", name: personMan, gender: "man", date: "1980-01-01" });
+  await fileCandidacy(await candidate(browser, `Cand 4 ${stamp}`), election, { segment: "C", name: personWoman, gender: "woman", date: "1985-01-01" });
+
+  // 3. Review: one rejected, appealed, upheld.
+  await commission.reload();
+  await waitForHydration(commission);
+  await movePhase(commission, "Análise das candidaturas");
+  for (const name of [orgMan, personMan, personWoman]) {
+    await commission.locator(".candidacy", { hasText: name }).getByRole("button", { name: "Aceitar" }).click();
+    await expect(commission.locator(".candidacy", { hasText: name }).locator(".candidacy-status")).toHaveText("Aceita");
+  }
+  const rejected = commission.locator(".candidacy", { hasText: orgWoman });
+  await rejected.locator("textarea").fill("Falta o estatuto.");
+  await rejected.getByRole("button", { name: "Indeferir" }).click();
+  await expect(commission.locator(".candidacy", { hasText: orgWoman }).locator(".candidacy-status")).toHaveText("Indeferida");
+  await movePhase(commission, "Recursos");
+  await appealing.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
+  await waitForHydration(appealing);
+  await appealing.locator("#appeal").fill("Coletivos informais não têm estatuto.");
+  await appealing.locator("form button[type=submit]").click();
+  await expect(appealing.locator(".candidacy-status")).toHaveText("Recurso enviado");
+  await commission.reload();
+  await waitForHydration(commission);
+  const appealed = commission.locator(".candidacy", { hasText: orgWoman });
+  await appealed.locator("textarea").fill("O edital aceita coletivos informais.");
+  await appealed.getByRole("button", { name: "Aceitar o recurso" }).click();
+  await expect(commission.locator(".candidacy", { hasText: orgWoman }).locator(".candidacy-status")).toHaveText("Aceita após recurso");
+  await movePhase(commission, "Lista final");
+  await movePhase(commission, "Campanha");
+  await movePhase(commission, "Votação");
+
+  // 4a. Online with a passkey: registers, is verified by the commission, votes.
+  const passkeyContext = await browser.newContext();
+  const passkeyVoter = await passkeyContext.newPage();
+  await addVirtualAuthenticator(passkeyVoter);
+  await passkeyVoter.goto(`/pt-BR/join/${ORG}`);
+  await waitForHydration(passkeyVoter);
+  const online = newPerson({ name: `Votante Passkey ${stamp}` });
+  await fillRegistration(passkeyVoter, online);
+  await submitRegistration(passkeyVoter);
+  await expectSignedInAs(passkeyVoter, online.name);
+  await commission.goto(`/pt-BR/staff/${ORG}/review`);
+  await waitForHydration(commission);
+  await commission.locator(".review-item", { hasText: online.name }).getByRole("button", { name: "Habilitar" }).click();
+  await expect(commission.locator(".review-item", { hasText: online.name })).toHaveCount(0);
+  await passkeyVoter.goto(`/pt-BR/o/${ORG}/e/${election}/vote`);
+  await vote(passkeyVoter, [orgMan, personMan]);
+
+  // 4b. Online with a printed code from the help desk.
+  const worker = await enrolStaff(browser, `Mesário ${stamp}`, "poll_worker");
+  const code = await helpDesk(worker, newPerson({ name: `Votante Código ${stamp}` }));
+  const codeContext = await browser.newContext();
+  const codePage = await codeContext.newPage();
+  await codePage.goto("/pt-BR/code");
+  await waitForHydration(codePage);
+  await codePage.locator("#access_code").fill(code);
+  await codePage.locator("form button[type=submit]").click();
+  await expect(codePage).toHaveURL(/\/account$/);
+  await codePage.goto(`/pt-BR/o/${ORG}/e/${election}/vote`);
+  await vote(codePage, [orgMan, personMan]);
+
+  // 4c. In person: registered on the spot, checked in, votes on the station's kiosk.
+  const inPerson = newPerson({ name: `Votante Presencial ${stamp}` });
+  await helpDesk(worker, inPerson);
+  await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
+  await waitForHydration(worker);
+  await worker.getByRole("button", { name: "Abrir o local de votação" }).click();
+  await worker.locator("#document_type").selectOption(inPerson.documentType);
+  await worker.locator("#document_number").fill(inPerson.documentNumber);
+  await worker.locator(".station-find form button[type=submit]").click();
+  await worker.getByRole("button", { name: "Registrar e liberar cédula no aparelho" }).click();
+  await worker.locator(".kiosk-ready a").click();
+  await vote(worker, [orgMan, personWoman]);
+
+  // 5. Closure (1 marked, 1 ballot), then the count.
+  await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
+  await waitForHydration(worker);
+  await expect(worker.getByTestId("station-counts")).toContainText("1 pessoas votaram aqui · 1 cédulas na urna");
+  await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
+  await worker.getByRole("button", { name: "Sim, assinar" }).click();
+  await expect(worker.locator(".closure.signed")).toBeVisible();
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
+  await waitForHydration(commission);
+  await movePhase(commission, "Apuração");
+  await movePhase(commission, "Resultado provisório");
+
+  // 6. Results: A — the man (3 votes); C — the woman (1 vote) takes the seat from the man
+  // (2 votes): the swap with the smallest vote difference (1, against 3 in A).
+  const reader = await browser.newPage();
+  await reader.goto(`/pt-BR/o/${ORG}/e/${election}/results`);
+  await expect(reader.locator(".ballots-summary dd").first()).toHaveText("3");
+  await expect(reader.locator("#results-A .result-row.elected")).toContainText(orgMan);
+  await expect(reader.locator("#results-A .result-row.alternate")).toContainText(orgWoman);
+  await expect(reader.locator("#results-C .result-row.elected")).toContainText(personWoman);
+  await expect(reader.locator("#results-C .result-row.alternate")).toContainText(personMan);
+  await expect(reader.locator(".parity.met")).toHaveCount(2);
+  await screenshot(reader, testInfo, "full-election-results-pt-BR");
+  await reader.goto(`/ar/o/${ORG}/e/${election}/results`);
+  await screenshot(reader, testInfo, "full-election-results-ar");
+  // The board lists the three tracking codes.
+  await reader.goto(`/pt-BR/o/${ORG}/e/${election}/board`);
+  await expect(reader.locator(".codes li")).toHaveCount(3);
+  await passkeyContext.close();
+  await codeContext.close();
+});
