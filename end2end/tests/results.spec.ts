@@ -55,3 +55,17 @@ test("the bulletin board lists every tracking code with the chain head; download
   expect((await request.get("/export/cmi-sp/cmi-2025/results.json")).status()).toBe(403);
   expect((await request.get("/export/cmi-sp/nope/results.json")).status()).toBe(404);
 });
+
+test("the official minutes: calendar, rules, stations' closures, results, chain head, signatures", async ({ page }, testInfo) => {
+  await page.goto("/pt-BR/o/cmi-sp/e/cmi-2023/results/minutes");
+  await expect(page.locator("h1")).toContainText("Ata da apuração");
+  await expect(page.locator(".minutes-calendar li")).toHaveCount(9);
+  await expect(page.locator(".minutes")).toContainText("5a0a2023");
+  // Six stations, each with its signed closure (marks = ballots).
+  const stations = page.locator(".minutes-table").first().locator("tbody tr");
+  await expect(stations).toHaveCount(6);
+  await expect(stations.first().locator("td").nth(1)).not.toBeEmpty();
+  await expect(page.locator(".minutes .chain-head")).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.locator(".signature-line")).toHaveCount(3);
+  await screenshot(page, testInfo, "minutes-pt-BR");
+});

@@ -55,6 +55,9 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await worker.locator("label[for=review-step]").first().click();
   await worker.locator(".only-reviewing button[type=submit]").click();
   await expect(worker.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  // The poll worker taking the device back cannot see the voter's code again.
+  await worker.reload();
+  await expect(worker.getByTestId("tracking-code")).toHaveCount(0);
   // The token was single-use: the kiosk has no ballot any more.
   await worker.goto("/pt-BR/o/cmi-sp/e/cmi-2025/kiosk");
   await expect(worker.locator(".notice")).toBeVisible();

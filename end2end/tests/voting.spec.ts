@@ -65,6 +65,9 @@ for (const { lang, js } of [
     const code = page.getByTestId("tracking-code");
     await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await screenshot(page, testInfo, `receipt-${lang}`);
+    // Shown once: whoever uses this device next cannot read it.
+    await page.reload();
+    await expect(page.getByTestId("tracking-code")).toHaveCount(0);
 
     // The same person cannot vote again, in this tab or any other.
     await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/vote`);

@@ -329,6 +329,11 @@ pub async fn load(
             .collect()
     };
     let (a, b, c) = (ids("A"), ids("B"), ids("C"));
+    let mut tx = db.begin_write().await?;
+    for station in 1..=STATIONS {
+        tx.open_station(past, station, reviewer, now).await?;
+    }
+    tx.commit().await?;
     let mut rng = Lcg(2023);
     for (n, voter) in voters.into_iter().enumerate() {
         let ballot = Ballot {
@@ -344,6 +349,9 @@ pub async fn load(
             .await?;
     }
     let mut tx = db.begin_write().await?;
+    for station in 1..=STATIONS {
+        tx.close_station(past, station, None, reviewer, now).await?;
+    }
     for phase in &Phase::ALL[7..] {
         tx.move_phase(past, *phase, Some(reviewer), now).await?;
     }

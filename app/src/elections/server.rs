@@ -31,8 +31,9 @@ pub async fn cast_ballot_form(
     ssr::cast_ballot_form(&organization, &election, &locale, pick).await
 }
 
-/// The tracking code of the ballot just cast on this device (kept for 15 minutes in an
-/// HttpOnly cookie, never in a URL or a log).
+/// The tracking code of the ballot just cast on this device, shown once: reading it
+/// clears it, so the next person at a shared device or a station's kiosk cannot see it.
+/// (It travels in an HttpOnly cookie, never in a URL or a log.)
 #[server(prefix = "/api", endpoint = "vote/receipt")]
 pub async fn take_receipt() -> Result<Option<String>, AppError> {
     Ok(ssr::receipt())
@@ -80,7 +81,11 @@ pub(crate) mod ssr {
 
     pub fn receipt() -> Option<String> {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        crate::http::cookie(&parts.headers, RECEIPT_COOKIE).filter(|code| {
+        let code = crate::http::cookie(&parts.headers, RECEIPT_COOKIE)?;
+        set_cookie(&format!(
+            "{RECEIPT_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+        ));
+        Some(code).filter(|code| {
             code.len() == 19 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
     }
@@ -112,7 +117,7 @@ pub(crate) mod ssr {
         }
     }
 
-    /// Keeps the tracking code for the receipt page, on this device only, for 15 minutes.
+    /// Keeps the tracking code for the receipt page (read once), on this device only.
     pub fn set_receipt(code: &str) {
         set_cookie(&format!(
             "{RECEIPT_COOKIE}={code}; Path=/; HttpOnly; SameSite=Strict; Max-Age=900"

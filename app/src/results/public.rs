@@ -74,6 +74,31 @@ pub async fn load_board(organization: String, election: String) -> Result<BoardP
     respond(ssr::load_board(&organization, &election).await)
 }
 
+/// The official minutes (ata): everything an observer signs off, on one printable page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesPage {
+    pub organization_name: String,
+    pub results: ResultsPage,
+    pub history: Vec<(Phase, i64)>,
+    pub lot_seed: String,
+    pub parity_percent: u32,
+    pub head: String,
+    /// (station name, its signed closure, if signed)
+    pub stations: Vec<(
+        String,
+        Option<crate::elections::station_types::StationState>,
+    )>,
+}
+
+#[server(prefix = "/api", endpoint = "minutes", input = Json)]
+pub async fn load_minutes(
+    organization: String,
+    election: String,
+    locale: String,
+) -> Result<MinutesPage, AppError> {
+    respond(ssr::load_minutes(&organization, &election, &locale).await)
+}
+
 #[server(prefix = "/api", endpoint = "results", input = Json)]
 pub async fn load_results(
     organization: String,
@@ -87,7 +112,7 @@ pub async fn load_results(
 mod ssr {
     use std::collections::BTreeMap;
 
-    use super::{BoardPage, CandidateResult, Outcome, ResultsPage, SegmentResults};
+    use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
     use crate::accounts::session::app_state;
     use crate::elections::public::ssr::{election_of, nationality_names};
     use crate::elections::server::ssr::election_error;
@@ -111,6 +136,45 @@ mod ssr {
             title: record.title,
             head: bundle.head,
             codes: bundle.tracking_codes.lines().map(str::to_owned).collect(),
+        })
+    }
+
+    pub async fn load_minutes(
+        organization: &str,
+        election: &str,
+        locale: &str,
+    ) -> Result<MinutesPage, AppError> {
+        let results = load_results(organization, election, locale).await?;
+        let app = app_state()?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        let history = app
+            .db
+            .phase_history(record.id)
+            .await
+            .map_err(election_error)?;
+        let head = app
+            .db
+            .export_bundle(record.id)
+            .await
+            .map_err(election_error)?
+            .head;
+        let mut stations = Vec::new();
+        for station in &record.settings.stations {
+            let state = app
+                .db
+                .station_state(record.id, station.id)
+                .await
+                .map_err(|_| AppError::new(ErrorCode::Internal))?;
+            stations.push((station.name.clone(), state.closed.then_some(state)));
+        }
+        Ok(MinutesPage {
+            organization_name: org.name,
+            results,
+            history,
+            lot_seed: record.config.lot_seed.clone(),
+            parity_percent: (record.config.parity.ratio * 100.0).round() as u32,
+            head,
+            stations,
         })
     }
 

@@ -10,7 +10,9 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::results::count::ParityOutcome;
-use crate::results::public::{Outcome, ResultsPage, load_board, load_results};
+use crate::results::public::{
+    MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
+};
 
 #[component]
 pub fn ResultsPageView() -> impl IntoView {
@@ -44,6 +46,7 @@ fn Results(page: ResultsPage) -> impl IntoView {
     let b = page.ballots;
     let base = format!("/export/{}/{}", page.organization, page.slug);
     let board = election_path(&page.organization, &page.slug, "/board");
+    let minutes = election_path(&page.organization, &page.slug, "/results/minutes");
     view! {
         <Title text=format!("{} — {}", t_string!(i18n, results_title), page.title) />
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
@@ -59,6 +62,7 @@ fn Results(page: ResultsPage) -> impl IntoView {
             <li><a href=format!("{base}/results.csv") download="">"results.csv"</a></li>
             <li><a href=format!("{base}/results.json") download="">"results.json"</a></li>
             <li><a href=board>{t!(i18n, election_board_link)}</a></li>
+            <li><a href=minutes>{t!(i18n, minutes_title)}</a></li>
         </ul>
         <Parity label=t_string!(i18n, results_parity) outcome=page.parity />
         <Parity label=t_string!(i18n, results_alternates_parity) outcome=page.alternates_parity />
@@ -193,5 +197,110 @@ pub fn BoardPageView() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The official minutes (ata), laid out for printing and signing.
+#[component]
+pub fn MinutesPageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let keys = route_keys();
+    let data = Resource::new(
+        move || (keys(), i18n.get_locale().as_str().to_owned()),
+        |((org, election), locale)| load_minutes(org, election, locale),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <h1>{t!(i18n, minutes_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
+                    Ok(m) => view! { <Minutes m /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Minutes(m: MinutesPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let r = m.results;
+    let status = if r.phase == Phase::OfficialResults {
+        t_string!(i18n, results_official)
+    } else {
+        t_string!(i18n, results_provisional)
+    };
+    let b = r.ballots;
+    view! {
+        <Title text=format!("{} — {}", t_string!(i18n, minutes_title), r.title) />
+        <article class="minutes">
+            <p class="eyebrow">{m.organization_name.clone()}</p>
+            <h1>{t!(i18n, minutes_title)} " — " {r.title.clone()}</h1>
+            <p class="lead"><strong>{status}</strong></p>
+            <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, minutes_print)}</button>
+            <h2>{t!(i18n, election_calendar)}</h2>
+            <ol class="minutes-calendar">
+                {m.history.iter().map(|(phase, at)| view! {
+                    <li>{crate::elections::ui::labels::phase(i18n, *phase)} " — " {crate::elections::ui::labels::day(*at)}</li>
+                }).collect_view()}
+            </ol>
+            <h2>{t!(i18n, minutes_rules)}</h2>
+            <p>{t_string!(i18n, minutes_rules_text, percent = m.parity_percent, seed = m.lot_seed.clone()).to_string()}</p>
+            <h2>{t!(i18n, results_total)}</h2>
+            <p>{t_string!(i18n, minutes_ballots, total = b.total, valid = b.valid, blank = b.blank, null = b.null).to_string()}</p>
+            <h2>{t!(i18n, results_by_station)}</h2>
+            <table class="minutes-table">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, minutes_station)}</th>
+                    <th scope="col">{t!(i18n, station_marked)}</th>
+                    <th scope="col">{t!(i18n, station_ballots)}</th>
+                    <th scope="col">{t!(i18n, station_justification)}</th>
+                </tr></thead>
+                <tbody>
+                    {m.stations.into_iter().map(|(name, closure)| match closure {
+                        Some(c) => view! { <tr><td>{name}</td><td>{c.marked}</td><td>{c.ballots}</td><td dir="auto">{c.justification.unwrap_or_default()}</td></tr> }.into_any(),
+                        None => view! { <tr><td>{name}</td><td colspan="3">{t!(i18n, minutes_station_unused)}</td></tr> }.into_any(),
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {r.segments.into_iter().map(|segment| view! {
+                <h2>{segment.label.clone()}</h2>
+                <table class="minutes-table">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, minutes_candidate)}</th>
+                        <th scope="col">{t!(i18n, minutes_votes)}</th>
+                        <th scope="col">{t!(i18n, minutes_outcome)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {segment.rows.into_iter().map(|row| {
+                            let outcome = match row.outcome {
+                                Outcome::Titular => t_string!(i18n, results_titular),
+                                Outcome::Extra => t_string!(i18n, results_extra),
+                                Outcome::Alternate => t_string!(i18n, results_alternate),
+                                Outcome::NotElected => "—",
+                            };
+                            view! { <tr><td dir="auto">{row.name}</td><td>{row.votes}</td><td>{outcome}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="hint">{t_string!(i18n, results_segment_blank, count = segment.blank).to_string()}</p>
+            }).collect_view()}
+            <Parity label=t_string!(i18n, results_parity) outcome=r.parity />
+            <Parity label=t_string!(i18n, results_alternates_parity) outcome=r.alternates_parity />
+            <h2>{t!(i18n, board_title)}</h2>
+            <p class="chain-head">{m.head}</p>
+            <h2>{t!(i18n, minutes_signatures)}</h2>
+            <div class="signatures">
+                {(0..3).map(|_| view! { <p class="signature-line">{t!(i18n, minutes_signature)}</p> }).collect_view()}
+            </div>
+        </article>
+    }
+}
+
+/// The browser's print dialog (an inline `onclick` would be refused by our CSP).
+fn print_page() {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = leptos::prelude::window().print();
     }
 }

@@ -19,7 +19,7 @@ use crate::elections::ui::election::ElectionPageView;
 use crate::elections::ui::station::{KioskPage, StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
-use crate::results::ui::{BoardPageView, ResultsPageView};
+use crate::results::ui::{BoardPageView, MinutesPageView, ResultsPageView};
 use crate::ui::{
     about::AboutPage,
     home::HomePage,
@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
                         <Route path=path!("*any") view=NotFound />
                     </ParentRoute>
                 </Routes>
