@@ -69,6 +69,8 @@ pub enum Problem {
     AlreadyRegistered,
     /// Another record already uses this value (e.g. an election's address).
     AlreadyUsed,
+    /// A deadline can only move later.
+    NotLater,
     /// A number outside what the field accepts.
     OutOfRange {
         min: u16,
@@ -227,6 +229,7 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::DeclarationRequired => t_string!(i18n, problem_declaration_required).to_string(),
         Problem::AlreadyRegistered => t_string!(i18n, problem_already_registered).to_string(),
         Problem::AlreadyUsed => t_string!(i18n, problem_already_used).to_string(),
+        Problem::NotLater => t_string!(i18n, problem_not_later).to_string(),
         Problem::OutOfRange { min, max } => {
             t_string!(i18n, problem_out_of_range, min, max).to_string()
         }

@@ -32,6 +32,20 @@ test("the commission creates an election from the CMI template", async ({ browse
   await expect(commission).toHaveURL(new RegExp(`/pt-BR/staff/cmi-sp/elections/${slug}$`));
   await expect(commission.locator(".phase-now")).toHaveText("Rascunho");
 
+  // Deadlines: set, never shortened, extended; each change public.
+  await commission.locator(".deadlines summary").click();
+  await commission.locator("#deadline_phase").selectOption("candidacy_registration");
+  await commission.locator("#last_day").fill("2029-06-01");
+  await commission.locator(".deadlines button[type=submit]").click();
+  await expect(commission.locator(".current-deadlines li")).toContainText("2029-06-01");
+  await commission.locator("#deadline_phase").selectOption("candidacy_registration");
+  await commission.locator("#last_day").fill("2029-05-01");
+  await commission.locator(".deadlines button[type=submit]").click();
+  await expect(commission.locator("#last_day-error")).toHaveText(/só pode ser prorrogado/);
+  await commission.locator("#last_day").fill("2029-06-15");
+  await commission.locator(".deadlines button[type=submit]").click();
+  await expect(commission.locator(".current-deadlines li")).toContainText("2029-06-15");
+
   // The same address cannot be used twice.
   await commission.goto("/pt-BR/staff/cmi-sp/elections/new");
   await waitForHydration(commission);
@@ -47,5 +61,9 @@ test("the commission creates an election from the CMI template", async ({ browse
   await expect(reader.locator(".calendar li.current")).toContainText("مسودة");
   await expect(reader.locator(".stations li")).toHaveCount(2);
   await expect(reader.locator(".segment")).toHaveCount(3);
+  await reader.goto(`/pt-BR/o/cmi-sp/e/${slug}`);
+  await expect(reader.locator(".calendar li").nth(1)).toContainText("até 2029-06-15");
+  await expect(reader.locator(".calendar-changes li")).toHaveCount(2);
+  await expect(reader.locator(".calendar-changes li").nth(1)).toContainText("prorrogado de 2029-06-01 para 2029-06-15");
   await screenshot(reader, testInfo, "election-draft-ar");
 });

@@ -16,6 +16,8 @@ pub struct CommissionPage {
     pub title: String,
     pub phase: Phase,
     pub next: Option<Phase>,
+    /// Each phase's current last day.
+    pub deadlines: Vec<(Phase, crate::calendar::Date)>,
     pub candidacies: Vec<CandidacyReview>,
 }
 
@@ -91,6 +93,17 @@ pub async fn create_election(
     respond(ssr::create_election(&organization, form).await)
 }
 
+/// Sets or extends a phase's last day (YYYY-MM-DD); never shortens one.
+#[server(prefix = "/api", endpoint = "commission/deadline", input = Json)]
+pub async fn set_deadline(
+    organization: String,
+    election: String,
+    phase: Phase,
+    last_day: String,
+) -> Result<(), AppError> {
+    respond(ssr::set_deadline(&organization, &election, phase, &last_day).await)
+}
+
 /// Who runs elections.
 #[cfg(feature = "ssr")]
 const COMMISSION: [crate::accounts::types::Role; 2] = [
@@ -111,6 +124,46 @@ mod ssr {
     use crate::error::{AppError, ErrorCode};
 
     const REASON_MAX: u16 = 1000;
+
+    pub async fn set_deadline(
+        organization: &str,
+        election: &str,
+        phase: Phase,
+        last_day: &str,
+    ) -> Result<(), AppError> {
+        use crate::elections::phase::CalendarError;
+        use crate::elections::store::ElectionError;
+        use crate::error::{FieldProblem, Problem};
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        let field = |problem| AppError {
+            code: ErrorCode::InvalidInput,
+            fields: vec![FieldProblem {
+                field: "last_day".into(),
+                problem,
+            }],
+        };
+        let day = last_day
+            .trim()
+            .parse::<crate::calendar::Date>()
+            .map_err(|_| field(Problem::InvalidDate))?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        match tx
+            .set_deadline(record.id, phase, day, account, now_millis())
+            .await
+        {
+            Err(ElectionError::Calendar(CalendarError::NotLater)) => {
+                return Err(field(Problem::NotLater));
+            }
+            Err(ElectionError::Calendar(CalendarError::InThePast)) => {
+                return Err(field(Problem::InvalidDate));
+            }
+            other => other.map_err(election_error)?,
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 
     pub async fn create_election(
         organization: &str,
@@ -222,6 +275,7 @@ mod ssr {
             })
             .collect();
         Ok(CommissionPage {
+            deadlines: app.db.deadlines(record.id).await.map_err(election_error)?,
             title: record.title,
             phase: record.phase,
             next: record.phase.next(),

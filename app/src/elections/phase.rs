@@ -130,6 +130,36 @@ pub fn check_extension(current: Option<i64>, wanted: i64, now: i64) -> Result<()
     }
 }
 
+/// A change of a phase's last day, as the public calendar shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineChange {
+    pub at: i64,
+    pub phase: Phase,
+    pub before: Option<crate::calendar::Date>,
+    pub after: crate::calendar::Date,
+}
+
+/// Checks a phase's deadline (a last day): set for a phase not yet over, never in the
+/// past, and, once set, only ever later.
+pub fn check_deadline(
+    phase: Phase,
+    current_phase: Phase,
+    current: Option<crate::calendar::Date>,
+    wanted: crate::calendar::Date,
+    today: crate::calendar::Date,
+) -> Result<(), CalendarError> {
+    if phase < current_phase || phase == Phase::Draft || phase == Phase::OfficialResults {
+        return Err(CalendarError::Closed);
+    }
+    if wanted < today {
+        return Err(CalendarError::InThePast);
+    }
+    match current {
+        Some(current) if wanted <= current => Err(CalendarError::NotLater),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +212,44 @@ mod tests {
         );
         assert_eq!(check_extension(None, 40, 50), Err(CalendarError::InThePast));
         assert_eq!(check_extension(None, 60, 50), Ok(()));
+    }
+
+    #[test]
+    fn deadlines_are_set_ahead_and_only_extended() {
+        let d = |s: &str| s.parse::<crate::calendar::Date>().expect("date");
+        let today = d("2026-11-23");
+        let (reg, voting) = (Phase::CandidacyRegistration, Phase::Voting);
+        assert_eq!(
+            check_deadline(reg, reg, None, d("2026-12-10"), today),
+            Ok(())
+        );
+        assert_eq!(
+            check_deadline(voting, reg, None, d("2027-05-23"), today),
+            Ok(()),
+            "a later phase"
+        );
+        assert_eq!(
+            check_deadline(reg, reg, Some(d("2026-12-10")), d("2026-12-15"), today),
+            Ok(()),
+            "extended"
+        );
+        assert_eq!(
+            check_deadline(reg, reg, Some(d("2026-12-10")), d("2026-12-01"), today),
+            Err(CalendarError::NotLater)
+        );
+        assert_eq!(
+            check_deadline(reg, reg, Some(d("2026-12-10")), d("2026-12-10"), today),
+            Err(CalendarError::NotLater)
+        );
+        assert_eq!(
+            check_deadline(reg, reg, None, d("2026-11-01"), today),
+            Err(CalendarError::InThePast)
+        );
+        assert_eq!(
+            check_deadline(reg, voting, None, d("2027-01-01"), today),
+            Err(CalendarError::Closed),
+            "a phase already over"
+        );
     }
 
     #[test]

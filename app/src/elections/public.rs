@@ -23,6 +23,10 @@ pub struct ElectionPage {
     pub phase: Phase,
     /// When each phase began (Unix milliseconds), oldest first.
     pub history: Vec<(Phase, i64)>,
+    /// Each phase's current last day, where the commission set one.
+    pub deadlines: Vec<(Phase, Date)>,
+    /// Every deadline set or extended, oldest first.
+    pub deadline_changes: Vec<crate::elections::phase::DeadlineChange>,
     pub segments: Vec<SegmentView>,
     pub extra_seats: usize,
     pub online: Option<(Date, Date)>,
@@ -186,6 +190,12 @@ pub(crate) mod ssr {
             .phase_history(record.id)
             .await
             .map_err(election_error)?;
+        let deadlines = app.db.deadlines(record.id).await.map_err(election_error)?;
+        let deadline_changes = app
+            .db
+            .deadline_changes(record.id)
+            .await
+            .map_err(election_error)?;
         let names = nationality_names(locale);
         let candidacies = if record.phase.candidates_public() {
             app.db
@@ -281,6 +291,8 @@ pub(crate) mod ssr {
             title: record.title,
             phase: record.phase,
             history,
+            deadlines,
+            deadline_changes,
             segments,
             extra_seats: record.config.extra_seats,
             online: record.settings.online,

@@ -13,7 +13,7 @@ use crate::accounts::ui::labels as account_labels;
 use crate::elections::candidacy::{CandidacyAction, CandidacyStatus};
 use crate::elections::commission::{
     CandidacyReview, CommissionPage, create_election, decide_candidacy, list_elections,
-    load_commission, move_election_phase,
+    load_commission, move_election_phase, set_deadline,
 };
 use crate::elections::configure::ElectionForm;
 use crate::elections::phase::Phase;
@@ -119,6 +119,7 @@ fn Commission(page: CommissionPage, keys: (String, String), reload: Callback<()>
                 </Show>
             </div>
         })}
+        <DeadlineForm phase deadlines=page.deadlines.clone() keys=keys.clone() reload />
         <h2>{t_string!(i18n, commission_candidacies, count = page.candidacies.len()).to_string()}</h2>
         {page.candidacies.is_empty().then(|| view! { <p>{t!(i18n, commission_no_candidacies)}</p> })}
         <ul class="plain queue">
@@ -330,4 +331,72 @@ fn read_election_form(form: &leptos::web_sys::HtmlFormElement) -> ElectionForm {
         closes: text("closes"),
         stations: text("stations"),
     }
+}
+
+/// Sets or extends the last day of the current phase or a later one.
+#[component]
+fn DeadlineForm(
+    phase: Phase,
+    deadlines: Vec<(Phase, crate::calendar::Date)>,
+    keys: (String, String),
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(phase.code().to_owned());
+    let day = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let (org, election) = keys;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (org, election) = (org.clone(), election.clone());
+        let Some(target) = Phase::from_code(&chosen.get_untracked()) else {
+            return;
+        };
+        error.set(None);
+        spawn_local(async move {
+            match set_deadline(org, election, target, day.get_untracked()).await {
+                Ok(()) => reload.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let problem = move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.problem_of("last_day"))
+                .map(problem_text)
+        })
+    };
+    let general =
+        move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    let phases: Vec<Phase> = Phase::ALL
+        .into_iter()
+        .filter(|p| *p >= phase && *p != Phase::Draft && *p != Phase::OfficialResults)
+        .collect();
+    (!phases.is_empty()).then(|| view! {
+        // Open once there is something to see.
+        <details class="deadlines" open=!deadlines.is_empty()>
+            <summary>{t!(i18n, commission_deadline_title)}</summary>
+            <ul class="current-deadlines">
+                {deadlines.iter().map(|(p, day)| view! {
+                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, election_until, day = day.to_string()).to_string()}</li>
+                }).collect_view()}
+            </ul>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="deadline_phase">{t!(i18n, commission_deadline_phase)}</label>
+                    <select id="deadline_phase" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                        {phases.into_iter().map(|p| view! { <option value=p.code() selected=p == phase>{labels::phase(i18n, p)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:invalid=move || problem().is_some()>
+                    <label for="last_day">{t!(i18n, commission_deadline_day)}</label>
+                    <input id="last_day" type="date" aria-describedby="last_day-error" on:input=move |ev| day.set(event_target_value(&ev)) />
+                    <p class="field-error" id="last_day-error" role="alert">{problem}</p>
+                </div>
+                {move || general().map(|code| view! { <ErrorMessage code /> })}
+                <button type="submit">{t!(i18n, commission_deadline_submit)}</button>
+            </form>
+        </details>
+    })
 }

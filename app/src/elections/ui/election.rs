@@ -62,7 +62,7 @@ fn Election(page: ElectionPage) -> impl IntoView {
                 {board.map(|href| view! { <li><a href=href>{t!(i18n, election_board_link)}</a></li> })}
             </ul>
         })}
-        <Calendar phase history=page.history.clone() />
+        <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() />
         <Channels page=page.clone() />
         <h2>{t!(i18n, election_segments)}</h2>
         {page.segments.into_iter().map(|segment| {
@@ -124,24 +124,50 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
     }
 }
 
-/// Every phase in order: done ones with the date they began, the current one marked.
+/// Every phase in order: done ones with the date they began, the current one marked, the
+/// last day of each where one is set; then every deadline change (all audited).
 #[component]
-fn Calendar(phase: Phase, history: Vec<(Phase, i64)>) -> impl IntoView {
+fn Calendar(
+    phase: Phase,
+    history: Vec<(Phase, i64)>,
+    deadlines: Vec<(Phase, crate::calendar::Date)>,
+    changes: Vec<crate::elections::phase::DeadlineChange>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, election_calendar)}</h2>
         <ol class="calendar">
             {Phase::ALL.into_iter().map(|p| {
                 let began = history.iter().rev().find(|(h, _)| *h == p).map(|(_, at)| labels::day(*at));
+                let until = deadlines.iter().find(|(d, _)| *d == p).map(|(_, day)| {
+                    t_string!(i18n, election_until, day = day.to_string()).to_string()
+                });
                 let state = if p == phase { "current" } else if p < phase { "done" } else { "later" };
                 view! {
                     <li class=state aria-current=(p == phase).then_some("step")>
                         <span>{labels::phase(i18n, p)}</span>
                         {began.map(|d| view! { " " <time datetime=d.clone()>{d.clone()}</time> })}
+                        {until.map(|u| view! { " " <span class="deadline">{u}</span> })}
                     </li>
                 }
             }).collect_view()}
         </ol>
+        {(!changes.is_empty()).then(|| view! {
+            <details class="calendar-changes">
+                <summary>{t!(i18n, election_calendar_changes)}</summary>
+                <ul>
+                    {changes.into_iter().map(|c| {
+                        let at = labels::day(c.at);
+                        let phase = labels::phase(i18n, c.phase);
+                        let text = match c.before {
+                            None => t_string!(i18n, election_deadline_set, at = at, phase = phase, day = c.after.to_string()).to_string(),
+                            Some(from) => t_string!(i18n, election_deadline_extended, at = at, phase = phase, from = from.to_string(), day = c.after.to_string()).to_string(),
+                        };
+                        view! { <li>{text}</li> }
+                    }).collect_view()}
+                </ul>
+            </details>
+        })}
     }
 }
 
