@@ -186,6 +186,13 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await screenshot(reader, testInfo, "full-election-results-pt-BR");
   await reader.goto(`/ar/o/${ORG}/e/${election}/results`);
   await screenshot(reader, testInfo, "full-election-results-ar");
+  // After the result, an elected organization may change its representative (audited);
+  // the count does not change.
+  await appealing.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
+  await waitForHydration(appealing);
+  await appealing.locator("#new_representative").fill("Beatriz Condori");
+  await appealing.locator(".representative-form button[type=submit]").click();
+  await expect(appealing.locator(".representative")).toHaveText("Beatriz Condori");
   // The board lists the three tracking codes.
   await reader.goto(`/pt-BR/o/${ORG}/e/${election}/board`);
   await expect(reader.locator(".codes li")).toHaveCount(3);

@@ -215,6 +215,57 @@ impl Tx {
         Ok(to)
     }
 
+    /// An organization on the final list names a new representative once the result is out
+    /// (DOMAIN.md: the organization holds the seat). The count is not touched: it used the
+    /// representative of the final list.
+    pub async fn change_representative(
+        &mut self,
+        election: ElectionId,
+        account: AccountId,
+        representative: &str,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let (organization, phase, _) = self.election_state(election).await?;
+        if !phase.results_public() {
+            return Err(crate::elections::candidacy::CandidacyError::WrongPhase.into());
+        }
+        let row: Option<(i64, String, String, Option<String>)> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT id, kind, status, representative FROM candidacies WHERE election_id = $1 AND account_id = $2",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let (id, kind, status, before) = row.ok_or(ElectionError::NotFound)?;
+        let status: CandidacyStatus = serde_json::from_value(json!(status)).map_err(corrupt)?;
+        if kind != kind_code(CandidateKind::Organization) || !status.on_final_list() {
+            return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
+        }
+        on_tx!(self, |conn| {
+            sqlx::query("UPDATE candidacies SET representative = $1 WHERE id = $2")
+                .bind(representative)
+                .bind(id)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(account.0),
+                action: "candidacy.representative",
+                subject: format!("election:{}:candidacy:{id}", election.0),
+                before: Some(json!({ "representative": before })),
+                after: Some(json!({ "representative": representative })),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
     /// The organization, phase and whether the candidate list was imported (the config
     /// came with candidates), read inside this transaction.
     async fn election_state(

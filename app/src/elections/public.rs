@@ -70,6 +70,8 @@ pub struct MyPart {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyCandidacy {
     pub name: String,
+    pub organization: bool,
+    pub representative: Option<String>,
     pub segment: String,
     pub status: CandidacyStatus,
     pub reason: Option<String>,
@@ -104,6 +106,16 @@ pub async fn appeal_candidacy(
     text: String,
 ) -> Result<(), AppError> {
     respond(ssr::appeal_candidacy(&organization, &election, &text).await)
+}
+
+/// An elected organization names a new representative (after the result).
+#[server(prefix = "/api", endpoint = "candidacy/representative", input = Json)]
+pub async fn change_representative(
+    organization: String,
+    election: String,
+    representative: String,
+) -> Result<(), AppError> {
+    respond(ssr::change_representative(&organization, &election, &representative).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -262,6 +274,9 @@ pub(crate) mod ssr {
                     .await
                     .map_err(election_error)?
                     .map(|r| MyCandidacy {
+                        organization: r.candidacy.kind
+                            == crate::elections::candidacy::CandidateKind::Organization,
+                        representative: r.candidacy.representative,
                         name: r.candidacy.name,
                         segment: r.candidacy.segment,
                         status: r.status,
@@ -350,6 +365,31 @@ pub(crate) mod ssr {
         )
         .await
         .map_err(election_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn change_representative(
+        organization: &str,
+        election: &str,
+        representative: &str,
+    ) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let name =
+            crate::accounts::rules::clean_text(representative, crate::accounts::rules::NAME_MAX)
+                .map_err(|problem| AppError {
+                    code: ErrorCode::InvalidInput,
+                    fields: vec![FieldProblem {
+                        field: "new_representative".into(),
+                        problem,
+                    }],
+                })?;
+        let mut tx = app.db.begin_write().await?;
+        tx.change_representative(record.id, account, &name, now_millis())
+            .await
+            .map_err(election_error)?;
         tx.commit().await?;
         Ok(())
     }

@@ -13,7 +13,8 @@ use crate::accounts::ui::labels as account_labels;
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
 use crate::elections::phase::Phase;
 use crate::elections::public::{
-    ElectionPage, MyCandidacy, appeal_candidacy, file_candidacy, load_election,
+    ElectionPage, MyCandidacy, appeal_candidacy, change_representative, file_candidacy,
+    load_election,
 };
 use crate::elections::ui::labels;
 use crate::elections::ui::{election_path, route_keys};
@@ -103,6 +104,7 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
     view! {
         <dl class="facts">
             <dt>{t!(i18n, candidacy_name)}</dt><dd>{mine.name.clone()}</dd>
+            {mine.representative.clone().map(|r| view! { <dt>{t!(i18n, candidacy_representative)}</dt><dd class="representative" dir="auto">{r}</dd> })}
             <dt>{t!(i18n, candidacy_status)}</dt>
             <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>
             {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd class="reason" dir="auto">{r}</dd> })}
@@ -111,6 +113,9 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
         </dl>
         {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
             <p class="notice">{t!(i18n, candidacy_appeal_later)}</p>
+        })}
+        {(mine.organization && mine.status.on_final_list() && page.phase.results_public()).then(|| view! {
+            <Representative page=page.clone() reload />
         })}
         {can_appeal.then(|| view! {
             <form on:submit=appeal novalidate>
@@ -239,5 +244,36 @@ fn read_form(form: &leptos::web_sys::HtmlFormElement) -> CandidacyForm {
         gender: text("gender"),
         date: text("date"),
         platform,
+    }
+}
+
+/// After the result, an elected organization may name a new representative.
+#[component]
+fn Representative(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = RwSignal::new(None::<AppError>);
+    let name = RwSignal::new(String::new());
+    let (org, election) = (page.organization.clone(), page.slug.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (org, election) = (org.clone(), election.clone());
+        spawn_local(async move {
+            match change_representative(org, election, name.get_untracked()).await {
+                Ok(()) => reload.run(()),
+                Err(e) => errors.set(Some(e)),
+            }
+        });
+    };
+    let general =
+        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    view! {
+        <form class="representative-form" on:submit=submit novalidate>
+            <Field name="new_representative" label=Signal::derive(move || t_string!(i18n, candidacy_new_representative).to_string()) errors>
+                <input id="new_representative" type="text" maxlength="80" aria-describedby="new_representative-error"
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+            </Field>
+            {move || general().map(|code| view! { <ErrorMessage code /> })}
+            <button type="submit">{t!(i18n, candidacy_new_representative_submit)}</button>
+        </form>
     }
 }
