@@ -42,6 +42,21 @@ pub enum ErrorCode {
     StationNotOpen,
 }
 
+impl ErrorCode {
+    /// The code as a plain form post's redirect carries it (`?error=already_voted`).
+    pub fn as_query(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The code back from `?error=…`; anything else is ignored.
+    pub fn from_query(text: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+    }
+}
+
 /// What is wrong with a form field; the UI turns it into a sentence in the reader's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "problem")]
@@ -264,6 +279,16 @@ mod tests {
             back.problem_of("birth_date"),
             Some(Problem::UnderAge { min: 16 })
         );
+    }
+
+    #[test]
+    fn codes_round_trip_through_a_query_string() {
+        assert_eq!(ErrorCode::AlreadyVoted.as_query(), "already_voted");
+        assert_eq!(
+            ErrorCode::from_query("voting_closed"),
+            Some(ErrorCode::VotingClosed)
+        );
+        assert_eq!(ErrorCode::from_query("<script>"), None);
     }
 
     #[test]

@@ -131,11 +131,7 @@ pub(crate) mod ssr {
         let base = crate::locale::localized_path(locale, path);
         let target = match error {
             Some(code) => {
-                let code = serde_json::to_value(code)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                format!("{base}?error={code}")
+                format!("{base}?error={}", code.as_query())
             }
             None if ok_query.is_empty() => base,
             None => format!("{base}?{ok_query}"),

@@ -29,9 +29,9 @@ pub fn BallotPage() -> impl IntoView {
     );
     let query = use_query_map();
     let error = move || {
-        query.with(|q| q.get("error")).and_then(|code| {
-            serde_json::from_value::<ErrorCode>(serde_json::Value::String(code)).ok()
-        })
+        query
+            .with(|q| q.get("error"))
+            .and_then(|code| ErrorCode::from_query(&code))
     };
     view! {
         <Title text=move || t_string!(i18n, ballot_title).to_string() />

@@ -74,9 +74,7 @@ pub fn StationPageView() -> impl IntoView {
     let query = use_query_map();
     let notice = move || {
         query.with(|q| {
-            let error = q.get("error").and_then(|c| {
-                serde_json::from_value::<ErrorCode>(serde_json::Value::String(c)).ok()
-            });
+            let error = q.get("error").and_then(|c| ErrorCode::from_query(&c));
             (error, q.get("entered").is_some())
         })
     };
@@ -423,7 +421,7 @@ pub fn KioskPage() -> impl IntoView {
     let error = move || {
         query
             .with(|q| q.get("error"))
-            .and_then(|c| serde_json::from_value::<ErrorCode>(serde_json::Value::String(c)).ok())
+            .and_then(|c| ErrorCode::from_query(&c))
     };
     view! {
         <Title text=move || t_string!(i18n, ballot_title).to_string() />
