@@ -40,6 +40,12 @@ pub enum ErrorCode {
     StationsOpen,
     /// The polling station is not open (or already closed).
     StationNotOpen,
+    /// A photo form sent without a file.
+    PhotoMissing,
+    /// Not a JPEG, PNG or WebP picture we can decode.
+    PhotoUnreadable,
+    PhotoTooLarge,
+    PhotoTooSmall,
 }
 
 impl ErrorCode {
@@ -176,6 +182,10 @@ impl AppError {
             | ErrorCode::WrongPhase
             | ErrorCode::StationsOpen
             | ErrorCode::StationNotOpen => StatusCode::CONFLICT,
+            ErrorCode::PhotoMissing
+            | ErrorCode::PhotoUnreadable
+            | ErrorCode::PhotoTooSmall => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::PhotoTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         }
     }
 }
@@ -219,6 +229,10 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::WrongPhase => t_string!(i18n, error_wrong_phase),
         ErrorCode::StationsOpen => t_string!(i18n, error_stations_open),
         ErrorCode::StationNotOpen => t_string!(i18n, error_station_not_open),
+        ErrorCode::PhotoMissing => t_string!(i18n, error_photo_missing),
+        ErrorCode::PhotoUnreadable => t_string!(i18n, error_photo_unreadable),
+        ErrorCode::PhotoTooLarge => t_string!(i18n, error_photo_too_large),
+        ErrorCode::PhotoTooSmall => t_string!(i18n, error_photo_too_small),
     }
     .to_string()
 }

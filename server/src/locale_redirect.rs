@@ -10,7 +10,9 @@ use voz_app::http::cookie;
 use voz_app::locale::{LOCALE_COOKIE, locale_cookie, localized_path, negotiate, split_locale};
 
 /// Paths that are not pages and never carry a language.
-const UNLOCALIZED_PREFIXES: [&str; 5] = ["/pkg/", "/api/", "/export/", "/healthz", "/favicon"];
+const UNLOCALIZED_PREFIXES: [&str; 6] = [
+    "/pkg/", "/api/", "/export/", "/photos/", "/healthz", "/favicon",
+];
 
 pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
     let path = request.uri().path();

@@ -107,6 +107,10 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
             "/export/{org}/{election}/{file}",
             get(crate::downloads::download),
         )
+        .route(
+            "/photos/{org}/{election}/{file}",
+            get(voz_app::elections::photo_http::ssr::serve_photo),
+        )
         // Before the page routes: `/:lang/...` would otherwise claim `/pkg/...`.
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))

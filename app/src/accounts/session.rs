@@ -34,10 +34,23 @@ fn request_token() -> Option<SessionToken> {
 
 /// The account signed in on this request, and how it signed in.
 pub async fn current_session() -> Result<Option<(AccountId, AuthMethod)>, AppError> {
-    let Some(token) = request_token() else {
+    let Some(parts) = use_context::<Parts>() else {
         return Ok(None);
     };
-    let state = app_state()?;
+    session_of(&app_state()?, &parts.headers).await
+}
+
+/// The account a request's session cookie belongs to, and how it signed in: for plain
+/// axum handlers, which have headers rather than a Leptos context.
+pub async fn session_of(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(AccountId, AuthMethod)>, AppError> {
+    let Some(token) =
+        cookie(headers, SESSION_COOKIE).and_then(|value| SessionToken::from_cookie(&value))
+    else {
+        return Ok(None);
+    };
     let session = state.db.find_session(&token, now_millis()).await?;
     Ok(session.and_then(|s| s.account_id.map(|id| (AccountId(id), s.method))))
 }

@@ -268,7 +268,7 @@ impl Tx {
 
     /// The organization, phase and whether the candidate list was imported (the config
     /// came with candidates), read inside this transaction.
-    async fn election_state(
+    pub(crate) async fn election_state(
         &mut self,
         election: ElectionId,
     ) -> Result<(i64, Phase, bool), ElectionError> {

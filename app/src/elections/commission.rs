@@ -37,6 +37,8 @@ pub struct CandidacyReview {
     pub reason: Option<String>,
     pub appeal: Option<String>,
     pub appeal_decision: Option<String>,
+    /// The photo on file (the commission sees it before it is public).
+    pub photo: Option<String>,
 }
 
 /// An election in the staff list.
@@ -119,7 +121,9 @@ mod ssr {
     use crate::elections::candidacy::CandidacyAction;
     use crate::elections::markdown;
     use crate::elections::phase::Phase;
-    use crate::elections::public::ssr::{election_of, nationality_names, reason_text};
+    use crate::elections::public::ssr::{
+        PhotoAddresses, election_of, nationality_names, reason_text,
+    };
     use crate::elections::server::ssr::election_error;
     use crate::error::{AppError, ErrorCode};
 
@@ -239,6 +243,7 @@ mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let names = nationality_names(locale);
+        let photos = PhotoAddresses::of(&app, organization, &record).await?;
         let candidacies = app
             .db
             .candidacies(record.id)
@@ -255,6 +260,7 @@ mod ssr {
                     .map(|(_, text)| markdown::render(text))
                     .unwrap_or_default();
                 CandidacyReview {
+                    photo: photos.of_candidacy(r.id),
                     id: r.id,
                     segment: record.settings.segment_label(&c.segment, locale),
                     kind: c.kind,

@@ -13,6 +13,11 @@ pub mod configure;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;
+#[cfg(feature = "ssr")]
+pub mod photo;
+pub mod photo_http;
+#[cfg(feature = "ssr")]
+pub mod photo_store;
 pub mod public;
 pub mod server;
 pub mod settings;

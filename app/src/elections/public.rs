@@ -58,6 +58,8 @@ pub struct CandidateView {
     /// The platform in the reader's language (or the nearest one), rendered and sanitized.
     pub platform_html: String,
     pub platform_lang: String,
+    /// The photo's address, if the candidate sent one.
+    pub photo: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +79,8 @@ pub struct MyCandidacy {
     pub reason: Option<String>,
     pub appeal: Option<String>,
     pub appeal_decision: Option<String>,
+    /// The photo's address, if one is on file.
+    pub photo: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "election", input = Json)]
@@ -129,6 +133,7 @@ pub(crate) mod ssr {
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
     use crate::elections::candidacy_store::CandidacyRecord;
     use crate::elections::markdown;
+    use crate::elections::photo_http::photo_url;
     use crate::elections::server::ssr::election_error;
     use crate::elections::settings::pick_language;
     use crate::elections::store::ElectionRecord;
@@ -161,6 +166,7 @@ pub(crate) mod ssr {
         record: &CandidacyRecord,
         locale: &str,
         names: &[(String, String)],
+        photo: Option<String>,
     ) -> CandidateView {
         let c = &record.candidacy;
         let (platform_lang, platform) = c
@@ -180,6 +186,46 @@ pub(crate) mod ssr {
                 .map_or_else(|| c.nationality.clone(), |(_, name)| name.clone()),
             platform_html: markdown::render(&platform),
             platform_lang,
+            photo,
+        }
+    }
+
+    /// The photo address of each candidacy of an election that has one.
+    pub struct PhotoAddresses {
+        organization: String,
+        election: String,
+        digests: Vec<(i64, String)>,
+    }
+
+    impl PhotoAddresses {
+        pub async fn of(
+            app: &AppState,
+            organization: &str,
+            record: &ElectionRecord,
+        ) -> Result<Self, AppError> {
+            Ok(Self {
+                organization: organization.to_owned(),
+                election: record.slug.clone(),
+                digests: app
+                    .db
+                    .photo_digests(record.id)
+                    .await
+                    .map_err(election_error)?,
+            })
+        }
+
+        pub fn of_candidacy(&self, candidacy: i64) -> Option<String> {
+            self.digests
+                .iter()
+                .find(|(id, _)| *id == candidacy)
+                .map(|(id, digest)| {
+                    photo_url(
+                        &self.organization,
+                        &self.election,
+                        &crate::elections::candidacy_store::candidate_id(*id),
+                        digest,
+                    )
+                })
         }
     }
 
@@ -217,6 +263,7 @@ pub(crate) mod ssr {
         } else {
             vec![]
         };
+        let photos = PhotoAddresses::of(&app, &org.slug, &record).await?;
         let segments = record
             .config
             .segments
@@ -231,7 +278,7 @@ pub(crate) mod ssr {
                         .filter(|c| c.segment == segment.id)
                         .map(
                             |c| match candidacies.iter().find(|r| r.candidate_id == c.id) {
-                                Some(r) => candidate_view(r, locale, &names),
+                                Some(r) => candidate_view(r, locale, &names, photos.of_candidacy(r.id)),
                                 // An imported list names candidates by id only.
                                 None => CandidateView {
                                     id: c.id.clone(),
@@ -240,6 +287,7 @@ pub(crate) mod ssr {
                                     nationality: String::new(),
                                     platform_html: String::new(),
                                     platform_lang: String::new(),
+                                    photo: None,
                                 },
                             },
                         )
@@ -274,6 +322,7 @@ pub(crate) mod ssr {
                     .await
                     .map_err(election_error)?
                     .map(|r| MyCandidacy {
+                        photo: photos.of_candidacy(r.id),
                         organization: r.candidacy.kind
                             == crate::elections::candidacy::CandidateKind::Organization,
                         representative: r.candidacy.representative,

@@ -50,7 +50,7 @@ fn config() -> ElectionConfig {
     }
 }
 
-fn form(segment: &str, name: &str, gender: &str) -> CandidacyForm {
+pub(crate) fn form(segment: &str, name: &str, gender: &str) -> CandidacyForm {
     CandidacyForm {
         segment: segment.into(),
         name: name.into(),
@@ -66,7 +66,7 @@ fn form(segment: &str, name: &str, gender: &str) -> CandidacyForm {
     }
 }
 
-async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
+pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
     let mut tx = db.begin_write().await.expect("begin");
     let org = tx
         .create_organization(
@@ -117,7 +117,7 @@ async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
     (election, accounts)
 }
 
-async fn file(db: &Db, election: ElectionId, account: AccountId, form: &CandidacyForm) -> i64 {
+pub(crate) async fn file(db: &Db, election: ElectionId, account: AccountId, form: &CandidacyForm) -> i64 {
     let candidacy = validate_candidacy(
         form,
         &settings().segment_rules(),
@@ -150,7 +150,7 @@ async fn act(
     out
 }
 
-async fn to_phase(db: &Db, election: ElectionId, phase: Phase) {
+pub(crate) async fn to_phase(db: &Db, election: ElectionId, phase: Phase) {
     let mut tx = db.begin_write().await.expect("begin");
     tx.move_phase(election, phase, None, NOW)
         .await

@@ -7,5 +7,6 @@ mod accounts;
 mod audit;
 mod candidacies;
 mod elections;
+mod photos;
 mod sessions;
 mod stations;

@@ -14,6 +14,7 @@ use leptos_router::hooks::use_query_map;
 use crate::elections::phase::Phase;
 use crate::elections::public::{ElectionPage, SegmentView, load_election};
 use crate::elections::server::{CastBallotForm, take_receipt};
+use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::{ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
@@ -137,8 +138,11 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
                         <li class="choice">
                             <input type=if single { "radio" } else { "checkbox" } id=input_id.clone() name=name value=c.id.clone() />
                             <label for=input_id>
-                                <span class="candidate-name" dir="auto">{c.name.clone()}</span>
-                                <span class="hint">{details}</span>
+                                <CandidatePhoto photo=c.photo.clone() name=c.name.clone() />
+                                <span class="choice-text">
+                                    <span class="candidate-name" dir="auto">{c.name.clone()}</span>
+                                    <span class="hint">{details}</span>
+                                </span>
                             </label>
                         </li>
                     }

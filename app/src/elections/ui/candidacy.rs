@@ -2,9 +2,11 @@
 //! status, the commission's reason and, in the appeal window, the appeal.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos::task::spawn_local;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::accounts::server::{NationalityOption, nationality_options};
 use crate::accounts::types::GenderIdentity;
@@ -16,7 +18,9 @@ use crate::elections::public::{
     ElectionPage, MyCandidacy, appeal_candidacy, change_representative, file_candidacy,
     load_election,
 };
+use crate::elections::photo_http::CandidacyPhoto;
 use crate::elections::ui::labels;
+use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
@@ -111,6 +115,7 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
             {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd dir="auto">{r}</dd> })}
             {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
         </dl>
+        <PhotoSection page=page.clone() name=mine.name.clone() photo=mine.photo.clone() />
         {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
             <p class="notice">{t!(i18n, candidacy_appeal_later)}</p>
         })}
@@ -127,6 +132,57 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
                 <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, candidacy_appeal_submit)}</button>
             </form>
         })}
+    }
+}
+
+/// The candidate's photo and, while candidacies are open, a plain multipart form to send,
+/// replace or remove it (works without the browser bundle; the server answers with a
+/// redirect back here carrying `?photo=saved|removed` or `?error=<code>`).
+#[component]
+fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let outcome = move || {
+        query.with(|q| {
+            let error = q.get("error").and_then(|c| ErrorCode::from_query(&c));
+            (error, q.get("photo"))
+        })
+    };
+    let editable = page.phase.allows_candidacies();
+    let has_photo = photo.is_some();
+    let locale = i18n.get_locale_untracked().as_str().to_owned();
+    view! {
+        <section class="photo-section" aria-labelledby="photo-heading">
+            <h2 id="photo-heading">{t!(i18n, candidacy_photo)}</h2>
+            <div class="candidate-head">
+                <CandidatePhoto photo name />
+                {(!has_photo).then(|| view! { <p class="hint">{t!(i18n, candidacy_photo_none)}</p> })}
+            </div>
+            {move || match outcome() {
+                (Some(code), _) => Some(view! { <ErrorMessage code /> }.into_any()),
+                (None, Some(done)) if done == "saved" => Some(view! { <p class="notice" role="status">{t!(i18n, candidacy_photo_saved)}</p> }.into_any()),
+                (None, Some(done)) if done == "removed" => Some(view! { <p class="notice" role="status">{t!(i18n, candidacy_photo_removed)}</p> }.into_any()),
+                _ => None,
+            }}
+            {editable.then(|| view! {
+                <form class="photo-form" method="post" enctype="multipart/form-data" action=CandidacyPhoto::PATH>
+                    <input type="hidden" name="organization" value=page.organization.clone() />
+                    <input type="hidden" name="election" value=page.slug.clone() />
+                    <input type="hidden" name="locale" value=locale.clone() />
+                    <div class="field">
+                        <label for="photo">{t!(i18n, candidacy_photo)}</label>
+                        <p class="hint" id="photo-hint">{t!(i18n, candidacy_photo_hint)}</p>
+                        <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint" />
+                    </div>
+                    <div class="actions">
+                        <button type="submit" class="primary" name="action" value="save">{t!(i18n, candidacy_photo_save)}</button>
+                        {has_photo.then(|| view! {
+                            <button type="submit" name="action" value="remove">{t!(i18n, candidacy_photo_remove)}</button>
+                        })}
+                    </div>
+                </form>
+            })}
+        </section>
     }
 }
 

@@ -18,6 +18,7 @@ use crate::elections::commission::{
 use crate::elections::configure::ElectionForm;
 use crate::elections::phase::Phase;
 use crate::elections::ui::labels;
+use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
@@ -177,7 +178,10 @@ fn CandidacyItem(
         move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     view! {
         <li class="card candidacy" id=format!("candidacy-{id}")>
-            <h3>{candidacy.name.clone()}</h3>
+            <div class="candidate-head">
+                <CandidatePhoto photo=candidacy.photo.clone() name=candidacy.name.clone() />
+                <h3 dir="auto">{candidacy.name.clone()}</h3>
+            </div>
             <p><span class="status candidacy-status">{labels::candidacy_status(i18n, candidacy.status)}</span></p>
             <dl class="facts">
                 <dt>{t!(i18n, candidacy_segment)}</dt><dd>{candidacy.segment.clone()}</dd>

@@ -9,6 +9,7 @@ use crate::elections::candidacy::CandidateKind;
 use crate::elections::phase::Phase;
 use crate::elections::public::{CandidateView, ElectionPage, load_election};
 use crate::elections::ui::labels;
+use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
@@ -111,8 +112,13 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
     let has_platform = !candidate.platform_html.is_empty();
     view! {
         <li class="candidate" id=format!("candidate-{}", candidate.id)>
-            <p class="candidate-name" dir="auto">{candidate.name.clone()}</p>
-            <p class="hint">{details}</p>
+            <div class="candidate-head">
+                <CandidatePhoto photo=candidate.photo.clone() name=candidate.name.clone() />
+                <div>
+                    <p class="candidate-name" dir="auto">{candidate.name.clone()}</p>
+                    <p class="hint">{details}</p>
+                </div>
+            </div>
             {has_platform.then(|| view! {
                 <details>
                     <summary>{t!(i18n, election_platform)}</summary>

@@ -5,6 +5,7 @@ pub mod candidacy;
 pub mod commission;
 pub mod election;
 pub mod labels;
+pub mod photo;
 pub mod station;
 
 use leptos::prelude::*;

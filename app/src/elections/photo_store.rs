@@ -1,0 +1,130 @@
+//! Candidate photos on either backend. The candidate sets, replaces or removes theirs
+//! while candidacies are open; each change is audited with the photo's digest, so the
+//! commission can show which picture was on file when it reviewed the candidacy.
+
+use serde_json::json;
+
+use crate::accounts::types::AccountId;
+use crate::audit::store::AuditEvent;
+use crate::db::{Db, Tx};
+use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
+use crate::elections::photo::Photo;
+use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::{on_db, on_tx};
+
+/// A stored photo with what deciding who may see it needs.
+#[derive(Debug, Clone)]
+pub struct StoredPhoto {
+    pub owner: AccountId,
+    pub status: CandidacyStatus,
+    pub digest: String,
+    pub jpeg: Vec<u8>,
+}
+
+impl Tx {
+    /// Sets (or with `None` removes) the photo of the candidacy `account` filed.
+    pub async fn set_candidacy_photo(
+        &mut self,
+        election: ElectionId,
+        account: AccountId,
+        photo: Option<&Photo>,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let (organization, phase, _) = self.election_state(election).await?;
+        if !phase.allows_candidacies() {
+            return Err(CandidacyError::WrongPhase.into());
+        }
+        let row: Option<(i64, Option<String>)> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT c.id, p.digest FROM candidacies c \
+                 LEFT JOIN candidacy_photos p ON p.candidacy_id = c.id \
+                 WHERE c.election_id = $1 AND c.account_id = $2",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let (id, before) = row.ok_or(ElectionError::NotFound)?;
+        match photo {
+            Some(photo) => on_tx!(self, |conn| {
+                sqlx::query(
+                    "INSERT INTO candidacy_photos (candidacy_id, digest, jpeg) VALUES ($1, $2, $3) \
+                     ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = excluded.jpeg",
+                )
+                .bind(id)
+                .bind(&photo.digest)
+                .bind(&photo.jpeg)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+            })?,
+            None => on_tx!(self, |conn| {
+                sqlx::query("DELETE FROM candidacy_photos WHERE candidacy_id = $1")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await
+                    .map(|done| done.rows_affected())
+            })?,
+        };
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(account.0),
+                action: "candidacy.photo",
+                subject: format!("election:{}:candidacy:{id}", election.0),
+                before: Some(json!({ "photo_sha256": before })),
+                after: Some(json!({ "photo_sha256": photo.map(|p| &p.digest) })),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// The photo of candidacy `candidacy` of `election`, if it has one.
+    pub async fn candidacy_photo(
+        &self,
+        election: ElectionId,
+        candidacy: i64,
+    ) -> Result<Option<StoredPhoto>, ElectionError> {
+        let row: Option<(i64, String, String, Vec<u8>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.account_id, c.status, p.digest, p.jpeg FROM candidacy_photos p \
+                 JOIN candidacies c ON c.id = p.candidacy_id \
+                 WHERE c.id = $1 AND c.election_id = $2",
+            )
+            .bind(candidacy)
+            .bind(election.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(|(owner, status, digest, jpeg)| {
+            Ok(StoredPhoto {
+                owner: AccountId(owner),
+                status: serde_json::from_value(json!(status)).map_err(corrupt)?,
+                digest,
+                jpeg,
+            })
+        })
+        .transpose()
+    }
+
+    /// Which candidacies of `election` have a photo, and its digest.
+    pub async fn photo_digests(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<(i64, String)>, ElectionError> {
+        Ok(on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.candidacy_id, p.digest FROM candidacy_photos p \
+                 JOIN candidacies c ON c.id = p.candidacy_id WHERE c.election_id = $1",
+            )
+            .bind(election.0)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+}

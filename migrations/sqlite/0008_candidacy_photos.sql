@@ -1,0 +1,7 @@
+-- A candidate's photo: one small square JPEG, re-encoded on the server (no metadata).
+-- `digest` (hex SHA-256 of `jpeg`) names the version in URLs and in the audit log.
+CREATE TABLE candidacy_photos (
+    candidacy_id  INTEGER PRIMARY KEY REFERENCES candidacies (id),
+    digest        TEXT NOT NULL,
+    jpeg          BLOB NOT NULL
+);
