@@ -182,9 +182,9 @@ impl AppError {
             | ErrorCode::WrongPhase
             | ErrorCode::StationsOpen
             | ErrorCode::StationNotOpen => StatusCode::CONFLICT,
-            ErrorCode::PhotoMissing
-            | ErrorCode::PhotoUnreadable
-            | ErrorCode::PhotoTooSmall => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ErrorCode::PhotoTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         }
     }

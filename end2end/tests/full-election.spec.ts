@@ -5,30 +5,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { screenshot, waitForHydration } from "./helpers/page";
 import { expectSignedInAs, fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
+import { ORG, configureElection, fileCandidacy, movePhase } from "./helpers/elections";
 import { enrolStaff } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
-
-const ORG = "cmi-sp";
-
-async function movePhase(commission: Page, to: string) {
-  await commission.locator(".phase-move button.primary").click();
-  await commission.locator(".phase-move button.primary").click();
-  await expect(commission.locator(".phase-now")).toHaveText(to);
-}
-
-async function fileCandidacy(page: Page, election: string, c: { segment: string; name: string; rep?: string; gender: string; date: string }) {
-  await page.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
-  await waitForHydration(page);
-  await page.locator("#segment").selectOption(c.segment);
-  await page.locator("#name").fill(c.name);
-  if (c.rep) await page.locator("#representative").fill(c.rep);
-  await page.locator("#nationality").selectOption("BO");
-  await page.locator("#gender").selectOption(c.gender);
-  await page.locator("#date").fill(c.date);
-  await page.locator("#platform").fill("Moradia, documentos e trabalho.");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");
-}
 
 /** Chooses one candidate per segment by name (empty: blank), reviews and casts. */
 async function vote(page: Page, choices: string[]) {
@@ -64,19 +43,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   const commission = await enrolStaff(browser, `Comissão ${stamp}`, "electoral_commission");
 
   // 1. Configure: A 1 seat, C 1 seat, parity 50 % over the election, online + one station.
-  await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
-  await waitForHydration(commission);
-  await commission.locator("#title").fill(`Eleição completa ${stamp}`);
-  await commission.locator("#slug").fill(election);
-  await commission.locator("#seats_a").fill("1");
-  await commission.locator("#seats_b").fill("0");
-  await commission.locator("#seats_c").fill("1");
-  await commission.locator("#online_from").fill("2030-05-18");
-  await commission.locator("#online_to").fill("2030-05-21");
-  await commission.locator("#in_person_date").fill("2030-05-23");
-  await commission.locator("#stations").fill("Escola Estadual | Rua Um, 1 | Sé");
-  await commission.locator("form button[type=submit]").click();
-  await expect(commission.locator(".phase-now")).toHaveText("Rascunho");
+  await configureElection(commission, election, `Eleição completa ${stamp}`);
   await movePhase(commission, "Inscrição de candidaturas");
 
   // 2. Candidacies: two organizations (A), two people (C).

@@ -153,7 +153,11 @@ mod tests {
         );
         assert_eq!(normalize(b""), Err(PhotoError::Unreadable));
         let gif = encoded_gif();
-        assert_eq!(normalize(&gif), Err(PhotoError::Unreadable), "GIF is not accepted");
+        assert_eq!(
+            normalize(&gif),
+            Err(PhotoError::Unreadable),
+            "GIF is not accepted"
+        );
         let mut truncated = encoded(300, 300, ImageFormat::Png);
         truncated.truncate(truncated.len() / 2);
         assert_eq!(normalize(&truncated), Err(PhotoError::Unreadable));
@@ -184,7 +188,11 @@ mod tests {
         for byte in bytes {
             crc ^= u32::from(*byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc

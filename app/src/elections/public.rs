@@ -278,7 +278,9 @@ pub(crate) mod ssr {
                         .filter(|c| c.segment == segment.id)
                         .map(
                             |c| match candidacies.iter().find(|r| r.candidate_id == c.id) {
-                                Some(r) => candidate_view(r, locale, &names, photos.of_candidacy(r.id)),
+                                Some(r) => {
+                                    candidate_view(r, locale, &names, photos.of_candidacy(r.id))
+                                }
                                 // An imported list names candidates by id only.
                                 None => CandidateView {
                                     id: c.id.clone(),

@@ -117,7 +117,12 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
     (election, accounts)
 }
 
-pub(crate) async fn file(db: &Db, election: ElectionId, account: AccountId, form: &CandidacyForm) -> i64 {
+pub(crate) async fn file(
+    db: &Db,
+    election: ElectionId,
+    account: AccountId,
+    form: &CandidacyForm,
+) -> i64 {
     let candidacy = validate_candidacy(
         form,
         &settings().segment_rules(),

@@ -49,9 +49,15 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         ),
         "no candidacy, no photo"
     );
-    set(db, election, people[0], Some(&photo(1))).await.expect("first photo");
-    set(db, election, people[0], Some(&photo(2))).await.expect("replaced");
-    set(db, election, people[1], Some(&photo(3))).await.expect("another");
+    set(db, election, people[0], Some(&photo(1)))
+        .await
+        .expect("first photo");
+    set(db, election, people[0], Some(&photo(2)))
+        .await
+        .expect("replaced");
+    set(db, election, people[1], Some(&photo(3)))
+        .await
+        .expect("another");
     set(db, election, people[1], None).await.expect("removed");
 
     let stored = db
@@ -61,7 +67,12 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         .expect("Marie has one");
     assert_eq!(stored.jpeg, photo(2).jpeg, "the replacement, not the first");
     assert_eq!(stored.owner, people[0]);
-    assert!(db.candidacy_photo(election, ali).await.expect("read").is_none());
+    assert!(
+        db.candidacy_photo(election, ali)
+            .await
+            .expect("read")
+            .is_none()
+    );
     assert_eq!(
         db.photo_digests(election).await.expect("digests"),
         vec![(marie, photo(2).digest)]
@@ -90,7 +101,11 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         .await
     })
     .expect("audit");
-    assert_eq!(audited.len(), 4, "every change, and only the changes, audited");
+    assert_eq!(
+        audited.len(),
+        4,
+        "every change, and only the changes, audited"
+    );
     let last_marie = audited[1].1.as_deref().unwrap_or_default();
     assert!(last_marie.contains(&photo(2).digest), "{last_marie}");
     assert!(audited[3].1.as_deref().unwrap_or_default().contains("null"));

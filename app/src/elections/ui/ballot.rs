@@ -146,6 +146,9 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
                             </label>
                         </li>
                     }
+                    // Erased: the ballot's nested view type otherwise outgrows the compiler's
+                    // query depth in the browser build.
+                    .into_any()
                 }).collect_view()}
                 {single.then(|| {
                     let input_id = format!("pick-blank-{id}");

@@ -14,11 +14,11 @@ use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels as account_labels;
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
 use crate::elections::phase::Phase;
+use crate::elections::photo_http::CandidacyPhoto;
 use crate::elections::public::{
     ElectionPage, MyCandidacy, appeal_candidacy, change_representative, file_candidacy,
     load_election,
 };
-use crate::elections::photo_http::CandidacyPhoto;
 use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
@@ -170,7 +170,7 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
                     <input type="hidden" name="election" value=page.slug.clone() />
                     <input type="hidden" name="locale" value=locale.clone() />
                     <div class="field">
-                        <label for="photo">{t!(i18n, candidacy_photo)}</label>
+                        <label for="photo">{t!(i18n, candidacy_photo_file)}</label>
                         <p class="hint" id="photo-hint">{t!(i18n, candidacy_photo_hint)}</p>
                         <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint" />
                     </div>

@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+import { waitForHydration } from "./page";
+
+export const ORG = "cmi-sp";
+
+/** Moves the commission's election one phase on (with its confirmation step). */
+export async function movePhase(commission: Page, to: string) {
+  await commission.locator(".phase-move button.primary").click();
+  await commission.locator(".phase-move button.primary").click();
+  await expect(commission.locator(".phase-now")).toHaveText(to);
+}
+
+/** Configures an election from the CMI template (A 1 seat, B none, C 1 seat, one station)
+ *  and leaves the commission on its page, in draft. */
+export async function configureElection(commission: Page, slug: string, title: string) {
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
+  await waitForHydration(commission);
+  await commission.locator("#title").fill(title);
+  await commission.locator("#slug").fill(slug);
+  await commission.locator("#seats_a").fill("1");
+  await commission.locator("#seats_b").fill("0");
+  await commission.locator("#seats_c").fill("1");
+  await commission.locator("#online_from").fill("2030-05-18");
+  await commission.locator("#online_to").fill("2030-05-21");
+  await commission.locator("#in_person_date").fill("2030-05-23");
+  await commission.locator("#stations").fill("Escola Estadual | Rua Um, 1 | Sé");
+  await commission.locator("form button[type=submit]").click();
+  await expect(commission.locator(".phase-now")).toHaveText("Rascunho");
+}
+
+export type CandidacyInput = { segment: string; name: string; rep?: string; gender: string; date: string };
+
+export async function fileCandidacy(page: Page, election: string, c: CandidacyInput) {
+  await page.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
+  await waitForHydration(page);
+  await page.locator("#segment").selectOption(c.segment);
+  await page.locator("#name").fill(c.name);
+  if (c.rep) await page.locator("#representative").fill(c.rep);
+  await page.locator("#nationality").selectOption("BO");
+  await page.locator("#gender").selectOption(c.gender);
+  await page.locator("#date").fill(c.date);
+  await page.locator("#platform").fill("Moradia, documentos e trabalho.");
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");
+}
