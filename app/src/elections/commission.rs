@@ -302,9 +302,10 @@ mod ssr {
             .await
             .map_err(election_error)?;
         tx.commit().await?;
-        if to == Phase::Counting {
+        if to >= Phase::Counting {
             // Voting is closed: erase any trace of the order ballots were written in
-            // before anyone can export them.
+            // before anyone can export them. Idempotent, and repeated at every later move,
+            // so a seal that failed once is retried.
             app.db.seal_ballot_box().await.map_err(election_error)?;
         }
         Ok(())

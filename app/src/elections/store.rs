@@ -347,8 +347,13 @@ impl Db {
     }
 
     /// Rewrites the marks and ballots in key order, erasing any trace of the order in which
-    /// they were written. On SQLite the tables are already kept in key order (`WITHOUT
-    /// ROWID`); `VACUUM` also clears freed pages. Run when voting closes.
+    /// they were written. Run when voting closes (idempotent).
+    ///
+    /// On SQLite the tables are kept in key order (`WITHOUT ROWID`), but the bytes are not:
+    /// within a page, cells sit where free space was when they arrived, freed pages keep
+    /// old cells, and the write-ahead log keeps every earlier version of every page. So:
+    /// `VACUUM` rebuilds the file in key order, then a truncating checkpoint empties the
+    /// log. On PostgreSQL `CLUSTER` rewrites both tables into new files in key order.
     pub async fn seal_ballot_box(&self) -> Result<(), ElectionError> {
         match self {
             Db::Postgres(pool) => {
@@ -361,6 +366,7 @@ impl Db {
             }
             Db::Sqlite(pool) => {
                 sqlx::query("VACUUM").execute(pool).await?;
+                truncate_wal(pool).await?;
             }
         }
         Ok(())
@@ -583,4 +589,21 @@ impl Db {
             })
             .collect())
     }
+}
+
+/// Copies the write-ahead log into the database file and empties it. A reader holding an
+/// old snapshot makes the checkpoint report "busy"; readers are short, so try again.
+async fn truncate_wal(pool: &sqlx::SqlitePool) -> Result<(), ElectionError> {
+    for _ in 0..50 {
+        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(pool)
+            .await?;
+        if busy == 0 {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(ElectionError::Db(sqlx::Error::Protocol(
+        "the write-ahead log stayed busy: ballot box not sealed".into(),
+    )))
 }

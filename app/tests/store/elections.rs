@@ -406,6 +406,10 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
         "marks sit in account order, not in voting order (voters cast in reverse)"
     );
 
+    if let Db::Sqlite(pool) = db {
+        raw_sqlite_bytes_follow_keys(pool, &cast_order);
+    }
+
     // The only column the two tables share is the election.
     let columns = |table: &'static str| async move {
         let sql = match db.backend() {
@@ -429,4 +433,34 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
             "no time column: {column}"
         );
     }
+}
+
+/// What a copy of the SQLite files shows, byte for byte: the write-ahead log (which keeps
+/// every earlier version of every page) is empty, and in the database file the tracking
+/// codes lie in key order, not in the order they were cast (within a page SQLite writes
+/// each new cell below the previous one, so without the seal the bytes replay the vote).
+fn raw_sqlite_bytes_follow_keys(pool: &sqlx::SqlitePool, cast_order: &[String]) {
+    let file = pool.connect_options().get_filename().to_owned();
+    let wal = std::fs::metadata(format!("{}-wal", file.display())).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the write-ahead log still holds old pages");
+    let bytes = std::fs::read(&file).expect("database file");
+    let mut by_position: Vec<(usize, &String)> = cast_order
+        .iter()
+        .map(|code| {
+            let at = bytes
+                .windows(code.len())
+                .position(|w| w == code.as_bytes())
+                .expect("every code is in the file");
+            (at, code)
+        })
+        .collect();
+    by_position.sort();
+    let in_file: Vec<&String> = by_position.into_iter().map(|(_, code)| code).collect();
+    let mut keys: Vec<&String> = cast_order.iter().collect();
+    keys.sort();
+    let reversed: Vec<&String> = keys.iter().rev().copied().collect();
+    assert!(
+        in_file == keys || in_file == reversed,
+        "codes in the file follow neither key order: {in_file:?}"
+    );
 }
