@@ -6,7 +6,9 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use voz_app::elections::public::ssr::election_of;
 use voz_app::elections::store::ElectionRecord;
+use voz_app::error::ErrorCode;
 use voz_app::state::AppState;
 
 pub async fn download(
@@ -29,17 +31,12 @@ async fn serve(
         tracing::error!(%error, "download failed");
         StatusCode::INTERNAL_SERVER_ERROR
     };
-    let organization = state
-        .db
-        .organization_by_slug(org)
+    let (_, record) = election_of(state, org, election)
         .await
-        .map_err(|e| internal(&e))?
-        .ok_or(StatusCode::NOT_FOUND)?;
-    let record = state
-        .db
-        .election_by_slug(organization.id, election)
-        .await
-        .map_err(|_| StatusCode::NOT_FOUND)?;
+        .map_err(|e| match e.code {
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        })?;
     let (body, content_type) = match file {
         "election.json" | "ballots.jsonl" | "tracking-codes.txt" => {
             if !record.phase.ballots_public() {

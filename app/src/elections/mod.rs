@@ -5,6 +5,8 @@
 //! `ui/` (pages), `storage.rs` (behind `ssr`) and `rules.rs`: phases, eligibility and
 //! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
 
+#[cfg(feature = "ssr")]
+pub mod calendar_store;
 pub mod candidacy;
 #[cfg(feature = "ssr")]
 pub mod candidacy_store;

@@ -123,7 +123,7 @@ pub async fn change_representative(
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
+pub mod ssr {
     use super::{CandidateView, ElectionPage, MyCandidacy, MyPart, SegmentView};
     use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, current_account, require_account};

@@ -41,7 +41,6 @@ pub async fn take_receipt() -> Result<Option<String>, AppError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, require_account};
     use crate::elections::candidacy::CandidacyError;
     use crate::elections::store::{Channel, ElectionError};
@@ -163,17 +162,8 @@ pub(crate) mod ssr {
     ) -> Result<String, AppError> {
         let account = require_account().await?;
         let app = app_state()?;
-        let org = app
-            .db
-            .organization_by_slug(organization)
-            .await
-            .map_err(store_error)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let record = app
-            .db
-            .election_by_slug(org.id, election)
-            .await
-            .map_err(election_error)?;
+        let (_, record) =
+            crate::elections::public::ssr::election_of(&app, organization, election).await?;
         app.db
             .cast(record.id, account, &ballot, Channel::Online, None)
             .await

@@ -361,16 +361,14 @@ impl Tx {
         station: i64,
     ) -> Result<StationState, StationError> {
         let (marked,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM voter_marks WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_one(&mut *conn)
-            .await
+            sqlx::query_as(MARKED_AT_STATION)
+                .bind(election.0)
+                .bind(station)
+                .fetch_one(&mut *conn)
+                .await
         })?;
         let contents: Vec<(String,)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT content FROM ballots WHERE election_id = $1 AND station_id = $2")
+            sqlx::query_as(BALLOTS_AT_STATION)
                 .bind(election.0)
                 .bind(station)
                 .fetch_all(&mut *conn)
@@ -379,6 +377,13 @@ impl Tx {
         counts(marked, contents)
     }
 }
+
+// A station's counts: read in the closing transaction (what is signed) and on the pool
+// (what the poll-worker screen shows), from the same two queries.
+const MARKED_AT_STATION: &str =
+    "SELECT COUNT(*) FROM voter_marks WHERE election_id = $1 AND station_id = $2";
+const BALLOTS_AT_STATION: &str =
+    "SELECT content FROM ballots WHERE election_id = $1 AND station_id = $2";
 
 /// The station's counts from its marks and its ballots' contents.
 fn counts(marked: i64, contents: Vec<(String,)>) -> Result<StationState, StationError> {
@@ -441,16 +446,14 @@ impl Db {
             .await
         })?;
         let (marked,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM voter_marks WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_one(pool)
-            .await
+            sqlx::query_as(MARKED_AT_STATION)
+                .bind(election.0)
+                .bind(station)
+                .fetch_one(pool)
+                .await
         })?;
         let contents: Vec<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT content FROM ballots WHERE election_id = $1 AND station_id = $2")
+            sqlx::query_as(BALLOTS_AT_STATION)
                 .bind(election.0)
                 .bind(station)
                 .fetch_all(pool)

@@ -13,7 +13,7 @@ use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
 use crate::audit::store::AuditEvent;
 use crate::db::{Backend, Db, Tx};
-use crate::elections::phase::{CalendarError, Phase, check_move};
+use crate::elections::phase::{CalendarError, Phase};
 use crate::elections::settings::ElectionSettings;
 use crate::results::count::{
     Ballot, ElectionConfig, TallyError, TallyResult, tally, validate_ballot, validate_config,
@@ -147,62 +147,6 @@ impl Tx {
         )
         .await?;
         Ok(ElectionId(id))
-    }
-
-    /// Moves an election to its next phase (only that one), audited.
-    pub async fn move_phase(
-        &mut self,
-        election: ElectionId,
-        to: Phase,
-        actor: Option<AccountId>,
-        now: i64,
-    ) -> Result<(), ElectionError> {
-        let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        let (organization, from) = row.ok_or(ElectionError::NotFound)?;
-        let from = Phase::from_code(&from).ok_or_else(|| corrupt(format!("phase {from}")))?;
-        check_move(from, to)?;
-        if to == Phase::FinalList {
-            self.publish_final_list(election).await?;
-        }
-        if to == Phase::Counting {
-            let (open,): (i64,) = on_tx!(self, |conn| {
-                sqlx::query_as(
-                    "SELECT COUNT(*) FROM station_sessions WHERE election_id = $1 AND closed_at IS NULL",
-                )
-                .bind(election.0)
-                .fetch_one(&mut *conn)
-                .await
-            })?;
-            if open > 0 {
-                return Err(ElectionError::StationsOpen);
-            }
-        }
-        on_tx!(self, |conn| {
-            sqlx::query("UPDATE elections SET phase = $1 WHERE id = $2")
-                .bind(to.code())
-                .bind(election.0)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: actor.map(|a| a.0),
-                action: "election.phase",
-                subject: format!("election:{}", election.0),
-                before: Some(json!({ "phase": from.code() })),
-                after: Some(json!({ "phase": to.code() })),
-            },
-            now,
-        )
-        .await?;
-        Ok(())
     }
 }
 
@@ -405,29 +349,6 @@ impl Db {
 }
 
 impl Db {
-    /// When the election entered each phase, oldest first, from its audit entries: the
-    /// public calendar is the audited one.
-    pub async fn phase_history(
-        &self,
-        election: ElectionId,
-    ) -> Result<Vec<(Phase, i64)>, ElectionError> {
-        let rows: Vec<(Option<String>, i64)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT after_state, at FROM audit_log WHERE subject = $1 AND action = 'election.phase' ORDER BY seq",
-            )
-            .bind(format!("election:{}", election.0))
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(after, at)| {
-                let after: serde_json::Value = serde_json::from_str(after.as_deref()?).ok()?;
-                Some((Phase::from_code(after.get("phase")?.as_str()?)?, at))
-            })
-            .collect())
-    }
-
     /// Whether `account` is an enabled (verified) voter of `organization`.
     pub async fn is_enabled_voter(
         &self,
@@ -462,132 +383,6 @@ impl Db {
             out.push(self.election(ElectionId(id)).await?);
         }
         Ok(out)
-    }
-}
-
-impl Tx {
-    /// Sets or extends a phase's last day (see [`crate::elections::phase::check_deadline`]),
-    /// audited with the day before and after.
-    pub async fn set_deadline(
-        &mut self,
-        election: ElectionId,
-        phase: Phase,
-        last_day: crate::calendar::Date,
-        actor: AccountId,
-        now: i64,
-    ) -> Result<(), ElectionError> {
-        let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        let (organization, current_phase) = row.ok_or(ElectionError::NotFound)?;
-        let current_phase = Phase::from_code(&current_phase)
-            .ok_or_else(|| corrupt(format!("phase {current_phase}")))?;
-        let current: Option<(String,)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT last_day FROM election_deadlines WHERE election_id = $1 AND phase = $2",
-            )
-            .bind(election.0)
-            .bind(phase.code())
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let current = current
-            .map(|(d,)| d.parse::<crate::calendar::Date>().map_err(corrupt))
-            .transpose()?;
-        crate::elections::phase::check_deadline(
-            phase,
-            current_phase,
-            current,
-            last_day,
-            crate::calendar::Date::from_unix_millis(now),
-        )?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO election_deadlines (election_id, phase, last_day) VALUES ($1, $2, $3) \
-                 ON CONFLICT (election_id, phase) DO UPDATE SET last_day = excluded.last_day",
-            )
-            .bind(election.0)
-            .bind(phase.code())
-            .bind(last_day.to_string())
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(actor.0),
-                action: "election.deadline",
-                subject: format!("election:{}", election.0),
-                before: current.map(|d| json!({ "phase": phase.code(), "last_day": d })),
-                after: Some(json!({ "phase": phase.code(), "last_day": last_day })),
-            },
-            now,
-        )
-        .await?;
-        Ok(())
-    }
-}
-
-pub use crate::elections::phase::DeadlineChange;
-
-impl Db {
-    /// Each phase's current last day.
-    pub async fn deadlines(
-        &self,
-        election: ElectionId,
-    ) -> Result<Vec<(Phase, crate::calendar::Date)>, ElectionError> {
-        let rows: Vec<(String, String)> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT phase, last_day FROM election_deadlines WHERE election_id = $1")
-                .bind(election.0)
-                .fetch_all(pool)
-                .await
-        })?;
-        let mut out = Vec::new();
-        for (phase, day) in rows {
-            let phase =
-                Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
-            out.push((phase, day.parse().map_err(corrupt)?));
-        }
-        out.sort();
-        Ok(out)
-    }
-
-    /// Every deadline set or extended, oldest first, from the audit log.
-    pub async fn deadline_changes(
-        &self,
-        election: ElectionId,
-    ) -> Result<Vec<DeadlineChange>, ElectionError> {
-        let rows: Vec<(Option<String>, Option<String>, i64)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT before_state, after_state, at FROM audit_log WHERE subject = $1 AND action = 'election.deadline' ORDER BY seq",
-            )
-            .bind(format!("election:{}", election.0))
-            .fetch_all(pool)
-            .await
-        })?;
-        let day = |state: &Option<String>| -> Option<(Phase, crate::calendar::Date)> {
-            let value: serde_json::Value = serde_json::from_str(state.as_deref()?).ok()?;
-            Some((
-                Phase::from_code(value.get("phase")?.as_str()?)?,
-                value.get("last_day")?.as_str()?.parse().ok()?,
-            ))
-        };
-        Ok(rows
-            .into_iter()
-            .filter_map(|(before, after, at)| {
-                let (phase, after) = day(&after)?;
-                Some(DeadlineChange {
-                    at,
-                    phase,
-                    before: day(&before).map(|(_, d)| d),
-                    after,
-                })
-            })
-            .collect())
     }
 }
 
