@@ -131,7 +131,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   // 5. Closure (1 marked, 1 ballot), then the count.
   await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
   await waitForHydration(worker);
-  await expect(worker.getByTestId("station-counts")).toContainText("1 pessoas votaram aqui · 1 cédulas na urna");
+  await expect(worker.getByTestId("station-counts")).toContainText("1 pessoa votou aqui · 1 cédula na urna");
   await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator(".closure.signed")).toBeVisible();

@@ -101,6 +101,9 @@ test("a candidate's photo: refused when it is no picture, private until the fina
 
   const reader = await browser.newPage();
   await reader.goto(`/ar/o/${ORG}/e/${election}`);
+  // Counts in Arabic take CLDR plural forms: one station, one seat, one alternate.
+  await expect(reader.locator("summary", { hasText: "مركز اقتراع واحد" })).toBeVisible();
+  await expect(reader.getByText("مقعد أصلي واحد واحتياطي واحد").first()).toBeVisible();
   const listed = reader.locator(".candidate", { hasText: name });
   await expect(listed.locator("img.candidate-photo")).toHaveAttribute("src", src);
   await expect.poll(() => listed.locator("img.candidate-photo").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);

@@ -36,7 +36,7 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await worker.locator(`a[href$="/stations/${station}"]`).click();
   await waitForHydration(worker);
   await worker.getByRole("button", { name: "Abrir o local de votação" }).click();
-  await expect(worker.getByTestId("station-counts")).toContainText("0 pessoas votaram aqui");
+  await expect(worker.getByTestId("station-counts")).toContainText("Ninguém votou aqui ainda");
 
   // Someone not registered: offered registration on the spot.
   await find(worker, newPerson());
@@ -65,7 +65,7 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
 
   await worker.goto(`/pt-BR${path}`);
   await waitForHydration(worker);
-  await expect(worker.getByTestId("station-counts")).toContainText("1 pessoas votaram aqui · 1 cédulas na urna");
+  await expect(worker.getByTestId("station-counts")).toContainText("1 pessoa votou aqui · 1 cédula na urna");
   // Already voted: no second mark.
   await find(worker, kioskVoter);
   await expect(worker.locator(".person-found .error")).toContainText("Você já votou");
@@ -74,7 +74,7 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   // The paper voter.
   await find(worker, paperVoter);
   await worker.getByRole("button", { name: "Registrar: cédula de papel" }).click();
-  await expect(worker.getByTestId("station-counts")).toContainText("2 pessoas votaram aqui · 1 cédulas na urna");
+  await expect(worker.getByTestId("station-counts")).toContainText("2 pessoas votaram aqui · 1 cédula na urna");
 
   // At closing: the paper ballot, and a null one found in the box too.
   await worker.locator(".paper-ballots summary").click();

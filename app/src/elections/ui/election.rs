@@ -67,7 +67,13 @@ fn Election(page: ElectionPage) -> impl IntoView {
         <Channels page=page.clone() />
         <h2>{t!(i18n, election_segments)}</h2>
         {page.segments.into_iter().map(|segment| {
-            let seats = t_string!(i18n, election_seats, seats = segment.seats, alternates = segment.alternates).to_string();
+            let seats = t_string!(
+                i18n,
+                election_seats,
+                seats = t_string!(i18n, election_seat_count, count = segment.seats).to_string(),
+                alternates = t_string!(i18n, election_alternate_count, count = segment.alternates).to_string()
+            )
+            .to_string();
             let who = match segment.kind {
                 CandidateKind::Individual => t_string!(i18n, election_kind_individual),
                 CandidateKind::Organization => t_string!(i18n, election_kind_organization),

@@ -120,13 +120,15 @@ fn Station(
             });
         }
     };
-    let counts = t_string!(
-        i18n,
-        station_counts,
-        marked = state.marked,
-        ballots = state.ballots
-    )
-    .to_string();
+    let counts = if state.marked == 0 && state.ballots == 0 {
+        t_string!(i18n, station_nobody_yet).to_string()
+    } else {
+        format!(
+            "{} · {}",
+            t_string!(i18n, station_marked_count, count = state.marked),
+            t_string!(i18n, station_ballots_count, count = state.ballots)
+        )
+    };
     view! {
         <Title text=page.station.name.clone() />
         <p class="eyebrow">{page.title.clone()}</p>
