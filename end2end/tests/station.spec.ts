@@ -48,6 +48,13 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await worker.getByRole("button", { name: "Registrar e liberar cédula no aparelho" }).click();
   await expect(worker.locator(".kiosk-ready")).toBeVisible();
   await screenshot(worker, testInfo, "station-pt-BR");
+  // A second device of the same station learns a ballot is waiting, but cannot hand it over.
+  const colleague = await enrolStaff(browser, `Mesário ${Date.now()}`, "poll_worker");
+  await colleague.goto(`/pt-BR${path}`);
+  await waitForHydration(colleague);
+  await expect(colleague.locator(".kiosk-elsewhere")).toContainText("1 cédula liberada no aparelho e não votada");
+  await expect(colleague.locator(".kiosk-ready")).toHaveCount(0);
+  await colleague.context().close();
   await worker.locator(".kiosk-ready a").click();
   await expect(worker.locator("form.ballot")).toBeVisible();
   const segments = worker.locator("fieldset.segment-choices");

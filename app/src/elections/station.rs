@@ -25,6 +25,8 @@ pub struct StationPage {
     pub state: StationState,
     /// For entering paper ballots.
     pub segments: Vec<SegmentView>,
+    /// This device holds a kiosk ballot handed over and not cast yet (its cookie).
+    pub kiosk_here: bool,
 }
 
 /// Elections taking votes, with their stations: where a poll worker starts.
@@ -211,6 +213,7 @@ mod ssr {
             title: record.title,
             phase: record.phase,
             station: info,
+            kiosk_here: state.waiting_kiosk > 0 && kiosk_token().is_some(),
             state,
             segments: page.segments,
         })

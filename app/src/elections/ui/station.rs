@@ -142,7 +142,7 @@ fn Station(
             view! { <button type="button" class="primary" on:click=open>{t!(i18n, station_open)}</button> }.into_any()
         } else {
             view! {
-                <FindAndMark keys=keys.clone() station reload waiting_kiosk=state.waiting_kiosk />
+                <FindAndMark keys=keys.clone() station reload kiosk_here=page.kiosk_here waiting_kiosk=state.waiting_kiosk />
                 <PaperBallots page=page.clone() keys=keys.clone() station />
                 <Closure page keys station reload />
             }.into_any()
@@ -155,6 +155,7 @@ fn FindAndMark(
     keys: (String, String),
     station: i64,
     reload: Callback<()>,
+    kiosk_here: bool,
     waiting_kiosk: u64,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -250,13 +251,22 @@ fn FindAndMark(
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
                 <button type="submit" class="primary">{t!(i18n, station_find_button)}</button>
             </form>
-            // A kiosk ballot handed over and not cast yet: this device holds it.
-            {(waiting_kiosk > 0).then(|| view! {
-                <div class="notice kiosk-ready" role="status">
-                    <p>{t!(i18n, station_kiosk_ready)}</p>
-                    <a class="button primary" href=kiosk.clone()>{t!(i18n, station_kiosk_hand_over)}</a>
-                </div>
-            })}
+            // A kiosk ballot handed over and not cast yet: on the device that holds it, the
+            // way to hand it over; on the station's other devices, only that one is waiting.
+            {if kiosk_here {
+                Some(view! {
+                    <div class="notice kiosk-ready" role="status">
+                        <p>{t!(i18n, station_kiosk_ready)}</p>
+                        <a class="button primary" href=kiosk.clone()>{t!(i18n, station_kiosk_hand_over)}</a>
+                    </div>
+                }.into_any())
+            } else if waiting_kiosk > 0 {
+                Some(view! {
+                    <p class="notice kiosk-elsewhere" role="status">{t_string!(i18n, station_waiting_kiosk, count = waiting_kiosk).to_string()}</p>
+                }.into_any())
+            } else {
+                None
+            }}
             {move || found.get().map(|person| match person {
                 None => view! {
                     <div class="notice person-not-found">
