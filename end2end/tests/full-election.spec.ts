@@ -104,6 +104,23 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
 
   // 4b. Online with a printed code from the help desk.
   const worker = await enrolStaff(browser, `Mesário ${stamp}`, "poll_worker");
+  // The commission assigns this poll worker to the station; another one is then refused there.
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
+  await waitForHydration(commission);
+  const staffCard = commission.locator("#station-staff-1");
+  await expect(staffCard).toContainText("Ninguém designado");
+  await staffCard.locator("select").selectOption({ label: `Mesário ${stamp}` });
+  await staffCard.getByRole("button", { name: "Designar" }).click();
+  await expect(staffCard.locator(".assigned")).toContainText(`Mesário ${stamp}`);
+  await staffCard.scrollIntoViewIfNeeded();
+  await screenshot(commission, testInfo, "commission-station-staff-pt-BR");
+  const outsider = await enrolStaff(browser, `Mesária de fora ${stamp}`, "poll_worker");
+  await outsider.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
+  await expect(outsider.locator(".error")).toHaveText("Você não tem permissão para fazer isso.");
+  await outsider.goto(`/pt-BR/staff/${ORG}/stations`);
+  await waitForHydration(outsider);
+  await expect(outsider.locator(`a[href$="/elections/${election}/stations/1"]`)).toHaveCount(0);
+  await outsider.context().close();
   const code = await helpDesk(worker, newPerson({ name: `Votante Código ${stamp}` }));
   const codeContext = await browser.newContext();
   const codePage = await codeContext.newPage();

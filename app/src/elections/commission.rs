@@ -19,6 +19,7 @@ pub struct CommissionPage {
     /// Each phase's current last day.
     pub deadlines: Vec<(Phase, crate::calendar::Date)>,
     pub candidacies: Vec<CandidacyReview>,
+    pub station_staff: crate::elections::assignments::StationStaffPage,
 }
 
 /// A candidacy as the commission reviews it.
@@ -108,7 +109,7 @@ pub async fn set_deadline(
 
 /// Who runs elections.
 #[cfg(feature = "ssr")]
-const COMMISSION: [crate::accounts::types::Role; 2] = [
+pub(crate) const COMMISSION: [crate::accounts::types::Role; 2] = [
     crate::accounts::types::Role::Administrator,
     crate::accounts::types::Role::ElectoralCommission,
 ];
@@ -241,7 +242,8 @@ mod ssr {
     ) -> Result<CommissionPage, AppError> {
         require_staff(organization, &COMMISSION).await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        let station_staff = crate::elections::assignments::ssr::load(&app, &org, &record).await?;
         let names = nationality_names(locale);
         let photos = PhotoAddresses::of(&app, organization, &record).await?;
         let candidacies = app
@@ -286,6 +288,7 @@ mod ssr {
             phase: record.phase,
             next: record.phase.next(),
             candidacies,
+            station_staff,
         })
     }
 

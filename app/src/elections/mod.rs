@@ -1,10 +1,16 @@
 //! Council elections (issue 5, DOMAIN.md § Process 1): configuration and calendar,
 //! candidacies, online and in-person voting, polling-station closure.
 //!
-//! Will hold `types.rs` (shared with the browser), `server.rs` (server functions),
-//! `ui/` (pages), `storage.rs` (behind `ssr`) and `rules.rs`: phases, eligibility and
-//! ballot validation as pure functions with property tests, readable next to DOMAIN.md.
+//! Rules as pure functions with tests: `phase` (calendar, deadlines), `candidacy` (who may
+//! stand, review and appeals), `configure` (the commission's form), `station_types`
+//! (who may work a station). Storage behind `ssr`, one file per subject (`store`: ballot
+//! box; `calendar_store`, `candidacy_store`, `photo_store`, `station_store`,
+//! `assignment_store`). Server functions: `public`, `commission`, `station`, `server`
+//! (voting), `photo_http`. Pages in `ui/`.
 
+#[cfg(feature = "ssr")]
+pub mod assignment_store;
+pub mod assignments;
 #[cfg(feature = "ssr")]
 pub mod calendar_store;
 pub mod candidacy;

@@ -138,6 +138,7 @@ mod ssr {
 
     use super::{HandOver, StationPage, StationState, VoterLookup, VotingElection};
     use crate::accounts::rules::normalize_document_number;
+    use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, require_staff};
     use crate::accounts::types::{AccountId, DocumentType, Role};
     use crate::db::now_millis;
@@ -147,8 +148,11 @@ mod ssr {
         ballot_from_picks, election_error, redirect_with, set_cookie,
     };
     use crate::elections::station_store::StationError;
+    use crate::elections::station_types::may_work_station;
+    use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
     use crate::results::count::Ballot;
+    use crate::state::AppState;
 
     const POLL: [Role; 3] = [
         Role::Administrator,
@@ -167,22 +171,71 @@ mod ssr {
         }
     }
 
+    /// The elections taking votes, each with the stations this person may work.
     pub async fn list_stations(organization: &str) -> Result<Vec<VotingElection>, AppError> {
-        let (_, org) = require_staff(organization, &POLL).await?;
+        let (account, org) = require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        Ok(app
+        let roles = app
             .db
-            .elections_of(org.id)
+            .roles_of(org.id, account)
             .await
-            .map_err(election_error)?
-            .into_iter()
-            .filter(|e| e.phase == Phase::Voting)
-            .map(|e| VotingElection {
-                slug: e.slug,
-                title: e.title,
-                stations: e.settings.stations,
-            })
-            .collect())
+            .map_err(store_error)?;
+        let mut out = Vec::new();
+        for election in app.db.elections_of(org.id).await.map_err(election_error)? {
+            if election.phase != Phase::Voting {
+                continue;
+            }
+            let assignments = app
+                .db
+                .station_assignments(election.id)
+                .await
+                .map_err(election_error)?;
+            let stations = election
+                .settings
+                .stations
+                .into_iter()
+                .filter(|station| {
+                    let here: Vec<i64> = assignments
+                        .iter()
+                        .filter(|(s, _)| *s == station.id)
+                        .map(|(_, w)| w.account)
+                        .collect();
+                    may_work_station(&roles, &here, account.0)
+                })
+                .collect();
+            out.push(VotingElection {
+                slug: election.slug,
+                title: election.title,
+                stations,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The signed-in staff member, if they may work `station` (see `may_work_station`):
+    /// 403 otherwise.
+    async fn station_worker(
+        app: &AppState,
+        organization: &str,
+        election: &str,
+        station: i64,
+    ) -> Result<(AccountId, ElectionRecord), AppError> {
+        let (account, org) = require_staff(organization, &POLL).await?;
+        let (_, record) = election_of(app, organization, election).await?;
+        let roles = app
+            .db
+            .roles_of(org.id, account)
+            .await
+            .map_err(store_error)?;
+        let assigned = app
+            .db
+            .assigned_to(record.id, station)
+            .await
+            .map_err(election_error)?;
+        if !may_work_station(&roles, &assigned, account.0) {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        Ok((account, record))
     }
 
     pub async fn load_station(
@@ -191,9 +244,8 @@ mod ssr {
         station: i64,
         locale: &str,
     ) -> Result<StationPage, AppError> {
-        require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
+        let (_, record) = station_worker(&app, organization, election, station).await?;
         let info = record
             .settings
             .station(station)
@@ -224,9 +276,8 @@ mod ssr {
         election: &str,
         station: i64,
     ) -> Result<(), AppError> {
-        let (account, _) = require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
+        let (account, record) = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
         tx.open_station(record.id, station, account, now_millis())
             .await
@@ -275,9 +326,8 @@ mod ssr {
         account: i64,
         hand_over: HandOver,
     ) -> Result<(), AppError> {
-        let (worker, _) = require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
+        let (worker, record) = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
         let token = tx
             .mark_in_person(
@@ -309,9 +359,8 @@ mod ssr {
     ) -> Result<(), AppError> {
         let back = format!("/staff/{organization}/elections/{election}/stations/{station}");
         let outcome = async {
-            let (worker, _) = require_staff(organization, &POLL).await?;
             let app = app_state()?;
-            let (_, record) = election_of(&app, organization, election).await?;
+            let (worker, record) = station_worker(&app, organization, election, station).await?;
             let ballot = if null {
                 Ballot {
                     null: true,
@@ -338,9 +387,8 @@ mod ssr {
         station: i64,
         justification: &str,
     ) -> Result<StationState, AppError> {
-        let (worker, _) = require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
+        let (worker, record) = station_worker(&app, organization, election, station).await?;
         let justification = if justification.trim().is_empty() {
             None
         } else {

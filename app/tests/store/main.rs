@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod assignments;
 mod audit;
 mod candidacies;
 mod elections;

@@ -17,6 +17,7 @@ use crate::elections::commission::{
 };
 use crate::elections::configure::ElectionForm;
 use crate::elections::phase::Phase;
+use crate::elections::ui::assignments::StationStaff;
 use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
@@ -121,6 +122,7 @@ fn Commission(page: CommissionPage, keys: (String, String), reload: Callback<()>
             </div>
         })}
         <DeadlineForm phase deadlines=page.deadlines.clone() keys=keys.clone() reload />
+        <StationStaff page=page.station_staff.clone() keys=keys.clone() reload />
         <h2>{t_string!(i18n, commission_candidacies, count = page.candidacies.len()).to_string()}</h2>
         {page.candidacies.is_empty().then(|| view! { <p>{t!(i18n, commission_no_candidacies)}</p> })}
         <ul class="plain queue">

@@ -1,5 +1,6 @@
 //! Election pages: the public page, candidacy, the ballot and its receipt, the commission.
 
+pub mod assignments;
 pub mod ballot;
 pub mod candidacy;
 pub mod commission;

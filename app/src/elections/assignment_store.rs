@@ -1,0 +1,200 @@
+//! Poll workers assigned to polling stations, on either backend. The commission assigns
+//! and unassigns until voting closes; each change is audited.
+
+use serde_json::json;
+
+use crate::accounts::types::{AccountId, Role};
+use crate::audit::store::AuditEvent;
+use crate::db::{Db, Tx};
+use crate::elections::phase::Phase;
+use crate::elections::settings::ElectionSettings;
+use crate::elections::station_types::PollWorker;
+use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::error::{FieldProblem, Problem};
+use crate::{on_db, on_tx};
+
+impl Tx {
+    /// Assigns `worker` (who must hold the poll-worker role) to `station`. Assigning
+    /// someone already assigned changes nothing and logs nothing.
+    pub async fn assign_poll_worker(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        worker: AccountId,
+        actor: AccountId,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let organization = self.station_of(election, station).await?;
+        let role: Option<(String,)> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT role FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3",
+            )
+            .bind(organization)
+            .bind(worker.0)
+            .bind(Role::PollWorker.code())
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        if role.is_none() {
+            return Err(ElectionError::Invalid(vec![FieldProblem {
+                field: "worker".into(),
+                problem: Problem::UnknownOption,
+            }]));
+        }
+        let added = on_tx!(self, |conn| {
+            sqlx::query(
+                "INSERT INTO station_assignments (election_id, station_id, account_id) \
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(election.0)
+            .bind(station)
+            .bind(worker.0)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if added == 1 {
+            self.audit_assignment(
+                organization,
+                election,
+                station,
+                actor,
+                now,
+                None,
+                Some(worker),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Takes `worker` off `station`.
+    pub async fn unassign_poll_worker(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        worker: AccountId,
+        actor: AccountId,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let organization = self.station_of(election, station).await?;
+        let removed = on_tx!(self, |conn| {
+            sqlx::query(
+                "DELETE FROM station_assignments WHERE election_id = $1 AND station_id = $2 AND account_id = $3",
+            )
+            .bind(election.0)
+            .bind(station)
+            .bind(worker.0)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if removed == 0 {
+            return Err(ElectionError::NotFound);
+        }
+        self.audit_assignment(
+            organization,
+            election,
+            station,
+            actor,
+            now,
+            Some(worker),
+            None,
+        )
+        .await
+    }
+
+    /// The organization of an election that still takes assignments and has `station`.
+    async fn station_of(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+    ) -> Result<i64, ElectionError> {
+        let row: Option<(i64, String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT organization_id, phase, settings FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        let (organization, phase, settings) = row.ok_or(ElectionError::NotFound)?;
+        let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
+        if phase > Phase::Voting {
+            return Err(ElectionError::NotVoting);
+        }
+        let settings: ElectionSettings = serde_json::from_str(&settings).map_err(corrupt)?;
+        settings.station(station).ok_or(ElectionError::NotFound)?;
+        Ok(organization)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn audit_assignment(
+        &mut self,
+        organization: i64,
+        election: ElectionId,
+        station: i64,
+        actor: AccountId,
+        now: i64,
+        before: Option<AccountId>,
+        after: Option<AccountId>,
+    ) -> Result<(), ElectionError> {
+        let action = if after.is_some() {
+            "station.assign"
+        } else {
+            "station.unassign"
+        };
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(actor.0),
+                action,
+                subject: format!("election:{}:station:{station}", election.0),
+                before: before.map(|w| json!({ "poll_worker": w.0 })),
+                after: after.map(|w| json!({ "poll_worker": w.0 })),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+impl Db {
+    /// Every assignment of an election: (station, poll worker), by station then name.
+    pub async fn station_assignments(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<(i64, PollWorker)>, ElectionError> {
+        let rows: Vec<(i64, i64, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.station_id, a.id, a.display_name FROM station_assignments s \
+                 JOIN accounts a ON a.id = s.account_id WHERE s.election_id = $1 \
+                 ORDER BY s.station_id, a.display_name, a.id",
+            )
+            .bind(election.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(station, account, name)| (station, PollWorker { account, name }))
+            .collect())
+    }
+
+    /// The accounts assigned to one station.
+    pub async fn assigned_to(
+        &self,
+        election: ElectionId,
+        station: i64,
+    ) -> Result<Vec<i64>, ElectionError> {
+        let rows: Vec<(i64,)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT account_id FROM station_assignments WHERE election_id = $1 AND station_id = $2",
+            )
+            .bind(election.0)
+            .bind(station)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+}
