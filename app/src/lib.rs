@@ -5,6 +5,10 @@
 //! rules in a `rules` module that does no I/O. `ui` holds the shell and shared components;
 //! `db` (server only) owns connections and migrations for SQLite and PostgreSQL.
 
+// Leptos pages are deeply nested generic types; a clean (non-incremental) browser build of
+// the commission and ballot pages needs more than the default query depth of 128.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod audit;
 pub mod calendar;

@@ -14,6 +14,22 @@ use crate::{on_db, on_tx};
 pub use crate::elections::phase::DeadlineChange;
 
 impl Tx {
+    /// The election's organization and phase, read inside this transaction.
+    pub(crate) async fn organization_and_phase(
+        &mut self,
+        election: ElectionId,
+    ) -> Result<(i64, Phase), ElectionError> {
+        let row: Option<(i64, String)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        let (organization, phase) = row.ok_or(ElectionError::NotFound)?;
+        let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
+        Ok((organization, phase))
+    }
+
     /// Moves an election to its next phase (only that one), audited.
     pub async fn move_phase(
         &mut self,
@@ -22,14 +38,7 @@ impl Tx {
         actor: Option<AccountId>,
         now: i64,
     ) -> Result<(), ElectionError> {
-        let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        let (organization, from) = row.ok_or(ElectionError::NotFound)?;
-        let from = Phase::from_code(&from).ok_or_else(|| corrupt(format!("phase {from}")))?;
+        let (organization, from) = self.organization_and_phase(election).await?;
         check_move(from, to)?;
         if to == Phase::FinalList {
             self.publish_final_list(election).await?;
@@ -107,15 +116,7 @@ impl Tx {
         actor: AccountId,
         now: i64,
     ) -> Result<(), ElectionError> {
-        let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        let (organization, current_phase) = row.ok_or(ElectionError::NotFound)?;
-        let current_phase = Phase::from_code(&current_phase)
-            .ok_or_else(|| corrupt(format!("phase {current_phase}")))?;
+        let (organization, current_phase) = self.organization_and_phase(election).await?;
         let current: Option<(String,)> = on_tx!(self, |conn| {
             sqlx::query_as(
                 "SELECT last_day FROM election_deadlines WHERE election_id = $1 AND phase = $2",

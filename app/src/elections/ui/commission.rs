@@ -122,7 +122,9 @@ fn Commission(page: CommissionPage, keys: (String, String), reload: Callback<()>
             </div>
         })}
         <DeadlineForm phase deadlines=page.deadlines.clone() keys=keys.clone() reload />
-        <StationStaff page=page.station_staff.clone() keys=keys.clone() reload />
+        // Erased: the page's view type otherwise outgrows the compiler's query depth in the
+        // browser build.
+        {view! { <StationStaff page=page.station_staff.clone() keys=keys.clone() reload /> }.into_any()}
         <h2>{t_string!(i18n, commission_candidacies, count = page.candidacies.len()).to_string()}</h2>
         {page.candidacies.is_empty().then(|| view! { <p>{t!(i18n, commission_no_candidacies)}</p> })}
         <ul class="plain queue">
