@@ -14,7 +14,8 @@ if (!bin || !siteRoot) {
   console.error("usage: page-sizes.mjs <voz binary> <site root> [path…]");
   process.exit(2);
 }
-const pages = paths.length ? paths : ["/en", "/ar"];
+// The home page, and the counted demo election's results (a page that ships no bundle).
+const pages = paths.length ? paths : ["/en", "/ar", "/pt-BR/o/cmi-sp/e/cmi-2023/results"];
 
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, "127.0.0.1", () => {
@@ -23,8 +24,17 @@ const port = await new Promise((resolve) => {
   });
 });
 const dataDir = mkdtempSync(path.join(tmpdir(), "voz-sizes-"));
+const env = {
+  ...process.env,
+  DATABASE_URL: `sqlite://${dataDir}/voz.db`,
+  VOZ_SECRET_FILE: `${dataDir}/secret.key`,
+  VOZ_LOG: "warn",
+};
+await new Promise((resolve, reject) =>
+  spawn(bin, ["demo"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`voz demo: ${code}`)))),
+);
 const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`, "--site-root", siteRoot], {
-  env: { ...process.env, DATABASE_URL: `sqlite://${dataDir}/voz.db`, VOZ_LOG: "warn" },
+  env,
   stdio: "inherit",
 });
 const base = `http://127.0.0.1:${port}`;

@@ -26,11 +26,15 @@ for (const { lang, js } of [
   { lang: "pt-BR", js: true },
   { lang: "ar", js: false },
 ]) {
-  test(`the ballot: choose, review, cast, tracking code (${lang}, ${js ? "hydrated" : "without JavaScript"})`, async ({ browser }, testInfo) => {
+  test(`the ballot: choose, review, cast, tracking code (${lang}, ${js ? "JavaScript on" : "without JavaScript"})`, async ({ browser }, testInfo) => {
     const context = await voterContext(browser, js);
     const page = await context.newPage();
+    // The ballot and the receipt are server HTML and CSS only: no browser bundle is loaded.
+    const bundle: string[] = [];
+    page.on("request", (r) => {
+      if (/\/pkg\/.*\.(js|wasm)$/.test(new URL(r.url()).pathname)) bundle.push(r.url());
+    });
     await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/vote`);
-    if (js) await waitForHydration(page);
     const segments = page.locator("fieldset.segment-choices");
     await expect(segments).toHaveCount(3);
     await expect(segments.nth(0).locator(".choice")).toHaveCount(10); // 9 candidates + blank
@@ -65,6 +69,7 @@ for (const { lang, js } of [
     const code = page.getByTestId("tracking-code");
     await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await screenshot(page, testInfo, `receipt-${lang}`);
+    expect(bundle).toEqual([]);
     // Shown once: whoever uses this device next cannot read it.
     await page.reload();
     await expect(page.getByTestId("tracking-code")).toHaveCount(0);

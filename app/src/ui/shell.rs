@@ -39,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Inline icon: one request fewer on a slow network.
                 <link rel="icon" href=FAVICON />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {ships_bundle().then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
             </head>
             <body>
@@ -47,6 +47,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether this response should load the browser bundle. Pages that are a plain form or
+/// only for reading — the ballot and its receipt, results, the bulletin board, the minutes —
+/// work entirely as server HTML (tested with JavaScript off), so they skip the bundle: on a
+/// cheap phone over a slow network the ballot is HTML and CSS only.
+fn ships_bundle() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .is_none_or(|parts| needs_bundle(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
+
+/// `false` for `/<lang>/o/<org>/e/<election>/{vote, voted, results, results/minutes, board}`.
+pub fn needs_bundle(path: &str) -> bool {
+    let (_, rest) = crate::locale::split_locale(path);
+    let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
+    let server_only = matches!(
+        parts.as_slice(),
+        ["o", _, "e", _, "vote" | "voted" | "results" | "board"]
+            | ["o", _, "e", _, "results", "minutes"]
+    );
+    !server_only
 }
 
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
@@ -130,4 +158,32 @@ fn HtmlDirection() -> impl IntoView {
 #[component]
 fn PageTitle() -> impl IntoView {
     view! { <Title formatter=|page: String| format!("{page} — Voz") /> }
+}
+
+#[cfg(test)]
+mod bundle_tests {
+    use super::needs_bundle;
+
+    #[test]
+    fn ballot_and_reading_pages_skip_the_bundle() {
+        for page in [
+            "/pt-BR/o/cmi-sp/e/cmi-2025/vote",
+            "/ar/o/cmi-sp/e/cmi-2025/voted",
+            "/es/o/cmi-sp/e/cmi-2023/results",
+            "/en/o/cmi-sp/e/cmi-2023/results/minutes",
+            "/fr/o/cmi-sp/e/cmi-2023/board",
+        ] {
+            assert!(!needs_bundle(page), "{page}");
+        }
+        for page in [
+            "/pt-BR",
+            "/pt-BR/o/cmi-sp/e/cmi-2025",
+            "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy",
+            "/pt-BR/o/cmi-sp/e/cmi-2025/kiosk",
+            "/pt-BR/staff/cmi-sp/elections/cmi-2025/stations/1",
+            "/pt-BR/register/cmi-sp/vote",
+        ] {
+            assert!(needs_bundle(page), "{page}");
+        }
+    }
 }
