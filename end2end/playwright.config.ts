@@ -58,7 +58,7 @@ export default defineConfig({
   webServer: {
     // Demo organizations (São Paulo's council, Bogotá's institute) to register with.
     command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
-    env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn", VOZ_TRUST_PROXY: "true" },
+    env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn", VOZ_TRUSTED_PROXIES: "1" },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

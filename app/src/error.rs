@@ -40,6 +40,8 @@ pub enum ErrorCode {
     StationsOpen,
     /// The polling station is not open (or already closed).
     StationNotOpen,
+    /// Every paired kiosk of the station holds a ballot already (or none is paired).
+    NoKioskFree,
     /// A photo form sent without a file.
     PhotoMissing,
     /// Not a JPEG, PNG or WebP picture we can decode.
@@ -181,7 +183,8 @@ impl AppError {
             | ErrorCode::AlreadyFiled
             | ErrorCode::WrongPhase
             | ErrorCode::StationsOpen
-            | ErrorCode::StationNotOpen => StatusCode::CONFLICT,
+            | ErrorCode::StationNotOpen
+            | ErrorCode::NoKioskFree => StatusCode::CONFLICT,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -229,6 +232,7 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::WrongPhase => t_string!(i18n, error_wrong_phase),
         ErrorCode::StationsOpen => t_string!(i18n, error_stations_open),
         ErrorCode::StationNotOpen => t_string!(i18n, error_station_not_open),
+        ErrorCode::NoKioskFree => t_string!(i18n, error_no_kiosk_free),
         ErrorCode::PhotoMissing => t_string!(i18n, error_photo_missing),
         ErrorCode::PhotoUnreadable => t_string!(i18n, error_photo_unreadable),
         ErrorCode::PhotoTooLarge => t_string!(i18n, error_photo_too_large),

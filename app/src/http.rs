@@ -1,6 +1,12 @@
-//! Small HTTP helpers shared by the server's middleware and the server functions.
+//! Small HTTP helpers shared by the server's middleware and the server functions: reading
+//! and setting cookies the one way Voz sets them.
+//!
+//! On an https installation every cookie Voz sets is `Secure`, and the ones that carry a
+//! credential (session, kiosk, receipt) are named with the `__Host-` prefix, which browsers
+//! only accept from the host itself, over https, for the whole site: no subdomain or
+//! plain-http page can plant or overwrite them.
 
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 
 /// The value of cookie `name` in a request's headers.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -14,10 +20,60 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
+/// A credential cookie of Voz: `HttpOnly`, path `/`.
+#[derive(Clone, Copy, Debug)]
+pub struct Credential {
+    /// The name on plain http; on https it gets the `__Host-` prefix.
+    pub name: &'static str,
+    /// `Lax` for the session (a link from elsewhere still arrives signed in), `Strict`
+    /// for what only this site's own pages use.
+    pub same_site: &'static str,
+}
+
+impl Credential {
+    pub fn name(self, secure: bool) -> String {
+        if secure {
+            format!("__Host-{}", self.name)
+        } else {
+            self.name.to_owned()
+        }
+    }
+
+    /// The request's value of this cookie, under the name this installation uses.
+    pub fn read(self, headers: &HeaderMap, secure: bool) -> Option<String> {
+        cookie(headers, &self.name(secure)).filter(|v| !v.is_empty())
+    }
+
+    /// A `Set-Cookie` value that sets it for `max_age` seconds (0 clears it).
+    pub fn set(self, value: &str, max_age: u64, secure: bool) -> Option<HeaderValue> {
+        let secure_attribute = if secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{}={value}; Path=/; HttpOnly; SameSite={}; Max-Age={max_age}{secure_attribute}",
+            self.name(secure),
+            self.same_site
+        ))
+        .ok()
+    }
+}
+
+/// Sets a cookie on the current server function's (or page's) response.
+pub fn set_on_response(value: Option<HeaderValue>) {
+    if let (Some(response), Some(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        value,
+    ) {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// Whether this installation is served over https (from its public URL).
+pub fn is_secure(public_url: &str) -> bool {
+    public_url.starts_with("https://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
 
     #[test]
     fn finds_a_cookie_among_others() {
@@ -28,5 +84,30 @@ mod tests {
         );
         assert_eq!(cookie(&headers, "voz_lang").as_deref(), Some("ht"));
         assert_eq!(cookie(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn credentials_are_host_only_and_secure_on_https() {
+        let c = Credential {
+            name: "voz_session",
+            same_site: "Lax",
+        };
+        let https = c.set("abc", 60, true).expect("header");
+        assert_eq!(
+            https.to_str().expect("ascii"),
+            "__Host-voz_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure"
+        );
+        let http = c.set("abc", 60, false).expect("header");
+        assert_eq!(
+            http.to_str().expect("ascii"),
+            "voz_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("voz_session=planted; __Host-voz_session=real"),
+        );
+        assert_eq!(c.read(&headers, true).as_deref(), Some("real"));
+        assert_eq!(c.read(&headers, false).as_deref(), Some("planted"));
     }
 }

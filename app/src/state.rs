@@ -13,8 +13,9 @@ pub struct AppState {
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,
-    /// Whether `X-Forwarded-For` names the client (only behind a reverse proxy that sets it).
-    pub trust_proxy: bool,
+    /// Reverse proxies in front of the server: the client is the right-most address of
+    /// `X-Forwarded-For` none of them wrote (see `accounts::rate_limit`).
+    pub trusted_proxies: usize,
     /// Relying party for passkeys: bound to `public_url`'s host.
     pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
 }

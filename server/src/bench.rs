@@ -22,7 +22,8 @@ use voz_app::elections::store::NewElection;
 use voz_app::i18n::Locale;
 use voz_app::on_db;
 use voz_app::results::count::{
-    CandidateConfig, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
+    CandidateConfig, ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig,
+    TieBreak,
 };
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
@@ -95,6 +96,7 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
         tie_break: vec![TieBreak::Lot],
         lot_seed: "be0c".into(),
         candidates,
+        receipts: ReceiptMode::default(),
     };
     let election = tx
         .create_election(

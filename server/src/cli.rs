@@ -137,10 +137,11 @@ pub struct ServeArgs {
     #[arg(long, env = "VOZ_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
 
-    /// Take the client address from `X-Forwarded-For` (set this only behind a reverse proxy
-    /// that overwrites that header; rate limits are per client address)
-    #[arg(long, env = "VOZ_TRUST_PROXY", default_value_t = false)]
-    pub trust_proxy: bool,
+    /// How many reverse proxies stand in front of the server, each appending to
+    /// `X-Forwarded-For`: the client is the right-most address none of them wrote
+    /// (rate limits are per client). 0: the socket's peer is the client.
+    #[arg(long, env = "VOZ_TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
 
     /// Folder holding the built browser bundle (`pkg/`) and static assets
     #[arg(long, env = "VOZ_SITE_ROOT", default_value = "target/site")]

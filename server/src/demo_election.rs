@@ -10,11 +10,14 @@ use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
 use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
 use voz_app::elections::phase::Phase;
-use voz_app::elections::settings::{ElectionSettings, InPersonDay, Station, cmi_segments};
-use voz_app::elections::store::{Channel, ElectionId, NewElection};
+use voz_app::elections::settings::{
+    DEFAULT_MIN_GROUP_SIZE, ElectionSettings, InPersonDay, Station, cmi_segments,
+};
+use voz_app::elections::station_types::HandOver;
+use voz_app::elections::store::{ElectionId, NewElection};
 use voz_app::i18n::Locale;
 use voz_app::results::count::{
-    Ballot, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
+    Ballot, ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig, TieBreak,
 };
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
@@ -22,6 +25,8 @@ type Outcome = Result<(), Box<dyn std::error::Error>>;
 /// 2023: in person only, 6 sites, 1,237 voters (DOMAIN.md).
 const VOTERS: usize = 1237;
 const STATIONS: i64 = 6;
+/// The station whose voters use a paired kiosk; the others vote on paper.
+const KIOSK_STATION: i64 = 1;
 
 fn config() -> ElectionConfig {
     let segment = |id: &str, seats| SegmentConfig {
@@ -41,6 +46,7 @@ fn config() -> ElectionConfig {
         lot_seed: "5a0a2023".into(),
         // Filled from the accepted candidacies at the final list.
         candidates: vec![],
+        receipts: ReceiptMode::Separate,
     }
 }
 
@@ -53,6 +59,7 @@ fn settings(year: u16) -> ElectionSettings {
         region: region.into(),
     };
     ElectionSettings {
+        min_group_size: DEFAULT_MIN_GROUP_SIZE,
         segments: cmi_segments(),
         min_voter_age: 16,
         online: (year > 2023).then(|| (date(5, 18), date(5, 21))),
@@ -318,7 +325,19 @@ pub async fn load(
         voters.push(voter(&mut tx, secret, organization, reviewer, n, now).await?);
     }
     tx.commit().await?;
+    vote_at_stations(db, past, reviewer, &voters, now).await
+}
 
+/// 2023's voting day, through the real polling-station path: each station opens, poll
+/// workers check people in by document; at station 1 they vote on a paired kiosk, at the
+/// others on paper, entered at closing; every station signs its closure; then counting.
+async fn vote_at_stations(
+    db: &Db,
+    past: ElectionId,
+    reviewer: AccountId,
+    voters: &[String],
+    now: i64,
+) -> Outcome {
     let config = db.election(past).await?.config;
     let ids = |segment: &str| -> Vec<String> {
         config
@@ -333,9 +352,15 @@ pub async fn load(
     for station in 1..=STATIONS {
         tx.open_station(past, station, reviewer, now).await?;
     }
+    let pairing = tx
+        .issue_kiosk_pairing(past, KIOSK_STATION, reviewer, now)
+        .await?;
     tx.commit().await?;
+    let (kiosk, _) = db.pair_kiosk(&pairing, now).await?;
     let mut rng = Lcg(2023);
-    for (n, voter) in voters.into_iter().enumerate() {
+    let mut paper: Vec<Vec<Ballot>> = vec![Vec::new(); STATIONS as usize];
+    let mut tx = db.begin_write().await?;
+    for (n, document) in voters.iter().enumerate() {
         let ballot = Ballot {
             null: false,
             choices: vec![
@@ -345,12 +370,28 @@ pub async fn load(
             ],
         };
         let station = 1 + (n as i64 % STATIONS);
-        db.cast(past, voter, &ballot, Channel::InPerson, Some(station))
-            .await?;
+        if station == KIOSK_STATION {
+            tx.mark_in_person(past, station, document, HandOver::Kiosk, reviewer, now)
+                .await?;
+            tx.commit().await?;
+            db.cast_kiosk(&kiosk, &ballot).await?;
+            tx = db.begin_write().await?;
+        } else {
+            tx.mark_in_person(past, station, document, HandOver::Paper, reviewer, now)
+                .await?;
+            paper[(station - 1) as usize].push(ballot);
+        }
     }
+    tx.commit().await?;
     let mut tx = db.begin_write().await?;
     for station in 1..=STATIONS {
-        tx.close_station(past, station, None, reviewer, now).await?;
+        let box_ = &paper[(station - 1) as usize];
+        for ballot in box_ {
+            tx.enter_paper_ballot(past, station, ballot, reviewer, now)
+                .await?;
+        }
+        tx.close_station(past, station, box_.len() as u64, None, reviewer, now)
+            .await?;
     }
     for phase in &Phase::ALL[7..] {
         tx.move_phase(past, *phase, Some(reviewer), now).await?;
@@ -422,7 +463,7 @@ async fn voter(
     reviewer: AccountId,
     n: usize,
     now: i64,
-) -> Result<AccountId, Box<dyn std::error::Error>> {
+) -> Result<String, Box<dyn std::error::Error>> {
     let name = format!("Eleitor(a) {:04}", n + 1);
     let account = tx
         .create_account(&new_user_handle().to_string(), &name, "pt-BR", true, now)
@@ -453,5 +494,5 @@ async fn voter(
         .await?;
     tx.decide_registration(organization, id, &Decision::Approve, reviewer, now)
         .await?;
-    Ok(account)
+    Ok(hash)
 }

@@ -1,5 +1,9 @@
 //! `voz`: the Voz server and its command-line tools.
 
+// Monomorphizing the app's deepest pages (results, layout) in this crate needs more than
+// the default query depth of 128, as in the app crate.
+#![recursion_limit = "256"]
+
 mod admin;
 mod bench;
 mod cli;

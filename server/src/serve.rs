@@ -62,7 +62,7 @@ pub async fn run(
         db,
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
-        trust_proxy: args.trust_proxy,
+        trusted_proxies: args.trusted_proxies,
         webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };
     let app = router(state, origin);

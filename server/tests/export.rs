@@ -69,6 +69,7 @@ fn a_closed_election_exports_and_recounts() {
     // The bulletin board: the export's chain head is the one `voz export` announced, a
     // tampered ballot or a missing code is caught, and the same recount comes out.
     let announced = String::from_utf8_lossy(&export.stderr).to_string();
+    // (Everything below reads the files as any observer would.)
     let head = announced
         .split("--head ")
         .nth(1)
@@ -88,24 +89,64 @@ fn a_closed_election_exports_and_recounts() {
     let codes = std::fs::read_to_string(dir.path().join("out/tracking-codes.txt")).expect("codes");
     assert_eq!(codes.lines().count(), 1237);
 
-    let mut tampered: Vec<String> = lines.lines().map(str::to_owned).collect();
-    let (first, second) = (tampered[0].clone(), tampered[1].clone());
-    tampered[0] = second;
-    tampered[1] = first;
-    if tampered[0] == tampered[1] || lines.lines().next() == Some(tampered[0].as_str()) {
-        tampered[0] = r#"{"choices":{"A":[],"B":[],"C":[]}}"#.into();
-    }
+    // The demo uses the default receipt mode: codes and ballots are two lists, each in its
+    // own order (the ballots sorted by content), so a line of one says nothing of the other.
+    let election: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/election.json")).expect("election"),
+    )
+    .expect("json");
+    assert_eq!(election["receipts"], "separate");
+    let ballot_lines: Vec<&str> = lines.lines().collect();
+    let mut sorted = ballot_lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        ballot_lines, sorted,
+        "ballots are published in content order"
+    );
+
+    // A ballot replaced by another (kept in order, as a careful forger would) changes the
+    // head; two ballots swapped break the published order.
+    let mut forged: Vec<String> = ballot_lines.iter().map(|l| (*l).to_owned()).collect();
+    let victim = forged
+        .iter()
+        .position(|l| l.contains("\"C\":[\"c"))
+        .expect("a ballot with a choice in C");
+    forged[victim] = r#"{"choices":{"A":[],"B":[],"C":[]}}"#.into();
+    forged.sort_unstable();
     std::fs::write(
         dir.path().join("out/ballots.jsonl"),
-        tampered.join("\n") + "\n",
+        forged.join("\n") + "\n",
     )
     .expect("write");
     let caught = voz(dir.path(), &["verify", "out", "--head", &head]);
     assert!(
         !caught.status.success(),
-        "a swapped ballot changes the head"
+        "a replaced ballot changes the head"
     );
     assert!(String::from_utf8_lossy(&caught.stderr).contains("differs from the published"));
+    let mut swapped: Vec<&str> = ballot_lines.clone();
+    let last = swapped.len() - 1;
+    swapped.swap(0, last);
+    std::fs::write(
+        dir.path().join("out/ballots.jsonl"),
+        swapped.join("\n") + "\n",
+    )
+    .expect("write");
+    let reordered = voz(dir.path(), &["verify", "out", "--head", &head]);
+    assert!(!reordered.status.success());
+    assert!(String::from_utf8_lossy(&reordered.stderr).contains("out of order"));
+
+    // A ballot that is not in its canonical form (a voter's own pattern) is refused.
+    let mut patterned: Vec<String> = ballot_lines.iter().map(|l| (*l).to_owned()).collect();
+    patterned[0] = r#"{"choices":{"C":[],"B":[],"A":[]}}"#.into();
+    std::fs::write(
+        dir.path().join("out/ballots.jsonl"),
+        patterned.join("\n") + "\n",
+    )
+    .expect("write");
+    let odd = voz(dir.path(), &["verify", "out"]);
+    assert!(!odd.status.success());
+    assert!(String::from_utf8_lossy(&odd.stderr).contains("canonical"));
 
     std::fs::write(dir.path().join("out/ballots.jsonl"), &lines).expect("restore");
     let fewer: Vec<&str> = codes.lines().skip(1).collect();
@@ -114,6 +155,45 @@ fn a_closed_election_exports_and_recounts() {
     assert!(!missing.status.success());
     assert!(
         String::from_utf8_lossy(&missing.stderr).contains("1236 tracking codes for 1237 ballots")
+    );
+
+    // The same files read as a `paired` board: line i of the codes is the code of ballot
+    // line i, chained together; `voz verify` rebuilds that chain too.
+    std::fs::write(dir.path().join("out/tracking-codes.txt"), &codes).expect("restore");
+    let mut paired = election.clone();
+    paired["receipts"] = "paired".into();
+    std::fs::write(
+        dir.path().join("out/election.json"),
+        serde_json::to_string_pretty(&paired).expect("json"),
+    )
+    .expect("write");
+    let first = voz(dir.path(), &["verify", "out"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let said = String::from_utf8_lossy(&first.stderr).to_string();
+    assert!(said.contains("receipts paired"), "{said}");
+    let paired_head = said
+        .split("board head ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("head")
+        .to_owned();
+    assert_ne!(paired_head, head);
+    let mut swapped: Vec<&str> = lines.lines().collect();
+    let last = swapped.len() - 1;
+    swapped.swap(0, last);
+    std::fs::write(
+        dir.path().join("out/ballots.jsonl"),
+        swapped.join("\n") + "\n",
+    )
+    .expect("write");
+    let moved = voz(dir.path(), &["verify", "out", "--head", &paired_head]);
+    assert!(
+        !moved.status.success(),
+        "paired: a ballot moved to another code is caught"
     );
 
     // An election still voting publishes nothing.

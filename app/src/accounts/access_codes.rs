@@ -13,7 +13,15 @@ pub const CODE_LENGTH: usize = 10;
 /// What a person may type for a code: case, spaces and dashes do not matter, and the
 /// letters people confuse with digits (O, I, L) are read as the digits.
 pub fn normalize_code(typed: &str) -> Option<String> {
-    let mut code = String::with_capacity(CODE_LENGTH);
+    normalize_code_of_length(typed, CODE_LENGTH)
+}
+
+/// [`normalize_code`] for a code of another length (kiosk pairing codes have 8).
+pub fn normalize_code_of_length(typed: &str, length: usize) -> Option<String> {
+    if typed.len() > 4 * length {
+        return None;
+    }
+    let mut code = String::with_capacity(length);
     for c in typed.chars() {
         let c = match c.to_ascii_uppercase() {
             ' ' | '-' => continue,
@@ -26,7 +34,7 @@ pub fn normalize_code(typed: &str) -> Option<String> {
         }
         code.push(c);
     }
-    (code.len() == CODE_LENGTH).then_some(code)
+    (code.len() == length).then_some(code)
 }
 
 /// `ABCDE-FGHJK`, for printing.

@@ -24,6 +24,8 @@ pub mod country_names;
 pub mod passkey_client;
 #[cfg(feature = "ssr")]
 pub mod passkey_store;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
 pub mod rules;
 pub mod server;
 pub mod staff;

@@ -3,19 +3,21 @@
 
 use std::time::Duration;
 
-use axum::http::header::SET_COOKIE;
-use axum::http::{HeaderValue, request::Parts};
+use axum::http::request::Parts;
 use leptos::prelude::*;
-use leptos_axum::ResponseOptions;
 
 use crate::accounts::session_store::{AuthMethod, SessionToken};
 use crate::accounts::types::{AccountId, Organization, Role};
 use crate::db::now_millis;
 use crate::error::{AppError, ErrorCode};
-use crate::http::cookie;
+use crate::http::{Credential, is_secure, set_on_response};
 use crate::state::AppState;
 
-pub const SESSION_COOKIE: &str = "voz_session";
+/// The session cookie (`__Host-voz_session` on https).
+pub const SESSION_COOKIE: Credential = Credential {
+    name: "voz_session",
+    same_site: "Lax",
+};
 /// Long enough to vote or work a help-desk shift; short enough for a shared phone.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
 
@@ -29,7 +31,10 @@ pub fn app_state() -> Result<AppState, AppError> {
 
 fn request_token() -> Option<SessionToken> {
     let parts = use_context::<Parts>()?;
-    cookie(&parts.headers, SESSION_COOKIE).and_then(|value| SessionToken::from_cookie(&value))
+    let secure = is_secure(&use_context::<AppState>()?.public_url);
+    SESSION_COOKIE
+        .read(&parts.headers, secure)
+        .and_then(|value| SessionToken::from_cookie(&value))
 }
 
 /// The account signed in on this request, and how it signed in.
@@ -46,8 +51,9 @@ pub async fn session_of(
     state: &AppState,
     headers: &axum::http::HeaderMap,
 ) -> Result<Option<(AccountId, AuthMethod)>, AppError> {
-    let Some(token) =
-        cookie(headers, SESSION_COOKIE).and_then(|value| SessionToken::from_cookie(&value))
+    let Some(token) = SESSION_COOKIE
+        .read(headers, is_secure(&state.public_url))
+        .and_then(|value| SessionToken::from_cookie(&value))
     else {
         return Ok(None);
     };
@@ -110,15 +116,10 @@ pub async fn sign_in_as(
         .db
         .create_session(Some(account.0), method, SESSION_LIFETIME, now_millis())
         .await?;
-    let secure = if state.public_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    set_cookie(&format!(
-        "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+    set_on_response(SESSION_COOKIE.set(
         token.cookie_value(),
-        SESSION_LIFETIME.as_secs()
+        SESSION_LIFETIME.as_secs(),
+        is_secure(&state.public_url),
     ));
     Ok(())
 }
@@ -128,17 +129,6 @@ pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
     if let Some(token) = request_token() {
         state.db.end_session(&token).await?;
     }
-    set_cookie(&format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
-    ));
+    set_on_response(SESSION_COOKIE.set("", 0, is_secure(&state.public_url)));
     Ok(())
-}
-
-fn set_cookie(value: &str) {
-    if let (Some(response), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(value),
-    ) {
-        response.append_header(SET_COOKIE, value);
-    }
 }

@@ -163,15 +163,13 @@ pub async fn enabled_voters(
 mod ssr {
     use std::time::Duration;
 
-    use axum::extract::ConnectInfo;
-    use axum::http::request::Parts;
-    use leptos::prelude::use_context;
     use leptos_i18n::Locale as _;
     use serde::{Deserialize, Serialize};
     use webauthn_rs::prelude::{PasskeyRegistration, Uuid};
 
     use super::{AccessCard, HELP_DESK, InviteView, REVIEWERS, StaffHome};
     use crate::accounts::access_codes::{display_code, generate_code, normalize_code};
+    use crate::accounts::rate_limit::{ACCESS_CODE, attempt};
     use crate::accounts::rules::{clean_text, validate_registration};
     use crate::accounts::server::Ceremony;
     use crate::accounts::server::ssr::{
@@ -193,9 +191,6 @@ mod ssr {
     /// How long a printed access code works: long enough to cover a voting period.
     const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
     const INVITE_LIFETIME: Duration = Duration::from_secs(72 * 3600);
-    /// Failed code attempts allowed per client in `ATTEMPT_WINDOW`.
-    const MAX_CODE_FAILURES: i64 = 10;
-    const ATTEMPT_WINDOW: i64 = 15 * 60 * 1000;
     const REASON_MAX: u16 = 300;
 
     pub async fn staff_home(slug: &str) -> Result<StaffHome, AppError> {
@@ -570,17 +565,8 @@ mod ssr {
     pub async fn sign_in_with_code(typed: &str) -> Result<(), AppError> {
         let app = app_state()?;
         let now = now_millis();
-        let bucket = format!("access_code:{}", client_address(app.trust_proxy));
-        // Checked before the code is even looked at, so the answer reveals nothing.
-        if app
-            .db
-            .recent_failures(&bucket, now - ATTEMPT_WINDOW)
-            .await
-            .map_err(store_error)?
-            >= MAX_CODE_FAILURES
-        {
-            return Err(AppError::new(ErrorCode::TooManyAttempts));
-        }
+        // Counted before the code is even looked at, so the answer reveals nothing.
+        let ticket = attempt(&app, &ACCESS_CODE).await?;
         let account = match normalize_code(typed) {
             Some(code) => app
                 .db
@@ -590,39 +576,10 @@ mod ssr {
             None => None,
         };
         let Some(account) = account else {
-            app.db
-                .record_failure(&bucket, now)
-                .await
-                .map_err(store_error)?;
             return Err(AppError::new(ErrorCode::InvalidCode));
         };
+        app.db.forgive(ticket).await?;
         sign_in_as(&app, account, AuthMethod::AccessCode).await
-    }
-
-    /// The client's address: the socket's peer, or (with `--trust-proxy`) the first
-    /// address of `X-Forwarded-For`.
-    fn client_address(trust_proxy: bool) -> String {
-        let Some(parts) = use_context::<Parts>() else {
-            return "unknown".to_owned();
-        };
-        let forwarded = trust_proxy
-            .then(|| {
-                parts
-                    .headers
-                    .get("x-forwarded-for")
-                    .and_then(|v| v.to_str().ok())
-            })
-            .flatten()
-            .and_then(|list| list.split(',').next())
-            .map(|first| first.trim().to_owned());
-        forwarded
-            .or_else(|| {
-                parts
-                    .extensions
-                    .get::<ConnectInfo<std::net::SocketAddr>>()
-                    .map(|c| c.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "unknown".to_owned())
     }
 
     pub async fn enabled_voters(slug: &str) -> Result<(String, Vec<(String, String)>), AppError> {

@@ -390,6 +390,18 @@ impl Db {
         row.map(organization).transpose()
     }
 
+    pub async fn organization(&self, id: OrganizationId) -> Result<Organization, StoreError> {
+        let row: OrganizationRow = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1"
+            ))
+            .bind(id.0)
+            .fetch_one(pool)
+            .await
+        })?;
+        organization(row)
+    }
+
     pub async fn organizations(&self) -> Result<Vec<Organization>, StoreError> {
         let rows: Vec<OrganizationRow> = on_db!(self, |pool| {
             sqlx::query_as(&format!(

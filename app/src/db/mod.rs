@@ -28,6 +28,26 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The row lock a read inside a write transaction takes so that concurrent writers of
+    /// the same row queue behind it. SQLite needs none: `BEGIN IMMEDIATE` already holds
+    /// the database's one write lock.
+    pub fn for_update(self) -> &'static str {
+        match self {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        }
+    }
+
+    /// A shared row lock: many holders at once, but no writer of the row meanwhile.
+    pub fn for_share(self) -> &'static str {
+        match self {
+            Backend::Postgres => " FOR SHARE",
+            Backend::Sqlite => "",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("unsupported database URL {0:?}: use sqlite://path/to/file.db or postgres://…")]

@@ -19,11 +19,31 @@ impl Tx {
         &mut self,
         election: ElectionId,
     ) -> Result<(i64, Phase), ElectionError> {
+        self.read_organization_and_phase(election, "").await
+    }
+
+    /// The same, locking the election row until commit (PostgreSQL): every station write
+    /// holds a shared lock on it, so the phase cannot move under a station's feet.
+    async fn lock_organization_and_phase(
+        &mut self,
+        election: ElectionId,
+    ) -> Result<(i64, Phase), ElectionError> {
+        let lock = self.backend().for_update();
+        self.read_organization_and_phase(election, lock).await
+    }
+
+    async fn read_organization_and_phase(
+        &mut self,
+        election: ElectionId,
+        lock: &str,
+    ) -> Result<(i64, Phase), ElectionError> {
         let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id, phase FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
+            sqlx::query_as(&format!(
+                "SELECT organization_id, phase FROM elections WHERE id = $1{lock}"
+            ))
+            .bind(election.0)
+            .fetch_optional(&mut *conn)
+            .await
         })?;
         let (organization, phase) = row.ok_or(ElectionError::NotFound)?;
         let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
@@ -38,7 +58,7 @@ impl Tx {
         actor: Option<AccountId>,
         now: i64,
     ) -> Result<(), ElectionError> {
-        let (organization, from) = self.organization_and_phase(election).await?;
+        let (organization, from) = self.lock_organization_and_phase(election).await?;
         check_move(from, to)?;
         if to == Phase::FinalList {
             self.publish_final_list(election).await?;

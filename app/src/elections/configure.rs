@@ -5,9 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::rules::clean_text;
 use crate::calendar::Date;
+use crate::elections::settings::DEFAULT_MIN_GROUP_SIZE;
 use crate::elections::settings::{ElectionSettings, InPersonDay, Station, cmi_segments};
 use crate::error::{FieldProblem, Problem};
-use crate::results::count::{ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak};
+use crate::results::count::{
+    ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig, TieBreak,
+};
 
 /// The form, every field a string.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +35,12 @@ pub struct ElectionForm {
     pub closes: String,
     /// One station per line: `name | address | region`.
     pub stations: String,
+    /// `separate` (default) or `paired`: see `ReceiptMode`.
+    #[serde(default)]
+    pub receipts: String,
+    /// The smallest group any published figure may describe (default 10).
+    #[serde(default)]
+    pub min_group_size: String,
 }
 
 /// What the form becomes: the count's configuration (no candidates yet: they come from
@@ -119,6 +128,18 @@ pub fn validate_election(
         }
     };
     let min_voter_age = number(&form.min_voter_age, "min_voter_age", 0, 120, &mut errors);
+    let receipts = match form.receipts.trim() {
+        "" => ReceiptMode::default(),
+        code => ReceiptMode::from_code(code).unwrap_or_else(|| {
+            errors.push(problem("receipts", Problem::UnknownOption));
+            ReceiptMode::default()
+        }),
+    };
+    let min_group_size = if form.min_group_size.trim().is_empty() {
+        DEFAULT_MIN_GROUP_SIZE
+    } else {
+        number(&form.min_group_size, "min_group_size", 1, 1000, &mut errors)
+    };
     let day = |text: &str, field: &str, errors: &mut Vec<FieldProblem>| -> Option<Date> {
         match text.trim().parse::<Date>() {
             Ok(date) if date < today => {
@@ -232,6 +253,7 @@ pub fn validate_election(
             tie_break: vec![TieBreak::OlderFirst, TieBreak::Lot],
             lot_seed: lot_seed.to_owned(),
             candidates: vec![],
+            receipts,
         },
         settings: ElectionSettings {
             segments: segments
@@ -244,6 +266,7 @@ pub fn validate_election(
             online,
             in_person,
             stations,
+            min_group_size,
         },
     })
 }
@@ -272,6 +295,8 @@ mod tests {
             opens: "8:00".into(),
             closes: "17:00".into(),
             stations: "CRAI | Rua Japurá, 234 | Sé\nCEU Jambeiro | Av. José Pinheiro Borges, 60 | Guaianases\n".into(),
+            receipts: String::new(),
+            min_group_size: String::new(),
         }
     }
 
@@ -329,9 +354,13 @@ mod tests {
             opens: "18:00".into(),
             closes: "17:00".into(),
             stations: "only a name".into(),
+            receipts: "public".into(),
+            min_group_size: "0".into(),
         };
         let found = fields(validate_election(&form, "ab12", today()).expect_err("invalid"));
         for field in [
+            "receipts",
+            "min_group_size",
             "title",
             "slug",
             "seats_a",

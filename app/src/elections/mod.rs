@@ -19,6 +19,8 @@ pub mod candidacy_store;
 pub mod commission;
 pub mod configure;
 #[cfg(feature = "ssr")]
+pub mod kiosk_store;
+#[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;
 #[cfg(feature = "ssr")]

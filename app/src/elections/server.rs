@@ -45,6 +45,7 @@ pub(crate) mod ssr {
     use crate::elections::candidacy::CandidacyError;
     use crate::elections::store::{Channel, ElectionError};
     use crate::error::{AppError, ErrorCode};
+    use crate::http::{Credential, is_secure, set_on_response};
     use crate::results::count::{Ballot, TallyError};
 
     pub fn election_error(error: ElectionError) -> AppError {
@@ -76,14 +77,22 @@ pub(crate) mod ssr {
         }
     }
 
-    const RECEIPT_COOKIE: &str = "voz_receipt";
+    /// The tracking code of the ballot just cast on this device, until it is read.
+    const RECEIPT_COOKIE: Credential = Credential {
+        name: "voz_receipt",
+        same_site: "Strict",
+    };
+
+    /// Whether this installation is served over https (cookies `Secure`, `__Host-`).
+    pub fn secure() -> bool {
+        leptos::prelude::use_context::<crate::state::AppState>()
+            .is_some_and(|app| is_secure(&app.public_url))
+    }
 
     pub fn receipt() -> Option<String> {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        let code = crate::http::cookie(&parts.headers, RECEIPT_COOKIE)?;
-        set_cookie(&format!(
-            "{RECEIPT_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-        ));
+        let code = RECEIPT_COOKIE.read(&parts.headers, secure())?;
+        set_on_response(RECEIPT_COOKIE.set("", 0, secure()));
         Some(code).filter(|code| {
             code.len() == 19 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
@@ -107,20 +116,9 @@ pub(crate) mod ssr {
         }
     }
 
-    pub fn set_cookie(value: &str) {
-        if let (Some(response), Ok(cookie)) = (
-            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-            axum::http::HeaderValue::from_str(value),
-        ) {
-            response.append_header(axum::http::header::SET_COOKIE, cookie);
-        }
-    }
-
     /// Keeps the tracking code for the receipt page (read once), on this device only.
     pub fn set_receipt(code: &str) {
-        set_cookie(&format!(
-            "{RECEIPT_COOKIE}={code}; Path=/; HttpOnly; SameSite=Strict; Max-Age=900"
-        ));
+        set_on_response(RECEIPT_COOKIE.set(code, 900, secure()));
     }
 
     /// Answers a plain form post with a redirect to `path` (in `locale`): with

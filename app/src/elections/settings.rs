@@ -7,7 +7,14 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Date;
 use crate::elections::candidacy::{CandidateKind, SegmentRules};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The smallest group a published figure may describe unless the commission sets another.
+pub const DEFAULT_MIN_GROUP_SIZE: u32 = 10;
+
+fn default_min_group_size() -> u32 {
+    DEFAULT_MIN_GROUP_SIZE
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ElectionSettings {
     #[serde(default)]
     pub segments: Vec<SegmentInfo>,
@@ -21,6 +28,23 @@ pub struct ElectionSettings {
     pub in_person: Option<InPersonDay>,
     #[serde(default)]
     pub stations: Vec<Station>,
+    /// *k*: no published figure (turnout per station, per channel, per nationality…)
+    /// describes fewer people; smaller groups are merged (`results::groups`).
+    #[serde(default = "default_min_group_size")]
+    pub min_group_size: u32,
+}
+
+impl Default for ElectionSettings {
+    fn default() -> Self {
+        Self {
+            segments: Vec::new(),
+            min_voter_age: 0,
+            online: None,
+            in_person: None,
+            stations: Vec::new(),
+            min_group_size: DEFAULT_MIN_GROUP_SIZE,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

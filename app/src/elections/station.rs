@@ -1,6 +1,6 @@
-//! Server functions of the poll-worker screen and the station's kiosk. Every staff call
-//! checks the role; the kiosk token lives only in an HttpOnly cookie on the station's
-//! device.
+//! Server functions of the poll-worker screen and of the station's kiosks. Every staff
+//! call checks that the caller may work this station; a kiosk is a separate device that
+//! holds only a kiosk credential (an HttpOnly cookie), paired with a one-time code.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,7 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
 
-pub use crate::elections::station_types::{HandOver, StationState, VoterLookup};
+pub use crate::elections::station_types::{HandOver, KioskView, StationState, VoterLookup};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StationPage {
@@ -25,8 +25,13 @@ pub struct StationPage {
     pub state: StationState,
     /// For entering paper ballots.
     pub segments: Vec<SegmentView>,
-    /// This device holds a kiosk ballot handed over and not cast yet (its cookie).
-    pub kiosk_here: bool,
+    /// The station's paired kiosks.
+    pub kiosks: Vec<KioskView>,
+    /// The caller may reopen a closed station (the commission).
+    pub may_reopen: bool,
+    /// The caller may sign the closure: the commission, or a poll worker assigned here
+    /// (a station nobody was assigned to is closed by the commission).
+    pub may_close: bool,
 }
 
 /// Elections taking votes, with their stations: where a poll worker starts.
@@ -35,6 +40,26 @@ pub struct VotingElection {
     pub slug: String,
     pub title: String,
     pub stations: Vec<Station>,
+}
+
+/// What a kiosk device shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KioskDisplay {
+    /// Not paired: the pairing form.
+    Unpaired,
+    /// Paired, no ballot readied: "wait for the poll worker".
+    Waiting {
+        title: String,
+        station: String,
+        number: i64,
+    },
+    /// A ballot readied for the person the poll worker marked.
+    Ballot {
+        title: String,
+        station: String,
+        number: i64,
+        segments: Vec<SegmentView>,
+    },
 }
 
 #[server(prefix = "/api", endpoint = "station/list", input = Json)]
@@ -61,27 +86,69 @@ pub async fn open_station(
     respond(ssr::open_station(&organization, &election, station).await)
 }
 
-/// Finds a registered person by document (type and number).
+/// Finds a registered person by document (type and number); audited.
 #[server(prefix = "/api", endpoint = "station/find", input = Json)]
 pub async fn find_voter(
     organization: String,
     election: String,
+    station: i64,
     document_type: String,
     document_number: String,
 ) -> Result<Option<VoterLookup>, AppError> {
-    respond(ssr::find_voter(&organization, &election, &document_type, &document_number).await)
+    respond(
+        ssr::find_voter(
+            &organization,
+            &election,
+            station,
+            &document_type,
+            &document_number,
+        )
+        .await,
+    )
 }
 
-/// Marks the person as voting here; for a kiosk ballot, readies this device for one ballot.
+/// Marks the person holding this document as voting here. For a kiosk ballot, readies the
+/// station's first free kiosk and returns its number.
 #[server(prefix = "/api", endpoint = "station/mark", input = Json)]
 pub async fn mark_voter(
     organization: String,
     election: String,
     station: i64,
-    account: i64,
+    document_type: String,
+    document_number: String,
     hand_over: HandOver,
+) -> Result<Option<i64>, AppError> {
+    respond(
+        ssr::mark_voter(
+            &organization,
+            &election,
+            station,
+            &document_type,
+            &document_number,
+            hand_over,
+        )
+        .await,
+    )
+}
+
+/// A one-time code to type on the device that becomes one of this station's kiosks.
+#[server(prefix = "/api", endpoint = "station/pairing", input = Json)]
+pub async fn kiosk_pairing_code(
+    organization: String,
+    election: String,
+    station: i64,
+) -> Result<String, AppError> {
+    respond(ssr::kiosk_pairing_code(&organization, &election, station).await)
+}
+
+#[server(prefix = "/api", endpoint = "station/unpair", input = Json)]
+pub async fn unpair_kiosk(
+    organization: String,
+    election: String,
+    station: i64,
+    kiosk: i64,
 ) -> Result<(), AppError> {
-    respond(ssr::mark_voter(&organization, &election, station, account, hand_over).await)
+    respond(ssr::unpair_kiosk(&organization, &election, station, kiosk).await)
 }
 
 /// The paper-ballot entry form (a plain form post): `pick[<segment>][<key>]`, or `null`.
@@ -105,52 +172,83 @@ pub async fn enter_paper_ballot(
     .await
 }
 
+/// Signs the closure with the number of paper sheets counted in the box.
 #[server(prefix = "/api", endpoint = "station/close", input = Json)]
 pub async fn close_station(
     organization: String,
     election: String,
     station: i64,
+    sheets_found: String,
     justification: String,
 ) -> Result<StationState, AppError> {
-    respond(ssr::close_station(&organization, &election, station, &justification).await)
+    respond(
+        ssr::close_station(
+            &organization,
+            &election,
+            station,
+            &sheets_found,
+            &justification,
+        )
+        .await,
+    )
 }
 
-/// Whether this device holds a kiosk ballot ready to be cast.
-#[server(prefix = "/api", endpoint = "kiosk/ready")]
-pub async fn kiosk_ready() -> Result<bool, AppError> {
-    Ok(ssr::kiosk_token().is_some())
-}
-
-/// The kiosk's ballot form (a plain form post); redirects to the receipt.
-#[server(prefix = "/api", endpoint = "kiosk/cast")]
-pub async fn cast_kiosk_ballot(
+/// The commission reopens a closed station while voting is open, saying why.
+#[server(prefix = "/api", endpoint = "station/reopen", input = Json)]
+pub async fn reopen_station(
     organization: String,
     election: String,
-    locale: String,
-    pick: BTreeMap<String, BTreeMap<String, String>>,
+    station: i64,
+    reason: String,
 ) -> Result<(), AppError> {
-    ssr::cast_kiosk(&organization, &election, &locale, pick).await
+    respond(ssr::reopen_station(&organization, &election, station, &reason).await)
+}
+
+/// What this kiosk device shows now.
+#[server(prefix = "/api", endpoint = "kiosk/screen", input = Json)]
+pub async fn kiosk_screen(locale: String) -> Result<KioskDisplay, AppError> {
+    respond(ssr::kiosk_screen(&locale).await)
+}
+
+/// The kiosk pairing form (a plain form post): the code shown on the poll-worker screen.
+#[server(prefix = "/api", endpoint = "kiosk/pair")]
+pub async fn pair_kiosk(locale: String, code: String) -> Result<(), AppError> {
+    ssr::pair_kiosk(&locale, &code).await
+}
+
+/// The kiosk's ballot form (a plain form post); redirects to the kiosk's receipt.
+#[server(prefix = "/api", endpoint = "kiosk/cast")]
+pub async fn cast_kiosk_ballot(
+    locale: String,
+    #[server(default)] pick: BTreeMap<String, BTreeMap<String, String>>,
+) -> Result<(), AppError> {
+    ssr::cast_kiosk(&locale, pick).await
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::collections::BTreeMap;
 
-    use super::{HandOver, StationPage, StationState, VoterLookup, VotingElection};
+    use super::{HandOver, KioskDisplay, StationPage, StationState, VoterLookup, VotingElection};
+    use crate::accounts::access_codes::normalize_code_of_length;
+    use crate::accounts::rate_limit::{KIOSK_PAIRING, attempt};
     use crate::accounts::rules::normalize_document_number;
     use crate::accounts::server::ssr::store_error;
-    use crate::accounts::session::{app_state, require_staff};
-    use crate::accounts::types::{AccountId, DocumentType, Role};
+    use crate::accounts::session::{app_state, require_staff, sign_out_here};
+    use crate::accounts::types::{AccountId, DocumentType, Organization, Role};
+    use crate::audit::store::AuditEvent;
     use crate::db::now_millis;
+    use crate::elections::kiosk_store::PAIRING_CODE_LENGTH;
     use crate::elections::phase::Phase;
     use crate::elections::public::ssr::{election_of, load_election, reason_text};
     use crate::elections::server::ssr::{
-        ballot_from_picks, election_error, redirect_with, set_cookie,
+        ballot_from_picks, election_error, redirect_with, secure, set_receipt,
     };
     use crate::elections::station_store::StationError;
     use crate::elections::station_types::may_work_station;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
+    use crate::http::{Credential, set_on_response};
     use crate::results::count::Ballot;
     use crate::state::AppState;
 
@@ -159,7 +257,14 @@ mod ssr {
         Role::ElectoralCommission,
         Role::PollWorker,
     ];
-    const KIOSK_COOKIE: &str = "voz_kiosk";
+    const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+
+    /// The kiosk credential: `__Host-voz_kiosk` on https. A voting day, at most.
+    const KIOSK_COOKIE: Credential = Credential {
+        name: "voz_kiosk",
+        same_site: "Strict",
+    };
+    const KIOSK_LIFETIME_SECS: u64 = 24 * 3600;
 
     fn station_error(error: StationError) -> AppError {
         match error {
@@ -168,6 +273,8 @@ mod ssr {
                 AppError::new(ErrorCode::StationNotOpen)
             }
             StationError::UnknownToken => AppError::new(ErrorCode::InvalidCode),
+            StationError::NoKioskFree => AppError::new(ErrorCode::NoKioskFree),
+            StationError::StillOpen => AppError::new(ErrorCode::Conflict),
         }
     }
 
@@ -212,6 +319,16 @@ mod ssr {
         Ok(out)
     }
 
+    /// Who is working a station, and what they may do there.
+    struct Worker {
+        account: AccountId,
+        organization: Organization,
+        record: ElectionRecord,
+        supervisor: bool,
+        /// Assigned poll workers (empty: none assigned).
+        assigned: Vec<i64>,
+    }
+
     /// The signed-in staff member, if they may work `station` (see `may_work_station`):
     /// 403 otherwise.
     async fn station_worker(
@@ -219,9 +336,12 @@ mod ssr {
         organization: &str,
         election: &str,
         station: i64,
-    ) -> Result<(AccountId, ElectionRecord), AppError> {
+    ) -> Result<Worker, AppError> {
         let (account, org) = require_staff(organization, &POLL).await?;
         let (_, record) = election_of(app, organization, election).await?;
+        if record.settings.station(station).is_none() {
+            return Err(AppError::new(ErrorCode::NotFound));
+        }
         let roles = app
             .db
             .roles_of(org.id, account)
@@ -235,7 +355,21 @@ mod ssr {
         if !may_work_station(&roles, &assigned, account.0) {
             return Err(AppError::new(ErrorCode::Forbidden));
         }
-        Ok((account, record))
+        Ok(Worker {
+            account,
+            organization: org,
+            record,
+            supervisor: roles.iter().any(|r| SUPERVISORS.contains(r)),
+            assigned,
+        })
+    }
+
+    impl Worker {
+        /// A station's closure is signed by a poll worker assigned to it, or by the
+        /// commission; a station nobody was assigned to is closed by the commission only.
+        fn may_close(&self) -> bool {
+            self.supervisor || self.assigned.contains(&self.account.0)
+        }
     }
 
     pub async fn load_station(
@@ -245,7 +379,8 @@ mod ssr {
         locale: &str,
     ) -> Result<StationPage, AppError> {
         let app = app_state()?;
-        let (_, record) = station_worker(&app, organization, election, station).await?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let record = &worker.record;
         let info = record
             .settings
             .station(station)
@@ -256,18 +391,25 @@ mod ssr {
             .station_state(record.id, station)
             .await
             .map_err(station_error)?;
+        let kiosks = app
+            .db
+            .station_kiosks(record.id, station)
+            .await
+            .map_err(station_error)?;
         // The ballot's segments and candidates, in the reader's language.
         let mut page = load_election(organization, election, locale).await?;
         if !record.phase.candidates_public() {
             page.segments.clear();
         }
         Ok(StationPage {
-            title: record.title,
+            title: record.title.clone(),
             phase: record.phase,
             station: info,
-            kiosk_here: state.waiting_kiosk > 0 && kiosk_token().is_some(),
             state,
             segments: page.segments,
+            kiosks,
+            may_reopen: worker.supervisor && record.phase == Phase::Voting,
+            may_close: worker.may_close(),
         })
     }
 
@@ -277,24 +419,23 @@ mod ssr {
         station: i64,
     ) -> Result<(), AppError> {
         let app = app_state()?;
-        let (account, record) = station_worker(&app, organization, election, station).await?;
+        let worker = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.open_station(record.id, station, account, now_millis())
+        tx.open_station(worker.record.id, station, worker.account, now_millis())
             .await
             .map_err(station_error)?;
         tx.commit().await?;
         Ok(())
     }
 
-    pub async fn find_voter(
-        organization: &str,
-        election: &str,
+    /// The keyed hash of the document the poll worker typed (type and number, as at
+    /// registration), or the field errors.
+    fn document_hash(
+        app: &AppState,
+        org: &Organization,
         document_type: &str,
         document_number: &str,
-    ) -> Result<Option<VoterLookup>, AppError> {
-        require_staff(organization, &POLL).await?;
-        let app = app_state()?;
-        let (org, record) = election_of(&app, organization, election).await?;
+    ) -> Result<String, AppError> {
         let field = |field: &str, problem| AppError {
             code: ErrorCode::InvalidInput,
             fields: vec![FieldProblem {
@@ -306,46 +447,114 @@ mod ssr {
             .ok_or_else(|| field("document_type", Problem::Required))?;
         let number =
             normalize_document_number(document_number).map_err(|p| field("document_number", p))?;
-        let hash = app.secret.document_hash(org.id, document_type, &number);
-        app.db
+        Ok(app.secret.document_hash(org.id, document_type, &number))
+    }
+
+    pub async fn find_voter(
+        organization: &str,
+        election: &str,
+        station: i64,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<Option<VoterLookup>, AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
+        let now = now_millis();
+        let found = app
+            .db
             .voter_by_document(
-                org.id,
-                record.id,
+                worker.organization.id,
+                worker.record.id,
                 &hash,
-                record.settings.min_voter_age,
-                crate::calendar::Date::from_unix_millis(now_millis()),
+                worker.record.settings.min_voter_age,
+                crate::calendar::Date::from_unix_millis(now),
             )
             .await
-            .map_err(election_error)
+            .map_err(election_error)?;
+        // Every look-up is in the log: who searched, at which station, whom they found.
+        let mut tx = app.db.begin_write().await?;
+        tx.audit(
+            AuditEvent {
+                organization_id: Some(worker.organization.id.0),
+                actor_account_id: Some(worker.account.0),
+                action: "station.lookup",
+                subject: format!("election:{}:station:{station}", worker.record.id.0),
+                before: None,
+                after: Some(serde_json::json!({
+                    "found": found.as_ref().map(|person| person.account),
+                })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(found)
     }
 
     pub async fn mark_voter(
         organization: &str,
         election: &str,
         station: i64,
-        account: i64,
+        document_type: &str,
+        document_number: &str,
         hand_over: HandOver,
-    ) -> Result<(), AppError> {
+    ) -> Result<Option<i64>, AppError> {
         let app = app_state()?;
-        let (worker, record) = station_worker(&app, organization, election, station).await?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
         let mut tx = app.db.begin_write().await?;
-        let token = tx
+        let kiosk = tx
             .mark_in_person(
-                record.id,
+                worker.record.id,
                 station,
-                AccountId(account),
+                &hash,
                 hand_over,
-                worker,
+                worker.account,
                 now_millis(),
             )
             .await
             .map_err(station_error)?;
         tx.commit().await?;
-        if let Some(token) = token {
-            set_cookie(&format!(
-                "{KIOSK_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600"
-            ));
-        }
+        Ok(kiosk)
+    }
+
+    pub async fn kiosk_pairing_code(
+        organization: &str,
+        election: &str,
+        station: i64,
+    ) -> Result<String, AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let mut tx = app.db.begin_write().await?;
+        let code = tx
+            .issue_kiosk_pairing(worker.record.id, station, worker.account, now_millis())
+            .await
+            .map_err(station_error)?;
+        tx.commit().await?;
+        let (first, second) = code.split_at(code.len() / 2);
+        Ok(format!("{first}-{second}"))
+    }
+
+    pub async fn unpair_kiosk(
+        organization: &str,
+        election: &str,
+        station: i64,
+        kiosk: i64,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.unpair_kiosk(
+            worker.record.id,
+            station,
+            kiosk,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(station_error)?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -360,7 +569,7 @@ mod ssr {
         let back = format!("/staff/{organization}/elections/{election}/stations/{station}");
         let outcome = async {
             let app = app_state()?;
-            let (worker, record) = station_worker(&app, organization, election, station).await?;
+            let worker = station_worker(&app, organization, election, station).await?;
             let ballot = if null {
                 Ballot {
                     null: true,
@@ -370,9 +579,15 @@ mod ssr {
                 ballot_from_picks(pick)
             };
             let mut tx = app.db.begin_write().await?;
-            tx.enter_paper_ballot(record.id, station, &ballot, worker, now_millis())
-                .await
-                .map_err(station_error)?;
+            tx.enter_paper_ballot(
+                worker.record.id,
+                station,
+                &ballot,
+                worker.account,
+                now_millis(),
+            )
+            .await
+            .map_err(station_error)?;
             tx.commit().await?;
             Ok::<_, AppError>(())
         }
@@ -381,14 +596,41 @@ mod ssr {
         Ok(())
     }
 
+    /// A count typed by a person: digits only, at most a million.
+    fn sheet_count(text: &str) -> Result<u64, AppError> {
+        let problem = |problem| AppError {
+            code: ErrorCode::InvalidInput,
+            fields: vec![FieldProblem {
+                field: "sheets_found".into(),
+                problem,
+            }],
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(problem(Problem::Required));
+        }
+        match text.parse::<u64>() {
+            Ok(n) if n <= 1_000_000 && text.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+            _ => Err(problem(Problem::OutOfRange {
+                min: 0,
+                max: u16::MAX,
+            })),
+        }
+    }
+
     pub async fn close_station(
         organization: &str,
         election: &str,
         station: i64,
+        sheets_found: &str,
         justification: &str,
     ) -> Result<StationState, AppError> {
         let app = app_state()?;
-        let (worker, record) = station_worker(&app, organization, election, station).await?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        if !worker.may_close() {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        let sheets = sheet_count(sheets_found)?;
         let justification = if justification.trim().is_empty() {
             None
         } else {
@@ -397,10 +639,11 @@ mod ssr {
         let mut tx = app.db.begin_write().await?;
         let state = tx
             .close_station(
-                record.id,
+                worker.record.id,
                 station,
+                sheets,
                 justification.as_deref(),
-                worker,
+                worker.account,
                 now_millis(),
             )
             .await
@@ -409,39 +652,118 @@ mod ssr {
         Ok(state)
     }
 
-    pub fn kiosk_token() -> Option<String> {
+    pub async fn reopen_station(
+        organization: &str,
+        election: &str,
+        station: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        if !worker.supervisor {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        let reason = reason_text("reason", reason, 2000)?;
+        let mut tx = app.db.begin_write().await?;
+        tx.reopen_station(
+            worker.record.id,
+            station,
+            &reason,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(station_error)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    fn kiosk_token() -> Option<String> {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        crate::http::cookie(&parts.headers, KIOSK_COOKIE).filter(|t| !t.is_empty())
+        KIOSK_COOKIE.read(&parts.headers, secure())
+    }
+
+    pub async fn kiosk_screen(locale: &str) -> Result<KioskDisplay, AppError> {
+        let app = app_state()?;
+        let Some(token) = kiosk_token() else {
+            return Ok(KioskDisplay::Unpaired);
+        };
+        let Some(kiosk) = app.db.kiosk(&token).await.map_err(station_error)? else {
+            return Ok(KioskDisplay::Unpaired);
+        };
+        let record = app
+            .db
+            .election(kiosk.election)
+            .await
+            .map_err(election_error)?;
+        let station = record
+            .settings
+            .station(kiosk.station)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        if !kiosk.ready {
+            return Ok(KioskDisplay::Waiting {
+                title: record.title,
+                station,
+                number: kiosk.number,
+            });
+        }
+        let org = app
+            .db
+            .organization(record.organization)
+            .await
+            .map_err(store_error)?;
+        let page = load_election(&org.slug, &record.slug, locale).await?;
+        Ok(KioskDisplay::Ballot {
+            title: record.title,
+            station,
+            number: kiosk.number,
+            segments: page.segments,
+        })
+    }
+
+    pub async fn pair_kiosk(locale: &str, code: &str) -> Result<(), AppError> {
+        let outcome = async {
+            let app = app_state()?;
+            let ticket = attempt(&app, &KIOSK_PAIRING).await?;
+            let code = normalize_code_of_length(code, PAIRING_CODE_LENGTH)
+                .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+            let (token, _) = app
+                .db
+                .pair_kiosk(&code, now_millis())
+                .await
+                .map_err(station_error)?;
+            app.db.forgive(ticket).await?;
+            // A kiosk holds nothing but its kiosk credential: any session on this device
+            // (a poll worker's, say) ends here.
+            sign_out_here(&app).await?;
+            set_on_response(KIOSK_COOKIE.set(&token, KIOSK_LIFETIME_SECS, secure()));
+            Ok::<_, AppError>(())
+        }
+        .await;
+        redirect_with(locale, "/kiosk", outcome.err().map(|e| e.code), "");
+        Ok(())
     }
 
     pub async fn cast_kiosk(
-        organization: &str,
-        election: &str,
         locale: &str,
         pick: BTreeMap<String, BTreeMap<String, String>>,
     ) -> Result<(), AppError> {
-        let base = format!("/o/{organization}/e/{election}");
         let outcome = async {
             let token = kiosk_token().ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
             let app = app_state()?;
-            let (_, record) = election_of(&app, organization, election).await?;
-            let code = app
-                .db
-                .cast_kiosk(record.id, &token, &ballot_from_picks(pick))
+            app.db
+                .cast_kiosk(&token, &ballot_from_picks(pick))
                 .await
-                .map_err(station_error)?;
-            Ok::<_, AppError>(code)
+                .map_err(station_error)
         }
         .await;
         match outcome {
             Ok(code) => {
-                set_cookie(&format!(
-                    "{KIOSK_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-                ));
-                crate::elections::server::ssr::set_receipt(&code);
-                redirect_with(locale, &format!("{base}/voted"), None, "");
+                set_receipt(&code);
+                redirect_with(locale, "/kiosk/voted", None, "");
             }
-            Err(error) => redirect_with(locale, &format!("{base}/kiosk"), Some(error.code), ""),
+            Err(error) => redirect_with(locale, "/kiosk", Some(error.code), ""),
         }
         Ok(())
     }

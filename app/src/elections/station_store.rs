@@ -1,26 +1,33 @@
 //! Polling stations on voting day (DOMAIN.md § Process 1): opening, finding a person,
-//! marking them as voting, then either a kiosk ballot (a single-use token on the station's
-//! device, linked to no one) or a paper ballot entered at closing; and the closure
-//! reconciliation, signed once and immutable.
+//! marking them as voting, then either a ballot on one of the station's paired kiosks
+//! (`kiosk_store`) or a paper ballot entered at closing; and the closure reconciliation,
+//! signed once.
+//!
+//! Secrecy: a station's ballots go into the election's one box like every other ballot,
+//! naming no station and no channel. The station keeps only counts (kiosk ballots, paper
+//! ballots typed in, sheets found), incremented in the transaction that stores each ballot.
+//!
+//! Concurrency: every write at a station first locks the election row (shared) and the
+//! station's row (exclusive) on PostgreSQL, so opening, marking, paper entry, a kiosk
+//! ballot and the closure of one station happen one after the other, and the move to
+//! counting (which locks the election row exclusively) waits for all of them. On SQLite
+//! `BEGIN IMMEDIATE` serializes every write anyway.
 
 use serde_json::json;
-use sha2::{Digest as _, Sha256};
 
-use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
 use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
-use crate::db::{Backend, Db, Tx};
+use crate::db::{Db, Tx};
 use crate::elections::phase::Phase;
+use crate::elections::station_types::reconcile;
 pub use crate::elections::station_types::{HandOver, StationState, VoterLookup};
-use crate::elections::store::{Channel, ElectionError, ElectionId, corrupt, new_tracking_code};
+use crate::elections::store::{
+    Channel, ElectionError, ElectionId, canonical_content, corrupt, new_tracking_code,
+};
 use crate::error::{FieldProblem, Problem};
-use crate::results::count::{Ballot, validate_ballot};
+use crate::results::count::Ballot;
 use crate::{on_db, on_tx};
-
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StationError {
@@ -32,6 +39,10 @@ pub enum StationError {
     Closed,
     #[error("the kiosk ballot is unknown or already used")]
     UnknownToken,
+    #[error("no paired kiosk of this station is free")]
+    NoKioskFree,
+    #[error("the station is open: there is nothing to reopen")]
+    StillOpen,
 }
 
 impl From<sqlx::Error> for StationError {
@@ -40,22 +51,39 @@ impl From<sqlx::Error> for StationError {
     }
 }
 
+/// How a station ballot reached the box, for the station's counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StationBallot {
+    Kiosk,
+    Paper,
+}
+
+impl StationBallot {
+    fn counter(self) -> &'static str {
+        match self {
+            Self::Kiosk => "kiosk_ballots",
+            Self::Paper => "paper_ballots",
+        }
+    }
+}
+
+fn subject(election: ElectionId, station: i64) -> String {
+    format!("election:{}:station:{station}", election.0)
+}
+
 impl Tx {
-    /// Locks the election row (PostgreSQL; SQLite's write lock covers it) and checks that it
-    /// is voting and that `station` exists and is open.
-    async fn open_station_in_voting(
+    /// Locks the election row (shared) and checks that it is voting and that `station`
+    /// exists; then locks the station's row and says whether it is open.
+    pub(crate) async fn open_station_in_voting(
         &mut self,
         election: ElectionId,
         station: i64,
     ) -> Result<OrganizationId, StationError> {
-        let lock = if self.backend() == Backend::Postgres {
-            " FOR SHARE"
-        } else {
-            ""
-        };
+        let share = self.backend().for_share();
+        let update = self.backend().for_update();
         let row: Option<(i64, String, String)> = on_tx!(self, |conn| {
             sqlx::query_as(&format!(
-                "SELECT organization_id, phase, settings FROM elections WHERE id = $1{lock}"
+                "SELECT organization_id, phase, settings FROM elections WHERE id = $1{share}"
             ))
             .bind(election.0)
             .fetch_optional(&mut *conn)
@@ -71,9 +99,9 @@ impl Tx {
             return Err(ElectionError::NotFound.into());
         }
         let session: Option<(Option<i64>,)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT closed_at FROM station_sessions WHERE election_id = $1 AND station_id = $2",
-            )
+            sqlx::query_as(&format!(
+                "SELECT closed_at FROM station_sessions WHERE election_id = $1 AND station_id = $2{update}"
+            ))
             .bind(election.0)
             .bind(station)
             .fetch_optional(&mut *conn)
@@ -93,20 +121,19 @@ impl Tx {
         poll_worker: AccountId,
         now: i64,
     ) -> Result<(), StationError> {
-        match self.open_station_in_voting(election, station).await {
-            Err(StationError::NotOpen) => {}
+        let organization = match self.open_station_in_voting(election, station).await {
+            Err(StationError::NotOpen) => {
+                let (organization, _) = self.organization_and_phase(election).await?;
+                OrganizationId(organization)
+            }
             Err(other) => return Err(other),
             Ok(_) => return Ok(()), // already open: opening twice is harmless
-        }
-        let (organization,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT organization_id FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        on_tx!(self, |conn| {
+        };
+        // Two openings at once: the primary key lets one in; the other finds it open.
+        let inserted = on_tx!(self, |conn| {
             sqlx::query(
-                "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT DO NOTHING",
             )
             .bind(election.0)
             .bind(station)
@@ -116,12 +143,15 @@ impl Tx {
             .await
             .map(|d| d.rows_affected())
         })?;
+        if inserted == 0 {
+            return Ok(());
+        }
         self.audit(
             AuditEvent {
-                organization_id: Some(organization),
+                organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
                 action: "station.open",
-                subject: format!("election:{}:station:{station}", election.0),
+                subject: subject(election, station),
                 before: None,
                 after: None,
             },
@@ -131,29 +161,33 @@ impl Tx {
         Ok(())
     }
 
-    /// Marks `account` as voting at `station` (the one-ballot-per-person mark). For a kiosk
-    /// ballot, returns the single-use token the station's device will vote with.
+    /// Marks the person whose document the poll worker holds (its keyed hash: type and
+    /// number, as registered) as voting at `station` — the one-ballot-per-person mark. A
+    /// poll worker never names an account: they can only mark whoever is in front of them.
+    /// For a kiosk ballot, readies the station's first free paired kiosk and returns its
+    /// number.
     pub async fn mark_in_person(
         &mut self,
         election: ElectionId,
         station: i64,
-        account: AccountId,
+        document_hash: &str,
         hand_over: HandOver,
         poll_worker: AccountId,
         now: i64,
-    ) -> Result<Option<String>, StationError> {
+    ) -> Result<Option<i64>, StationError> {
         let today = Date::from_unix_millis(now);
         let organization = self.open_station_in_voting(election, station).await?;
-        let person: Option<(String, String)> = on_tx!(self, |conn| {
+        let person: Option<(i64, String, String)> = on_tx!(self, |conn| {
             sqlx::query_as(
-                "SELECT status, birth_date FROM registrations WHERE organization_id = $1 AND account_id = $2",
+                "SELECT account_id, status, birth_date FROM registrations WHERE organization_id = $1 AND document_hash = $2",
             )
             .bind(organization.0)
-            .bind(account.0)
+            .bind(document_hash)
             .fetch_optional(&mut *conn)
             .await
         })?;
-        let (status, birth) = person.ok_or(ElectionError::NotEligible)?;
+        let (account, status, birth) = person.ok_or(ElectionError::NotEligible)?;
+        let account = AccountId(account);
         let (settings,): (String,) = on_tx!(self, |conn| {
             sqlx::query_as("SELECT settings FROM elections WHERE id = $1")
                 .bind(election.0)
@@ -186,23 +220,9 @@ impl Tx {
             return Err(ElectionError::AlreadyVoted.into());
         }
         marked?;
-        let token = match hand_over {
+        let kiosk = match hand_over {
             HandOver::Paper => None,
-            HandOver::Kiosk => {
-                let token = random_code(26);
-                on_tx!(self, |conn| {
-                    sqlx::query(
-                        "INSERT INTO kiosk_tokens (election_id, token_hash, station_id) VALUES ($1, $2, $3)",
-                    )
-                    .bind(election.0)
-                    .bind(token_hash(&token))
-                    .bind(station)
-                    .execute(&mut *conn)
-                    .await
-                    .map(|d| d.rows_affected())
-                })?;
-                Some(token)
-            }
+            HandOver::Kiosk => Some(self.ready_free_kiosk(election, station).await?),
         };
         // Who voted where is the poll book, and audited; what they chose is never here.
         self.audit(
@@ -210,14 +230,14 @@ impl Tx {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
                 action: "station.mark",
-                subject: format!("election:{}:station:{station}", election.0),
+                subject: subject(election, station),
                 before: None,
-                after: Some(json!({ "account": account.0 })),
+                after: Some(json!({ "account": account.0, "kiosk": kiosk })),
             },
             now,
         )
         .await?;
-        Ok(token)
+        Ok(kiosk)
     }
 
     /// A paper ballot from the station's box, entered after the station stops voting (it
@@ -231,14 +251,14 @@ impl Tx {
         now: i64,
     ) -> Result<(), StationError> {
         let organization = self.open_station_in_voting(election, station).await?;
-        self.insert_station_ballot(election, station, ballot)
+        self.insert_station_ballot(election, station, ballot, StationBallot::Paper)
             .await?;
         self.audit(
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
                 action: "station.paper_ballot",
-                subject: format!("election:{}:station:{station}", election.0),
+                subject: subject(election, station),
                 before: None,
                 after: None,
             },
@@ -248,11 +268,14 @@ impl Tx {
         Ok(())
     }
 
-    async fn insert_station_ballot(
+    /// Stores a station's ballot in the election's box (canonical, naming no station) and
+    /// counts it on the station's row. The caller holds the station's row lock.
+    pub(crate) async fn insert_station_ballot(
         &mut self,
         election: ElectionId,
         station: i64,
         ballot: &Ballot,
+        how: StationBallot,
     ) -> Result<String, StationError> {
         let (config,): (String,) = on_tx!(self, |conn| {
             sqlx::query_as("SELECT config FROM elections WHERE id = $1")
@@ -261,66 +284,67 @@ impl Tx {
                 .await
         })?;
         let config = serde_json::from_str(&config).map_err(corrupt)?;
-        validate_ballot(&config, ballot).map_err(ElectionError::from)?;
+        let content = canonical_content(&config, ballot)?;
         let code = new_tracking_code();
-        let content = serde_json::to_string(ballot).map_err(corrupt)?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO ballots (election_id, tracking_code, content, channel, station_id) VALUES ($1, $2, $3, $4, $5)",
-            )
+        self.insert_ballot(election, &code, &content).await?;
+        let counter = how.counter();
+        let counted = on_tx!(self, |conn| {
+            sqlx::query(&format!(
+                "UPDATE station_sessions SET {counter} = {counter} + 1 \
+                 WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
+            ))
             .bind(election.0)
-            .bind(&code)
-            .bind(&content)
-            .bind(Channel::InPerson.code())
             .bind(station)
             .execute(&mut *conn)
             .await
             .map(|d| d.rows_affected())
         })?;
+        if counted != 1 {
+            return Err(StationError::Closed);
+        }
         Ok(code)
     }
 
-    /// Signs the station's closure: the box must hold as many ballots as people were marked
-    /// here, or the poll worker writes why not. Kiosk ballots not cast are voided first.
+    /// Signs the station's closure. The poll worker counts the paper sheets in the box;
+    /// every person marked here must have left a kiosk ballot or a sheet, and every sheet
+    /// must have been typed in, or the poll worker writes why not. Kiosk ballots not cast
+    /// are voided and the station's kiosks unpaired first.
     pub async fn close_station(
         &mut self,
         election: ElectionId,
         station: i64,
+        sheets_found: u64,
         justification: Option<&str>,
         poll_worker: AccountId,
         now: i64,
     ) -> Result<StationState, StationError> {
         let organization = self.open_station_in_voting(election, station).await?;
-        on_tx!(self, |conn| {
-            sqlx::query("DELETE FROM kiosk_tokens WHERE election_id = $1 AND station_id = $2")
-                .bind(election.0)
-                .bind(station)
-                .execute(&mut *conn)
-                .await
-                .map(|d| d.rows_affected())
-        })?;
+        self.retire_kiosks(election, station, now).await?;
         let state = self.station_counts(election, station).await?;
         let justification = justification.map(str::trim).filter(|j| !j.is_empty());
-        if state.ballots != state.marked && justification.is_none() {
+        let (people, sheets) = reconcile(
+            state.marked,
+            state.kiosk_ballots,
+            sheets_found,
+            state.paper_ballots,
+        );
+        if (people, sheets) != (0, 0) && justification.is_none() {
             return Err(ElectionError::Invalid(vec![FieldProblem {
                 field: "justification".into(),
                 problem: Problem::Required,
             }])
             .into());
         }
+        let sheets_found = i64::try_from(sheets_found).unwrap_or(i64::MAX);
         let closed = on_tx!(self, |conn| {
             sqlx::query(
-                "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, ballots = $4, \
-                 valid = $5, blank = $6, null_ballots = $7, justification = $8 \
-                 WHERE election_id = $9 AND station_id = $10 AND closed_at IS NULL",
+                "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, sheets_found = $4, \
+                 justification = $5 WHERE election_id = $6 AND station_id = $7 AND closed_at IS NULL",
             )
             .bind(poll_worker.0)
             .bind(now)
             .bind(state.marked as i64)
-            .bind(state.ballots as i64)
-            .bind(state.valid as i64)
-            .bind(state.blank as i64)
-            .bind(state.null as i64)
+            .bind(sheets_found)
             .bind(justification)
             .bind(election.0)
             .bind(station)
@@ -336,11 +360,12 @@ impl Tx {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
                 action: "station.close",
-                subject: format!("election:{}:station:{station}", election.0),
+                subject: subject(election, station),
                 before: None,
                 after: Some(json!({
-                    "marked": state.marked, "ballots": state.ballots, "valid": state.valid,
-                    "blank": state.blank, "null": state.null, "justification": justification,
+                    "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
+                    "paper_ballots": state.paper_ballots, "sheets_found": sheets_found,
+                    "justification": justification,
                 })),
             },
             now,
@@ -349,10 +374,59 @@ impl Tx {
         Ok(StationState {
             opened: true,
             closed: true,
+            sheets_found: Some(sheets_found as u64),
             justification: justification.map(str::to_owned),
             waiting_kiosk: 0,
             ..state
         })
+    }
+
+    /// Reopens a closed station while voting is still open (the commission, with a reason:
+    /// a closure signed by mistake). Its counts stay; the closure is kept in the audit log.
+    pub async fn reopen_station(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        reason: &str,
+        commission: AccountId,
+        now: i64,
+    ) -> Result<(), StationError> {
+        let organization = match self.open_station_in_voting(election, station).await {
+            Err(StationError::Closed) => {
+                let (organization, _) = self.organization_and_phase(election).await?;
+                organization
+            }
+            Ok(_) => return Err(StationError::StillOpen),
+            Err(other) => return Err(other),
+        };
+        let before = self.station_counts(election, station).await?;
+        on_tx!(self, |conn| {
+            sqlx::query(
+                "UPDATE station_sessions SET closed_by = NULL, closed_at = NULL, marked = NULL, \
+                 sheets_found = NULL, justification = NULL WHERE election_id = $1 AND station_id = $2",
+            )
+            .bind(election.0)
+            .bind(station)
+            .execute(&mut *conn)
+            .await
+            .map(|d| d.rows_affected())
+        })?;
+        self.audit(
+            AuditEvent {
+                organization_id: Some(organization),
+                actor_account_id: Some(commission.0),
+                action: "station.reopen",
+                subject: subject(election, station),
+                before: Some(json!({
+                    "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
+                    "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,
+                })),
+                after: Some(json!({ "reason": reason })),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
     }
 
     async fn station_counts(
@@ -367,14 +441,14 @@ impl Tx {
                 .fetch_one(&mut *conn)
                 .await
         })?;
-        let contents: Vec<(String,)> = on_tx!(self, |conn| {
-            sqlx::query_as(BALLOTS_AT_STATION)
+        let row: Option<SessionRow> = on_tx!(self, |conn| {
+            sqlx::query_as(SESSION_ROW)
                 .bind(election.0)
                 .bind(station)
-                .fetch_all(&mut *conn)
+                .fetch_optional(&mut *conn)
                 .await
         })?;
-        counts(marked, contents)
+        Ok(state_of(marked, row, 0))
     }
 }
 
@@ -382,69 +456,37 @@ impl Tx {
 // (what the poll-worker screen shows), from the same two queries.
 const MARKED_AT_STATION: &str =
     "SELECT COUNT(*) FROM voter_marks WHERE election_id = $1 AND station_id = $2";
-const BALLOTS_AT_STATION: &str =
-    "SELECT content FROM ballots WHERE election_id = $1 AND station_id = $2";
+const SESSION_ROW: &str = "SELECT closed_at, kiosk_ballots, paper_ballots, sheets_found, justification \
+     FROM station_sessions WHERE election_id = $1 AND station_id = $2";
 
-/// The station's counts from its marks and its ballots' contents.
-fn counts(marked: i64, contents: Vec<(String,)>) -> Result<StationState, StationError> {
-    let mut state = StationState {
-        opened: true,
-        marked: marked as u64,
-        ballots: contents.len() as u64,
-        ..Default::default()
-    };
-    for (content,) in contents {
-        let ballot: Ballot = serde_json::from_str(&content).map_err(corrupt)?;
-        if ballot.null {
-            state.null += 1;
-        } else if ballot.choices.iter().all(|(_, ids)| ids.is_empty()) {
-            state.blank += 1;
-        } else {
-            state.valid += 1;
-        }
+type SessionRow = (Option<i64>, i64, i64, Option<i64>, Option<String>);
+
+fn state_of(marked: i64, row: Option<SessionRow>, waiting_kiosk: i64) -> StationState {
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    match row {
+        None => StationState {
+            marked: count(marked),
+            ..Default::default()
+        },
+        Some((closed_at, kiosk, paper, sheets, justification)) => StationState {
+            opened: true,
+            closed: closed_at.is_some(),
+            marked: count(marked),
+            kiosk_ballots: count(kiosk),
+            paper_ballots: count(paper),
+            sheets_found: sheets.map(count),
+            waiting_kiosk: count(waiting_kiosk),
+            justification,
+        },
     }
-    Ok(state)
 }
 
 impl Db {
-    /// Casts the ballot of a kiosk token (single use) at its station.
-    pub async fn cast_kiosk(
-        &self,
-        election: ElectionId,
-        token: &str,
-        ballot: &Ballot,
-    ) -> Result<String, StationError> {
-        let mut tx = self.begin_write().await?;
-        let row: Option<(i64,)> = on_tx!(&mut tx, |conn| {
-            sqlx::query_as(
-                "DELETE FROM kiosk_tokens WHERE election_id = $1 AND token_hash = $2 RETURNING station_id",
-            )
-            .bind(election.0)
-            .bind(token_hash(token))
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (station,) = row.ok_or(StationError::UnknownToken)?;
-        tx.open_station_in_voting(election, station).await?;
-        let code = tx.insert_station_ballot(election, station, ballot).await?;
-        tx.commit().await?;
-        Ok(code)
-    }
-
     pub async fn station_state(
         &self,
         election: ElectionId,
         station: i64,
     ) -> Result<StationState, StationError> {
-        let session: Option<(Option<i64>, Option<String>)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT closed_at, justification FROM station_sessions WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_optional(pool)
-            .await
-        })?;
         let (marked,): (i64,) = on_db!(self, |pool| {
             sqlx::query_as(MARKED_AT_STATION)
                 .bind(election.0)
@@ -452,28 +494,15 @@ impl Db {
                 .fetch_one(pool)
                 .await
         })?;
-        let contents: Vec<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as(BALLOTS_AT_STATION)
+        let row: Option<SessionRow> = on_db!(self, |pool| {
+            sqlx::query_as(SESSION_ROW)
                 .bind(election.0)
                 .bind(station)
-                .fetch_all(pool)
+                .fetch_optional(pool)
                 .await
         })?;
-        let mut state = counts(marked, contents)?;
-        let (waiting,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM kiosk_tokens WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_one(pool)
-            .await
-        })?;
-        state.opened = session.is_some();
-        state.closed = session.as_ref().is_some_and(|(closed, _)| closed.is_some());
-        state.justification = session.and_then(|(_, j)| j);
-        state.waiting_kiosk = waiting as u64;
-        Ok(state)
+        let waiting = self.kiosks_waiting(election, station).await?;
+        Ok(state_of(marked, row, waiting))
     }
 
     /// Stations opened but not closed: voting cannot end while one is.

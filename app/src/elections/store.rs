@@ -16,7 +16,7 @@ use crate::db::{Backend, Db, Tx};
 use crate::elections::phase::{CalendarError, Phase};
 use crate::elections::settings::ElectionSettings;
 use crate::results::count::{
-    Ballot, ElectionConfig, TallyError, TallyResult, tally, validate_ballot, validate_config,
+    Ballot, ElectionConfig, TallyError, TallyResult, canonical_ballot, tally, validate_config,
 };
 use crate::{on_db, on_tx};
 
@@ -150,6 +150,40 @@ impl Tx {
     }
 }
 
+/// The bytes stored for `ballot`: its canonical form (see [`canonical_ballot`]), after
+/// checking it against the election as the count will.
+pub(crate) fn canonical_content(
+    config: &ElectionConfig,
+    ballot: &Ballot,
+) -> Result<String, ElectionError> {
+    let canonical = canonical_ballot(config, ballot)?;
+    Ok(crate::results::board::canonical(&canonical))
+}
+
+impl Tx {
+    /// Puts one ballot in the box: its random tracking code and its canonical content,
+    /// nothing else (no person, no time, no channel, no station).
+    pub(crate) async fn insert_ballot(
+        &mut self,
+        election: ElectionId,
+        tracking_code: &str,
+        content: &str,
+    ) -> Result<(), ElectionError> {
+        on_tx!(self, |conn| {
+            sqlx::query(
+                "INSERT INTO ballots (election_id, tracking_code, content) VALUES ($1, $2, $3)",
+            )
+            .bind(election.0)
+            .bind(tracking_code)
+            .bind(content)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        Ok(())
+    }
+}
+
 type ElectionRow = (i64, i64, String, String, String, String, String);
 
 impl Db {
@@ -205,8 +239,7 @@ impl Db {
         station: Option<i64>,
     ) -> Result<String, ElectionError> {
         let record = self.election(election).await?;
-        validate_ballot(&record.config, ballot)?;
-        let content = serde_json::to_string(ballot).map_err(corrupt)?;
+        let content = canonical_content(&record.config, ballot)?;
         let tracking_code = new_tracking_code();
         let mut tx = self.begin_write().await?;
         // Read under the write lock (SQLite) or a share lock (PostgreSQL): the commission
@@ -255,20 +288,7 @@ impl Db {
             return Err(ElectionError::AlreadyVoted);
         }
         marked?;
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO ballots (election_id, tracking_code, content, channel, station_id) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(election.0)
-            .bind(&tracking_code)
-            .bind(&content)
-            .bind(channel.code())
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
+        tx.insert_ballot(election, &tracking_code, &content).await?;
         tx.commit().await?;
         Ok(tracking_code)
     }
@@ -297,16 +317,22 @@ impl Db {
     /// within a page, cells sit where free space was when they arrived, freed pages keep
     /// old cells, and the write-ahead log keeps every earlier version of every page. So:
     /// `VACUUM` rebuilds the file in key order, then a truncating checkpoint empties the
-    /// log. On PostgreSQL `CLUSTER` rewrites both tables into new files in key order.
+    /// log.
+    ///
+    /// On PostgreSQL every row carries system columns: `xmin` (the transaction that wrote
+    /// it, shared by a mark and its ballot, and increasing with time), `cmin`, `ctid` (its
+    /// place in the heap) and, with `track_commit_timestamp`, a commit time. `CLUSTER`
+    /// would reorder the heap but keep `xmin`. So each table is copied aside, emptied with
+    /// `TRUNCATE` (a new, empty file; the old one is unlinked at commit) and filled again in
+    /// key order by one `INSERT`, in a transaction of its own: afterwards every mark has
+    /// one `xmin`, every ballot another, `cmin` is one value per table, `xmax` is zero and
+    /// `ctid` follows the key.
     pub async fn seal_ballot_box(&self) -> Result<(), ElectionError> {
         match self {
             Db::Postgres(pool) => {
-                sqlx::query("CLUSTER voter_marks USING voter_marks_pkey")
-                    .execute(pool)
-                    .await?;
-                sqlx::query("CLUSTER ballots USING ballots_pkey")
-                    .execute(pool)
-                    .await?;
+                for (table, key) in SEALED_TABLES {
+                    rewrite_in_key_order(pool, table, key).await?;
+                }
             }
             Db::Sqlite(pool) => {
                 sqlx::query("VACUUM").execute(pool).await?;
@@ -384,6 +410,41 @@ impl Db {
         }
         Ok(out)
     }
+}
+
+/// The tables the seal rewrites, with the key they are rewritten in: the marks (who voted)
+/// and the ballots (what was chosen).
+const SEALED_TABLES: [(&str, &str); 2] = [
+    ("voter_marks", "election_id, account_id"),
+    ("ballots", "election_id, tracking_code"),
+];
+
+/// One table, copied aside, emptied and written back in key order, in one transaction.
+async fn rewrite_in_key_order(
+    pool: &sqlx::PgPool,
+    table: &str,
+    key: &str,
+) -> Result<(), ElectionError> {
+    let mut tx = pool.begin().await?;
+    // Casting in another election waits for this short lock rather than see a half-copy.
+    sqlx::query(&format!("LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(&format!(
+        "CREATE TEMP TABLE seal_copy ON COMMIT DROP AS SELECT * FROM {table}"
+    ))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(&format!("TRUNCATE {table}"))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(&format!(
+        "INSERT INTO {table} SELECT * FROM seal_copy ORDER BY {key}"
+    ))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Copies the write-ahead log into the database file and empties it. A reader holding an

@@ -6,5 +6,6 @@ pub mod board;
 pub mod count;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod groups;
 pub mod public;
 pub mod ui;

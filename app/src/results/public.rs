@@ -1,6 +1,8 @@
 //! Results as the public reads them: the count of the stored ballots (the same pure
 //! function as `voz tally`), with names, and turnout by channel, polling station and
-//! nationality. Shown from the provisional-results phase on.
+//! nationality — from the marks (who voted where), never from the ballots, and with
+//! groups under the election's minimum size merged (`results::groups`). Shown from the
+//! provisional-results phase on.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -10,7 +12,8 @@ use crate::elections::phase::Phase;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
-use crate::results::count::{BallotCounts, ParityOutcome};
+use crate::results::count::{BallotCounts, ParityOutcome, ReceiptMode};
+use crate::results::groups::Breakdown;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultsPage {
@@ -24,12 +27,14 @@ pub struct ResultsPage {
     pub ballots: BallotCounts,
     pub parity: ParityOutcome,
     pub alternates_parity: ParityOutcome,
-    /// (channel code, ballots)
-    pub by_channel: Vec<(String, u64)>,
-    /// (station name, ballots)
-    pub by_station: Vec<(String, u64)>,
-    /// (nationality name, voters), most first.
-    pub by_nationality: Vec<(String, u64)>,
+    /// Voters per channel (channel codes as names).
+    pub by_channel: Breakdown,
+    /// Voters per polling station.
+    pub by_station: Breakdown,
+    /// Voters per (first) nationality.
+    pub by_nationality: Breakdown,
+    /// The smallest group a figure here describes.
+    pub min_group_size: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +70,10 @@ pub struct BoardPage {
     pub organization: String,
     pub slug: String,
     pub title: String,
+    pub receipts: ReceiptMode,
     pub head: String,
+    /// `separate` mode: the heads of the codes' and of the ballots' chains.
+    pub parts: Option<(String, String)>,
     pub codes: Vec<String>,
 }
 
@@ -118,6 +126,7 @@ mod ssr {
     use crate::elections::server::ssr::election_error;
     use crate::error::{AppError, ErrorCode};
     use crate::on_db;
+    use crate::results::groups::protect;
 
     pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
         let app = app_state()?;
@@ -134,7 +143,9 @@ mod ssr {
             organization: org.slug,
             slug: record.slug,
             title: record.title,
+            receipts: bundle.mode,
             head: bundle.head,
+            parts: bundle.parts,
             codes: bundle.tracking_codes.lines().map(str::to_owned).collect(),
         })
     }
@@ -227,11 +238,12 @@ mod ssr {
                     .collect(),
             })
             .collect();
-        // Turnout counts come from the ballots (channel, station) and from the marks
-        // (nationality of who voted): neither links a person to a ballot.
+        // Turnout comes from the marks (who voted, where, how): ballots name no station
+        // and no channel. Every breakdown merges groups under k before it is published.
+        let k = u64::from(record.settings.min_group_size);
         let by_place: Vec<(String, Option<i64>, i64)> = on_db!(&app.db, |pool| {
             sqlx::query_as(
-                "SELECT channel, station_id, COUNT(*) FROM ballots WHERE election_id = $1 \
+                "SELECT channel, station_id, COUNT(*) FROM voter_marks WHERE election_id = $1 \
                  GROUP BY channel, station_id ORDER BY channel, station_id",
             )
             .bind(record.id.0)
@@ -239,7 +251,7 @@ mod ssr {
             .await
         })?;
         let mut by_channel: BTreeMap<String, u64> = BTreeMap::new();
-        let mut by_station = Vec::new();
+        let mut by_station: BTreeMap<String, u64> = BTreeMap::new();
         for (channel, station, count) in by_place {
             *by_channel.entry(channel).or_default() += count as u64;
             if let Some(station) = station {
@@ -247,7 +259,7 @@ mod ssr {
                     .settings
                     .station(station)
                     .map_or_else(|| format!("#{station}"), |s| s.name.clone());
-                by_station.push((name, count as u64));
+                *by_station.entry(name).or_default() += count as u64;
             }
         }
         let marks: Vec<(String,)> = on_db!(&app.db, |pool| {
@@ -265,19 +277,12 @@ mod ssr {
         for (codes,) in marks {
             // The first nationality a person gave.
             let code = codes.split(',').next().unwrap_or_default().to_owned();
-            *nationalities.entry(code).or_default() += 1;
+            let name = names
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or(code.clone(), |(_, name)| name.clone());
+            *nationalities.entry(name).or_default() += 1;
         }
-        let mut by_nationality: Vec<(String, u64)> = nationalities
-            .into_iter()
-            .map(|(code, n)| {
-                let name = names
-                    .iter()
-                    .find(|(c, _)| *c == code)
-                    .map_or(code.clone(), |(_, name)| name.clone());
-                (name, n)
-            })
-            .collect();
-        by_nationality.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(ResultsPage {
             organization: org.slug,
             slug: record.slug,
@@ -288,9 +293,10 @@ mod ssr {
             ballots: result.ballots,
             parity: result.parity,
             alternates_parity: result.alternates_parity,
-            by_channel: by_channel.into_iter().collect(),
-            by_station,
-            by_nationality,
+            by_channel: protect(by_channel.into_iter().collect(), k),
+            by_station: protect(by_station.into_iter().collect(), k),
+            by_nationality: protect(nationalities.into_iter().collect(), k),
+            min_group_size: record.settings.min_group_size,
         })
     }
 }

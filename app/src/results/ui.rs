@@ -9,7 +9,8 @@ use crate::elections::phase::Phase;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::results::count::ParityOutcome;
+use crate::results::count::{ParityOutcome, ReceiptMode};
+use crate::results::groups::Breakdown;
 use crate::results::public::{
     MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
 };
@@ -102,12 +103,16 @@ fn Results(page: ResultsPage) -> impl IntoView {
             <ol>{page.extra.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ol>
         })}
         <h2>{t!(i18n, results_turnout)}</h2>
-        <Breakdown title=t_string!(i18n, results_by_channel).to_string() rows=page.by_channel.into_iter().map(|(c, n)| {
-            let label = if c == "online" { t_string!(i18n, results_channel_online) } else { t_string!(i18n, results_channel_in_person) };
-            (label.to_owned(), n)
-        }).collect() />
-        <Breakdown title=t_string!(i18n, results_by_station).to_string() rows=page.by_station />
-        <Breakdown title=t_string!(i18n, results_by_nationality).to_string() rows=page.by_nationality />
+        <p class="hint" data-testid="group-rule">{t_string!(i18n, results_group_rule, k = page.min_group_size).to_string()}</p>
+        <BreakdownList title=t_string!(i18n, results_by_channel).to_string() k=page.min_group_size breakdown=Breakdown {
+            rows: page.by_channel.rows.into_iter().map(|(c, n)| {
+                let label = if c == "online" { t_string!(i18n, results_channel_online) } else { t_string!(i18n, results_channel_in_person) };
+                (label.to_owned(), n)
+            }).collect(),
+            merged: page.by_channel.merged,
+        } />
+        <BreakdownList title=t_string!(i18n, results_by_station).to_string() k=page.min_group_size breakdown=page.by_station />
+        <BreakdownList title=t_string!(i18n, results_by_nationality).to_string() k=page.min_group_size breakdown=page.by_nationality />
     }
 }
 
@@ -130,14 +135,28 @@ fn Parity(label: &'static str, outcome: ParityOutcome) -> impl IntoView {
 }
 
 #[component]
-fn Breakdown(title: String, rows: Vec<(String, u64)>) -> impl IntoView {
-    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    (!rows.is_empty()).then(|| view! {
+fn BreakdownList(title: String, k: u32, breakdown: Breakdown) -> impl IntoView {
+    let i18n = use_i18n();
+    let Breakdown { rows, merged } = breakdown;
+    let max = rows
+        .iter()
+        .map(|(_, n)| *n)
+        .chain(merged.map(|m| m.count))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    (!rows.is_empty() || merged.is_some()).then(|| view! {
         <h3>{title}</h3>
         <ul class="plain result-rows">
             {rows.into_iter().map(|(label, n)| view! {
                 <li class="result-row"><span class="result-name">{label}</span><Bar value=n max /></li>
             }).collect_view()}
+            {merged.map(|m| view! {
+                <li class="result-row merged" data-testid="merged-groups">
+                    <span class="result-name">{t_string!(i18n, results_merged_groups, groups = m.groups, k = k).to_string()}</span>
+                    <Bar value=m.count max />
+                </li>
+            })}
         </ul>
     })
 }
@@ -178,8 +197,18 @@ pub fn BoardPageView() -> impl IntoView {
                             <p class="eyebrow"><a href=back>{board.title.clone()}</a></p>
                             <h1>{t!(i18n, board_title)}</h1>
                             <p class="lead">{t_string!(i18n, board_intro, count = count).to_string()}</p>
+                            <p data-testid="receipt-mode">{match board.receipts {
+                                ReceiptMode::Separate => t_string!(i18n, board_mode_separate),
+                                ReceiptMode::Paired => t_string!(i18n, board_mode_paired),
+                            }}</p>
                             <p>{t!(i18n, board_head)}</p>
                             <p class="chain-head" data-testid="chain-head">{board.head.clone()}</p>
+                            {board.parts.clone().map(|(codes, ballots)| view! {
+                                <dl class="facts chain-parts" dir="ltr">
+                                    <dt>{t!(i18n, board_codes_head)}</dt><dd class="chain-head">{codes}</dd>
+                                    <dt>{t!(i18n, board_ballots_head)}</dt><dd class="chain-head">{ballots}</dd>
+                                </dl>
+                            })}
                             <h2>{t!(i18n, board_downloads)}</h2>
                             <ul class="inline-links downloads">
                                 {["election.json", "ballots.jsonl", "tracking-codes.txt"].into_iter().map(|file| view! {
@@ -253,13 +282,17 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{t!(i18n, minutes_station)}</th>
                     <th scope="col">{t!(i18n, station_marked)}</th>
+                    <th scope="col">{t!(i18n, station_sheets_found)}</th>
                     <th scope="col">{t!(i18n, station_ballots)}</th>
                     <th scope="col">{t!(i18n, station_justification)}</th>
                 </tr></thead>
                 <tbody>
                     {m.stations.into_iter().map(|(name, closure)| match closure {
-                        Some(c) => view! { <tr><td>{name}</td><td>{c.marked}</td><td>{c.ballots}</td><td dir="auto">{c.justification.unwrap_or_default()}</td></tr> }.into_any(),
-                        None => view! { <tr><td>{name}</td><td colspan="3">{t!(i18n, minutes_station_unused)}</td></tr> }.into_any(),
+                        Some(c) => {
+                            let ballots = c.ballots();
+                            view! { <tr><td>{name}</td><td>{c.marked}</td><td>{c.sheets_found.unwrap_or_default()}</td><td>{ballots}</td><td dir="auto">{c.justification.unwrap_or_default()}</td></tr> }.into_any()
+                        }
+                        None => view! { <tr><td>{name}</td><td colspan="4">{t!(i18n, minutes_station_unused)}</td></tr> }.into_any(),
                     }).collect_view()}
                 </tbody>
             </table>

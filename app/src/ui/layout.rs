@@ -36,15 +36,22 @@ pub fn LocaleLayout() -> impl IntoView {
         }
     });
 
+    // A kiosk shows the ballot and nothing to navigate to (the language stays choosable).
+    let location = use_location();
+    let kiosk = move || {
+        location
+            .pathname
+            .with(|path| crate::ui::shell::is_kiosk_page(path))
+    };
     view! {
         <Show when=move || url_locale.get().is_some() fallback=NotFoundPage>
             <a class="skip" href="#main">{t!(i18n, skip_to_content)}</a>
             <LanguageSwitcher />
-            <Header />
+            {move || (!kiosk()).then(|| view! { <Header /> }.into_any())}
             <main id="main" tabindex="-1">
                 <Outlet />
             </main>
-            <Footer />
+            {move || (!kiosk()).then(|| view! { <Footer /> }.into_any())}
         </Show>
     }
 }

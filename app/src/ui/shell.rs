@@ -16,7 +16,8 @@ use crate::elections::ui::commission::{
     CommissionElectionPage, ElectionsStaffPage, NewElectionPage,
 };
 use crate::elections::ui::election::ElectionPageView;
-use crate::elections::ui::station::{KioskPage, StationPageView, StationsPage};
+use crate::elections::ui::kiosk::{KioskPage, KioskReceiptPage};
+use crate::elections::ui::station::{StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::results::ui::{BoardPageView, MinutesPageView, ResultsPageView};
@@ -65,7 +66,8 @@ fn ships_bundle() -> bool {
     }
 }
 
-/// `false` for `/<lang>/o/<org>/e/<election>/{vote, voted, results, results/minutes, board}`.
+/// `false` for `/<lang>/o/<org>/e/<election>/{vote, voted, results, results/minutes, board}`
+/// and the kiosk's pages.
 pub fn needs_bundle(path: &str) -> bool {
     let (_, rest) = crate::locale::split_locale(path);
     let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
@@ -73,8 +75,17 @@ pub fn needs_bundle(path: &str) -> bool {
         parts.as_slice(),
         ["o", _, "e", _, "vote" | "voted" | "results" | "board"]
             | ["o", _, "e", _, "results", "minutes"]
+            | ["kiosk"]
+            | ["kiosk", "voted"]
     );
     !server_only
+}
+
+/// The kiosk's pages: no site navigation, nothing to wander off to.
+pub fn is_kiosk_page(path: &str) -> bool {
+    let (_, rest) = crate::locale::split_locale(path);
+    let rest = rest.trim_matches('/');
+    rest == "kiosk" || rest.starts_with("kiosk/")
 }
 
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
@@ -115,6 +126,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("about") view=AboutPage />
                         <Route path=path!("join/:org") view=RegisterPage />
                         <Route path=path!("sign-in") view=SignInPage />
+                        <Route path=path!("kiosk") view=KioskPage ssr=SsrMode::Async />
+                        <Route path=path!("kiosk/voted") view=KioskReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("account") view=AccountPageView />
                         <Route path=path!("code") view=CodeSignInPage />
                         <Route path=path!("enroll/:token") view=EnrollPage />
@@ -132,7 +145,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election") view=ElectionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage />
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
-                        <Route path=path!("o/:org/e/:election/kiosk") view=KioskPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
@@ -172,6 +184,8 @@ mod bundle_tests {
             "/es/o/cmi-sp/e/cmi-2023/results",
             "/en/o/cmi-sp/e/cmi-2023/results/minutes",
             "/fr/o/cmi-sp/e/cmi-2023/board",
+            "/ar/kiosk",
+            "/es/kiosk/voted",
         ] {
             assert!(!needs_bundle(page), "{page}");
         }
@@ -179,7 +193,6 @@ mod bundle_tests {
             "/pt-BR",
             "/pt-BR/o/cmi-sp/e/cmi-2025",
             "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy",
-            "/pt-BR/o/cmi-sp/e/cmi-2025/kiosk",
             "/pt-BR/staff/cmi-sp/elections/cmi-2025/stations/1",
             "/pt-BR/register/cmi-sp/vote",
         ] {

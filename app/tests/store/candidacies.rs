@@ -47,6 +47,7 @@ fn config() -> ElectionConfig {
         tie_break: vec![],
         lot_seed: String::new(),
         candidates: vec![],
+        receipts: voz_app::results::count::ReceiptMode::default(),
     }
 }
 

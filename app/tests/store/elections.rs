@@ -27,6 +27,7 @@ store_tests!(
     only_enabled_voters_in_the_voting_phase,
     a_bad_ballot_is_refused_and_nothing_is_stored,
     a_dump_links_no_one_to_a_ballot,
+    variants_of_one_choice_store_identical_bytes,
 );
 
 pub(crate) const NOW: i64 = 1_790_000_000_000;
@@ -66,6 +67,7 @@ fn config() -> ElectionConfig {
             candidate("b1", "B", true),
             candidate("b2", "B", false),
         ],
+        receipts: voz_app::results::count::ReceiptMode::default(),
     }
 }
 
@@ -157,6 +159,41 @@ pub(crate) async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>
     }
     tx.commit().await.expect("commit");
     (election, accounts)
+}
+
+/// Another election in voting, in the same organization as `election`.
+pub(crate) async fn another_election(db: &Db, election: ElectionId, slug: &str) -> ElectionId {
+    let organization = db.election(election).await.expect("election").organization;
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = tx
+        .create_election(
+            organization,
+            &NewElection {
+                slug: slug.into(),
+                title: slug.into(),
+                config: config(),
+                settings: settings(),
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("election");
+    for phase in &Phase::ALL[1..=6] {
+        tx.move_phase(id, *phase, None, NOW).await.expect("phase");
+    }
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// The keyed hash of voter `n`'s document, as a poll worker's search computes it.
+pub(crate) async fn document_of(db: &Db, election: ElectionId, n: usize) -> String {
+    let organization = db.election(election).await.expect("election").organization;
+    ServerSecret::from_bytes([3; 32]).document_hash(
+        organization,
+        DocumentType::Passport,
+        &format!("P{n:06}"),
+    )
 }
 
 async fn enabled_voter(
@@ -375,7 +412,6 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
                 .expect("cast"),
         );
     }
-    db.seal_ballot_box().await.expect("seal");
 
     let physical = |table: &str, column: &str| match db.backend() {
         // A dump reads rows in storage order: pg_dump in heap (ctid) order, SQLite's
@@ -388,6 +424,17 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
             on_db!(db, |pool| sqlx::query_as(&sql).fetch_all(pool).await).expect("dump");
         rows.into_iter().map(|(v,)| v).collect::<Vec<String>>()
     };
+    // Before the seal, PostgreSQL's system columns still tie each ballot to its mark (one
+    // transaction wrote both): the check below would fail without the seal.
+    if db.backend() == Backend::Postgres {
+        assert_eq!(
+            xmin_links(db).await,
+            30,
+            "unsealed: every ballot shares its mark's xmin"
+        );
+    }
+    db.seal_ballot_box().await.expect("seal");
+
     let ballot_order = rows(physical("ballots", "tracking_code")).await;
     let mark_order = rows(physical("voter_marks", "account_id")).await;
 
@@ -406,9 +453,11 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
         "marks sit in account order, not in voting order (voters cast in reverse)"
     );
 
-    if let Db::Sqlite(pool) = db {
-        raw_sqlite_bytes_follow_keys(pool, &cast_order);
+    match db {
+        Db::Sqlite(pool) => raw_sqlite_bytes_follow_keys(pool, &cast_order),
+        Db::Postgres(pool) => system_columns_say_nothing(pool).await,
     }
+    assert_eq!(xmin_links(db).await, 0);
 
     // The only column the two tables share is the election.
     let columns = |table: &'static str| async move {
@@ -422,17 +471,149 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
     };
     let marks = columns("voter_marks").await;
     let ballots = columns("ballots").await;
-    let shared: Vec<&String> = marks
-        .intersection(&ballots)
-        .filter(|c| !["channel", "station_id"].contains(&c.as_str()))
-        .collect();
+    let shared: Vec<&String> = marks.intersection(&ballots).collect();
     assert_eq!(shared, [&"election_id".to_owned()]);
+    // A ballot names no channel and no station: at a station where one person voted,
+    // either would name that person.
+    let mut ballot_columns: Vec<&String> = ballots.iter().collect();
+    ballot_columns.sort();
+    assert_eq!(ballot_columns, ["content", "election_id", "tracking_code"]);
     for column in marks.iter().chain(&ballots) {
         assert!(
             !column.contains("at") || column == "station_id",
             "no time column: {column}"
         );
     }
+}
+
+/// Pairs (mark, ballot) that share a transaction id — 0 once sealed. SQLite has no
+/// transaction ids on rows (and its tables are `WITHOUT ROWID`, so no hidden row number).
+async fn xmin_links(db: &Db) -> i64 {
+    match db {
+        Db::Postgres(pool) => {
+            let (n,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM ballots b JOIN voter_marks m ON b.xmin::text = m.xmin::text",
+            )
+            .fetch_one(pool)
+            .await
+            .expect("join on xmin");
+            n
+        }
+        Db::Sqlite(pool) => {
+            for table in ["ballots", "voter_marks"] {
+                let hidden = sqlx::query(&format!("SELECT rowid FROM {table}"))
+                    .fetch_all(pool)
+                    .await;
+                assert!(hidden.is_err(), "{table} has no rowid");
+            }
+            0
+        }
+    }
+}
+
+/// Every system column of the marks and of the ballots: one transaction id per table
+/// (and none shared with the other table or the audit log), one command id, no deleting
+/// or locking transaction, rows in key order.
+async fn system_columns_say_nothing(pool: &sqlx::PgPool) {
+    for (table, key) in [("voter_marks", "account_id"), ("ballots", "tracking_code")] {
+        let (xmins, xmaxes, cmins, cmaxes): (i64, i64, i64, i64) = sqlx::query_as(&format!(
+            "SELECT COUNT(DISTINCT xmin::text), COUNT(DISTINCT xmax::text), \
+             COUNT(DISTINCT cmin::text), COUNT(DISTINCT cmax::text) FROM {table}"
+        ))
+        .fetch_one(pool)
+        .await
+        .expect("system columns");
+        assert_eq!((xmins, xmaxes, cmins, cmaxes), (1, 1, 1, 1), "{table}");
+        let (xmax,): (String,) = sqlx::query_as(&format!("SELECT xmax::text FROM {table} LIMIT 1"))
+            .fetch_one(pool)
+            .await
+            .expect("xmax");
+        assert_eq!(
+            xmax, "0",
+            "{table}: no row deleted or locked since the seal"
+        );
+        let by_ctid: Vec<(String,)> =
+            sqlx::query_as(&format!("SELECT {key}::text FROM {table} ORDER BY ctid"))
+                .fetch_all(pool)
+                .await
+                .expect("ctid order");
+        let by_key: Vec<(String,)> = sqlx::query_as(&format!(
+            "SELECT {key}::text FROM {table} ORDER BY {table}.election_id, {table}.{key}"
+        ))
+        .fetch_all(pool)
+        .await
+        .expect("key order");
+        assert_eq!(by_ctid, by_key, "{table}: heap order is key order");
+    }
+    let (shared,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM ballots b WHERE b.xmin::text IN \
+         (SELECT xmin::text FROM audit_log UNION SELECT xmin::text FROM voter_marks)",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("audit xmin");
+    assert_eq!(
+        shared, 0,
+        "no ballot shares a transaction with an audit entry or a mark"
+    );
+}
+
+/// However a voter's client writes one choice, the box stores the same bytes.
+async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
+    let (election, voters) = setup(db, 5).await;
+    let ballot = |choices: Vec<(&str, Vec<&str>)>, null: bool| Ballot {
+        null,
+        choices: choices
+            .into_iter()
+            .map(|(s, ids)| (s.to_owned(), ids.into_iter().map(str::to_owned).collect()))
+            .collect(),
+    };
+    let variants = [
+        ballot(vec![("A", vec!["a2"]), ("B", vec!["b1"])], false),
+        ballot(vec![("B", vec!["b1"]), ("A", vec!["a2"])], false),
+        ballot(vec![("A", vec!["a2"]), ("B", vec!["b1"])], false),
+    ];
+    for (voter, variant) in voters.iter().zip(&variants) {
+        db.cast(election, *voter, variant, Channel::Online, None)
+            .await
+            .expect("cast");
+    }
+    // A null ballot that still carries choices, and a blank one that names no segment.
+    db.cast(
+        election,
+        voters[3],
+        &ballot(vec![("A", vec!["a1"])], true),
+        Channel::Online,
+        None,
+    )
+    .await
+    .expect("null");
+    db.cast(
+        election,
+        voters[4],
+        &ballot(vec![], false),
+        Channel::Online,
+        None,
+    )
+    .await
+    .expect("blank");
+    let stored: Vec<(String,)> = on_db!(db, |pool| sqlx::query_as(
+        "SELECT content FROM ballots ORDER BY content"
+    )
+    .fetch_all(pool)
+    .await)
+    .expect("contents");
+    let stored: Vec<String> = stored.into_iter().map(|(c,)| c).collect();
+    assert_eq!(
+        stored,
+        [
+            r#"{"choices":{"A":["a2"],"B":["b1"]}}"#,
+            r#"{"choices":{"A":["a2"],"B":["b1"]}}"#,
+            r#"{"choices":{"A":["a2"],"B":["b1"]}}"#,
+            r#"{"choices":{"A":[],"B":[]}}"#,
+            r#"{"null":true}"#,
+        ]
+    );
 }
 
 /// What a copy of the SQLite files shows, byte for byte: the write-ahead log (which keeps

@@ -1,6 +1,9 @@
-//! Polling stations: a kiosk ballot is cast once with its token and names no one; paper
-//! ballots enter the box; one ballot per person across online and station; a closure must
-//! reconcile or say why, and once signed nothing changes; counting waits for every station.
+//! Polling stations: a poll worker marks the person whose document they hold (never an
+//! account id); kiosks are separate devices paired with a one-time code, each readied for
+//! one ballot at a time; station ballots name no station; a closure counts the sheets in
+//! the box and must reconcile or say why; the commission may reopen it; counting waits for
+//! every station; on PostgreSQL, closing, paper entry, opening and the move to counting
+//! never interleave.
 
 use voz_app::accounts::types::AccountId;
 use voz_app::db::Db;
@@ -9,14 +12,18 @@ use voz_app::elections::station_store::{HandOver, StationError};
 use voz_app::elections::store::{Channel, ElectionError, ElectionId};
 use voz_app::results::count::Ballot;
 
-use crate::elections::{NOW, setup, vote};
+use crate::elections::{NOW, another_election, document_of, setup, vote};
 use crate::store_tests;
 
 store_tests!(
-    kiosk_ballots_are_single_use_and_anonymous,
-    closure_reconciles_and_is_immutable,
+    marking_needs_the_document_of_a_registered_person,
+    kiosks_pair_once_and_hold_one_ballot_at_a_time,
+    closure_counts_sheets_and_reconciles,
+    the_commission_reopens_a_closed_station,
     one_ballot_per_person_across_online_and_station,
     counting_waits_for_every_station,
+    closing_and_entering_never_interleave,
+    opening_and_counting_never_interleave,
 );
 
 async fn open(db: &Db, election: ElectionId, station: i64, worker: AccountId) {
@@ -27,17 +34,19 @@ async fn open(db: &Db, election: ElectionId, station: i64, worker: AccountId) {
     tx.commit().await.expect("commit");
 }
 
+/// Marks voter `n` (by their document) at `station`.
 async fn mark(
     db: &Db,
     election: ElectionId,
     station: i64,
-    voter: AccountId,
+    n: usize,
     hand_over: HandOver,
     worker: AccountId,
-) -> Result<Option<String>, StationError> {
+) -> Result<Option<i64>, StationError> {
+    let document = document_of(db, election, n).await;
     let mut tx = db.begin_write().await.expect("begin");
     let out = tx
-        .mark_in_person(election, station, voter, hand_over, worker, NOW)
+        .mark_in_person(election, station, &document, hand_over, worker, NOW)
         .await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
@@ -45,66 +54,206 @@ async fn mark(
     out
 }
 
-async fn kiosk_ballots_are_single_use_and_anonymous(db: &Db) {
-    let (election, people) = setup(db, 3).await;
-    let worker = people[2];
-    let closed = mark(db, election, 1, people[0], HandOver::Kiosk, worker).await;
+async fn close(
+    db: &Db,
+    election: ElectionId,
+    station: i64,
+    sheets: u64,
+    why: Option<&str>,
+    worker: AccountId,
+) -> Result<voz_app::elections::station_store::StationState, StationError> {
+    let mut tx = db.begin_write().await.expect("begin");
+    let out = tx
+        .close_station(election, station, sheets, why, worker, NOW)
+        .await;
+    if out.is_ok() {
+        tx.commit().await.expect("commit");
+    }
+    out
+}
+
+async fn marking_needs_the_document_of_a_registered_person(db: &Db) {
+    let (election, people) = setup(db, 2).await;
+    let worker = people[1];
+    open(db, election, 1, worker).await;
+    let mut tx = db.begin_write().await.expect("begin");
+    let stranger = tx
+        .mark_in_person(
+            election,
+            1,
+            "not-a-document-hash",
+            HandOver::Paper,
+            worker,
+            NOW,
+        )
+        .await;
+    assert!(
+        matches!(
+            stranger,
+            Err(StationError::Election(ElectionError::NotEligible))
+        ),
+        "{stranger:?}"
+    );
+    drop(tx);
+    assert_eq!(
+        mark(db, election, 1, 0, HandOver::Paper, worker)
+            .await
+            .expect("mark"),
+        None
+    );
+    assert!(db.has_voted(election, people[0]).await.expect("marked"));
+    assert!(!db.has_voted(election, people[1]).await.expect("not marked"));
+    // Marks and look-ups are in the audit log with the poll worker as actor.
+    let log = audit_of(db, election).await;
+    assert!(
+        log.iter()
+            .any(|e| e.action == "station.mark" && e.actor_account_id == Some(worker.0)),
+        "the mark is audited"
+    );
+}
+
+async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
+    let (election, people) = setup(db, 4).await;
+    let worker = people[3];
+    let closed = mark(db, election, 1, 0, HandOver::Kiosk, worker).await;
     assert!(matches!(closed, Err(StationError::NotOpen)), "{closed:?}");
     open(db, election, 1, worker).await;
-    let token = mark(db, election, 1, people[0], HandOver::Kiosk, worker)
+    // No kiosk paired: nobody can be sent to one (and no mark is left behind).
+    let none = mark(db, election, 1, 0, HandOver::Kiosk, worker).await;
+    assert!(matches!(none, Err(StationError::NoKioskFree)), "{none:?}");
+    assert!(!db.has_voted(election, people[0]).await.expect("no mark"));
+
+    let mut tx = db.begin_write().await.expect("begin");
+    let code = tx
+        .issue_kiosk_pairing(election, 1, worker, NOW)
         .await
-        .expect("mark")
-        .expect("a kiosk token");
-    let bad = db.cast_kiosk(election, &token, &vote("zz", "")).await;
-    assert!(bad.is_err(), "a bad ballot is refused");
+        .expect("code");
+    tx.commit().await.expect("commit");
+    let (kiosk, paired) = db.pair_kiosk(&code, NOW).await.expect("paired");
+    assert_eq!((paired.station, paired.number), (1, 1));
+    let reused = db.pair_kiosk(&code, NOW).await;
+    assert!(
+        matches!(reused, Err(StationError::UnknownToken)),
+        "a pairing code works once"
+    );
+    let mut tx = db.begin_write().await.expect("begin");
+    let late_code = tx
+        .issue_kiosk_pairing(election, 1, worker, NOW)
+        .await
+        .expect("code");
+    tx.commit().await.expect("commit");
+    let expired = db.pair_kiosk(&late_code, NOW + 11 * 60 * 1000).await;
+    assert!(
+        matches!(expired, Err(StationError::UnknownToken)),
+        "and only for 10 minutes"
+    );
+
+    // Nothing to cast until a poll worker readies the kiosk.
+    let early = db.cast_kiosk(&kiosk, &vote("a1", "b1")).await;
+    assert!(
+        matches!(early, Err(StationError::UnknownToken)),
+        "{early:?}"
+    );
+    assert_eq!(
+        mark(db, election, 1, 0, HandOver::Kiosk, worker)
+            .await
+            .expect("mark"),
+        Some(1)
+    );
+    let busy = mark(db, election, 1, 1, HandOver::Kiosk, worker).await;
+    assert!(
+        matches!(busy, Err(StationError::NoKioskFree)),
+        "one ballot per kiosk at a time: {busy:?}"
+    );
+    let bad = db.cast_kiosk(&kiosk, &vote("zz", "")).await;
+    assert!(
+        bad.is_err(),
+        "a bad ballot is refused and the kiosk stays ready"
+    );
     let code = db
-        .cast_kiosk(election, &token, &vote("a1", "b2"))
+        .cast_kiosk(&kiosk, &vote("a1", "b2"))
         .await
-        .expect("cast with the token");
+        .expect("cast");
     assert_eq!(code.len(), 19);
-    let again = db.cast_kiosk(election, &token, &vote("a2", "b1")).await;
+    let again = db.cast_kiosk(&kiosk, &vote("a2", "b1")).await;
     assert!(
         matches!(again, Err(StationError::UnknownToken)),
         "{again:?}"
     );
-    let stored = db.ballots(election).await.expect("ballots");
-    assert_eq!(stored.len(), 1);
-    // The token table holds no person and no time.
+    assert_eq!(db.ballots(election).await.expect("ballots").len(), 1);
+    let state = db.station_state(election, 1).await.expect("state");
+    assert_eq!(
+        (state.marked, state.kiosk_ballots, state.waiting_kiosk),
+        (1, 1, 0)
+    );
+
+    // A readied ballot not cast is void at closing, and the kiosk is unpaired.
+    mark(db, election, 1, 1, HandOver::Kiosk, worker)
+        .await
+        .expect("mark");
+    close(db, election, 1, 0, Some("Uma pessoa desistiu."), worker)
+        .await
+        .expect("close");
+    assert!(db.kiosk(&kiosk).await.expect("kiosk").is_none());
+    let after = db.cast_kiosk(&kiosk, &vote("a1", "b1")).await;
+    assert!(after.is_err());
+
+    // The kiosk table names no person and no time of voting.
+    let columns = columns_of(db, "kiosks").await;
+    assert_eq!(
+        columns,
+        [
+            "ballot_ready",
+            "election_id",
+            "number",
+            "paired_at",
+            "retired_at",
+            "station_id",
+            "token_hash"
+        ]
+    );
+}
+
+async fn audit_of(db: &Db, election: ElectionId) -> Vec<voz_app::audit::AuditRecord> {
+    let organization = db.election(election).await.expect("election").organization;
+    db.audit_page(organization.0, None, 500)
+        .await
+        .expect("audit")
+}
+
+pub(crate) async fn columns_of(db: &Db, table: &str) -> Vec<String> {
     let columns: Vec<(String,)> = match db {
-        Db::Sqlite(pool) => sqlx::query_as("SELECT name FROM pragma_table_info('kiosk_tokens')")
-            .fetch_all(pool)
-            .await
-            .expect("columns"),
-        Db::Postgres(pool) => sqlx::query_as(
-            "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'kiosk_tokens'",
-        )
+        Db::Sqlite(pool) => {
+            sqlx::query_as(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(pool)
+                .await
+                .expect("columns")
+        }
+        Db::Postgres(pool) => sqlx::query_as(&format!(
+            "SELECT column_name::text FROM information_schema.columns WHERE table_name = '{table}'"
+        ))
         .fetch_all(pool)
         .await
         .expect("columns"),
     };
     let mut names: Vec<String> = columns.into_iter().map(|(c,)| c).collect();
     names.sort();
-    assert_eq!(names, ["election_id", "station_id", "token_hash"]);
-    let state = db.station_state(election, 1).await.expect("state");
-    assert_eq!(
-        (state.marked, state.ballots, state.waiting_kiosk),
-        (1, 1, 0)
-    );
+    names
 }
 
-async fn closure_reconciles_and_is_immutable(db: &Db) {
+async fn closure_counts_sheets_and_reconciles(db: &Db) {
     let (election, people) = setup(db, 4).await;
     let worker = people[3];
     open(db, election, 2, worker).await;
-    for voter in &people[..3] {
+    for n in 0..3 {
         assert_eq!(
-            mark(db, election, 2, *voter, HandOver::Paper, worker)
+            mark(db, election, 2, n, HandOver::Paper, worker)
                 .await
                 .expect("mark"),
             None
         );
     }
-    // Two paper ballots found in the box, one null; one person left without voting.
+    // Two paper sheets found in the box, one null; one person left without voting.
     let mut tx = db.begin_write().await.expect("begin");
     tx.enter_paper_ballot(election, 2, &vote("a1", ""), worker, NOW)
         .await
@@ -123,8 +272,8 @@ async fn closure_reconciles_and_is_immutable(db: &Db) {
     .expect("null paper");
     tx.commit().await.expect("commit");
 
-    let mut tx = db.begin_write().await.expect("begin");
-    let unexplained = tx.close_station(election, 2, None, worker, NOW).await;
+    // 3 marked, 2 sheets, 2 typed in: one person short, so a justification is needed.
+    let unexplained = close(db, election, 2, 2, None, worker).await;
     assert!(
         matches!(
             unexplained,
@@ -132,32 +281,31 @@ async fn closure_reconciles_and_is_immutable(db: &Db) {
         ),
         "{unexplained:?}"
     );
-    drop(tx);
-    let mut tx = db.begin_write().await.expect("begin");
-    let closed = tx
-        .close_station(
-            election,
-            2,
-            Some("Uma eleitora saiu sem depositar a cédula."),
-            worker,
-            NOW,
-        )
-        .await
-        .expect("close");
-    tx.commit().await.expect("commit");
+    // 3 sheets counted but only 2 typed in: also needs words.
+    let untyped = close(db, election, 2, 3, None, worker).await;
+    assert!(untyped.is_err(), "{untyped:?}");
+    let closed = close(
+        db,
+        election,
+        2,
+        2,
+        Some("Uma eleitora saiu sem depositar a cédula."),
+        worker,
+    )
+    .await
+    .expect("close");
     assert_eq!(
         (
             closed.marked,
-            closed.ballots,
-            closed.valid,
-            closed.blank,
-            closed.null
+            closed.kiosk_ballots,
+            closed.paper_ballots,
+            closed.sheets_found
         ),
-        (3, 2, 1, 0, 1)
+        (3, 0, 2, Some(2))
     );
 
     // Signed: nothing more at this station.
-    let late = mark(db, election, 2, people[3], HandOver::Paper, worker).await;
+    let late = mark(db, election, 2, 3, HandOver::Paper, worker).await;
     assert!(matches!(late, Err(StationError::Closed)), "{late:?}");
     let mut tx = db.begin_write().await.expect("begin");
     let extra = tx
@@ -165,7 +313,7 @@ async fn closure_reconciles_and_is_immutable(db: &Db) {
         .await;
     assert!(matches!(extra, Err(StationError::Closed)), "{extra:?}");
     let twice = tx
-        .close_station(election, 2, Some("again"), worker, NOW)
+        .close_station(election, 2, 2, Some("again"), worker, NOW)
         .await;
     assert!(matches!(twice, Err(StationError::Closed)), "{twice:?}");
     drop(tx);
@@ -176,6 +324,62 @@ async fn closure_reconciles_and_is_immutable(db: &Db) {
         Some("Uma eleitora saiu sem depositar a cédula.")
     );
     assert_eq!(db.ballots(election).await.expect("ballots").len(), 2);
+}
+
+async fn the_commission_reopens_a_closed_station(db: &Db) {
+    let (election, people) = setup(db, 3).await;
+    let worker = people[2];
+    open(db, election, 1, worker).await;
+    mark(db, election, 1, 0, HandOver::Paper, worker)
+        .await
+        .expect("mark");
+    let mut tx = db.begin_write().await.expect("begin");
+    let open_one = tx
+        .reopen_station(election, 1, "nothing to reopen", worker, NOW)
+        .await;
+    assert!(
+        matches!(open_one, Err(StationError::StillOpen)),
+        "{open_one:?}"
+    );
+    drop(tx);
+    close(db, election, 1, 0, Some("closed too early"), worker)
+        .await
+        .expect("close");
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.reopen_station(election, 1, "Fechada por engano às 11h.", worker, NOW)
+        .await
+        .expect("reopen");
+    tx.commit().await.expect("commit");
+    let state = db.station_state(election, 1).await.expect("state");
+    assert!(state.opened && !state.closed);
+    assert_eq!(state.sheets_found, None);
+    mark(db, election, 1, 1, HandOver::Paper, worker)
+        .await
+        .expect("marking again");
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.enter_paper_ballot(election, 1, &vote("a1", "b1"), worker, NOW)
+        .await
+        .expect("paper");
+    tx.enter_paper_ballot(election, 1, &vote("a2", "b1"), worker, NOW)
+        .await
+        .expect("paper");
+    tx.commit().await.expect("commit");
+    let closed = close(db, election, 1, 2, None, worker)
+        .await
+        .expect("balanced");
+    assert_eq!((closed.marked, closed.paper_ballots), (2, 2));
+    let log = audit_of(db, election).await;
+    let reopened = log
+        .iter()
+        .find(|e| e.action == "station.reopen")
+        .expect("the reopening is audited");
+    assert!(
+        reopened
+            .after
+            .as_deref()
+            .is_some_and(|a| a.contains("Fechada por engano")),
+        "with its reason"
+    );
 }
 
 async fn one_ballot_per_person_across_online_and_station(db: &Db) {
@@ -191,7 +395,7 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
     )
     .await
     .expect("online");
-    let station = mark(db, election, 1, people[0], HandOver::Kiosk, worker).await;
+    let station = mark(db, election, 1, 0, HandOver::Paper, worker).await;
     assert!(
         matches!(
             station,
@@ -200,6 +404,7 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         "{station:?}"
     );
     // Online and station at the same moment: exactly one wins.
+    let document = document_of(db, election, 1).await;
     let online = {
         let db = db.clone();
         let voter = people[1];
@@ -211,11 +416,10 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
     };
     let at_station = {
         let db = db.clone();
-        let voter = people[1];
         tokio::spawn(async move {
             let mut tx = db.begin_write().await.expect("begin");
             match tx
-                .mark_in_person(election, 1, voter, HandOver::Paper, worker, NOW)
+                .mark_in_person(election, 1, &document, HandOver::Paper, worker, NOW)
                 .await
             {
                 Ok(_) => tx.commit().await.is_ok(),
@@ -238,12 +442,112 @@ async fn counting_waits_for_every_station(db: &Db) {
         "{early:?}"
     );
     drop(tx);
-    let mut tx = db.begin_write().await.expect("begin");
-    tx.close_station(election, 1, None, people[0], NOW)
+    close(db, election, 1, 0, None, people[0])
         .await
         .expect("close");
+    let mut tx = db.begin_write().await.expect("begin");
     tx.move_phase(election, Phase::Counting, None, NOW)
         .await
         .expect("counting");
     tx.commit().await.expect("commit");
+}
+
+/// Paper ballots typed in from several devices while the closure is signed: every ballot
+/// that was accepted is counted in the signed closure, and none enters after it.
+async fn closing_and_entering_never_interleave(db: &Db) {
+    let (election, people) = setup(db, 21).await;
+    let worker = people[20];
+    open(db, election, 1, worker).await;
+    for n in 0..20 {
+        mark(db, election, 1, n, HandOver::Paper, worker)
+            .await
+            .expect("mark");
+    }
+    let entries: Vec<_> = (0..20)
+        .map(|n| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await.expect("begin");
+                let ballot = if n % 2 == 0 {
+                    vote("a1", "b1")
+                } else {
+                    vote("a2", "")
+                };
+                match tx
+                    .enter_paper_ballot(election, 1, &ballot, worker, NOW)
+                    .await
+                {
+                    Ok(()) => tx.commit().await.is_ok(),
+                    Err(_) => false,
+                }
+            })
+        })
+        .collect();
+    let closing = {
+        let db = db.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            let mut tx = db.begin_write().await.expect("begin");
+            let state = tx
+                .close_station(election, 1, 20, Some("closing while typing"), worker, NOW)
+                .await
+                .expect("close");
+            tx.commit().await.expect("commit");
+            state
+        })
+    };
+    let mut accepted = 0;
+    for entry in entries {
+        if entry.await.expect("task") {
+            accepted += 1;
+        }
+    }
+    let signed = closing.await.expect("task");
+    assert_eq!(
+        signed.paper_ballots, accepted,
+        "the closure counts exactly the ballots that entered"
+    );
+    assert_eq!(
+        db.ballots(election).await.expect("ballots").len() as u64,
+        accepted
+    );
+    let state = db.station_state(election, 1).await.expect("state");
+    assert_eq!(state.paper_ballots, accepted);
+}
+
+/// A station opening while the commission moves to counting: never both.
+async fn opening_and_counting_never_interleave(db: &Db) {
+    let (first, people) = setup(db, 1).await;
+    let worker = people[0];
+    for round in 0..6 {
+        let election = another_election(db, first, &format!("round-{round}")).await;
+        let station = 1 + (round % 2);
+        let opening = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await.expect("begin");
+                match tx.open_station(election, station, worker, NOW).await {
+                    Ok(()) => tx.commit().await.is_ok(),
+                    Err(_) => false,
+                }
+            })
+        };
+        let counting = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut tx = db.begin_write().await.expect("begin");
+                match tx.move_phase(election, Phase::Counting, None, NOW).await {
+                    Ok(()) => tx.commit().await.is_ok(),
+                    Err(_) => false,
+                }
+            })
+        };
+        let opened = opening.await.expect("task");
+        let counted = counting.await.expect("task");
+        assert!(
+            !(opened && counted),
+            "round {round}: a station opened and counting began"
+        );
+        assert!(opened || counted);
+    }
 }

@@ -79,22 +79,32 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
     if !me.enabled_voter {
         return view! { {heading} <p class="notice">{t!(i18n, ballot_not_enabled)}</p> }.into_any();
     }
+    let keys = Some((page.organization.clone(), page.slug.clone()));
     view! {
         {heading}
-        <BallotForm page action=CastBallotForm::PATH />
+        <BallotForm segments=page.segments keys action=CastBallotForm::PATH />
     }
     .into_any()
 }
 
-/// The ballot form itself; `action` is the server function it posts to (online or kiosk).
+/// The ballot form itself; `action` is the server function it posts to (online, with the
+/// election's `keys`, or a kiosk, which knows its election). Nothing typed or chosen is
+/// remembered by the browser (`autocomplete="off"`): the next person at a shared device
+/// must not find the last one's choices.
 #[component]
-pub fn BallotForm(page: ElectionPage, action: &'static str) -> impl IntoView {
+pub fn BallotForm(
+    segments: Vec<SegmentView>,
+    keys: Option<(String, String)>,
+    action: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked().as_str();
     view! {
-        <form class="ballot" method="post" action=action>
-            <input type="hidden" name="organization" value=page.organization.clone() />
-            <input type="hidden" name="election" value=page.slug.clone() />
+        <form class="ballot" method="post" action=action autocomplete="off">
+            {keys.map(|(organization, election)| view! {
+                <input type="hidden" name="organization" value=organization />
+                <input type="hidden" name="election" value=election />
+            })}
             <input type="hidden" name="locale" value=locale />
             <input type="checkbox" id="review-step" class="review-switch" />
             <p class="lead only-choosing">{t!(i18n, ballot_intro)}</p>
@@ -102,7 +112,7 @@ pub fn BallotForm(page: ElectionPage, action: &'static str) -> impl IntoView {
                 <h2>{t!(i18n, ballot_review_title)}</h2>
                 <p>{t!(i18n, ballot_review_intro)}</p>
             </div>
-            {page.segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
+            {segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
             <div class="only-choosing actions">
                 <label for="review-step" class="button primary">{t!(i18n, ballot_review_button)}</label>
             </div>
@@ -165,6 +175,17 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
     }
 }
 
+/// The tracking code just handed over, with what it is for (the online and kiosk receipts).
+#[component]
+pub fn TrackingCode(code: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="lead">{t!(i18n, receipt_intro)}</p>
+        <p class="tracking-code" data-testid="tracking-code">{code}</p>
+        <p>{t!(i18n, receipt_explain)}</p>
+    }
+}
+
 /// After casting: the tracking code, once, with what it is for.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
@@ -180,9 +201,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 let back = election_path(&org, &election, "");
                 match receipt.await {
                     Ok(Some(code)) => view! {
-                        <p class="lead">{t!(i18n, receipt_intro)}</p>
-                        <p class="tracking-code" data-testid="tracking-code">{code}</p>
-                        <p>{t!(i18n, receipt_explain)}</p>
+                        <TrackingCode code />
                         <p><a href=back>{t!(i18n, receipt_back)}</a></p>
                     }.into_any(),
                     Ok(None) => view! {

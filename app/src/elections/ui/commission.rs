@@ -311,6 +311,15 @@ pub fn NewElectionPage() -> impl IntoView {
                 <Field name="stations" label=label(|i| t_string!(i, configure_stations).to_string()) errors>
                     <textarea id="stations" name="stations" rows="5" aria-describedby="stations-error"></textarea>
                 </Field>
+                <Field name="receipts" label=label(|i| t_string!(i, configure_receipts).to_string()) errors>
+                    <select id="receipts" name="receipts" aria-describedby="receipts-error">
+                        <option value="separate">{t!(i18n, configure_receipts_separate)}</option>
+                        <option value="paired">{t!(i18n, configure_receipts_paired)}</option>
+                    </select>
+                </Field>
+                <Field name="min_group_size" label=label(|i| t_string!(i, configure_min_group_size).to_string()) errors>
+                    <input id="min_group_size" name="min_group_size" type="number" min="1" max="1000" value="10" aria-describedby="min_group_size-error" />
+                </Field>
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
                 <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, configure_submit)}</button>
             </form>
@@ -338,6 +347,8 @@ fn read_election_form(form: &leptos::web_sys::HtmlFormElement) -> ElectionForm {
         opens: text("opens"),
         closes: text("closes"),
         stations: text("stations"),
+        receipts: text("receipts"),
+        min_group_size: text("min_group_size"),
     }
 }
 

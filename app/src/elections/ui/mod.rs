@@ -5,6 +5,7 @@ pub mod ballot;
 pub mod candidacy;
 pub mod commission;
 pub mod election;
+pub mod kiosk;
 pub mod labels;
 pub mod photo;
 pub mod station;

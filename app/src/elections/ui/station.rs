@@ -1,6 +1,7 @@
-//! The poll-worker screen of one polling station (open; find a person by document; mark
-//! them and hand over the kiosk ballot or a paper one; enter the paper ballots; sign the
-//! closure), the list of stations, and the station's kiosk ballot.
+//! The poll-worker screen of one polling station (open; pair the station's kiosks; find a
+//! person by document; mark them for a kiosk ballot or a paper one; enter the paper
+//! ballots; count the sheets and sign the closure; the commission may reopen it), and the
+//! list of stations. The kiosk itself is `ui::kiosk`.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -12,13 +13,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::accounts::server::load_registration_setup;
 use crate::accounts::types::{DocumentType, RegistrationStatus};
 use crate::accounts::ui::labels as account_labels;
-use crate::elections::public::load_election;
 use crate::elections::station::{
-    CastKioskBallot, EnterPaperBallot, HandOver, StationPage, VoterLookup, close_station,
-    find_voter, kiosk_ready, list_stations, load_station, mark_voter, open_station,
+    EnterPaperBallot, HandOver, KioskView, StationPage, VoterLookup, close_station, find_voter,
+    kiosk_pairing_code, list_stations, load_station, mark_voter, open_station, reopen_station,
+    unpair_kiosk,
 };
-use crate::elections::ui::ballot::{BallotForm, SegmentChoices};
-use crate::elections::ui::{election_path, route_keys};
+use crate::elections::station_types::reconcile;
+use crate::elections::ui::ballot::SegmentChoices;
+use crate::elections::ui::route_keys;
 use crate::error::{AppError, ErrorCode, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
@@ -120,13 +122,14 @@ fn Station(
             });
         }
     };
-    let counts = if state.marked == 0 && state.ballots == 0 {
+    // Counts only: how many people and how many ballots, never what the ballots say.
+    let counts = if state.marked == 0 && state.ballots() == 0 {
         t_string!(i18n, station_nobody_yet).to_string()
     } else {
         format!(
             "{} · {}",
             t_string!(i18n, station_marked_count, count = state.marked),
-            t_string!(i18n, station_ballots_count, count = state.ballots)
+            t_string!(i18n, station_ballots_count, count = state.ballots())
         )
     };
     view! {
@@ -137,12 +140,13 @@ fn Station(
         <p class="station-counts" data-testid="station-counts">{counts}</p>
         {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
         {if state.closed {
-            view! { <ClosureSummary page /> }.into_any()
+            view! { <ClosureSummary page keys station reload /> }.into_any()
         } else if !state.opened {
             view! { <button type="button" class="primary" on:click=open>{t!(i18n, station_open)}</button> }.into_any()
         } else {
             view! {
-                <FindAndMark keys=keys.clone() station reload kiosk_here=page.kiosk_here waiting_kiosk=state.waiting_kiosk />
+                <Kiosks kiosks=page.kiosks.clone() keys=keys.clone() station reload />
+                <FindAndMark keys=keys.clone() station reload />
                 <PaperBallots page=page.clone() keys=keys.clone() station />
                 <Closure page keys station reload />
             }.into_any()
@@ -150,14 +154,81 @@ fn Station(
     }
 }
 
+/// The station's kiosks: pair a device with a one-time code, see which hold a ballot,
+/// unpair one.
 #[component]
-fn FindAndMark(
+fn Kiosks(
+    kiosks: Vec<KioskView>,
     keys: (String, String),
     station: i64,
     reload: Callback<()>,
-    kiosk_here: bool,
-    waiting_kiosk: u64,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let (org, election) = keys;
+    let code = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AppError>);
+    let pair = {
+        let (org, election) = (org.clone(), election.clone());
+        move |_| {
+            let (org, election) = (org.clone(), election.clone());
+            spawn_local(async move {
+                match kiosk_pairing_code(org, election, station).await {
+                    Ok(c) => code.set(Some(c)),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let unpair = move |number: i64| {
+        let (org, election) = (org.clone(), election.clone());
+        spawn_local(async move {
+            match unpair_kiosk(org, election, station, number).await {
+                Ok(()) => reload.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let kiosk_address = localized_path(i18n.get_locale_untracked(), "/kiosk");
+    view! {
+        <section class="kiosks">
+            <h2>{t!(i18n, kiosk_section_title)}</h2>
+            {if kiosks.is_empty() {
+                view! { <p class="hint">{t!(i18n, kiosk_none_paired)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain kiosk-list" data-testid="kiosks">
+                        {kiosks.into_iter().map(|k| {
+                            let unpair = unpair.clone();
+                            let status = if k.ready { t_string!(i18n, kiosk_status_ready) } else { t_string!(i18n, kiosk_status_free) };
+                            view! {
+                                <li class="kiosk-row">
+                                    <span>{t_string!(i18n, kiosk_label, number = k.number).to_string()} " — " {status}</span>
+                                    <button type="button" class="link" on:click=move |_| unpair(k.number)>{t!(i18n, kiosk_unpair)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
+            {move || match code.get() {
+                Some(c) => view! {
+                    <div class="notice pairing" role="status">
+                        <p>{t!(i18n, kiosk_pairing_intro)} " " <strong dir="ltr">{kiosk_address.clone()}</strong></p>
+                        <p class="tracking-code" data-testid="pairing-code" dir="ltr">{c}</p>
+                        <p class="hint">{t!(i18n, kiosk_pairing_expiry)}</p>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <button type="button" on:click=pair.clone()>{t!(i18n, kiosk_pair_button)}</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn FindAndMark(keys: (String, String), station: i64, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let (org, election) = keys;
     let setup = Resource::new(
@@ -171,16 +242,19 @@ fn FindAndMark(
     let number = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Option<VoterLookup>>);
     let error = RwSignal::new(None::<AppError>);
+    let handed = RwSignal::new(None::<Option<i64>>);
     let search = {
         let (org, election) = (org.clone(), election.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let (org, election) = (org.clone(), election.clone());
             error.set(None);
+            handed.set(None);
             spawn_local(async move {
                 match find_voter(
                     org,
                     election,
+                    station,
                     document_type.get_untracked(),
                     number.get_untracked(),
                 )
@@ -192,14 +266,25 @@ fn FindAndMark(
             });
         }
     };
+    // The mark names the document in front of the poll worker, never an account.
     let mark = {
         let (org, election) = (org.clone(), election.clone());
-        move |account: i64, hand_over: HandOver| {
+        move |hand_over: HandOver| {
             let (org, election) = (org.clone(), election.clone());
             spawn_local(async move {
-                match mark_voter(org, election, station, account, hand_over).await {
-                    Ok(()) => {
+                match mark_voter(
+                    org,
+                    election,
+                    station,
+                    document_type.get_untracked(),
+                    number.get_untracked(),
+                    hand_over,
+                )
+                .await
+                {
+                    Ok(kiosk) => {
                         found.set(None);
+                        handed.set(Some(kiosk));
                         reload.run(());
                     }
                     Err(e) => error.set(Some(e)),
@@ -218,7 +303,6 @@ fn FindAndMark(
     };
     let general =
         move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
-    let kiosk = election_path(&org, &election, "/kiosk");
     let helpdesk = localized_path(
         i18n.get_locale_untracked(),
         &format!("/staff/{org}/helpdesk"),
@@ -226,7 +310,7 @@ fn FindAndMark(
     view! {
         <section class="station-find">
             <h2>{t!(i18n, station_find_title)}</h2>
-            <form on:submit=search novalidate>
+            <form on:submit=search novalidate autocomplete="off">
                 <div class="field">
                     <label for="document_type">{t!(i18n, field_document_type)}</label>
                     <Suspense fallback=|| ()>
@@ -251,22 +335,12 @@ fn FindAndMark(
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
                 <button type="submit" class="primary">{t!(i18n, station_find_button)}</button>
             </form>
-            // A kiosk ballot handed over and not cast yet: on the device that holds it, the
-            // way to hand it over; on the station's other devices, only that one is waiting.
-            {if kiosk_here {
-                Some(view! {
-                    <div class="notice kiosk-ready" role="status">
-                        <p>{t!(i18n, station_kiosk_ready)}</p>
-                        <a class="button primary" href=kiosk.clone()>{t!(i18n, station_kiosk_hand_over)}</a>
-                    </div>
-                }.into_any())
-            } else if waiting_kiosk > 0 {
-                Some(view! {
-                    <p class="notice kiosk-elsewhere" role="status">{t_string!(i18n, station_waiting_kiosk, count = waiting_kiosk).to_string()}</p>
-                }.into_any())
-            } else {
-                None
-            }}
+            {move || handed.get().map(|kiosk| match kiosk {
+                Some(number) => view! {
+                    <p class="notice kiosk-ready" role="status" data-testid="kiosk-ready">{t_string!(i18n, station_go_to_kiosk, number = number).to_string()}</p>
+                }.into_any(),
+                None => view! { <p class="notice" role="status">{t!(i18n, station_paper_handed)}</p> }.into_any(),
+            })}
             {move || found.get().map(|person| match person {
                 None => view! {
                     <div class="notice person-not-found">
@@ -277,7 +351,7 @@ fn FindAndMark(
                 Some(person) => {
                     let can_vote = person.status == RegistrationStatus::Verified && person.old_enough && !person.voted;
                     let reason = if person.voted {
-                        Some(t_string!(i18n, error_already_voted))
+                        Some(t_string!(i18n, station_already_voted))
                     } else if person.status != RegistrationStatus::Verified {
                         Some(t_string!(i18n, station_not_verified))
                     } else if !person.old_enough {
@@ -285,18 +359,17 @@ fn FindAndMark(
                     } else {
                         None
                     };
-                    let account = person.account;
-                    let mark = mark.clone();
+                    let mark_kiosk = mark.clone();
                     let mark_paper = mark.clone();
                     view! {
                         <div class="card person-found">
-                            <h3>{person.name.clone()}</h3>
+                            <h3 dir="auto">{person.name.clone()}</h3>
                             <p>{account_labels::status(i18n, person.status)}</p>
                             {reason.map(|r| view! { <p class="error" role="alert">{r}</p> })}
                             {can_vote.then(|| view! {
                                 <div class="actions">
-                                    <button type="button" class="primary" on:click=move |_| mark(account, HandOver::Kiosk)>{t!(i18n, station_mark_kiosk)}</button>
-                                    <button type="button" on:click=move |_| mark_paper(account, HandOver::Paper)>{t!(i18n, station_mark_paper)}</button>
+                                    <button type="button" class="primary" on:click=move |_| mark_kiosk(HandOver::Kiosk)>{t!(i18n, station_mark_kiosk)}</button>
+                                    <button type="button" on:click=move |_| mark_paper(HandOver::Paper)>{t!(i18n, station_mark_paper)}</button>
                                 </div>
                             })}
                         </div>
@@ -317,7 +390,7 @@ fn PaperBallots(page: StationPage, keys: (String, String), station: i64) -> impl
         <details class="paper-ballots">
             <summary>{t!(i18n, station_paper_title)}</summary>
             <p class="hint">{t!(i18n, station_paper_hint)}</p>
-            <form class="ballot paper" method="post" action=EnterPaperBallot::PATH>
+            <form class="ballot paper" method="post" action=EnterPaperBallot::PATH autocomplete="off">
                 <input type="hidden" name="organization" value=org />
                 <input type="hidden" name="election" value=election />
                 <input type="hidden" name="station" value=station.to_string() />
@@ -333,6 +406,21 @@ fn PaperBallots(page: StationPage, keys: (String, String), station: i64) -> impl
     }
 }
 
+/// The station's counts as the closure records them.
+#[component]
+fn StationFacts(state: crate::elections::station::StationState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, station_marked)}</dt><dd data-testid="marked">{state.marked}</dd>
+            <dt>{t!(i18n, station_kiosk_ballots)}</dt><dd>{state.kiosk_ballots}</dd>
+            <dt>{t!(i18n, station_paper_ballots)}</dt><dd>{state.paper_ballots}</dd>
+            {state.sheets_found.map(|n| view! { <dt>{t!(i18n, station_sheets_found)}</dt><dd>{n}</dd> })}
+            {state.justification.map(|j| view! { <dt>{t!(i18n, station_justification)}</dt><dd dir="auto">{j}</dd> })}
+        </dl>
+    }
+}
+
 #[component]
 fn Closure(
     page: StationPage,
@@ -341,6 +429,7 @@ fn Closure(
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let sheets = RwSignal::new(String::new());
     let justification = RwSignal::new(String::new());
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
@@ -349,7 +438,15 @@ fn Closure(
     let sign = move |_| {
         let (org, election) = (org.clone(), election.clone());
         spawn_local(async move {
-            match close_station(org, election, station, justification.get_untracked()).await {
+            match close_station(
+                org,
+                election,
+                station,
+                sheets.get_untracked(),
+                justification.get_untracked(),
+            )
+            .await
+            {
                 Ok(_) => reload.run(()),
                 Err(e) => {
                     confirming.set(false);
@@ -358,33 +455,53 @@ fn Closure(
             }
         });
     };
-    let problem = move || {
-        error.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.problem_of("justification"))
-                .map(problem_text)
-        })
+    let problem = move |field: &'static str| {
+        move || {
+            error.with(|e| {
+                e.as_ref()
+                    .and_then(|e| e.problem_of(field))
+                    .map(problem_text)
+            })
+        }
     };
     let general =
         move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
-    let mismatch = s.ballots != s.marked;
+    // What the typed sheet count says, before signing.
+    let (marked, kiosk, paper) = (s.marked, s.kiosk_ballots, s.paper_ballots);
+    let mismatch = move || {
+        sheets
+            .get()
+            .trim()
+            .parse::<u64>()
+            .is_ok_and(|n| reconcile(marked, kiosk, n, paper) != (0, 0))
+    };
+    let waiting = s.waiting_kiosk;
+    if !page.may_close {
+        return view! {
+            <section class="closure">
+                <h2>{t!(i18n, station_closure_title)}</h2>
+                <p class="notice">{t!(i18n, station_close_commission_only)}</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="closure">
             <h2>{t!(i18n, station_closure_title)}</h2>
-            <dl class="facts">
-                <dt>{t!(i18n, station_marked)}</dt><dd>{s.marked}</dd>
-                <dt>{t!(i18n, station_ballots)}</dt><dd>{s.ballots}</dd>
-                <dt>{t!(i18n, results_valid)}</dt><dd>{s.valid}</dd>
-                <dt>{t!(i18n, results_blank)}</dt><dd>{s.blank}</dd>
-                <dt>{t!(i18n, results_null)}</dt><dd>{s.null}</dd>
-            </dl>
-            {(s.waiting_kiosk > 0).then(|| view! { <p class="notice">{t_string!(i18n, station_waiting_kiosk, count = s.waiting_kiosk).to_string()}</p> })}
-            {mismatch.then(|| view! { <p class="notice">{t!(i18n, station_mismatch)}</p> })}
-            <div class="field" class:invalid=move || problem().is_some()>
+            <StationFacts state=s />
+            {(waiting > 0).then(|| view! { <p class="notice">{t_string!(i18n, station_waiting_kiosk, count = waiting).to_string()}</p> })}
+            <div class="field" class:invalid=move || problem("sheets_found")().is_some()>
+                <label for="sheets_found">{t!(i18n, station_sheets_found_label)}</label>
+                <input id="sheets_found" type="text" inputmode="numeric" autocomplete="off" maxlength="7" aria-describedby="sheets_found-error"
+                    on:input=move |ev| sheets.set(event_target_value(&ev)) />
+                <p class="field-error" id="sheets_found-error" role="alert">{problem("sheets_found")}</p>
+            </div>
+            {move || mismatch().then(|| view! { <p class="notice">{t!(i18n, station_mismatch)}</p> })}
+            <div class="field" class:invalid=move || problem("justification")().is_some()>
                 <label for="justification">{t!(i18n, station_justification)}</label>
                 <textarea id="justification" rows="3" maxlength="2000" aria-describedby="justification-error"
                     on:input=move |ev| justification.set(event_target_value(&ev))></textarea>
-                <p class="field-error" id="justification-error" role="alert">{problem}</p>
+                <p class="field-error" id="justification-error" role="alert">{problem("justification")}</p>
             </div>
             {move || general().map(|code| view! { <ErrorMessage code /> })}
             <Show when=move || confirming.get() fallback=move || view! {
@@ -396,60 +513,53 @@ fn Closure(
             </Show>
         </section>
     }
+    .into_any()
 }
 
 #[component]
-fn ClosureSummary(page: StationPage) -> impl IntoView {
+fn ClosureSummary(
+    page: StationPage,
+    keys: (String, String),
+    station: i64,
+    reload: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let s = page.state;
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let (org, election) = keys;
+    let reopen = move |_| {
+        let (org, election) = (org.clone(), election.clone());
+        spawn_local(async move {
+            match reopen_station(org, election, station, reason.get_untracked()).await {
+                Ok(()) => reload.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let problem = move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.problem_of("reason"))
+                .map(problem_text)
+        })
+    };
     view! {
         <section class="closure signed">
             <h2>{t!(i18n, station_closed_title)}</h2>
-            <dl class="facts">
-                <dt>{t!(i18n, station_marked)}</dt><dd>{s.marked}</dd>
-                <dt>{t!(i18n, station_ballots)}</dt><dd>{s.ballots}</dd>
-                <dt>{t!(i18n, results_valid)}</dt><dd>{s.valid}</dd>
-                <dt>{t!(i18n, results_blank)}</dt><dd>{s.blank}</dd>
-                <dt>{t!(i18n, results_null)}</dt><dd>{s.null}</dd>
-                {s.justification.map(|j| view! { <dt>{t!(i18n, station_justification)}</dt><dd dir="auto">{j}</dd> })}
-            </dl>
-        </section>
-    }
-}
-
-/// The station device's ballot, after the poll worker marked someone "kiosk".
-#[component]
-pub fn KioskPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let keys = route_keys();
-    let data = Resource::new(
-        move || (keys(), i18n.get_locale().as_str().to_owned()),
-        |((org, election), locale)| async move {
-            let ready = kiosk_ready().await?;
-            Ok::<_, AppError>((ready, load_election(org, election, locale).await?))
-        },
-    );
-    let query = use_query_map();
-    let error = move || {
-        query
-            .with(|q| q.get("error"))
-            .and_then(|c| ErrorCode::from_query(&c))
-    };
-    view! {
-        <Title text=move || t_string!(i18n, ballot_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok((false, _)) => view! { <h1>{t!(i18n, ballot_title)}</h1> <p class="notice">{t!(i18n, kiosk_not_ready)}</p> }.into_any(),
-                    Ok((true, page)) => view! {
-                        <p class="eyebrow">{page.title.clone()}</p>
-                        <h1>{t!(i18n, ballot_title)}</h1>
-                        {error().map(|code| view! { <ErrorMessage code /> })}
-                        <BallotForm page action=CastKioskBallot::PATH />
-                    }.into_any(),
-                }
+            <StationFacts state=page.state />
+            {page.may_reopen.then(|| view! {
+                <details class="reopen">
+                    <summary>{t!(i18n, station_reopen_title)}</summary>
+                    <div class="field" class:invalid=move || problem().is_some()>
+                        <label for="reopen-reason">{t!(i18n, station_reopen_reason)}</label>
+                        <textarea id="reopen-reason" rows="2" maxlength="2000" aria-describedby="reopen-reason-error"
+                            on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                        <p class="field-error" id="reopen-reason-error" role="alert">{problem}</p>
+                    </div>
+                    {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
+                    <button type="button" on:click=reopen.clone()>{t!(i18n, station_reopen_button)}</button>
+                </details>
             })}
-        </Suspense>
+        </section>
     }
 }

@@ -32,6 +32,39 @@ pub struct ElectionConfig {
     #[serde(default)]
     pub lot_seed: String,
     pub candidates: Vec<CandidateConfig>,
+    /// How the bulletin board publishes tracking codes (read by `voz verify`; the count
+    /// itself ignores it).
+    #[serde(default)]
+    pub receipts: ReceiptMode,
+}
+
+/// What a tracking code proves, chosen when the election is configured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptMode {
+    /// The codes and the ballots are published as two lists, each sorted on its own and
+    /// chained apart: a voter proves their ballot was counted, nobody can prove what it
+    /// says (so a code is worth nothing to someone buying or coercing a vote).
+    #[default]
+    Separate,
+    /// Each code is published next to its ballot: a voter can check their own choice was
+    /// counted, and so can anyone they show the code to.
+    Paired,
+}
+
+impl ReceiptMode {
+    pub const ALL: [ReceiptMode; 2] = [ReceiptMode::Separate, ReceiptMode::Paired];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Separate => "separate",
+            Self::Paired => "paired",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -347,6 +380,40 @@ pub fn validate_ballot(config: &ElectionConfig, ballot: &Ballot) -> Result<(), T
     check_ballot(&election, ballot)
         .map(|_| ())
         .map_err(|problem| TallyError::Ballot { ballot: 1, problem })
+}
+
+/// The one stored and published form of a valid ballot, so that no voter can mark their
+/// ballot with a pattern of their own (an order of segments or names, a null ballot that
+/// still carries choices): every configured segment, in configuration order, each with its
+/// candidate ids sorted in byte order; a null ballot carries no choices. Two ballots that
+/// choose the same candidates have the same canonical form, hence the same bytes.
+pub fn canonical_ballot(config: &ElectionConfig, ballot: &Ballot) -> Result<Ballot, TallyError> {
+    let election = Election::new(config)?;
+    if ballot.null {
+        return Ok(Ballot {
+            null: true,
+            choices: Vec::new(),
+        });
+    }
+    let chosen = check_ballot(&election, ballot)
+        .map_err(|problem| TallyError::Ballot { ballot: 1, problem })?;
+    let choices = config
+        .segments
+        .iter()
+        .zip(chosen)
+        .map(|(segment, picked)| {
+            let mut ids: Vec<String> = picked
+                .into_iter()
+                .map(|c| config.candidates[c].id.clone())
+                .collect();
+            ids.sort_unstable();
+            (segment.id.clone(), ids)
+        })
+        .collect();
+    Ok(Ballot {
+        null: false,
+        choices,
+    })
 }
 
 /// Checks an election's configuration (ids, segments, tie-break data, ratio).

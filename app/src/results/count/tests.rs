@@ -82,6 +82,7 @@ fn cmi() -> ElectionConfig {
             candidate("b2", "B", true, "1985-01-01"),
             candidate("b3", "B", false, "1995-01-01"),
         ],
+        receipts: ReceiptMode::default(),
     }
 }
 
@@ -296,6 +297,7 @@ fn the_output_format_is_stable() {
             candidate("c1", "C", true, "1990-01-01"),
             candidate("c2", "C", false, "1990-01-01"),
         ],
+        receipts: ReceiptMode::default(),
     };
     let result = run(&config, vec![vote(&[("C", &["c2"])]), null()]).expect("count");
     let json = serde_json::to_string(&result).expect("json");
@@ -369,6 +371,7 @@ fn arbitrary_election() -> impl Strategy<Value = ElectionConfig> {
                 tie_break: vec![TieBreak::OlderFirst, TieBreak::Lot],
                 lot_seed: "5eed".into(),
                 candidates,
+                receipts: ReceiptMode::default(),
             }
         })
 }
@@ -491,5 +494,72 @@ proptest! {
                 prop_assert!(!result.parity.met);
             }
         }
+    }
+}
+
+#[test]
+fn the_canonical_ballot_lists_every_segment_in_order_with_sorted_ids() {
+    let config = cmi();
+    let written = [
+        vote(&[("B", &["b2"]), ("A", &["a3"])]),
+        vote(&[("A", &["a3"]), ("B", &["b2"])]),
+    ];
+    let canonical: Vec<String> = written
+        .iter()
+        .map(|b| {
+            serde_json::to_string(&canonical_ballot(&config, b).expect("valid")).expect("json")
+        })
+        .collect();
+    assert_eq!(canonical[0], r#"{"choices":{"A":["a3"],"B":["b2"]}}"#);
+    assert_eq!(canonical[0], canonical[1]);
+    let blank = canonical_ballot(&config, &vote(&[])).expect("blank");
+    assert_eq!(
+        serde_json::to_string(&blank).expect("json"),
+        r#"{"choices":{"A":[],"B":[]}}"#
+    );
+    let marked_null = Ballot {
+        null: true,
+        choices: vec![("A".into(), vec!["a1".into()])],
+    };
+    assert_eq!(
+        serde_json::to_string(&canonical_ballot(&config, &marked_null).expect("null"))
+            .expect("json"),
+        r#"{"null":true}"#,
+        "a null ballot carries no choices"
+    );
+    assert!(
+        canonical_ballot(&config, &vote(&[("A", &["zz"])])).is_err(),
+        "an invalid ballot has no canonical form"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any way of writing the same choices (segments in any order, names in any order,
+    /// empty segments present or left out) stores the same bytes, and counts the same.
+    #[test]
+    fn variants_of_one_choice_have_one_canonical_form(
+        config in arbitrary_election(),
+        picks in prop::collection::vec(prop::collection::vec(any::<u8>(), 8), 1..2),
+        seed in any::<u64>(),
+    ) {
+        let ballot = ballots_for(&config, &picks).remove(0);
+        let mut variant = ballot.clone();
+        let mut state = seed | 1;
+        let mut next = || { state ^= state << 13; state ^= state >> 7; state ^= state << 17; state };
+        for (_, ids) in &mut variant.choices {
+            ids.reverse();
+            if next() % 2 == 0 { ids.sort(); }
+        }
+        variant.choices.retain(|(_, ids)| !ids.is_empty() || next() % 2 == 0);
+        variant.choices.reverse();
+        let a = canonical_ballot(&config, &ballot).expect("valid");
+        let b = canonical_ballot(&config, &variant).expect("valid variant");
+        prop_assert_eq!(serde_json::to_string(&a).expect("json"), serde_json::to_string(&b).expect("json"));
+        let segments = if ballot.null { 0 } else { config.segments.len() };
+        prop_assert_eq!(a.choices.len(), segments);
+        prop_assert_eq!(canonical_ballot(&config, &a).expect("idempotent"), a.clone());
+        prop_assert_eq!(run(&config, vec![ballot]), run(&config, vec![a]));
     }
 }
