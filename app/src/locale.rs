@@ -9,12 +9,14 @@ use crate::i18n::Locale;
 /// Cookie remembering the last language a visitor chose.
 pub const LOCALE_COOKIE: &str = "voz_lang";
 
-/// The `Set-Cookie` value that remembers `locale` for a year. Not `HttpOnly`: the browser
-/// bundle rewrites it when the visitor switches language without a page load.
-pub fn locale_cookie(locale: Locale) -> String {
+/// The `Set-Cookie` value that remembers `locale` for a year (`Secure` on https). Not
+/// `HttpOnly`: the browser bundle rewrites it when the visitor switches language without a
+/// page load.
+pub fn locale_cookie(locale: Locale, secure: bool) -> String {
     format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.as_str()
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        locale.as_str(),
+        if secure { "; Secure" } else { "" }
     )
 }
 
@@ -23,8 +25,12 @@ pub fn locale_cookie(locale: Locale) -> String {
 #[cfg(feature = "hydrate")]
 pub fn remember(locale: Locale) {
     use wasm_bindgen::JsCast as _;
+    let secure = leptos::prelude::window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "https:");
     if let Ok(document) = leptos::prelude::document().dyn_into::<web_sys::HtmlDocument>() {
-        let _ = document.set_cookie(&locale_cookie(locale));
+        let _ = document.set_cookie(&locale_cookie(locale, secure));
     }
 }
 

@@ -132,23 +132,35 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await codePage.goto(`/pt-BR/o/${ORG}/e/${election}/vote`);
   await vote(codePage, [orgMan, personMan]);
 
-  // 4c. In person: registered on the spot, checked in, votes on the station's kiosk.
+  // 4c. In person: registered on the spot, checked in, votes on the station's kiosk (a
+  // device paired with a one-time code from the poll worker's screen).
   const inPerson = newPerson({ name: `Votante Presencial ${stamp}` });
   await helpDesk(worker, inPerson);
   await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
   await waitForHydration(worker);
   await worker.getByRole("button", { name: "Abrir o local de votação" }).click();
+  await worker.getByRole("button", { name: "Parear um quiosque" }).click();
+  const pairing = (await worker.getByTestId("pairing-code").textContent())!.trim();
+  const kioskContext = await browser.newContext();
+  const kiosk = await kioskContext.newPage();
+  await kiosk.goto("/pt-BR/kiosk");
+  await kiosk.locator("#pairing-code").fill(pairing);
+  await kiosk.locator("form.kiosk-pairing button[type=submit]").click();
+  await expect(kiosk.getByTestId("kiosk-waiting")).toBeVisible();
   await worker.locator("#document_type").selectOption(inPerson.documentType);
   await worker.locator("#document_number").fill(inPerson.documentNumber);
   await worker.locator(".station-find form button[type=submit]").click();
-  await worker.getByRole("button", { name: "Registrar e liberar cédula no aparelho" }).click();
-  await worker.locator(".kiosk-ready a").click();
-  await vote(worker, [orgMan, personWoman]);
+  await worker.getByRole("button", { name: "Registrar e liberar cédula num quiosque" }).click();
+  await expect(worker.getByTestId("kiosk-ready")).toBeVisible();
+  await kiosk.reload();
+  await vote(kiosk, [orgMan, personWoman]);
+  await kioskContext.close();
 
-  // 5. Closure (1 marked, 1 ballot), then the count.
+  // 5. Closure (1 marked, 1 kiosk ballot, no paper), then the count.
   await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
   await waitForHydration(worker);
   await expect(worker.getByTestId("station-counts")).toContainText("1 pessoa votou aqui · 1 cédula na urna");
+  await worker.locator("#sheets_found").fill("0");
   await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator(".closure.signed")).toBeVisible();

@@ -1,6 +1,7 @@
-// A polling station's day: open, check voters in by document, a kiosk ballot on the
-// station's device and a paper ballot entered at closing, then a closure that must explain
-// a mismatch and, once signed, cannot change.
+// A polling station's day: open, pair a kiosk (a separate device holding no staff
+// session), check voters in by document, a kiosk ballot and a paper ballot entered at
+// closing, then a closure that counts the sheets in the box, must explain a mismatch and,
+// once signed, cannot change.
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot, waitForHydration } from "./helpers/page";
 import { fillRegistration, newPerson, type Person } from "./helpers/register";
@@ -20,16 +21,27 @@ async function find(worker: Page, person: Person) {
   await worker.locator(".station-find form button[type=submit]").click();
 }
 
-test("a station opens, checks voters in, takes a kiosk and a paper ballot, and signs its closure", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballot, and signs its closure", async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
   // Each project works its own station of the demo's voting election.
   const station = testInfo.project.name === "phone" ? 2 : 3;
   const path = `/staff/cmi-sp/elections/cmi-2025/stations/${station}`;
-  const worker = await enrolStaff(browser, `Mesária ${Date.now()}`, "poll_worker");
+  const workerName = `Mesária ${Date.now()}`;
+  const worker = await enrolStaff(browser, workerName, "poll_worker");
   const kioskVoter = newPerson({ name: `Eleitora Totem ${Date.now()}` });
   const paperVoter = newPerson({ name: `Eleitor Papel ${Date.now()}` });
   await registerAtDesk(worker, kioskVoter);
   await registerAtDesk(worker, paperVoter);
+  // The commission assigns the poll worker to the station (a station nobody was assigned
+  // to is closed by the commission only).
+  const commission = await enrolStaff(browser, `Comissão ${Date.now()}`, "electoral_commission");
+  await commission.goto("/pt-BR/staff/cmi-sp/elections/cmi-2025");
+  await waitForHydration(commission);
+  const staffCard = commission.locator(`#station-staff-${station}`);
+  await staffCard.locator("select").selectOption({ label: workerName });
+  await staffCard.getByRole("button", { name: "Designar" }).click();
+  await expect(staffCard.locator(".assigned")).toContainText(workerName);
+  await commission.context().close();
 
   await worker.goto("/pt-BR/staff/cmi-sp/stations");
   await waitForHydration(worker);
@@ -38,44 +50,72 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await worker.getByRole("button", { name: "Abrir o local de votação" }).click();
   await expect(worker.getByTestId("station-counts")).toContainText("Ninguém votou aqui ainda");
 
-  // Someone not registered: offered registration on the spot.
-  await find(worker, newPerson());
-  await expect(worker.locator(".person-not-found")).toBeVisible();
+  // Nobody can be sent to a kiosk before one is paired.
+  await find(worker, kioskVoter);
+  await worker.getByRole("button", { name: "Registrar e liberar cédula num quiosque" }).click();
+  await expect(worker.locator(".station-find .error, .station-find [role=alert]").filter({ hasText: "Nenhum quiosque" }).first()).toBeVisible();
 
-  // The kiosk voter: marked, then the device becomes their ballot.
+  // The kiosk: another device — here one where a colleague was signed in as staff.
+  // Pairing ends that session: the kiosk holds a kiosk credential and nothing else.
+  const colleague = await enrolStaff(browser, `Mesário ${Date.now()}`, "poll_worker");
+  await worker.getByRole("button", { name: "Parear um quiosque" }).click();
+  const code = (await worker.getByTestId("pairing-code").textContent())!.trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const kiosk = colleague;
+  const pairing = await kiosk.goto("/pt-BR/kiosk");
+  expect(pairing!.headers()["cache-control"]).toBe("no-store");
+  await expect(kiosk.locator(".site-header")).toHaveCount(0);
+  await kiosk.locator("#pairing-code").fill(code.toLowerCase());
+  await kiosk.locator("form.kiosk-pairing button[type=submit]").click();
+  await expect(kiosk.getByTestId("kiosk-waiting")).toBeVisible();
+  // The code works once.
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  await stranger.goto("/pt-BR/kiosk");
+  await stranger.locator("#pairing-code").fill(code);
+  await stranger.locator("form.kiosk-pairing button[type=submit]").click();
+  await expect(stranger.locator("[role=alert], .error").first()).toBeVisible();
+  await expect(stranger.getByTestId("kiosk-waiting")).toHaveCount(0);
+  await other.close();
+  // The device is no longer the colleague's: staff pages need a sign-in again.
+  const staffCheck = await kiosk.request.post("/api/station/list", {
+    data: { organization: "cmi-sp" },
+    headers: { Origin: process.env.VOZ_E2E_PUBLIC_URL! },
+  });
+  expect(staffCheck.status()).toBe(401);
+
+  // The kiosk voter: marked by document, then the kiosk shows their ballot.
+  await worker.reload();
+  await waitForHydration(worker);
+  await expect(worker.getByTestId("kiosks")).toContainText("Quiosque 1");
   await find(worker, kioskVoter);
   await expect(worker.locator(".person-found h3")).toHaveText(kioskVoter.name);
-  await worker.getByRole("button", { name: "Registrar e liberar cédula no aparelho" }).click();
-  await expect(worker.locator(".kiosk-ready")).toBeVisible();
+  await worker.getByRole("button", { name: "Registrar e liberar cédula num quiosque" }).click();
+  await expect(worker.getByTestId("kiosk-ready")).toContainText("quiosque 1");
   await screenshot(worker, testInfo, "station-pt-BR");
-  // A second device of the same station learns a ballot is waiting, but cannot hand it over.
-  const colleague = await enrolStaff(browser, `Mesário ${Date.now()}`, "poll_worker");
-  await colleague.goto(`/pt-BR${path}`);
-  await waitForHydration(colleague);
-  await expect(colleague.locator(".kiosk-elsewhere")).toContainText("1 cédula liberada no aparelho e não votada");
-  await expect(colleague.locator(".kiosk-ready")).toHaveCount(0);
-  await colleague.context().close();
-  await worker.locator(".kiosk-ready a").click();
-  await expect(worker.locator("form.ballot")).toBeVisible();
-  const segments = worker.locator("fieldset.segment-choices");
+  await kiosk.reload();
+  await expect(kiosk.locator("form.ballot")).toBeVisible();
+  await expect(kiosk.locator("form.ballot")).toHaveAttribute("autocomplete", "off");
+  await screenshot(kiosk, testInfo, "kiosk-ballot-pt-BR");
+  const segments = kiosk.locator("fieldset.segment-choices");
   await segments.nth(2).locator(".choice").nth(1).locator("label").click();
-  await worker.locator("label[for=review-step]").first().click();
-  await worker.locator(".only-reviewing button[type=submit]").click();
-  await expect(worker.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-  // The poll worker taking the device back cannot see the voter's code again.
-  await worker.reload();
-  await expect(worker.getByTestId("tracking-code")).toHaveCount(0);
-  // The token was single-use: the kiosk has no ballot any more.
-  await worker.goto("/pt-BR/o/cmi-sp/e/cmi-2025/kiosk");
-  await expect(worker.locator(".notice")).toBeVisible();
-  await expect(worker.locator("form.ballot")).toHaveCount(0);
+  await kiosk.locator("label[for=review-step]").first().click();
+  await kiosk.locator(".only-reviewing button[type=submit]").click();
+  await expect(kiosk.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  // The next person at the kiosk finds no code and no ballot: only "waiting".
+  const again = await kiosk.reload();
+  expect(again!.headers()["cache-control"]).toBe("no-store");
+  await expect(kiosk.getByTestId("tracking-code")).toHaveCount(0);
+  await kiosk.goto("/pt-BR/kiosk");
+  await expect(kiosk.getByTestId("kiosk-waiting")).toBeVisible();
+  await expect(kiosk.locator("form.ballot")).toHaveCount(0);
 
   await worker.goto(`/pt-BR${path}`);
   await waitForHydration(worker);
   await expect(worker.getByTestId("station-counts")).toContainText("1 pessoa votou aqui · 1 cédula na urna");
   // Already voted: no second mark.
   await find(worker, kioskVoter);
-  await expect(worker.locator(".person-found .error")).toContainText("Você já votou");
+  await expect(worker.locator(".person-found .error")).toContainText("já votou");
   await expect(worker.locator(".person-found button")).toHaveCount(0);
 
   // The paper voter.
@@ -93,9 +133,13 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await worker.locator("form.paper input[name=null]").check();
   await worker.locator("form.paper button[type=submit]").click();
   await expect(worker.getByTestId("station-counts")).toContainText("2 pessoas votaram aqui · 3 cédulas na urna");
+  // No live valid/blank/null split before closure: only counts of people and ballots.
+  await expect(worker.locator(".closure")).not.toContainText("Válidas");
+  await expect(worker.locator(".closure")).not.toContainText("Nulas");
 
-  // 3 ballots for 2 people: the closure needs a justification.
+  // 2 sheets in the box and a kiosk ballot for 2 people: the closure needs a justification.
   await waitForHydration(worker);
+  await worker.locator("#sheets_found").fill("2");
   await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator("#justification-error")).toHaveText("Preencha este campo.");
@@ -105,6 +149,9 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   await expect(worker.locator(".closure.signed")).toBeVisible();
   await expect(worker.locator(".closure.signed")).toContainText("Uma cédula nula a mais");
   await screenshot(worker, testInfo, "station-closed-pt-BR");
+  // Closing unpaired the kiosk.
+  await kiosk.goto("/pt-BR/kiosk");
+  await expect(kiosk.locator("#pairing-code")).toBeVisible();
 
   // Signed: nothing more here, in Arabic too.
   await worker.goto(`/ar${path}`);
@@ -115,4 +162,7 @@ test("a station opens, checks voters in, takes a kiosk and a paper ballot, and s
   const width = await worker.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(worker.viewportSize()!.width);
   await screenshot(worker, testInfo, "station-closed-ar");
+  await kiosk.goto("/ar/kiosk");
+  await screenshot(kiosk, testInfo, "kiosk-pairing-ar");
+  await kiosk.context().close();
 });

@@ -61,12 +61,18 @@ pub async fn admin(database_url: &str, public_url: &str, command: AdminCommand) 
 pub async fn audit(database_url: &str, command: AuditCommand) -> Outcome {
     let db = Db::connect(database_url).await?;
     match command {
-        AuditCommand::Verify => {
-            let summary = db.verify_audit_chain().await?;
+        AuditCommand::Verify { head } => {
+            let summary = match &head {
+                Some(published) => db.verify_audit_chain_reaching(published).await?,
+                None => db.verify_audit_chain().await?,
+            };
             println!(
                 "audit log intact: {} entries, head {}",
                 summary.entries, summary.head
             );
+            if let Some(published) = head {
+                println!("the log still reaches the published head {published}");
+            }
         }
     }
     db.close().await;

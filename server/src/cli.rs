@@ -127,8 +127,14 @@ pub enum BenchCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute every entry's hash and check the chain; exits non-zero if it is broken.
-    Verify,
+    /// Recompute every entry's hash and check the chain; prints the head it checked and
+    /// exits non-zero if the chain is broken.
+    Verify {
+        /// A head published earlier (an election page, the minutes, an earlier run): fail
+        /// when the log no longer reaches it (entries removed or rewritten since)
+        #[arg(long)]
+        head: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! Pages live under a language prefix (`/es/...`). A page URL without one is redirected,
 //! on the server so it works before any script runs, to the visitor's language.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +14,11 @@ const UNLOCALIZED_PREFIXES: [&str; 6] = [
     "/pkg/", "/api/", "/export/", "/photos/", "/healthz", "/favicon",
 ];
 
-pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
+pub async fn redirect_to_locale(
+    State(https): State<crate::security_headers::Https>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path();
     let is_page = !UNLOCALIZED_PREFIXES
         .iter()
@@ -31,7 +35,7 @@ pub async fn redirect_to_locale(request: Request, next: Next) -> Response {
         let mut response = next.run(request).await;
         // Reading a page in a language is choosing it: the next bare URL opens in it.
         if remembered.as_deref() != Some(locale.as_str())
-            && let Ok(value) = HeaderValue::from_str(&locale_cookie(locale))
+            && let Ok(value) = HeaderValue::from_str(&locale_cookie(locale, https.0))
         {
             response.headers_mut().append(header::SET_COOKIE, value);
         }

@@ -92,6 +92,7 @@ fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
 
 fn router(state: AppState, origin: PublicOrigin) -> Router {
     let routes = generate_route_list(App);
+    let https = crate::security_headers::Https(voz_app::http::is_secure(&state.public_url));
     let shell_options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("pkg");
     // Browsers revalidate the bundle (cheap 304s) instead of running a stale one.
@@ -115,7 +116,8 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            https,
             crate::locale_redirect::redirect_to_locale,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -125,6 +127,10 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
     for layer in crate::security_headers::layers() {
         router = router.layer(layer);
     }
+    router = router.layer(axum::middleware::from_fn_with_state(
+        https,
+        crate::security_headers::cache_and_transport,
+    ));
     router
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -117,12 +117,15 @@ pub async fn revoke_role(organization: String, account: i64, role: Role) -> Resu
     respond(ssr::revoke_role(&organization, account, role).await)
 }
 
+/// The audit log, newest first: the whole organization's for administrators; one
+/// election's (`election`: its address) for its electoral commission too.
 #[server(prefix = "/api", endpoint = "staff/audit", input = Json)]
 pub async fn audit_log(
     organization: String,
     before: Option<i64>,
+    #[server(default)] election: Option<String>,
 ) -> Result<Vec<AuditRecord>, AppError> {
-    respond(ssr::audit_log(&organization, before).await)
+    respond(ssr::audit_log(&organization, before, election.as_deref()).await)
 }
 
 #[server(prefix = "/api", endpoint = "enroll/view")]
@@ -466,12 +469,19 @@ mod ssr {
         }
     }
 
-    pub async fn audit_log(slug: &str, before: Option<i64>) -> Result<Vec<AuditRecord>, AppError> {
-        let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
-        Ok(app_state()?
-            .db
-            .audit_page(organization.id.0, before, 100)
-            .await?)
+    pub async fn audit_log(
+        slug: &str,
+        before: Option<i64>,
+        election: Option<&str>,
+    ) -> Result<Vec<AuditRecord>, AppError> {
+        let app = app_state()?;
+        let Some(election) = election.filter(|e| !e.is_empty()) else {
+            let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
+            return Ok(app.db.audit_page(organization.id.0, before, 100).await?);
+        };
+        require_staff(slug, &[Role::Administrator, Role::ElectoralCommission]).await?;
+        let (_, record) = crate::elections::public::ssr::election_of(&app, slug, election).await?;
+        Ok(app.db.election_audit_page(record.id.0, before, 100).await?)
     }
 
     pub async fn view_invite(token: &str) -> Result<InviteView, AppError> {

@@ -61,6 +61,10 @@ pub enum ChainBreak {
     Altered { seq: i64 },
     #[error("the recorded head ({recorded}) is not the last entry's hash ({actual})")]
     HeadMismatch { recorded: String, actual: String },
+    #[error(
+        "the log no longer reaches the head {head}: entries were removed or rewritten since it was published"
+    )]
+    HeadNotReached { head: String },
 }
 
 /// Checks entries given in `seq` order, from the first, against `recorded_head` (the

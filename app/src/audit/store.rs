@@ -132,6 +132,52 @@ impl Db {
         Ok(rows.into_iter().map(record).collect())
     }
 
+    /// Checks the whole log (see [`Db::verify_audit_chain`]) and that it still reaches
+    /// `published`, a head someone wrote down earlier (from an election page, the
+    /// minutes, a previous run): a log truncated before it, or rewritten since (every
+    /// later hash recomputed), no longer holds an entry with that hash.
+    pub async fn verify_audit_chain_reaching(
+        &self,
+        published: &str,
+    ) -> Result<ChainSummary, AuditError> {
+        let summary = self.verify_audit_chain().await?;
+        let published = published.trim().to_ascii_lowercase();
+        let found: Option<(i64,)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT seq FROM audit_log WHERE hash = $1")
+                .bind(&published)
+                .fetch_optional(pool)
+                .await
+        })?;
+        if found.is_none() && published != crate::audit::GENESIS_HASH {
+            return Err(ChainBreak::HeadNotReached { head: published }.into());
+        }
+        Ok(summary)
+    }
+
+    /// The entries about one election (its calendar, candidacies, photos, stations,
+    /// kiosks), newest first: what its commission reads.
+    pub async fn election_audit_page(
+        &self,
+        election_id: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        let subject = format!("election:{election_id}");
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT {COLUMNS} FROM audit_log WHERE (subject = $1 OR subject LIKE $2) AND seq < $3 \
+                 ORDER BY seq DESC LIMIT $4"
+            ))
+            .bind(&subject)
+            .bind(format!("{subject}:%"))
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(record).collect())
+    }
+
     /// Reads the whole log in order and checks every link, and the head.
     pub async fn verify_audit_chain(&self) -> Result<ChainSummary, AuditError> {
         let (head,): (String,) = on_db!(self, |pool| {

@@ -11,7 +11,7 @@ use crate::elections::phase::{Phase, check_move};
 use crate::elections::store::{ElectionError, ElectionId, corrupt};
 use crate::{on_db, on_tx};
 
-pub use crate::elections::phase::DeadlineChange;
+pub use crate::elections::phase::{DeadlineChange, PhaseChange};
 
 impl Tx {
     /// The election's organization and phase, read inside this transaction.
@@ -106,10 +106,10 @@ impl Db {
     pub async fn phase_history(
         &self,
         election: ElectionId,
-    ) -> Result<Vec<(Phase, i64)>, ElectionError> {
-        let rows: Vec<(Option<String>, i64)> = on_db!(self, |pool| {
+    ) -> Result<Vec<PhaseChange>, ElectionError> {
+        let rows: Vec<(Option<String>, i64, String)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT after_state, at FROM audit_log WHERE subject = $1 AND action = 'election.phase' ORDER BY seq",
+                "SELECT after_state, at, hash FROM audit_log WHERE subject = $1 AND action = 'election.phase' ORDER BY seq",
             )
             .bind(format!("election:{}", election.0))
             .fetch_all(pool)
@@ -117,9 +117,13 @@ impl Db {
         })?;
         Ok(rows
             .into_iter()
-            .filter_map(|(after, at)| {
+            .filter_map(|(after, at, hash)| {
                 let after: serde_json::Value = serde_json::from_str(after.as_deref()?).ok()?;
-                Some((Phase::from_code(after.get("phase")?.as_str()?)?, at))
+                Some(PhaseChange {
+                    phase: Phase::from_code(after.get("phase")?.as_str()?)?,
+                    at,
+                    audit_head: hash,
+                })
             })
             .collect())
     }

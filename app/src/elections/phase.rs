@@ -130,6 +130,17 @@ pub fn check_extension(current: Option<i64>, wanted: i64, now: i64) -> Result<()
     }
 }
 
+/// A move of the calendar, as the public reads it: the phase, when it began, and the audit
+/// log's head right after the move (the hash of the move's own entry). An observer who
+/// writes the head down can later check with `voz audit verify --head` that the log still
+/// reaches it: nothing before the move was removed or rewritten since.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseChange {
+    pub phase: Phase,
+    pub at: i64,
+    pub audit_head: String,
+}
+
 /// A change of a phase's last day, as the public calendar shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeadlineChange {

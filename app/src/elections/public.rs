@@ -22,7 +22,7 @@ pub struct ElectionPage {
     pub title: String,
     pub phase: Phase,
     /// When each phase began (Unix milliseconds), oldest first.
-    pub history: Vec<(Phase, i64)>,
+    pub history: Vec<crate::elections::phase::PhaseChange>,
     /// Each phase's current last day, where the commission set one.
     pub deadlines: Vec<(Phase, Date)>,
     /// Every deadline set or extended, oldest first.

@@ -87,7 +87,7 @@ pub async fn load_board(organization: String, election: String) -> Result<BoardP
 pub struct MinutesPage {
     pub organization_name: String,
     pub results: ResultsPage,
-    pub history: Vec<(Phase, i64)>,
+    pub history: Vec<crate::elections::phase::PhaseChange>,
     pub lot_seed: String,
     pub parity_percent: u32,
     pub head: String,

@@ -269,8 +269,12 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
             <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, minutes_print)}</button>
             <h2>{t!(i18n, election_calendar)}</h2>
             <ol class="minutes-calendar">
-                {m.history.iter().map(|(phase, at)| view! {
-                    <li>{crate::elections::ui::labels::phase(i18n, *phase)} " — " {crate::elections::ui::labels::day(*at)}</li>
+                {m.history.iter().map(|change| view! {
+                    <li>
+                        {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::elections::ui::labels::day(change.at)}
+                        <br /><span class="hint">{t!(i18n, audit_head_label)} " "</span>
+                        <code class="audit-head" dir="ltr">{change.audit_head.clone()}</code>
+                    </li>
                 }).collect_view()}
             </ol>
             <h2>{t!(i18n, minutes_rules)}</h2>

@@ -11,6 +11,8 @@ store_tests!(
     rolled_back_actions_leave_no_entry,
     concurrent_appends_keep_one_chain,
     tampering_is_detected,
+    the_database_refuses_changes_to_the_log,
+    a_truncated_or_rewritten_log_no_longer_reaches_a_published_head,
 );
 
 fn event(n: i64) -> AuditEvent {
@@ -87,10 +89,98 @@ async fn concurrent_appends_keep_one_chain(db: &Db) {
     assert_eq!(db.verify_audit_chain().await.expect("verifies").entries, 24);
 }
 
+/// What a database owner could do that our code never does: lift the triggers.
+async fn drop_guards(db: &Db) {
+    let statements: &[&str] = match db {
+        Db::Sqlite(_) => &[
+            "DROP TRIGGER audit_log_no_update",
+            "DROP TRIGGER audit_log_no_delete",
+            "DROP TRIGGER audit_head_forward_only",
+        ],
+        Db::Postgres(_) => &[
+            "DROP TRIGGER audit_log_no_change ON audit_log",
+            "DROP TRIGGER audit_head_forward_only ON audit_head",
+        ],
+    };
+    for sql in statements {
+        on_db!(db, |pool| sqlx::query(sql).execute(pool).await.map(|_| ())).expect("drop trigger");
+    }
+}
+
+async fn run(db: &Db, sql: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| sqlx::query(sql).execute(pool).await.map(|_| ()))
+}
+
+async fn the_database_refuses_changes_to_the_log(db: &Db) {
+    for n in 1..=3 {
+        append(db, n).await;
+    }
+    for sql in [
+        "UPDATE audit_log SET after_state = '{}' WHERE seq = 2",
+        "DELETE FROM audit_log WHERE seq = 3",
+        "DELETE FROM audit_log",
+        "UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)",
+        "UPDATE audit_head SET seq = 4, hash = 'forged'",
+        "DELETE FROM audit_head",
+    ] {
+        let refused = run(db, sql).await;
+        assert!(refused.is_err(), "{sql} must be refused");
+    }
+    if db.backend() == voz_app::db::Backend::Postgres {
+        assert!(run(db, "TRUNCATE audit_log").await.is_err());
+    }
+    assert_eq!(db.verify_audit_chain().await.expect("intact").entries, 3);
+    append(db, 4).await;
+    assert_eq!(
+        db.verify_audit_chain()
+            .await
+            .expect("still appends")
+            .entries,
+        4
+    );
+}
+
+async fn a_truncated_or_rewritten_log_no_longer_reaches_a_published_head(db: &Db) {
+    for n in 1..=4 {
+        append(db, n).await;
+    }
+    let published = db.verify_audit_chain().await.expect("intact").head;
+    db.verify_audit_chain_reaching(&published)
+        .await
+        .expect("reaches its own head");
+    drop_guards(db).await;
+    // Truncation: the last two entries removed and the head moved back. The rest of the
+    // chain is internally consistent, so only the published head tells.
+    run(db, "DELETE FROM audit_log WHERE seq > 2")
+        .await
+        .expect("truncate");
+    run(
+        db,
+        "UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)",
+    )
+    .await
+    .expect("move head");
+    assert!(
+        db.verify_audit_chain().await.is_ok(),
+        "consistent on its own"
+    );
+    let truncated = db.verify_audit_chain_reaching(&published).await;
+    assert!(
+        matches!(
+            truncated,
+            Err(AuditError::Broken(
+                voz_app::audit::ChainBreak::HeadNotReached { .. }
+            ))
+        ),
+        "{truncated:?}"
+    );
+}
+
 async fn tampering_is_detected(db: &Db) {
     for n in 1..=3 {
         append(db, n).await;
     }
+    drop_guards(db).await;
     on_db!(db, |pool| sqlx::query(
         "UPDATE audit_log SET after_state = '{\"status\":\"rejected\"}' WHERE seq = 2"
     )

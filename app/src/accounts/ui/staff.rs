@@ -336,13 +336,17 @@ pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = org_slug();
     let before = RwSignal::new(None::<i64>);
+    // `?election=<address>`: one election's entries (what its commission may read).
+    let query = leptos_router::hooks::use_query_map();
+    let election = move || query.with(|q| q.get("election")).filter(|e| !e.is_empty());
     let page = Resource::new(
-        move || (slug(), before.get()),
-        |(slug, before)| audit_log(slug, before),
+        move || (slug(), before.get(), election()),
+        |(slug, before, election)| audit_log(slug, before, election),
     );
     view! {
         <Title text=move || t_string!(i18n, staff_audit).to_string() />
         <h1>{t!(i18n, staff_audit)}</h1>
+        {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
         <p>{t!(i18n, audit_intro)}</p>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {

@@ -122,6 +122,11 @@ fn Commission(page: CommissionPage, keys: (String, String), reload: Callback<()>
             </div>
         })}
         <DeadlineForm phase deadlines=page.deadlines.clone() keys=keys.clone() reload />
+        <p class="audit-link">
+            <a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{}/audit?election={}", keys.0, keys.1))>
+                {t!(i18n, commission_audit_link)}
+            </a>
+        </p>
         // Erased: the page's view type otherwise outgrows the compiler's query depth in the
         // browser build.
         {view! { <StationStaff page=page.station_staff.clone() keys=keys.clone() reload /> }.into_any()}

@@ -141,7 +141,7 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
 #[component]
 fn Calendar(
     phase: Phase,
-    history: Vec<(Phase, i64)>,
+    history: Vec<crate::elections::phase::PhaseChange>,
     deadlines: Vec<(Phase, crate::calendar::Date)>,
     changes: Vec<crate::elections::phase::DeadlineChange>,
 ) -> impl IntoView {
@@ -150,7 +150,9 @@ fn Calendar(
         <h2>{t!(i18n, election_calendar)}</h2>
         <ol class="calendar">
             {Phase::ALL.into_iter().map(|p| {
-                let began = history.iter().rev().find(|(h, _)| *h == p).map(|(_, at)| labels::day(*at));
+                let change = history.iter().rev().find(|c| c.phase == p);
+                let began = change.map(|c| labels::day(c.at));
+                let head = change.map(|c| c.audit_head.clone());
                 let until = deadlines.iter().find(|(d, _)| *d == p).map(|(_, day)| {
                     t_string!(i18n, election_until, day = day.to_string()).to_string()
                 });
@@ -160,6 +162,12 @@ fn Calendar(
                         <span>{labels::phase(i18n, p)}</span>
                         {began.map(|d| view! { " " <time datetime=d.clone()>{d.clone()}</time> })}
                         {until.map(|u| view! { " " <span class="deadline">{u}</span> })}
+                        // The audit log's head right after this move: written down, it lets
+                        // anyone check later that nothing before it was removed or rewritten.
+                        {head.map(|h| {
+                            let short = h.chars().take(16).collect::<String>();
+                            view! { " " <code class="audit-head" dir="ltr" title=h.clone() data-head=h>{short} "…"</code> }
+                        })}
                     </li>
                 }
             }).collect_view()}

@@ -74,6 +74,8 @@ pub fn StationPageView() -> impl IntoView {
         |((org, election), station, locale)| load_station(org, election, station, locale),
     );
     let query = use_query_map();
+    // Outlives the page's reloads: which kiosk the last person was sent to.
+    let handed = RwSignal::new(None::<Option<i64>>);
     let notice = move || {
         query.with(|q| {
             let error = q.get("error").and_then(|c| ErrorCode::from_query(&c));
@@ -90,7 +92,7 @@ pub fn StationPageView() -> impl IntoView {
                         view! {
                             {error.map(|code| view! { <ErrorMessage code /> })}
                             {entered.then(|| view! { <p class="success" role="status">{t!(i18n, station_paper_entered)}</p> })}
-                            <Station page keys=keys() station=station() reload=Callback::new(move |_| data.refetch()) />
+                            <Station page keys=keys() station=station() handed reload=Callback::new(move |_| data.refetch()) />
                         }.into_any()
                     }
                 }
@@ -104,6 +106,7 @@ fn Station(
     page: StationPage,
     keys: (String, String),
     station: i64,
+    handed: RwSignal<Option<Option<i64>>>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -146,7 +149,7 @@ fn Station(
         } else {
             view! {
                 <Kiosks kiosks=page.kiosks.clone() keys=keys.clone() station reload />
-                <FindAndMark keys=keys.clone() station reload />
+                <FindAndMark keys=keys.clone() station handed reload />
                 <PaperBallots page=page.clone() keys=keys.clone() station />
                 <Closure page keys station reload />
             }.into_any()
@@ -228,7 +231,12 @@ fn Kiosks(
 }
 
 #[component]
-fn FindAndMark(keys: (String, String), station: i64, reload: Callback<()>) -> impl IntoView {
+fn FindAndMark(
+    keys: (String, String),
+    station: i64,
+    handed: RwSignal<Option<Option<i64>>>,
+    reload: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (org, election) = keys;
     let setup = Resource::new(
@@ -242,7 +250,6 @@ fn FindAndMark(keys: (String, String), station: i64, reload: Callback<()>) -> im
     let number = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Option<VoterLookup>>);
     let error = RwSignal::new(None::<AppError>);
-    let handed = RwSignal::new(None::<Option<i64>>);
     let search = {
         let (org, election) = (org.clone(), election.clone());
         move |ev: leptos::ev::SubmitEvent| {
