@@ -82,6 +82,20 @@ mod store {
         ) -> Result<i64, StoreError> {
             let expires_at =
                 now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
+            // A new card revokes every earlier one not used yet: a lost card stops working
+            // the moment its holder gets a new one.
+            let revoked = on_tx!(self, |conn| {
+                sqlx::query(
+                    "UPDATE access_codes SET revoked_at = $1 WHERE organization_id = $2 \
+                     AND account_id = $3 AND used_at IS NULL AND revoked_at IS NULL",
+                )
+                .bind(now)
+                .bind(organization.0)
+                .bind(account.0)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+            })?;
             on_tx!(self, |conn| {
                 sqlx::query(
                     "INSERT INTO access_codes (organization_id, account_id, code_hash, expires_at, created_at) \
@@ -103,7 +117,7 @@ mod store {
                     action: "access_code.issue",
                     subject: format!("account:{account}"),
                     before: None,
-                    after: Some(json!({ "expires_at": expires_at })),
+                    after: Some(json!({ "expires_at": expires_at, "revoked_earlier": revoked })),
                 },
                 now,
             )
@@ -121,8 +135,8 @@ mod store {
         ) -> Result<Option<AccountId>, StoreError> {
             let row: Option<(i64,)> = on_db!(self, |pool| {
                 sqlx::query_as(
-                    "UPDATE access_codes SET used_at = $1 \
-                     WHERE code_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
+                    "UPDATE access_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL \
+                     AND revoked_at IS NULL AND expires_at > $1 RETURNING account_id",
                 )
                 .bind(now)
                 .bind(code_hash)

@@ -137,7 +137,14 @@ impl Db {
 
     /// Removes one of an account's passkeys, never its last one (which would lock the
     /// person out). True when removed.
-    pub async fn remove_passkey(&self, account: AccountId, id: i64) -> Result<bool, StoreError> {
+    /// Removes one of an account's passkeys (never the last) and ends every session it
+    /// opened; audited.
+    pub async fn remove_passkey(
+        &self,
+        account: AccountId,
+        id: i64,
+        now: i64,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.begin_write().await?;
         let (count,): (i64,) = on_tx!(&mut tx, |conn| {
             sqlx::query_as("SELECT COUNT(*) FROM passkeys WHERE account_id = $1")
@@ -156,8 +163,30 @@ impl Db {
                 .await
                 .map(|done| done.rows_affected())
         })?;
+        if removed == 0 {
+            return Ok(false);
+        }
+        let ended = on_tx!(&mut tx, |conn| {
+            sqlx::query("DELETE FROM sessions WHERE passkey_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        tx.audit(
+            crate::audit::store::AuditEvent {
+                organization_id: None,
+                actor_account_id: Some(account.0),
+                action: "passkey.remove",
+                subject: format!("account:{}", account.0),
+                before: Some(serde_json::json!({ "passkey": id })),
+                after: Some(serde_json::json!({ "sessions_ended": ended })),
+            },
+            now,
+        )
+        .await?;
         tx.commit().await?;
-        Ok(removed > 0)
+        Ok(true)
     }
 
     pub async fn account_by_user_handle(

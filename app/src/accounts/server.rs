@@ -176,6 +176,7 @@ pub(crate) mod ssr {
     use crate::calendar::Date;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
+    use crate::state::AppState;
 
     /// A ceremony must be finished within this time.
     const CEREMONY_LIFETIME: Duration = Duration::from_secs(300);
@@ -305,11 +306,13 @@ pub(crate) mod ssr {
         sign_out_here(&app_state()?).await
     }
 
+    /// Only a passkey session removes a passkey: whoever holds a printed code must not be
+    /// able to lock the person out of their own account.
     pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
-        let account = require_account().await?;
+        let account = require_passkey_session().await?;
         let removed = app_state()?
             .db
-            .remove_passkey(account, id)
+            .remove_passkey(account, id, now_millis())
             .await
             .map_err(store_error)?;
         if removed {
@@ -415,11 +418,12 @@ pub(crate) mod ssr {
         )
         .await
         .map_err(store_error)?;
-        tx.add_passkey(account, &passkey, "", now)
+        let passkey = tx
+            .add_passkey(account, &passkey, "", now)
             .await
             .map_err(store_error)?;
         tx.commit().await?;
-        sign_in_as(&app, account, AuthMethod::Passkey).await
+        sign_in_as(&app, account, AuthMethod::Passkey, Some(passkey)).await
     }
 
     pub async fn correct_registration(
@@ -497,7 +501,7 @@ pub(crate) mod ssr {
             .touch_passkey(id, &passkey, now_millis())
             .await
             .map_err(store_error)?;
-        sign_in_as(&app, account, AuthMethod::Passkey).await
+        sign_in_as(&app, account, AuthMethod::Passkey, Some(id)).await
     }
 
     pub async fn my_account() -> Result<Option<AccountPage>, AppError> {
@@ -535,9 +539,40 @@ pub(crate) mod ssr {
         }))
     }
 
+    /// Who may add a passkey: a passkey session, or a printed-code session of a managed
+    /// account (created at the help desk) that has none yet — its first passkey. A code in
+    /// someone else's hands must not plant a passkey on an account that already has one.
+    async fn may_add_passkey(app: &AppState) -> Result<AccountId, AppError> {
+        let (account, method) = crate::accounts::session::current_session()
+            .await?
+            .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
+        if method == AuthMethod::Passkey {
+            return Ok(account);
+        }
+        let overview = app
+            .db
+            .account_overview(account)
+            .await
+            .map_err(store_error)?;
+        let existing = app.db.passkeys_of(account).await.map_err(store_error)?;
+        if overview.managed && existing.is_empty() {
+            Ok(account)
+        } else {
+            Err(AppError::new(ErrorCode::Forbidden))
+        }
+    }
+
+    async fn require_passkey_session() -> Result<AccountId, AppError> {
+        match crate::accounts::session::current_session().await? {
+            None => Err(AppError::new(ErrorCode::Unauthenticated)),
+            Some((account, AuthMethod::Passkey)) => Ok(account),
+            Some(_) => Err(AppError::new(ErrorCode::Forbidden)),
+        }
+    }
+
     pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
-        let account = require_account().await?;
         let app = app_state()?;
+        let account = may_add_passkey(&app).await?;
         let overview = app
             .db
             .account_overview(account)
@@ -558,17 +593,31 @@ pub(crate) mod ssr {
     }
 
     pub async fn finish_add_passkey(ceremony: &str, credential: &str) -> Result<(), AppError> {
-        let account = require_account().await?;
         let app = app_state()?;
+        let account = may_add_passkey(&app).await?;
         let pending: PendingPasskey = take_ceremony("add_passkey", ceremony).await?;
         if pending.account != account {
             return Err(AppError::new(ErrorCode::Forbidden));
         }
         let passkey = verify_new_passkey(credential, &pending.state)?;
+        let now = now_millis();
         let mut tx = app.db.begin_write().await?;
-        tx.add_passkey(account, &passkey, "", now_millis())
+        let id = tx
+            .add_passkey(account, &passkey, "", now)
             .await
             .map_err(store_error)?;
+        tx.audit(
+            crate::audit::store::AuditEvent {
+                organization_id: None,
+                actor_account_id: Some(account.0),
+                action: "passkey.add",
+                subject: format!("account:{}", account.0),
+                before: None,
+                after: Some(serde_json::json!({ "passkey": id })),
+            },
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -102,11 +102,13 @@ pub async fn require_account() -> Result<AccountId, AppError> {
         .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))
 }
 
-/// Starts a session for `account` and sets its cookie on the response.
+/// Starts a session for `account` and sets its cookie on the response. `passkey`: the
+/// passkey that signed in (or was just created), whose removal ends this session.
 pub async fn sign_in_as(
     state: &AppState,
     account: AccountId,
     method: AuthMethod,
+    passkey: Option<i64>,
 ) -> Result<(), AppError> {
     // A new session id at every sign-in: a cookie planted before sign-in is worthless.
     if let Some(old) = request_token() {
@@ -114,7 +116,13 @@ pub async fn sign_in_as(
     }
     let token = state
         .db
-        .create_session(Some(account.0), method, SESSION_LIFETIME, now_millis())
+        .create_session(
+            Some(account.0),
+            method,
+            passkey,
+            SESSION_LIFETIME,
+            now_millis(),
+        )
         .await?;
     set_on_response(SESSION_COOKIE.set(
         token.cookie_value(),

@@ -88,10 +88,12 @@ fn millis(duration: Duration) -> i64 {
 
 impl Db {
     /// Starts a session; the returned token goes into the cookie and nowhere else.
+    /// `passkey`: the passkey that opened it (removing that passkey ends the session).
     pub async fn create_session(
         &self,
         account_id: Option<i64>,
         method: AuthMethod,
+        passkey: Option<i64>,
         lifetime: Duration,
         now: i64,
     ) -> Result<SessionToken, sqlx::Error> {
@@ -99,14 +101,15 @@ impl Db {
         let expires_at = now.saturating_add(millis(lifetime));
         on_db!(self, |pool| {
             sqlx::query(
-                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, auth_method) \
-                 VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, auth_method, passkey_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(token.hash())
             .bind(account_id)
             .bind(now)
             .bind(expires_at)
             .bind(method.code())
+            .bind(passkey)
             .execute(pool)
             .await
             .map(|done| done.rows_affected())

@@ -336,15 +336,31 @@ mod ssr {
         ))
     }
 
+    /// A printed code for someone the help desk manages (registered in person, without
+    /// phone or email); for anyone else only the commission or an administrator may print
+    /// one, since a code signs its holder in as that person.
     pub async fn issue_access_code(slug: &str, registration: i64) -> Result<AccessCard, AppError> {
         let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
-        let (account, display_name, locale) = app
+        let (account, display_name, locale, managed) = app
             .db
             .registration_account(organization.id, RegistrationId(registration))
             .await
             .map_err(store_error)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        if !managed {
+            let roles = app
+                .db
+                .roles_of(organization.id, staff)
+                .await
+                .map_err(store_error)?;
+            if !roles
+                .iter()
+                .any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission))
+            {
+                return Err(AppError::new(ErrorCode::Forbidden));
+            }
+        }
         let code = generate_code();
         let now = now_millis();
         let mut tx = app.db.begin_write().await?;
@@ -562,14 +578,15 @@ mod ssr {
             )
             .await
             .map_err(store_error)?;
-        tx.add_passkey(account, &passkey, "", now)
+        let passkey = tx
+            .add_passkey(account, &passkey, "", now)
             .await
             .map_err(store_error)?;
         tx.grant_role(organization, account, role, None, now)
             .await
             .map_err(store_error)?;
         tx.commit().await?;
-        sign_in_as(&app, account, AuthMethod::Passkey).await
+        sign_in_as(&app, account, AuthMethod::Passkey, Some(passkey)).await
     }
 
     pub async fn sign_in_with_code(typed: &str) -> Result<(), AppError> {
@@ -589,7 +606,7 @@ mod ssr {
             return Err(AppError::new(ErrorCode::InvalidCode));
         };
         app.db.forgive(ticket).await?;
-        sign_in_as(&app, account, AuthMethod::AccessCode).await
+        sign_in_as(&app, account, AuthMethod::AccessCode, None).await
     }
 
     pub async fn enabled_voters(slug: &str) -> Result<(String, Vec<(String, String)>), AppError> {

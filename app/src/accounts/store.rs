@@ -536,6 +536,8 @@ impl Db {
 pub struct AccountOverview {
     pub display_name: String,
     pub user_handle: String,
+    /// Created by staff for someone without phone or email.
+    pub managed: bool,
     /// Organization slug and name, status, reason.
     pub registrations: Vec<(String, String, RegistrationStatus, Option<String>)>,
     /// Organization slug, name and the roles held there.
@@ -543,15 +545,16 @@ pub struct AccountOverview {
 }
 
 impl Db {
-    /// The account behind a registration of `organization`, with its name and language.
+    /// The account behind a registration of `organization`, with its name, language and
+    /// whether staff manage it.
     pub async fn registration_account(
         &self,
         organization: OrganizationId,
         registration: RegistrationId,
-    ) -> Result<Option<(AccountId, String, String)>, StoreError> {
-        let row: Option<(i64, String, String)> = on_db!(self, |pool| {
+    ) -> Result<Option<(AccountId, String, String, bool)>, StoreError> {
+        let row: Option<(i64, String, String, bool)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT a.id, a.display_name, a.preferred_locale FROM registrations r \
+                "SELECT a.id, a.display_name, a.preferred_locale, a.managed FROM registrations r \
                  JOIN accounts a ON a.id = r.account_id WHERE r.id = $1 AND r.organization_id = $2",
             )
             .bind(registration.0)
@@ -559,15 +562,15 @@ impl Db {
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|(id, name, locale)| (AccountId(id), name, locale)))
+        Ok(row.map(|(id, name, locale, managed)| (AccountId(id), name, locale, managed)))
     }
 
     pub async fn account_overview(
         &self,
         account: AccountId,
     ) -> Result<AccountOverview, StoreError> {
-        let (display_name, user_handle): (String, String) = on_db!(self, |pool| {
-            sqlx::query_as("SELECT display_name, user_handle FROM accounts WHERE id = $1")
+        let (display_name, user_handle, managed): (String, String, bool) = on_db!(self, |pool| {
+            sqlx::query_as("SELECT display_name, user_handle, managed FROM accounts WHERE id = $1")
                 .bind(account.0)
                 .fetch_optional(pool)
                 .await
@@ -604,6 +607,7 @@ impl Db {
         Ok(AccountOverview {
             display_name,
             user_handle,
+            managed,
             registrations: registrations
                 .into_iter()
                 .map(|(slug, name, status, reason)| {

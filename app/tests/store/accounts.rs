@@ -19,6 +19,8 @@ store_tests!(
     decisions_move_the_queue_and_are_audited,
     roles_are_granted_once_and_audited,
     invites_are_single_use_and_expire,
+    a_new_code_revokes_the_earlier_unused_ones,
+    removing_a_passkey_ends_the_sessions_it_opened,
 );
 
 const NOW: i64 = 1_790_000_000_000;
@@ -354,4 +356,97 @@ async fn invites_are_single_use_and_expire(db: &Db) {
         None
     );
     tx.commit().await.expect("commit");
+}
+
+async fn a_new_code_revokes_the_earlier_unused_ones(db: &Db) {
+    let org = new_org(db, "cmi-sp").await;
+    let (account, _) = register(db, org, "Ana", "P1").await.expect("registered");
+    let hour = std::time::Duration::from_secs(3600);
+    let issue = |code: &'static str| async move {
+        let mut tx = db.begin_write().await.expect("begin");
+        tx.issue_access_code(org, account, code, hour, account, NOW)
+            .await
+            .expect("issue");
+        tx.commit().await.expect("commit");
+    };
+    issue("hash-of-the-lost-card").await;
+    issue("hash-of-the-new-card").await;
+    assert_eq!(
+        db.redeem_access_code("hash-of-the-lost-card", NOW + 1)
+            .await
+            .expect("redeem"),
+        None,
+        "the earlier card is revoked"
+    );
+    assert_eq!(
+        db.redeem_access_code("hash-of-the-new-card", NOW + 1)
+            .await
+            .expect("redeem"),
+        Some(account)
+    );
+}
+
+async fn removing_a_passkey_ends_the_sessions_it_opened(db: &Db) {
+    use voz_app::accounts::session_store::{AuthMethod, SessionToken};
+    let org = new_org(db, "cmi-sp").await;
+    let (account, _) = register(db, org, "Ana", "P1").await.expect("registered");
+    let mut ids = Vec::new();
+    for n in 0..2 {
+        let (id,): (i64,) = voz_app::on_db!(db, |pool| sqlx::query_as(
+            "INSERT INTO passkeys (account_id, credential_id, passkey, label, created_at) \
+             VALUES ($1, $2, '{}', '', $3) RETURNING id"
+        )
+        .bind(account.0)
+        .bind(format!("credential-{n}"))
+        .bind(NOW)
+        .fetch_one(pool)
+        .await)
+        .expect("passkey");
+        ids.push(id);
+    }
+    let hour = std::time::Duration::from_secs(3600);
+    let on_phone: SessionToken = db
+        .create_session(
+            Some(account.0),
+            AuthMethod::Passkey,
+            Some(ids[0]),
+            hour,
+            NOW,
+        )
+        .await
+        .expect("session");
+    let on_laptop = db
+        .create_session(
+            Some(account.0),
+            AuthMethod::Passkey,
+            Some(ids[1]),
+            hour,
+            NOW,
+        )
+        .await
+        .expect("session");
+    assert!(
+        db.remove_passkey(account, ids[0], NOW)
+            .await
+            .expect("remove")
+    );
+    assert!(
+        db.find_session(&on_phone, NOW)
+            .await
+            .expect("find")
+            .is_none(),
+        "the lost phone's session ended with its passkey"
+    );
+    assert!(
+        db.find_session(&on_laptop, NOW)
+            .await
+            .expect("find")
+            .is_some()
+    );
+    assert!(
+        !db.remove_passkey(account, ids[1], NOW)
+            .await
+            .expect("remove"),
+        "never the last passkey"
+    );
 }

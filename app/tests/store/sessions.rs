@@ -28,7 +28,7 @@ async fn migrations_are_idempotent(db: &Db) {
 
 async fn session_lifecycle(db: &Db) {
     let token = db
-        .create_session(Some(7), AuthMethod::AccessCode, HOUR, NOW)
+        .create_session(Some(7), AuthMethod::AccessCode, None, HOUR, NOW)
         .await
         .expect("create");
     let session = db
@@ -42,7 +42,7 @@ async fn session_lifecycle(db: &Db) {
     assert_eq!(session.expires_at, NOW + 3_600_000);
 
     let anonymous = db
-        .create_session(None, AuthMethod::Passkey, HOUR, NOW)
+        .create_session(None, AuthMethod::Passkey, None, HOUR, NOW)
         .await
         .expect("create anonymous");
     assert_ne!(anonymous, token);
@@ -70,7 +70,7 @@ async fn session_lifecycle(db: &Db) {
 
 async fn sessions_expire(db: &Db) {
     let token = db
-        .create_session(Some(1), AuthMethod::Passkey, HOUR, NOW)
+        .create_session(Some(1), AuthMethod::Passkey, None, HOUR, NOW)
         .await
         .expect("create");
     let expiry = NOW + 3_600_000;
@@ -84,7 +84,7 @@ async fn sessions_expire(db: &Db) {
 }
 
 async fn unknown_tokens_find_nothing(db: &Db) {
-    db.create_session(Some(1), AuthMethod::Passkey, HOUR, NOW)
+    db.create_session(Some(1), AuthMethod::Passkey, None, HOUR, NOW)
         .await
         .expect("create");
     let forged = SessionToken::from_cookie(&"A".repeat(43)).expect("well-formed");
@@ -170,11 +170,17 @@ async fn concurrent_takes_yield_one_winner(db: &Db) {
 
 async fn purge_removes_only_expired(db: &Db) {
     let short = db
-        .create_session(Some(1), AuthMethod::Passkey, Duration::from_secs(1), NOW)
+        .create_session(
+            Some(1),
+            AuthMethod::Passkey,
+            None,
+            Duration::from_secs(1),
+            NOW,
+        )
         .await
         .expect("create");
     let long = db
-        .create_session(Some(2), AuthMethod::Passkey, HOUR, NOW)
+        .create_session(Some(2), AuthMethod::Passkey, None, HOUR, NOW)
         .await
         .expect("create");
     let stale = db
