@@ -5,6 +5,30 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The date and minute of the day (0–1439) at `millis` on the clock of `time_zone` (IANA
+/// name). An unknown zone reads as UTC: a misconfigured organization still has a clock.
+#[cfg(feature = "ssr")]
+pub fn local_time(time_zone: &str, millis: i64) -> crate::elections::eligibility::LocalTime {
+    let zone = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let instant = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let zoned = instant.to_zoned(zone);
+    let date = Date::new(
+        u16::try_from(zoned.year()).unwrap_or(1970),
+        u8::try_from(zoned.month()).unwrap_or(1),
+        u8::try_from(zoned.day()).unwrap_or(1),
+    )
+    .unwrap_or_else(|_| Date::from_unix_millis(millis));
+    let minute =
+        u16::try_from(zoned.hour()).unwrap_or(0) * 60 + u16::try_from(zoned.minute()).unwrap_or(0);
+    crate::elections::eligibility::LocalTime { date, minute }
+}
+
+/// Whether `time_zone` is an IANA zone name this server knows.
+#[cfg(feature = "ssr")]
+pub fn known_time_zone(time_zone: &str) -> bool {
+    jiff::tz::TimeZone::get(time_zone).is_ok()
+}
+
 /// A valid proleptic-Gregorian date between years 1800 and 2999.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -55,6 +79,22 @@ impl Date {
     pub fn from_unix_millis(millis: i64) -> Self {
         let days = millis.div_euclid(86_400_000);
         Self::from_days_since_epoch(days)
+    }
+
+    /// The date `days` days later (earlier when negative), clamped to the supported range.
+    pub fn add_days(self, days: i64) -> Self {
+        Self::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// Howard Hinnant's `days_from_civil`.
+    fn days_since_epoch(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     /// Howard Hinnant's `civil_from_days`, clamped to the supported range.
@@ -138,6 +178,46 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().expect("valid date")
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn clocks_follow_the_organization_time_zone() {
+        // 2026-11-30 02:30 UTC is still the 29th, 23:30, in São Paulo (UTC−3), and the
+        // 29th, 21:30, in Bogotá (UTC−5).
+        let millis = 1_796_005_800_000;
+        let utc = local_time("UTC", millis);
+        assert_eq!((utc.date, utc.minute), (date("2026-11-30"), 2 * 60 + 30));
+        let sp = local_time("America/Sao_Paulo", millis);
+        assert_eq!((sp.date, sp.minute), (date("2026-11-29"), 23 * 60 + 30));
+        let bogota = local_time("America/Bogota", millis);
+        assert_eq!(
+            (bogota.date, bogota.minute),
+            (date("2026-11-29"), 21 * 60 + 30)
+        );
+        assert_eq!(
+            local_time("Mars/Olympus", millis),
+            utc,
+            "unknown zones read as UTC"
+        );
+        assert!(known_time_zone("America/Sao_Paulo") && !known_time_zone("Mars/Olympus"));
+    }
+
+    #[test]
+    fn days_add_across_months_and_leap_years() {
+        assert_eq!(date("2024-02-28").add_days(1), date("2024-02-29"));
+        assert_eq!(date("2024-02-29").add_days(1), date("2024-03-01"));
+        assert_eq!(date("2026-01-01").add_days(-1), date("2025-12-31"));
+        assert_eq!(date("1970-01-01").days_since_epoch(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn adding_days_round_trips(days in -60_000i64..300_000) {
+            let day = Date::from_days_since_epoch(days);
+            prop_assert_eq!(day.days_since_epoch(), days);
+            prop_assert_eq!(day.add_days(10).add_days(-10), day);
+        }
     }
 
     #[test]

@@ -42,6 +42,12 @@ pub enum ErrorCode {
     StationNotOpen,
     /// Every paired kiosk of the station holds a ballot already (or none is paired).
     NoKioskFree,
+    /// This voting channel is not offered, not open yet or already closed.
+    ChannelClosed,
+    /// No verified registration with the organization.
+    NotEnabledVoter,
+    /// Under the election's minimum voting age on election day.
+    UnderVotingAge,
     /// A photo form sent without a file.
     PhotoMissing,
     /// Not a JPEG, PNG or WebP picture we can decode.
@@ -156,6 +162,12 @@ impl FromServerFnError for AppError {
         let code = match value {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => ErrorCode::Network,
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => ErrorCode::InvalidInput,
+            // On the server, a body that does not decode is the client's mistake (a field
+            // missing or of the wrong type), answered 422; in the browser it would be an
+            // answer we cannot read.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => {
+                ErrorCode::InvalidInput
+            }
             _ => ErrorCode::Internal,
         };
         Self::new(code)
@@ -184,7 +196,9 @@ impl AppError {
             | ErrorCode::WrongPhase
             | ErrorCode::StationsOpen
             | ErrorCode::StationNotOpen
-            | ErrorCode::NoKioskFree => StatusCode::CONFLICT,
+            | ErrorCode::NoKioskFree
+            | ErrorCode::ChannelClosed => StatusCode::CONFLICT,
+            ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -233,6 +247,9 @@ pub fn error_text(code: ErrorCode) -> String {
         ErrorCode::StationsOpen => t_string!(i18n, error_stations_open),
         ErrorCode::StationNotOpen => t_string!(i18n, error_station_not_open),
         ErrorCode::NoKioskFree => t_string!(i18n, error_no_kiosk_free),
+        ErrorCode::ChannelClosed => t_string!(i18n, error_channel_closed),
+        ErrorCode::NotEnabledVoter => t_string!(i18n, error_not_enabled_voter),
+        ErrorCode::UnderVotingAge => t_string!(i18n, error_under_voting_age),
         ErrorCode::PhotoMissing => t_string!(i18n, error_photo_missing),
         ErrorCode::PhotoUnreadable => t_string!(i18n, error_photo_unreadable),
         ErrorCode::PhotoTooLarge => t_string!(i18n, error_photo_too_large),

@@ -18,6 +18,7 @@ use voz_app::accounts::types::{
 };
 use voz_app::db::{Db, now_millis};
 use voz_app::elections::phase::Phase;
+use voz_app::elections::settings::ElectionSettings;
 use voz_app::elections::store::NewElection;
 use voz_app::i18n::Locale;
 use voz_app::on_db;
@@ -48,6 +49,7 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
                     min_age: 16,
                     residence_proof: ResidenceProof::SelfDeclaration,
                     districts: vec![],
+                    time_zone: "America/Sao_Paulo".into(),
                 },
                 voter_list_public: false,
             },
@@ -105,7 +107,7 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
                 slug: "bench".into(),
                 title: "Benchmark".into(),
                 config,
-                settings: Default::default(),
+                settings: open_today(now),
             },
             None,
             now,
@@ -162,6 +164,81 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
     }
     file.flush()?;
     eprintln!("{voters} voters with access codes → {}", out.display());
+    db.close().await;
+    Ok(())
+}
+
+/// Voting open online from yesterday to tomorrow on the organization's clock (São Paulo),
+/// whenever the benchmark runs.
+fn open_today(now: i64) -> ElectionSettings {
+    let today = voz_app::calendar::local_time("America/Sao_Paulo", now).date;
+    ElectionSettings {
+        online: Some((today.add_days(-1), today.add_days(1))),
+        ..Default::default()
+    }
+}
+
+/// `voz bench results`: `voters` enabled voters of `bench` each cast a ballot through the
+/// store (no HTTP: this sets up the results benchmark, it does not measure casting), then
+/// voting closes, the box is sealed and the results are published.
+pub async fn results(database_url: &str, secret_file: &Path, voters: usize) -> Outcome {
+    let scratch = std::env::temp_dir().join(format!("voz-bench-codes-{}", std::process::id()));
+    setup(database_url, secret_file, voters, &scratch).await?;
+    let _ = std::fs::remove_file(&scratch);
+    let db = Db::connect(database_url).await?;
+    let org = db
+        .organization_by_slug("bench")
+        .await?
+        .ok_or("no organization `bench`")?;
+    let election = db.election_by_slug(org.id, "bench").await?;
+    let accounts: Vec<(i64,)> = on_db!(&db, |pool| {
+        sqlx::query_as("SELECT account_id FROM registrations WHERE organization_id = $1")
+            .bind(org.id.0)
+            .fetch_all(pool)
+            .await
+    })?;
+    let started = std::time::Instant::now();
+    let mut seed: u64 = 0x5eed;
+    for (n, (account,)) in accounts.iter().enumerate() {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let pick = |offset: u64| format!("c{}", 1 + ((seed >> (33 + offset)) % 4) + offset * 4);
+        let ballot = voz_app::results::count::Ballot {
+            null: n % 97 == 0,
+            choices: vec![("A".into(), vec![pick(0)]), ("B".into(), vec![pick(1)])],
+        };
+        db.cast(
+            election.id,
+            voz_app::accounts::types::AccountId(*account),
+            &ballot,
+            voz_app::elections::store::Channel::Online,
+            None,
+            now_millis(),
+        )
+        .await?;
+        if (n + 1) % 10_000 == 0 {
+            eprintln!("{} ballots cast", n + 1);
+        }
+    }
+    eprintln!(
+        "{} ballots cast in {:.1} s",
+        accounts.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
+    let mut tx = db.begin_write().await?;
+    for phase in [Phase::Counting, Phase::ProvisionalResults] {
+        tx.move_phase(election.id, phase, None, now_millis())
+            .await?;
+    }
+    tx.commit().await?;
+    db.seal_ballot_box().await?;
+    let sealed = started.elapsed();
+    db.publish(election.id, now_millis()).await?;
+    eprintln!(
+        "sealed in {:.1} s, published (board, exports, count, turnout) in {:.1} s",
+        sealed.as_secs_f64(),
+        started.elapsed().as_secs_f64() - sealed.as_secs_f64()
+    );
     db.close().await;
     Ok(())
 }

@@ -48,6 +48,9 @@ pub struct Cli {
 pub enum Command {
     /// Migrate the database, then serve the web application.
     Serve(ServeArgs),
+    /// Print every HTTP endpoint the server answers besides pages (`METHOD /path`): the
+    /// server functions and the plain routes. The authorization test checks each is listed.
+    Routes,
     /// Bring the database schema up to date and exit.
     Migrate,
     /// Count an election offline: prints the result as JSON (see README, "voz tally").
@@ -116,6 +119,12 @@ pub enum BenchCommand {
         /// Where to write the access codes, one per line
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Set up `bench` with N voters who have all voted (through the store), then close
+    /// voting, seal and publish: the results pages' benchmark.
+    Results {
+        #[arg(long, default_value_t = 100_000)]
+        voters: usize,
     },
     /// Check that every acknowledged tracking code is stored and marks match ballots.
     Check {

@@ -101,6 +101,7 @@ pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
             min_age: 16,
             residence_proof: ResidenceProof::SelfDeclaration,
             districts: SAO_PAULO_DISTRICTS.iter().map(|d| d.to_string()).collect(),
+            time_zone: "America/Sao_Paulo".into(),
         },
         voter_list_public: true,
     };
@@ -119,6 +120,7 @@ pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
             min_age: 18,
             residence_proof: ResidenceProof::SelfDeclaration,
             districts: BOGOTA_DISTRICTS.iter().map(|d| d.to_string()).collect(),
+            time_zone: "America/Bogota".into(),
         },
         voter_list_public: false,
     };

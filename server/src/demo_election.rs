@@ -50,7 +50,17 @@ fn config() -> ElectionConfig {
     }
 }
 
-fn settings(year: u16) -> ElectionSettings {
+/// São Paulo's clock, on which the demo's windows are set.
+const TIME_ZONE: &str = "America/Sao_Paulo";
+
+/// 2023-05-23 12:00 in São Paulo: the 2023 election's in-person day, when its stations
+/// check voters in (the eligibility rule reads the clock).
+const VOTING_DAY_2023: i64 = 1_684_854_000_000;
+
+/// The CMI calendar of `year`. The election voting in the demo (2025) is open whenever the
+/// demo is tried: online from three days before the day it was loaded to four days after,
+/// and in person all that day.
+fn settings(year: u16, now: i64) -> ElectionSettings {
     let date = |m: u8, d: u8| Date::new(year, m, d).expect("valid date");
     let station = |id: i64, name: &str, address: &str, region: &str| Station {
         id,
@@ -62,11 +72,23 @@ fn settings(year: u16) -> ElectionSettings {
         min_group_size: DEFAULT_MIN_GROUP_SIZE,
         segments: cmi_segments(),
         min_voter_age: 16,
-        online: (year > 2023).then(|| (date(5, 18), date(5, 21))),
-        in_person: Some(InPersonDay {
-            date: date(5, 23),
-            opens: "08:00".into(),
-            closes: "17:00".into(),
+        online: match year {
+            2023 => None,
+            2025 => Some((today(now).add_days(-3), today(now).add_days(4))),
+            _ => Some((date(5, 18), date(5, 21))),
+        },
+        in_person: Some(if year == 2025 {
+            InPersonDay {
+                date: today(now),
+                opens: "00:00".into(),
+                closes: "23:59".into(),
+            }
+        } else {
+            InPersonDay {
+                date: date(5, 23),
+                opens: "08:00".into(),
+                closes: "17:00".into(),
+            }
         }),
         stations: vec![
             station(
@@ -102,6 +124,10 @@ fn settings(year: u16) -> ElectionSettings {
             ),
         ],
     }
+}
+
+fn today(now: i64) -> Date {
+    voz_app::calendar::local_time(TIME_ZONE, now).date
 }
 
 /// The demo's candidates: (segment, name, representative, nationality, gender, date).
@@ -298,7 +324,7 @@ pub async fn load(
                     slug: slug.into(),
                     title: title.into(),
                     config: config(),
-                    settings: settings(year),
+                    settings: settings(year, now),
                 },
                 Some(reviewer),
                 now,
@@ -325,7 +351,7 @@ pub async fn load(
         voters.push(voter(&mut tx, secret, organization, reviewer, n, now).await?);
     }
     tx.commit().await?;
-    vote_at_stations(db, past, reviewer, &voters, now).await
+    vote_at_stations(db, past, reviewer, &voters, VOTING_DAY_2023, now).await
 }
 
 /// 2023's voting day, through the real polling-station path: each station opens, poll
@@ -336,6 +362,7 @@ async fn vote_at_stations(
     past: ElectionId,
     reviewer: AccountId,
     voters: &[String],
+    voting_day: i64,
     now: i64,
 ) -> Outcome {
     let config = db.election(past).await?.config;
@@ -350,13 +377,13 @@ async fn vote_at_stations(
     let (a, b, c) = (ids("A"), ids("B"), ids("C"));
     let mut tx = db.begin_write().await?;
     for station in 1..=STATIONS {
-        tx.open_station(past, station, reviewer, now).await?;
+        tx.open_station(past, station, reviewer, voting_day).await?;
     }
     let pairing = tx
-        .issue_kiosk_pairing(past, KIOSK_STATION, reviewer, now)
+        .issue_kiosk_pairing(past, KIOSK_STATION, reviewer, voting_day)
         .await?;
     tx.commit().await?;
-    let (kiosk, _) = db.pair_kiosk(&pairing, now).await?;
+    let (kiosk, _) = db.pair_kiosk(&pairing, voting_day).await?;
     let mut rng = Lcg(2023);
     let mut paper: Vec<Vec<Ballot>> = vec![Vec::new(); STATIONS as usize];
     let mut tx = db.begin_write().await?;
@@ -371,14 +398,28 @@ async fn vote_at_stations(
         };
         let station = 1 + (n as i64 % STATIONS);
         if station == KIOSK_STATION {
-            tx.mark_in_person(past, station, document, HandOver::Kiosk, reviewer, now)
-                .await?;
+            tx.mark_in_person(
+                past,
+                station,
+                document,
+                HandOver::Kiosk,
+                reviewer,
+                voting_day,
+            )
+            .await?;
             tx.commit().await?;
             db.cast_kiosk(&kiosk, &ballot).await?;
             tx = db.begin_write().await?;
         } else {
-            tx.mark_in_person(past, station, document, HandOver::Paper, reviewer, now)
-                .await?;
+            tx.mark_in_person(
+                past,
+                station,
+                document,
+                HandOver::Paper,
+                reviewer,
+                voting_day,
+            )
+            .await?;
             paper[(station - 1) as usize].push(ballot);
         }
     }
@@ -387,10 +428,10 @@ async fn vote_at_stations(
     for station in 1..=STATIONS {
         let box_ = &paper[(station - 1) as usize];
         for ballot in box_ {
-            tx.enter_paper_ballot(past, station, ballot, reviewer, now)
+            tx.enter_paper_ballot(past, station, ballot, reviewer, voting_day)
                 .await?;
         }
-        tx.close_station(past, station, box_.len() as u64, None, reviewer, now)
+        tx.close_station(past, station, box_.len() as u64, None, reviewer, voting_day)
             .await?;
     }
     for phase in &Phase::ALL[7..] {
@@ -398,6 +439,7 @@ async fn vote_at_stations(
     }
     tx.commit().await?;
     db.seal_ballot_box().await?;
+    db.publish(past, now).await?;
     Ok(())
 }
 
@@ -408,7 +450,7 @@ async fn file_candidacies(
     reviewer: AccountId,
     now: i64,
 ) -> Outcome {
-    let rules = settings(2025).segment_rules();
+    let rules = settings(2025, now).segment_rules();
     let today = Date::from_unix_millis(now);
     let mut filed = Vec::new();
     for (segment, name, representative, nationality, gender, date) in CANDIDATES {

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use voz_app::elections::public::ssr::election_of;
 use voz_app::elections::store::ElectionRecord;
 use voz_app::error::ErrorCode;
+use voz_app::results::publication::ExportFile;
 use voz_app::state::AppState;
 
 pub async fn download(
@@ -39,25 +40,27 @@ async fn serve(
         })?;
     let (body, content_type) = match file {
         "election.json" | "ballots.jsonl" | "tracking-codes.txt" => {
-            if !record.phase.ballots_public() {
-                return Err(StatusCode::FORBIDDEN);
-            }
-            let bundle = state
+            let (which, content_type) = match file {
+                "election.json" => (ExportFile::Election, "application/json"),
+                "ballots.jsonl" => (ExportFile::Ballots, "application/jsonl"),
+                _ => (ExportFile::TrackingCodes, "text/plain; charset=utf-8"),
+            };
+            let text = state
                 .db
-                .export_bundle(record.id)
+                .published_file(record.id, record.phase, which)
                 .await
-                .map_err(|e| internal(&e))?;
-            match file {
-                "election.json" => (bundle.election_json, "application/json"),
-                "ballots.jsonl" => (bundle.ballots_jsonl, "application/jsonl"),
-                _ => (bundle.tracking_codes, "text/plain; charset=utf-8"),
-            }
+                .map_err(|e| internal(&e))?
+                .ok_or(StatusCode::FORBIDDEN)?;
+            (text, content_type)
         }
         "results.json" | "results.csv" => {
-            if !record.phase.results_public() {
-                return Err(StatusCode::FORBIDDEN);
-            }
-            let result = state.db.count(record.id).await.map_err(|e| internal(&e))?;
+            let result = state
+                .db
+                .published_results(record.id, record.phase)
+                .await
+                .map_err(|e| internal(&e))?
+                .ok_or(StatusCode::FORBIDDEN)?
+                .count;
             if file == "results.json" {
                 let json = serde_json::to_string_pretty(&result).map_err(|e| internal(&e))? + "\n";
                 (json, "application/json")

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 mod admin;
+mod api_errors;
 mod bench;
 mod cli;
 mod csrf;
@@ -40,11 +41,18 @@ async fn main() -> std::process::ExitCode {
             .await
             .map_err(Into::into),
         Command::Migrate => admin::migrate(db).await,
+        Command::Routes => {
+            serve::print_routes();
+            Ok(())
+        }
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
         Command::Verify { export, head } => verify::run(&export, head.as_deref()),
         Command::Export { org, election, out } => export::run(db, &org, &election, &out).await,
         Command::Bench(cli::BenchCommand::Setup { voters, out }) => {
             bench::setup(db, &cli.secret_file, voters, &out).await
+        }
+        Command::Bench(cli::BenchCommand::Results { voters }) => {
+            bench::results(db, &cli.secret_file, voters).await
         }
         Command::Bench(cli::BenchCommand::Check { acknowledged }) => {
             bench::check(db, &acknowledged).await

@@ -83,6 +83,26 @@ pub async fn run(
     Ok(())
 }
 
+/// The plain routes (besides pages and server functions), with their methods.
+pub const PLAIN_ROUTES: [(&str, &str); 4] = [
+    ("GET", "/healthz"),
+    ("GET", "/export/{org}/{election}/{file}"),
+    ("GET", "/photos/{org}/{election}/{file}"),
+    ("GET", "/pkg/{file}"),
+];
+
+/// `voz routes`: every endpoint besides pages, sorted.
+pub fn print_routes() {
+    let mut routes: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| format!("{method} {path}"))
+        .chain(PLAIN_ROUTES.iter().map(|(m, p)| format!("{m} {p}")))
+        .collect();
+    routes.sort();
+    for route in routes {
+        println!("{route}");
+    }
+}
+
 /// `scheme://host[:port]` of the public URL, as browsers write it in `Origin`.
 fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
     let url =
@@ -123,6 +143,9 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             origin,
             crate::csrf::refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::api_errors::status_from_code,
         ));
     for layer in crate::security_headers::layers() {
         router = router.layer(layer);

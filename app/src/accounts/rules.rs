@@ -325,6 +325,7 @@ mod tests {
             min_age: 16,
             residence_proof: ResidenceProof::SelfDeclaration,
             districts: vec![],
+            time_zone: "America/Sao_Paulo".into(),
         }
     }
 

@@ -173,7 +173,7 @@ pub(crate) mod ssr {
     use crate::accounts::types::{
         AccountId, Field, FieldError, OrganizationId, Problem, RegistrationForm,
     };
-    use crate::calendar::Date;
+    use crate::calendar::{Date, local_time};
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::state::AppState;
@@ -360,7 +360,7 @@ pub(crate) mod ssr {
             .await
             .map_err(store_error)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let today = Date::from_unix_millis(now_millis());
+        let today = local_time(&org.rules.time_zone, now_millis()).date;
         let registration =
             validate_registration(&form, &org.rules, today).map_err(AppError::fields)?;
         let document_hash = app.secret.document_hash(
@@ -438,9 +438,12 @@ pub(crate) mod ssr {
             .await
             .map_err(store_error)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let registration =
-            validate_registration(&form, &org.rules, Date::from_unix_millis(now_millis()))
-                .map_err(AppError::fields)?;
+        let registration = validate_registration(
+            &form,
+            &org.rules,
+            local_time(&org.rules.time_zone, now_millis()).date,
+        )
+        .map_err(AppError::fields)?;
         let hash = app.secret.document_hash(
             org.id,
             registration.document_type,

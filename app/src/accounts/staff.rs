@@ -279,9 +279,12 @@ mod ssr {
         let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
         let now = now_millis();
-        let registration =
-            validate_registration(&form, &organization.rules, Date::from_unix_millis(now))
-                .map_err(AppError::fields)?;
+        let registration = validate_registration(
+            &form,
+            &organization.rules,
+            crate::calendar::local_time(&organization.rules.time_zone, now).date,
+        )
+        .map_err(AppError::fields)?;
         let document_hash = app.secret.document_hash(
             organization.id,
             registration.document_type,

@@ -144,6 +144,14 @@ pub struct RegistrationRules {
     pub residence_proof: ResidenceProof,
     /// Districts to choose from; empty means free text.
     pub districts: Vec<String>,
+    /// The IANA time zone of the organization's clock (`America/Sao_Paulo`): voting
+    /// windows, station hours and deadlines are read on it.
+    #[serde(default = "utc")]
+    pub time_zone: String,
+}
+
+fn utc() -> String {
+    "UTC".to_owned()
 }
 
 /// Staff roles, per organization.

@@ -153,12 +153,20 @@ impl Tx {
         let current = current
             .map(|(d,)| d.parse::<crate::calendar::Date>().map_err(corrupt))
             .transpose()?;
+        let (rules,): (String,) = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT rules FROM organizations WHERE id = $1")
+                .bind(organization)
+                .fetch_one(&mut *conn)
+                .await
+        })?;
+        let rules: crate::accounts::types::RegistrationRules =
+            serde_json::from_str(&rules).map_err(corrupt)?;
         crate::elections::phase::check_deadline(
             phase,
             current_phase,
             current,
             last_day,
-            crate::calendar::Date::from_unix_millis(now),
+            crate::calendar::local_time(&rules.time_zone, now).date,
         )?;
         on_tx!(self, |conn| {
             sqlx::query(

@@ -180,7 +180,7 @@ mod ssr {
         let (account, org) = require_staff(organization, &COMMISSION).await?;
         // The lot seed is drawn now and published with the election, long before counting.
         let lot_seed = hex::encode(rand::random::<[u8; 8]>());
-        let today = crate::calendar::Date::from_unix_millis(now_millis());
+        let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
         let valid = validate_election(&form, &lot_seed, today).map_err(|fields| AppError {
             code: ErrorCode::InvalidInput,
             fields,
@@ -310,6 +310,12 @@ mod ssr {
             // before anyone can export them. Idempotent, and repeated at every later move,
             // so a seal that failed once is retried.
             app.db.seal_ballot_box().await.map_err(election_error)?;
+            // What the public reads of this phase — board, exports, count, turnout — is
+            // computed once, now, not per request.
+            app.db
+                .publish(record.id, now_millis())
+                .await
+                .map_err(election_error)?;
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ pub mod candidacy;
 pub mod candidacy_store;
 pub mod commission;
 pub mod configure;
+pub mod eligibility;
 #[cfg(feature = "ssr")]
 pub mod kiosk_store;
 #[cfg(feature = "ssr")]

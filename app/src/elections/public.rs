@@ -32,6 +32,14 @@ pub struct ElectionPage {
     pub online: Option<(Date, Date)>,
     pub in_person: Option<InPersonDay>,
     pub stations: Vec<Station>,
+    /// Online voting is open right now (the ballot is offered only then).
+    pub online_open: bool,
+    /// The parity rule (percent of each group) and the lot seed: public from configuration.
+    pub parity_percent: u32,
+    pub lot_seed: String,
+    pub receipts: crate::results::count::ReceiptMode,
+    /// The smallest group any published figure describes.
+    pub min_group_size: u32,
     /// The reader's part, when signed in.
     pub me: Option<MyPart>,
 }
@@ -66,6 +74,8 @@ pub struct CandidateView {
 pub struct MyPart {
     pub enabled_voter: bool,
     pub voted: bool,
+    /// Why the reader may not vote online now, if they may not.
+    pub refusal: Option<crate::elections::eligibility::Refusal>,
     pub candidacy: Option<MyCandidacy>,
 }
 
@@ -128,10 +138,10 @@ pub mod ssr {
     use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, current_account, require_account};
     use crate::accounts::types::Organization;
-    use crate::calendar::Date;
     use crate::db::now_millis;
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
     use crate::elections::candidacy_store::CandidacyRecord;
+    use crate::elections::eligibility::{Channel, channel_open, may_vote};
     use crate::elections::markdown;
     use crate::elections::photo_http::photo_url;
     use crate::elections::server::ssr::election_error;
@@ -315,9 +325,25 @@ pub mod ssr {
                 }
             })
             .collect();
+        let local = crate::calendar::local_time(&org.rules.time_zone, now_millis());
+        let online_open = record.phase == crate::elections::phase::Phase::Voting
+            && channel_open(&record.settings, Channel::Online, local).is_ok();
         let me = match current_account().await? {
             None => None,
             Some(account) => {
+                let registrant = app
+                    .db
+                    .registrant(org.id, account)
+                    .await
+                    .map_err(election_error)?;
+                let refusal = may_vote(
+                    record.phase,
+                    &record.settings,
+                    registrant,
+                    Channel::Online,
+                    local,
+                )
+                .err();
                 let candidacy = app
                     .db
                     .candidacy_of(record.id, account)
@@ -336,6 +362,7 @@ pub mod ssr {
                         appeal_decision: r.appeal_decision,
                     });
                 Some(MyPart {
+                    refusal,
                     enabled_voter: app
                         .db
                         .is_enabled_voter(org.id, account)
@@ -363,6 +390,11 @@ pub mod ssr {
             extra_seats: record.config.extra_seats,
             online: record.settings.online,
             in_person: record.settings.in_person,
+            online_open,
+            parity_percent: (record.config.parity.ratio * 100.0).round() as u32,
+            lot_seed: record.config.lot_seed.clone(),
+            receipts: record.config.receipts,
+            min_group_size: record.settings.min_group_size,
             stations: record.settings.stations,
             me,
         })
@@ -375,8 +407,8 @@ pub mod ssr {
     ) -> Result<(), AppError> {
         let account = require_account().await?;
         let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
-        let today = Date::from_unix_millis(now_millis());
+        let (org, record) = election_of(&app, organization, election).await?;
+        let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
         let candidacy = validate_candidacy(&form, &record.settings.segment_rules(), today)
             .map_err(|fields| AppError {
                 code: ErrorCode::InvalidInput,

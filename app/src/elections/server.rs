@@ -42,6 +42,7 @@ pub async fn take_receipt() -> Result<Option<String>, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::accounts::session::{app_state, require_account};
+    use crate::db::now_millis;
     use crate::elections::candidacy::CandidacyError;
     use crate::elections::store::{Channel, ElectionError};
     use crate::error::{AppError, ErrorCode};
@@ -52,7 +53,7 @@ pub(crate) mod ssr {
         match error {
             ElectionError::AlreadyVoted => AppError::new(ErrorCode::AlreadyVoted),
             ElectionError::NotVoting => AppError::new(ErrorCode::VotingClosed),
-            ElectionError::NotEligible => AppError::new(ErrorCode::Forbidden),
+            ElectionError::Refused(refusal) => AppError::new(refusal.error_code()),
             ElectionError::NotFound => AppError::new(ErrorCode::NotFound),
             ElectionError::Count(TallyError::Ballot { .. }) => {
                 AppError::new(ErrorCode::InvalidInput)
@@ -163,7 +164,14 @@ pub(crate) mod ssr {
         let (_, record) =
             crate::elections::public::ssr::election_of(&app, organization, election).await?;
         app.db
-            .cast(record.id, account, &ballot, Channel::Online, None)
+            .cast(
+                record.id,
+                account,
+                &ballot,
+                Channel::Online,
+                None,
+                now_millis(),
+            )
             .await
             .map_err(election_error)
     }

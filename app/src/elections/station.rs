@@ -468,7 +468,10 @@ mod ssr {
                 worker.record.id,
                 &hash,
                 worker.record.settings.min_voter_age,
-                crate::calendar::Date::from_unix_millis(now),
+                // Ages count on election day, as in the eligibility rule.
+                crate::elections::eligibility::election_day(&worker.record.settings).unwrap_or(
+                    crate::calendar::local_time(&worker.organization.rules.time_zone, now).date,
+                ),
             )
             .await
             .map_err(election_error)?;

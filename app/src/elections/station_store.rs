@@ -19,6 +19,7 @@ use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
 use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
+use crate::elections::eligibility::Refusal;
 use crate::elections::phase::Phase;
 use crate::elections::station_types::reconcile;
 pub use crate::elections::station_types::{HandOver, StationState, VoterLookup};
@@ -175,33 +176,22 @@ impl Tx {
         poll_worker: AccountId,
         now: i64,
     ) -> Result<Option<i64>, StationError> {
-        let today = Date::from_unix_millis(now);
         let organization = self.open_station_in_voting(election, station).await?;
-        let person: Option<(i64, String, String)> = on_tx!(self, |conn| {
+        let person: Option<(i64,)> = on_tx!(self, |conn| {
             sqlx::query_as(
-                "SELECT account_id, status, birth_date FROM registrations WHERE organization_id = $1 AND document_hash = $2",
+                "SELECT account_id FROM registrations WHERE organization_id = $1 AND document_hash = $2",
             )
             .bind(organization.0)
             .bind(document_hash)
             .fetch_optional(&mut *conn)
             .await
         })?;
-        let (account, status, birth) = person.ok_or(ElectionError::NotEligible)?;
+        let (account,) = person.ok_or(ElectionError::Refused(Refusal::NotRegistered))?;
         let account = AccountId(account);
-        let (settings,): (String,) = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT settings FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        let settings: crate::elections::settings::ElectionSettings =
-            serde_json::from_str(&settings).map_err(corrupt)?;
-        let birth: Date = birth.parse().map_err(corrupt)?;
-        if status != RegistrationStatus::Verified.code()
-            || birth.age_on(today) < i32::from(settings.min_voter_age)
-        {
-            return Err(ElectionError::NotEligible.into());
-        }
+        // The same rule as online: verified, old enough on election day, the in-person
+        // day and hours on the organization's clock.
+        self.check_may_vote(election, account, Channel::InPerson, now)
+            .await?;
         let marked = on_tx!(self, |conn| {
             sqlx::query(
                 "INSERT INTO voter_marks (election_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
@@ -526,7 +516,7 @@ impl Db {
         election: ElectionId,
         document_hash: &str,
         min_age: u8,
-        today: Date,
+        election_day: Date,
     ) -> Result<Option<VoterLookup>, ElectionError> {
         let row: Option<(i64, String, String, String)> = on_db!(self, |pool| {
             sqlx::query_as(
@@ -547,7 +537,7 @@ impl Db {
             name,
             status: RegistrationStatus::from_code(&status)
                 .ok_or_else(|| corrupt(format!("status {status}")))?,
-            old_enough: birth.age_on(today) >= i32::from(min_age),
+            old_enough: birth.age_on(election_day) >= i32::from(min_age),
             voted: self.has_voted(election, AccountId(account)).await?,
         }))
     }

@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
 use crate::audit::store::AuditEvent;
-use crate::db::{Backend, Db, Tx};
+use crate::db::{Db, Tx};
 use crate::elections::phase::{CalendarError, Phase};
 use crate::elections::settings::ElectionSettings;
 use crate::results::count::{
@@ -26,22 +26,8 @@ use crate::{on_db, on_tx};
 #[serde(transparent)]
 pub struct ElectionId(pub i64);
 
-/// Where a ballot was cast.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Online,
-    InPerson,
-}
-
-impl Channel {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Online => "online",
-            Self::InPerson => "in_person",
-        }
-    }
-}
+pub use crate::elections::eligibility::Channel;
+use crate::elections::eligibility::{Refusal, Registrant, may_vote};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewElection {
@@ -76,8 +62,8 @@ pub enum ElectionError {
     AlreadyVoted,
     #[error("the election is not open for voting")]
     NotVoting,
-    #[error("this person is not an enabled voter of the organization")]
-    NotEligible,
+    #[error("this person may not vote here now: {0}")]
+    Refused(Refusal),
     #[error("a polling station is still open")]
     StationsOpen,
     #[error("this person already filed a candidacy in this election")]
@@ -100,6 +86,15 @@ pub fn new_tracking_code() -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+impl From<Refusal> for ElectionError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::NotVoting => Self::NotVoting,
+            other => Self::Refused(other),
+        }
+    }
 }
 
 pub(crate) fn corrupt(e: impl std::fmt::Display) -> ElectionError {
@@ -161,6 +156,54 @@ pub(crate) fn canonical_content(
 }
 
 impl Tx {
+    /// The eligibility rule (`eligibility::may_vote`) for `account` in `election` at `now`,
+    /// read inside this transaction with the election row share-locked (PostgreSQL), so
+    /// the phase cannot move before the commit.
+    pub(crate) async fn check_may_vote(
+        &mut self,
+        election: ElectionId,
+        account: AccountId,
+        channel: Channel,
+        now: i64,
+    ) -> Result<(), ElectionError> {
+        let share = self.backend().for_share();
+        let row: Option<(String, String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as(&format!(
+                "SELECT e.phase, e.settings, o.rules FROM elections e \
+                 JOIN organizations o ON o.id = e.organization_id WHERE e.id = $1{share}"
+            ))
+            .bind(election.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let (phase, settings, rules) = row.ok_or(ElectionError::NotFound)?;
+        let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
+        let settings: ElectionSettings = serde_json::from_str(&settings).map_err(corrupt)?;
+        let rules: crate::accounts::types::RegistrationRules =
+            serde_json::from_str(&rules).map_err(corrupt)?;
+        let person: Option<(String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT r.status, r.birth_date FROM registrations r JOIN elections e \
+                 ON e.organization_id = r.organization_id WHERE e.id = $1 AND r.account_id = $2",
+            )
+            .bind(election.0)
+            .bind(account.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let person = person
+            .map(|(status, birth)| {
+                Ok::<_, ElectionError>(Registrant {
+                    status: RegistrationStatus::from_code(&status)
+                        .ok_or_else(|| corrupt(format!("status {status}")))?,
+                    birth_date: birth.parse().map_err(corrupt)?,
+                })
+            })
+            .transpose()?;
+        let local = crate::calendar::local_time(&rules.time_zone, now);
+        may_vote(phase, &settings, person, channel, local).map_err(ElectionError::from)
+    }
+
     /// Puts one ballot in the box: its random tracking code and its canonical content,
     /// nothing else (no person, no time, no channel, no station).
     pub(crate) async fn insert_ballot(
@@ -225,11 +268,12 @@ impl Db {
         self.election(ElectionId(id)).await
     }
 
-    /// Casts one ballot for `account`: checks that voting is open, that the person is an
-    /// enabled voter, that the ballot is well-formed, then writes the mark and the ballot
-    /// in one transaction. The mark's primary key makes a second ballot impossible, however
-    /// many tabs, devices or channels try at once. Returns the tracking code, which is
-    /// given to the voter and stored nowhere near their name.
+    /// Casts one ballot for `account` at `now`: checks the eligibility rule (phase,
+    /// channel open on the organization's clock, verified registration, age), that the
+    /// ballot is well-formed, then writes the mark and the ballot in one transaction. The
+    /// mark's primary key makes a second ballot impossible, however many tabs, devices or
+    /// channels try at once. Returns the tracking code, which is given to the voter and
+    /// stored nowhere near their name.
     pub async fn cast(
         &self,
         election: ElectionId,
@@ -237,6 +281,7 @@ impl Db {
         ballot: &Ballot,
         channel: Channel,
         station: Option<i64>,
+        now: i64,
     ) -> Result<String, ElectionError> {
         let record = self.election(election).await?;
         let content = canonical_content(&record.config, ballot)?;
@@ -244,32 +289,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         // Read under the write lock (SQLite) or a share lock (PostgreSQL): the commission
         // cannot close voting between this check and the commit.
-        let lock = if tx.backend() == Backend::Postgres {
-            " FOR SHARE"
-        } else {
-            ""
-        };
-        let (phase,): (String,) = on_tx!(&mut tx, |conn| {
-            sqlx::query_as(&format!("SELECT phase FROM elections WHERE id = $1{lock}"))
-                .bind(election.0)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        if phase != Phase::Voting.code() {
-            return Err(ElectionError::NotVoting);
-        }
-        let enabled: Option<(String,)> = on_tx!(&mut tx, |conn| {
-            sqlx::query_as(
-                "SELECT status FROM registrations WHERE organization_id = $1 AND account_id = $2",
-            )
-            .bind(record.organization.0)
-            .bind(account.0)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        if enabled.map(|(s,)| s) != Some(RegistrationStatus::Verified.code().to_owned()) {
-            return Err(ElectionError::NotEligible);
-        }
+        tx.check_may_vote(election, account, channel, now).await?;
         let marked = on_tx!(&mut tx, |conn| {
             sqlx::query(
                 "INSERT INTO voter_marks (election_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
@@ -375,6 +395,31 @@ impl Db {
 }
 
 impl Db {
+    /// What the eligibility rule needs of `account`'s registration with `organization`.
+    pub async fn registrant(
+        &self,
+        organization: OrganizationId,
+        account: AccountId,
+    ) -> Result<Option<Registrant>, ElectionError> {
+        let row: Option<(String, String)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT status, birth_date FROM registrations WHERE organization_id = $1 AND account_id = $2",
+            )
+            .bind(organization.0)
+            .bind(account.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(|(status, birth)| {
+            Ok(Registrant {
+                status: RegistrationStatus::from_code(&status)
+                    .ok_or_else(|| corrupt(format!("status {status}")))?,
+                birth_date: birth.parse().map_err(corrupt)?,
+            })
+        })
+        .transpose()
+    }
+
     /// Whether `account` is an enabled (verified) voter of `organization`.
     pub async fn is_enabled_voter(
         &self,

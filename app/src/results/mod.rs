@@ -8,4 +8,6 @@ pub mod count;
 pub mod export;
 pub mod groups;
 pub mod public;
+#[cfg(feature = "ssr")]
+pub mod publication;
 pub mod ui;

@@ -118,35 +118,29 @@ pub async fn load_results(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::collections::BTreeMap;
-
     use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
     use crate::accounts::session::app_state;
     use crate::elections::public::ssr::{election_of, nationality_names};
     use crate::elections::server::ssr::election_error;
     use crate::error::{AppError, ErrorCode};
-    use crate::on_db;
-    use crate::results::groups::protect;
 
     pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        if !record.phase.ballots_public() {
-            return Err(AppError::new(ErrorCode::WrongPhase));
-        }
-        let bundle = app
+        let board = app
             .db
-            .export_bundle(record.id)
+            .published_board(record.id, record.phase)
             .await
-            .map_err(election_error)?;
+            .map_err(election_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
         Ok(BoardPage {
             organization: org.slug,
             slug: record.slug,
             title: record.title,
-            receipts: bundle.mode,
-            head: bundle.head,
-            parts: bundle.parts,
-            codes: bundle.tracking_codes.lines().map(str::to_owned).collect(),
+            receipts: record.config.receipts,
+            head: board.head,
+            parts: board.parts,
+            codes: board.tracking_codes.lines().map(str::to_owned).collect(),
         })
     }
 
@@ -165,10 +159,11 @@ mod ssr {
             .map_err(election_error)?;
         let head = app
             .db
-            .export_bundle(record.id)
+            .published_board(record.id, record.phase)
             .await
             .map_err(election_error)?
-            .head;
+            .map(|b| b.head)
+            .unwrap_or_default();
         let mut stations = Vec::new();
         for station in &record.settings.stations {
             let state = app
@@ -189,6 +184,7 @@ mod ssr {
         })
     }
 
+    /// The results page, from what was published at this phase (never recounted here).
     pub async fn load_results(
         organization: &str,
         election: &str,
@@ -196,10 +192,13 @@ mod ssr {
     ) -> Result<ResultsPage, AppError> {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        if !record.phase.results_public() {
-            return Err(AppError::new(ErrorCode::WrongPhase));
-        }
-        let result = app.db.count(record.id).await.map_err(election_error)?;
+        let published = app
+            .db
+            .published_results(record.id, record.phase)
+            .await
+            .map_err(election_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
+        let result = published.count;
         let candidacies = app
             .db
             .candidacies(record.id)
@@ -238,50 +237,13 @@ mod ssr {
                     .collect(),
             })
             .collect();
-        // Turnout comes from the marks (who voted, where, how): ballots name no station
-        // and no channel. Every breakdown merges groups under k before it is published.
-        let k = u64::from(record.settings.min_group_size);
-        let by_place: Vec<(String, Option<i64>, i64)> = on_db!(&app.db, |pool| {
-            sqlx::query_as(
-                "SELECT channel, station_id, COUNT(*) FROM voter_marks WHERE election_id = $1 \
-                 GROUP BY channel, station_id ORDER BY channel, station_id",
-            )
-            .bind(record.id.0)
-            .fetch_all(pool)
-            .await
-        })?;
-        let mut by_channel: BTreeMap<String, u64> = BTreeMap::new();
-        let mut by_station: BTreeMap<String, u64> = BTreeMap::new();
-        for (channel, station, count) in by_place {
-            *by_channel.entry(channel).or_default() += count as u64;
-            if let Some(station) = station {
-                let name = record
-                    .settings
-                    .station(station)
-                    .map_or_else(|| format!("#{station}"), |s| s.name.clone());
-                *by_station.entry(name).or_default() += count as u64;
-            }
-        }
-        let marks: Vec<(String,)> = on_db!(&app.db, |pool| {
-            sqlx::query_as(
-                "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
-                 ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.election_id = $2",
-            )
-            .bind(org.id.0)
-            .bind(record.id.0)
-            .fetch_all(pool)
-            .await
-        })?;
+        // Nationalities were published as codes: named here in the reader's language.
         let names = nationality_names(locale);
-        let mut nationalities: BTreeMap<String, u64> = BTreeMap::new();
-        for (codes,) in marks {
-            // The first nationality a person gave.
-            let code = codes.split(',').next().unwrap_or_default().to_owned();
-            let name = names
-                .iter()
-                .find(|(c, _)| *c == code)
-                .map_or(code.clone(), |(_, name)| name.clone());
-            *nationalities.entry(name).or_default() += 1;
+        let mut by_nationality = published.turnout.by_nationality;
+        for (code, _) in &mut by_nationality.rows {
+            if let Some((_, name)) = names.iter().find(|(c, _)| c == code) {
+                *code = name.clone();
+            }
         }
         Ok(ResultsPage {
             organization: org.slug,
@@ -293,9 +255,9 @@ mod ssr {
             ballots: result.ballots,
             parity: result.parity,
             alternates_parity: result.alternates_parity,
-            by_channel: protect(by_channel.into_iter().collect(), k),
-            by_station: protect(by_station.into_iter().collect(), k),
-            by_nationality: protect(nationalities.into_iter().collect(), k),
+            by_channel: published.turnout.by_channel,
+            by_station: published.turnout.by_station,
+            by_nationality,
             min_group_size: record.settings.min_group_size,
         })
     }

@@ -35,6 +35,7 @@ fn sao_paulo() -> NewOrganization {
             min_age: 16,
             residence_proof: ResidenceProof::SelfDeclaration,
             districts: vec![],
+            time_zone: "America/Sao_Paulo".into(),
         },
         voter_list_public: true,
     }

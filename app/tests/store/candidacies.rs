@@ -80,6 +80,7 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
                     min_age: 16,
                     residence_proof: ResidenceProof::SelfDeclaration,
                     districts: vec![],
+                    time_zone: "America/Sao_Paulo".into(),
                 },
                 voter_list_public: false,
             },

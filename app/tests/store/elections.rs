@@ -85,7 +85,8 @@ pub(crate) fn vote(a: &str, b: &str) -> Ballot {
     }
 }
 
-/// Two polling stations; voters from 16.
+/// Two polling stations; voters from 16; online all September 2026, in person all day on
+/// NOW's date (2026-09-21, São Paulo).
 fn settings() -> voz_app::elections::settings::ElectionSettings {
     let station = |id: i64| voz_app::elections::settings::Station {
         id,
@@ -95,6 +96,15 @@ fn settings() -> voz_app::elections::settings::ElectionSettings {
     };
     voz_app::elections::settings::ElectionSettings {
         min_voter_age: 16,
+        online: Some((
+            "2026-09-01".parse().expect("date"),
+            "2026-09-30".parse().expect("date"),
+        )),
+        in_person: Some(voz_app::elections::settings::InPersonDay {
+            date: "2026-09-21".parse().expect("date"),
+            opens: "00:00".into(),
+            closes: "23:59".into(),
+        }),
         stations: vec![station(1), station(2)],
         ..Default::default()
     }
@@ -115,6 +125,7 @@ pub(crate) async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>
                     min_age: 16,
                     residence_proof: ResidenceProof::SelfDeclaration,
                     districts: vec![],
+                    time_zone: "America/Sao_Paulo".into(),
                 },
                 voter_list_public: false,
             },
@@ -196,12 +207,43 @@ pub(crate) async fn document_of(db: &Db, election: ElectionId, n: usize) -> Stri
     )
 }
 
+/// Another enabled voter (number `n`, born on `born`) of `election`'s organization.
+pub(crate) async fn voter_born(db: &Db, election: ElectionId, n: usize, born: &str) -> AccountId {
+    let organization = db.election(election).await.expect("election").organization;
+    let secret = ServerSecret::from_bytes([3; 32]);
+    let mut tx = db.begin_write().await.expect("begin");
+    let reviewer = tx
+        .create_account(
+            &new_user_handle().to_string(),
+            "Reviewer",
+            "pt-BR",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
+    let voter = enabled_voter_born(&mut tx, &secret, organization, reviewer, n, born).await;
+    tx.commit().await.expect("commit");
+    voter
+}
+
 async fn enabled_voter(
     tx: &mut voz_app::db::Tx,
     secret: &ServerSecret,
     org: OrganizationId,
     reviewer: AccountId,
     n: usize,
+) -> AccountId {
+    enabled_voter_born(tx, secret, org, reviewer, n, "1990-01-01").await
+}
+
+async fn enabled_voter_born(
+    tx: &mut voz_app::db::Tx,
+    secret: &ServerSecret,
+    org: OrganizationId,
+    reviewer: AccountId,
+    n: usize,
+    born: &str,
 ) -> AccountId {
     let name = format!("Voter {n}");
     let account = tx
@@ -212,7 +254,7 @@ async fn enabled_voter(
         display_name: name,
         preferred_locale: Locale::es,
         nationalities: vec!["VE".into()],
-        birth_date: "1990-01-01".parse().expect("date"),
+        birth_date: born.parse().expect("date"),
         district: "Sé".into(),
         gender: GenderIdentity::Woman,
         email: None,
@@ -240,6 +282,7 @@ async fn one_ballot_per_person(db: &Db) {
             &vote("a1", "b1"),
             Channel::Online,
             None,
+            NOW,
         )
         .await
         .expect("first");
@@ -251,6 +294,7 @@ async fn one_ballot_per_person(db: &Db) {
             &vote("a2", "b2"),
             Channel::InPerson,
             Some(1),
+            NOW,
         )
         .await;
     assert!(
@@ -276,7 +320,7 @@ async fn concurrent_attempts_by_one_person_yield_one_ballot(db: &Db) {
                 Channel::InPerson
             };
             tokio::spawn(async move {
-                db.cast(election, voter, &vote("a1", "b2"), channel, None)
+                db.cast(election, voter, &vote("a1", "b2"), channel, None, NOW)
                     .await
             })
         })
@@ -306,7 +350,7 @@ async fn many_voters_at_once_lose_no_ballot(db: &Db) {
                 vote("a1", "b1")
             };
             tokio::spawn(async move {
-                db.cast(election, voter, &ballot, Channel::Online, None)
+                db.cast(election, voter, &ballot, Channel::Online, None, NOW)
                     .await
             })
         })
@@ -344,10 +388,22 @@ async fn only_enabled_voters_in_the_voting_phase(db: &Db) {
         id
     };
     let refused = db
-        .cast(election, stranger, &vote("a1", "b1"), Channel::Online, None)
+        .cast(
+            election,
+            stranger,
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+            NOW,
+        )
         .await;
     assert!(
-        matches!(refused, Err(ElectionError::NotEligible)),
+        matches!(
+            refused,
+            Err(ElectionError::Refused(
+                voz_app::elections::eligibility::Refusal::NotRegistered
+            ))
+        ),
         "{refused:?}"
     );
     let mut tx = db.begin_write().await.expect("begin");
@@ -362,6 +418,7 @@ async fn only_enabled_voters_in_the_voting_phase(db: &Db) {
             &vote("a1", "b1"),
             Channel::Online,
             None,
+            NOW,
         )
         .await;
     assert!(matches!(late, Err(ElectionError::NotVoting)), "{late:?}");
@@ -379,7 +436,7 @@ async fn a_bad_ballot_is_refused_and_nothing_is_stored(db: &Db) {
         },
     ] {
         let refused = db
-            .cast(election, voters[0], &bad, Channel::Online, None)
+            .cast(election, voters[0], &bad, Channel::Online, None, NOW)
             .await;
         assert!(
             matches!(refused, Err(ElectionError::Count(_))),
@@ -407,7 +464,7 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
             vote("a2", "b2")
         };
         cast_order.push(
-            db.cast(election, voter, &ballot, Channel::Online, None)
+            db.cast(election, voter, &ballot, Channel::Online, None, NOW)
                 .await
                 .expect("cast"),
         );
@@ -574,7 +631,7 @@ async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
         ballot(vec![("A", vec!["a2"]), ("B", vec!["b1"])], false),
     ];
     for (voter, variant) in voters.iter().zip(&variants) {
-        db.cast(election, *voter, variant, Channel::Online, None)
+        db.cast(election, *voter, variant, Channel::Online, None, NOW)
             .await
             .expect("cast");
     }
@@ -585,6 +642,7 @@ async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
         &ballot(vec![("A", vec!["a1"])], true),
         Channel::Online,
         None,
+        NOW,
     )
     .await
     .expect("null");
@@ -594,6 +652,7 @@ async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
         &ballot(vec![], false),
         Channel::Online,
         None,
+        NOW,
     )
     .await
     .expect("blank");

@@ -12,7 +12,7 @@ use voz_app::elections::station_store::{HandOver, StationError};
 use voz_app::elections::store::{Channel, ElectionError, ElectionId};
 use voz_app::results::count::Ballot;
 
-use crate::elections::{NOW, another_election, document_of, setup, vote};
+use crate::elections::{NOW, another_election, document_of, setup, vote, voter_born};
 use crate::store_tests;
 
 store_tests!(
@@ -24,6 +24,7 @@ store_tests!(
     counting_waits_for_every_station,
     closing_and_entering_never_interleave,
     opening_and_counting_never_interleave,
+    one_eligibility_rule_on_every_channel,
 );
 
 async fn open(db: &Db, election: ElectionId, station: i64, worker: AccountId) {
@@ -90,7 +91,9 @@ async fn marking_needs_the_document_of_a_registered_person(db: &Db) {
     assert!(
         matches!(
             stranger,
-            Err(StationError::Election(ElectionError::NotEligible))
+            Err(StationError::Election(ElectionError::Refused(
+                voz_app::elections::eligibility::Refusal::NotRegistered
+            )))
         ),
         "{stranger:?}"
     );
@@ -392,6 +395,7 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         &vote("a1", "b1"),
         Channel::Online,
         None,
+        NOW,
     )
     .await
     .expect("online");
@@ -409,9 +413,16 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         let db = db.clone();
         let voter = people[1];
         tokio::spawn(async move {
-            db.cast(election, voter, &vote("a2", "b2"), Channel::Online, None)
-                .await
-                .is_ok()
+            db.cast(
+                election,
+                voter,
+                &vote("a2", "b2"),
+                Channel::Online,
+                None,
+                NOW,
+            )
+            .await
+            .is_ok()
         })
     };
     let at_station = {
@@ -550,4 +561,153 @@ async fn opening_and_counting_never_interleave(db: &Db) {
         );
         assert!(opened || counted);
     }
+}
+
+/// The same rule online and at the station: too young on election day is refused on both;
+/// online is refused outside the online window, and the station outside its day and hours
+/// (on the organization's clock: São Paulo); an in-person-only election refuses online.
+async fn one_eligibility_rule_on_every_channel(db: &Db) {
+    use voz_app::elections::eligibility::Refusal;
+    let (election, people) = setup(db, 1).await;
+    let worker = people[0];
+    open(db, election, 1, worker).await;
+    // 15 on election day (2026-09-21): born 2010-09-22.
+    let young = voter_born(db, election, 50, "2010-09-22").await;
+    let online = db
+        .cast(
+            election,
+            young,
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+            NOW,
+        )
+        .await;
+    assert!(
+        matches!(
+            online,
+            Err(ElectionError::Refused(Refusal::UnderAge { min: 16 }))
+        ),
+        "{online:?}"
+    );
+    let at_station = mark(db, election, 1, 50, HandOver::Paper, worker).await;
+    assert!(
+        matches!(
+            at_station,
+            Err(StationError::Election(ElectionError::Refused(
+                Refusal::UnderAge { min: 16 }
+            )))
+        ),
+        "{at_station:?}"
+    );
+    // 16 on election day exactly: welcome on both.
+    let sixteen = voter_born(db, election, 51, "2010-09-21").await;
+    db.cast(
+        election,
+        sixteen,
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await
+    .expect("16 on election day votes online");
+
+    // Online after the window (October): refused; at the station the day after: refused.
+    let adult = voter_born(db, election, 52, "1980-01-01").await;
+    let october = NOW + 15 * 24 * 3600 * 1000;
+    let late = db
+        .cast(
+            election,
+            adult,
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+            october,
+        )
+        .await;
+    assert!(
+        matches!(late, Err(ElectionError::Refused(Refusal::ChannelClosed))),
+        "{late:?}"
+    );
+    let document = document_of(db, election, 52).await;
+    let mut tx = db.begin_write().await.expect("begin");
+    let next_day = tx
+        .mark_in_person(
+            election,
+            1,
+            &document,
+            HandOver::Paper,
+            worker,
+            NOW + 24 * 3600 * 1000,
+        )
+        .await;
+    assert!(
+        matches!(
+            next_day,
+            Err(StationError::Election(ElectionError::Refused(
+                Refusal::ChannelClosed
+            )))
+        ),
+        "{next_day:?}"
+    );
+    drop(tx);
+    // 2026-09-21 02:00 UTC is still the 20th in São Paulo: the station is not open yet.
+    let day_start = 1_790_000_000_000 - (14 * 3600 + 13 * 60 + 20) * 1000;
+    let mut tx = db.begin_write().await.expect("begin");
+    let early = tx
+        .mark_in_person(
+            election,
+            1,
+            &document,
+            HandOver::Paper,
+            worker,
+            day_start + 2 * 3600 * 1000,
+        )
+        .await;
+    assert!(
+        matches!(
+            early,
+            Err(StationError::Election(ElectionError::Refused(
+                Refusal::ChannelNotOpenYet
+            )))
+        ),
+        "{early:?}"
+    );
+    drop(tx);
+
+    // An in-person-only election: online ballots are refused.
+    let in_person_only = another_election(db, election, "presencial").await;
+    {
+        let mut tx = db.begin_write().await.expect("begin");
+        let mut record = db.election(in_person_only).await.expect("election");
+        record.settings.online = None;
+        voz_app::on_tx!(&mut tx, |conn| sqlx::query(
+            "UPDATE elections SET settings = $1 WHERE id = $2"
+        )
+        .bind(serde_json::to_string(&record.settings).expect("json"))
+        .bind(in_person_only.0)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected()))
+        .expect("in person only");
+        tx.commit().await.expect("commit");
+    }
+    let refused = db
+        .cast(
+            in_person_only,
+            adult,
+            &vote("a1", "b1"),
+            Channel::Online,
+            None,
+            NOW,
+        )
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(ElectionError::Refused(Refusal::ChannelNotOffered))
+        ),
+        "{refused:?}"
+    );
 }

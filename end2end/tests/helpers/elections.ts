@@ -3,6 +3,12 @@ import { waitForHydration } from "./page";
 
 export const ORG = "cmi-sp";
 
+/** The date in São Paulo (the organization's clock) `plusDays` from now, YYYY-MM-DD. */
+export function saoPauloDate(plusDays = 0): string {
+  const at = new Date(Date.now() + plusDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
 /** Moves the commission's election one phase on (with its confirmation step). */
 export async function movePhase(commission: Page, to: string) {
   await commission.locator(".phase-move button.primary").click();
@@ -10,8 +16,9 @@ export async function movePhase(commission: Page, to: string) {
   await expect(commission.locator(".phase-now")).toHaveText(to);
 }
 
-/** Configures an election from the CMI template (A 1 seat, B none, C 1 seat, one station)
- *  and leaves the commission on its page, in draft. */
+/** Configures an election from the CMI template (A 1 seat, B none, C 1 seat, one station),
+ *  voting online this week and in person all day today (São Paulo's clock), and leaves the
+ *  commission on its page, in draft. */
 export async function configureElection(commission: Page, slug: string, title: string) {
   await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
   await waitForHydration(commission);
@@ -20,9 +27,11 @@ export async function configureElection(commission: Page, slug: string, title: s
   await commission.locator("#seats_a").fill("1");
   await commission.locator("#seats_b").fill("0");
   await commission.locator("#seats_c").fill("1");
-  await commission.locator("#online_from").fill("2030-05-18");
-  await commission.locator("#online_to").fill("2030-05-21");
-  await commission.locator("#in_person_date").fill("2030-05-23");
+  await commission.locator("#online_from").fill(saoPauloDate());
+  await commission.locator("#online_to").fill(saoPauloDate(7));
+  await commission.locator("#in_person_date").fill(saoPauloDate());
+  await commission.locator("#opens").fill("00:00");
+  await commission.locator("#closes").fill("23:59");
   await commission.locator("#stations").fill("Escola Estadual | Rua Um, 1 | Sé");
   await commission.locator("form button[type=submit]").click();
   await expect(commission.locator(".phase-now")).toHaveText("Rascunho");

@@ -11,12 +11,13 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::elections::eligibility::Refusal;
 use crate::elections::phase::Phase;
 use crate::elections::public::{ElectionPage, SegmentView, load_election};
 use crate::elections::server::{CastBallotForm, take_receipt};
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
-use crate::error::{ErrorCode, ErrorMessage};
+use crate::error::{ErrorCode, ErrorMessage, error_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 
@@ -76,8 +77,15 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
         return view! { {heading} <p class="notice">{t!(i18n, error_already_voted)}</p> }
             .into_any();
     }
-    if !me.enabled_voter {
-        return view! { {heading} <p class="notice">{t!(i18n, ballot_not_enabled)}</p> }.into_any();
+    if let Some(refusal) = me.refusal {
+        // The one eligibility rule said no: say why (not verified, too young, not open).
+        let message = match refusal {
+            Refusal::NotRegistered | Refusal::NotVerified => {
+                t_string!(i18n, ballot_not_enabled).to_string()
+            }
+            other => error_text(other.error_code()),
+        };
+        return view! { {heading} <p class="notice" role="status">{message}</p> }.into_any();
     }
     let keys = Some((page.organization.clone(), page.slug.clone()));
     view! {

@@ -13,6 +13,7 @@ use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::results::count::ReceiptMode;
 
 #[component]
 pub fn ElectionPageView() -> impl IntoView {
@@ -44,7 +45,11 @@ fn Election(page: ElectionPage) -> impl IntoView {
         Phase::CandidacyRegistration | Phase::Appeals => {
             Some((path("/candidacy"), t_string!(i18n, election_candidacy_link)))
         }
-        Phase::Voting => Some((path("/vote"), t_string!(i18n, election_vote_link))),
+        // Only while the reader's channel is open: online voting, on the organization's
+        // clock. (At a polling station the poll workers hand over the ballot.)
+        Phase::Voting if page.online_open => {
+            Some((path("/vote"), t_string!(i18n, election_vote_link)))
+        }
         _ => None,
     };
     let results = phase.results_public().then(|| path("/results"));
@@ -65,6 +70,7 @@ fn Election(page: ElectionPage) -> impl IntoView {
         })}
         <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() />
         <Channels page=page.clone() />
+        <Rules page=page.clone() />
         <h2>{t!(i18n, election_segments)}</h2>
         {page.segments.into_iter().map(|segment| {
             let seats = t_string!(
@@ -188,6 +194,25 @@ fn Calendar(
                 </ul>
             </details>
         })}
+    }
+}
+
+/// The rules fixed at configuration, public from then on: parity, the lot seed that breaks
+/// ties, how tracking codes are published, the smallest group any figure describes.
+#[component]
+fn Rules(page: ElectionPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let receipts = match page.receipts {
+        ReceiptMode::Separate => t_string!(i18n, board_mode_separate),
+        ReceiptMode::Paired => t_string!(i18n, board_mode_paired),
+    };
+    view! {
+        <h2>{t!(i18n, minutes_rules)}</h2>
+        <ul class="election-rules" data-testid="election-rules">
+            <li>{t_string!(i18n, minutes_rules_text, percent = page.parity_percent, seed = page.lot_seed.clone()).to_string()}</li>
+            <li>{receipts}</li>
+            <li>{t_string!(i18n, results_group_rule, k = page.min_group_size).to_string()}</li>
+        </ul>
     }
 }
 

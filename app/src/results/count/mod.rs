@@ -13,7 +13,6 @@ mod tests;
 
 use seats::Seats;
 
-use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
@@ -128,29 +127,35 @@ pub struct Ballot {
 
 /// Choices as a JSON object, keeping the order they were written in.
 mod ordered_choices {
-    use serde::de::{MapAccess, Visitor};
-    use serde::ser::SerializeMap;
+    pub use super::ordered_map::{deserialize, serialize};
+}
+
+/// A list of (key, value) pairs as a JSON object, in its order both ways (the count's
+/// output lists segments in configuration order and candidates by rank).
+mod ordered_map {
+    use serde::de::{Deserialize, MapAccess, Visitor};
+    use serde::ser::{Serialize, SerializeMap};
     use serde::{Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(
-        choices: &[(String, Vec<String>)],
+    pub fn serialize<S: Serializer, V: Serialize>(
+        entries: &[(String, V)],
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(choices.len()))?;
-        for (segment, ids) in choices {
-            map.serialize_entry(segment, ids)?;
+        let mut map = s.serialize_map(Some(entries.len()))?;
+        for (key, value) in entries {
+            map.serialize_entry(key, value)?;
         }
         map.end()
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
+    pub fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
         d: D,
-    ) -> Result<Vec<(String, Vec<String>)>, D::Error> {
-        struct Choices;
-        impl<'de> Visitor<'de> for Choices {
-            type Value = Vec<(String, Vec<String>)>;
+    ) -> Result<Vec<(String, V)>, D::Error> {
+        struct Entries<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = Vec<(String, V)>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object of segment id → list of candidate ids")
+                f.write_str("an object")
             }
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
                 let mut out = Vec::new();
@@ -160,7 +165,7 @@ mod ordered_choices {
                 Ok(out)
             }
         }
-        d.deserialize_map(Choices)
+        d.deserialize_map(Entries(std::marker::PhantomData))
     }
 }
 
@@ -201,9 +206,9 @@ pub enum BallotProblem {
 }
 
 /// The result, as `voz tally` prints it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TallyResult {
-    #[serde(serialize_with = "segments_in_order")]
+    #[serde(with = "ordered_map")]
     pub segments: Vec<(String, SegmentResult)>,
     pub extra: Vec<String>,
     pub ballots: BallotCounts,
@@ -211,10 +216,10 @@ pub struct TallyResult {
     pub alternates_parity: ParityOutcome,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentResult {
     /// Candidate id → votes, ordered by rank.
-    #[serde(serialize_with = "votes_in_order")]
+    #[serde(with = "ordered_map")]
     pub votes: Vec<(String, u64)>,
     pub blank: u64,
     pub titulares: Vec<String>,
@@ -234,25 +239,6 @@ pub struct ParityOutcome {
     pub required: usize,
     pub achieved: usize,
     pub met: bool,
-}
-
-fn segments_in_order<S: Serializer>(
-    segments: &[(String, SegmentResult)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(segments.len()))?;
-    for (id, result) in segments {
-        map.serialize_entry(id, result)?;
-    }
-    map.end()
-}
-
-fn votes_in_order<S: Serializer>(votes: &[(String, u64)], s: S) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(votes.len()))?;
-    for (id, count) in votes {
-        map.serialize_entry(id, count)?;
-    }
-    map.end()
 }
 
 /// A validated election: candidates indexed, each with its rank position.

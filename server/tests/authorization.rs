@@ -1,0 +1,691 @@
+//! The authorization matrix: every server function and plain route × every kind of caller
+//! → allowed or refused (401 signed out, 403 otherwise), against a real `voz serve` with
+//! the demo loaded. `voz routes` lists what the server answers; a route missing from the
+//! table below fails the test, so a new server function cannot ship without saying who may
+//! call it.
+//!
+//! "Allowed" means the request got past authorization: any answer but 401/403 and 5xx (the
+//! arguments are chosen so an allowed call does nothing harmful — usually a validation
+//! error, a 404 or a wrong-phase refusal). Plain form posts answer with a redirect whose
+//! `?error=` says the same.
+
+use std::collections::BTreeSet;
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use voz_app::accounts::session_store::AuthMethod;
+use voz_app::accounts::store::new_user_handle;
+use voz_app::accounts::types::{AccountId, OrganizationId, Role};
+use voz_app::db::Db;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    /// A demo voter signed in with a printed code.
+    CodeSession,
+    /// A verified demo voter signed in with a passkey.
+    Voter,
+    /// A poll worker assigned to station 2 of `cmi-2025` (the calls target station 1).
+    PollWorkerElsewhere,
+    /// The poll worker assigned to station 1.
+    PollWorkerHere,
+    /// The electoral commission of another organization (Bogotá).
+    CommissionElsewhere,
+    Commission,
+    Administrator,
+}
+
+use Caller::*;
+
+const CALLERS: [Caller; 8] = [
+    Anonymous,
+    CodeSession,
+    Voter,
+    PollWorkerElsewhere,
+    PollWorkerHere,
+    CommissionElsewhere,
+    Commission,
+    Administrator,
+];
+
+/// Who gets past authorization.
+#[derive(Clone, Copy)]
+enum Who {
+    Everyone,
+    SignedIn,
+    /// Signed in with a passkey (a printed code is not enough).
+    Passkey,
+    Only(&'static [Caller]),
+}
+
+impl Who {
+    fn allows(self, caller: Caller) -> bool {
+        match self {
+            Who::Everyone => true,
+            Who::SignedIn => caller != Anonymous,
+            Who::Passkey => !matches!(caller, Anonymous | CodeSession),
+            Who::Only(callers) => callers.contains(&caller),
+        }
+    }
+}
+
+const STAFF_OF_CMI: &[Caller] = &[
+    PollWorkerElsewhere,
+    PollWorkerHere,
+    Commission,
+    Administrator,
+];
+const STATION_ONE: &[Caller] = &[PollWorkerHere, Commission, Administrator];
+const COMMISSION: &[Caller] = &[Commission, Administrator];
+const ADMIN: &[Caller] = &[Administrator];
+
+enum Body {
+    Json(Value),
+    Form(&'static str),
+    Multipart,
+    Get,
+}
+
+struct Case {
+    route: &'static str,
+    body: Body,
+    who: Who,
+}
+
+fn case(route: &'static str, body: Body, who: Who) -> Case {
+    Case { route, body, who }
+}
+
+/// The matrix. Arguments aim at `cmi-sp` / `cmi-2025` (voting) / station 1.
+fn matrix() -> Vec<Case> {
+    let org = json!("cmi-sp");
+    let e = json!("cmi-2025");
+    // Well-formed but empty: authorization is decided before validation says what is missing.
+    let person = json!({"display_name": "", "preferred_locale": "", "nationalities": [], "birth_date": "",
+        "district": "", "gender": "", "document_type": "", "document_number": ""});
+    vec![
+        // Public reading.
+        case("POST /api/organizations", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/registration_setup",
+            Body::Form("slug=cmi-sp"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/nationalities",
+            Body::Form("locale=en"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/election",
+            Body::Json(json!({"organization": org, "election": e, "locale": "en"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/results",
+            Body::Json(json!({"organization": org, "election": "cmi-2023", "locale": "en"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/board",
+            Body::Json(json!({"organization": org, "election": "cmi-2023"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/minutes",
+            Body::Json(json!({"organization": org, "election": "cmi-2023", "locale": "en"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/voters",
+            Body::Form("organization=cmi-sp"),
+            Who::Everyone,
+        ),
+        case("GET /healthz", Body::Get, Who::Everyone),
+        case(
+            "GET /export/{org}/{election}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case(
+            "GET /photos/{org}/{election}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case("GET /pkg/{file}", Body::Get, Who::Everyone),
+        // Signing in and registering: anyone may try.
+        case("POST /api/sign_in/start", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/sign_in/finish",
+            Body::Json(json!({"ceremony": "x", "credential": "{}"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/sign_in/code",
+            Body::Form("code=ZZZZZ-ZZZZZ"),
+            Who::Everyone,
+        ),
+        case("POST /api/me", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/register/start",
+            Body::Json(json!({"organization": org, "form": person})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/register/finish",
+            Body::Json(json!({"ceremony": "x", "credential": "{}"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/enroll/view",
+            Body::Form("token=nope"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/enroll/start",
+            Body::Json(json!({"token": "nope", "display_name": "X", "locale": "en"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/enroll/finish",
+            Body::Json(json!({"ceremony": "x", "credential": "{}"})),
+            Who::Everyone,
+        ),
+        // The kiosk: its own credential, which no caller here holds.
+        case(
+            "POST /api/kiosk/screen",
+            Body::Json(json!({"locale": "en"})),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/kiosk/pair",
+            Body::Form("locale=en&code=ZZZZ-ZZZZ"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/kiosk/cast",
+            Body::Form("locale=en"),
+            Who::Everyone,
+        ),
+        case("POST /api/vote/receipt", Body::Form(""), Who::Everyone),
+        // The signed-in person's own things.
+        case(
+            "POST /api/register/correct",
+            Body::Json(json!({"organization": org, "form": person})),
+            Who::SignedIn,
+        ),
+        case("POST /api/passkeys/start", Body::Form(""), Who::SignedIn),
+        case(
+            "POST /api/passkeys/finish",
+            Body::Json(json!({"ceremony": "x", "credential": "{}"})),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/passkeys/remove",
+            Body::Form("id=999999"),
+            Who::Passkey,
+        ),
+        case(
+            "POST /api/vote/cast",
+            Body::Json(
+                json!({"organization": org, "election": e, "ballot": {"choices": {"Z": ["nobody"]}}}),
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/vote/ballot",
+            Body::Form("organization=cmi-sp&election=cmi-2025&locale=en&pick[Z][one]=nobody"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/candidacy/file",
+            Body::Json(
+                json!({"organization": org, "election": "cmi-2027", "form": {"segment": "", "name": "", "nationality": "", "gender": "", "date": "", "platform": []}}),
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/candidacy/appeal",
+            Body::Json(json!({"organization": org, "election": "cmi-2027", "text": ""})),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/candidacy/representative",
+            Body::Json(json!({"organization": org, "election": "cmi-2023", "representative": ""})),
+            Who::SignedIn,
+        ),
+        case("POST /api/candidacy/photo", Body::Multipart, Who::SignedIn),
+        // Staff of the organization.
+        case(
+            "POST /api/staff/home",
+            Body::Form("organization=cmi-sp"),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
+            "POST /api/staff/helpdesk",
+            Body::Json(json!({"organization": org, "form": person})),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
+            "POST /api/staff/access_code",
+            Body::Json(json!({"organization": org, "registration": 999_999})),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
+            "POST /api/station/list",
+            Body::Json(json!({"organization": org})),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        // One station (1, assigned to one poll worker).
+        case(
+            "POST /api/station/load",
+            Body::Json(json!({"organization": org, "election": e, "station": 1, "locale": "en"})),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/open",
+            Body::Json(json!({"organization": org, "election": e, "station": 1})),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/find",
+            Body::Json(
+                json!({"organization": org, "election": e, "station": 1, "document_type": "", "document_number": ""}),
+            ),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/mark",
+            Body::Json(
+                json!({"organization": org, "election": e, "station": 1, "document_type": "", "document_number": "", "hand_over": "paper"}),
+            ),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/pairing",
+            Body::Json(json!({"organization": org, "election": e, "station": 1})),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/unpair",
+            Body::Json(json!({"organization": org, "election": e, "station": 1, "kiosk": 999})),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/paper",
+            Body::Form(
+                "organization=cmi-sp&election=cmi-2025&station=1&locale=en&pick[Z][one]=nobody",
+            ),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/close",
+            Body::Json(
+                json!({"organization": org, "election": e, "station": 1, "sheets_found": "", "justification": ""}),
+            ),
+            Who::Only(STATION_ONE),
+        ),
+        case(
+            "POST /api/station/reopen",
+            Body::Json(json!({"organization": org, "election": e, "station": 1, "reason": ""})),
+            Who::Only(COMMISSION),
+        ),
+        // The commission.
+        case(
+            "POST /api/staff/queue",
+            Body::Json(json!({"organization": org, "status": "pending"})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/decide",
+            Body::Json(
+                json!({"organization": org, "registration": 999_999, "decision": {"decision": "approve"}}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/audit",
+            Body::Json(json!({"organization": org, "before": null, "election": "cmi-2025"})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/elections",
+            Body::Json(json!({"organization": org})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/election",
+            Body::Json(json!({"organization": org, "election": e, "locale": "en"})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/phase",
+            Body::Json(json!({"organization": org, "election": e, "to": "draft"})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/candidacy",
+            Body::Json(
+                json!({"organization": org, "election": e, "candidacy": 999_999, "action": "accept", "reason": ""}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/create",
+            Body::Json(
+                json!({"organization": org, "form": {"title": "", "slug": "", "seats": ["", "", ""], "max_choices": "", "extra_seats": "", "parity_percent": "", "parity_scope": "", "min_voter_age": "", "online_from": "", "online_to": "", "in_person_date": "", "opens": "", "closes": "", "stations": ""}}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/deadline",
+            Body::Json(
+                json!({"organization": org, "election": e, "phase": "voting", "last_day": "not a date"}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/assign",
+            Body::Json(
+                json!({"organization": org, "election": e, "station": 1, "worker": 999_999, "assign": true}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        // Administrators.
+        case(
+            "POST /api/staff/invite",
+            Body::Json(json!({"organization": org, "role": "jury"})),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/team",
+            Body::Json(json!({"organization": org})),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/revoke",
+            Body::Json(json!({"organization": org, "account": 999_999, "role": "jury"})),
+            Who::Only(ADMIN),
+        ),
+        // Last: it ends the caller's session.
+        case("POST /api/sign_out", Body::Form(""), Who::Everyone),
+    ]
+}
+
+fn voz(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_voz"))
+        .args(args)
+        .env("DATABASE_URL", format!("sqlite://{}/voz.db", dir.display()))
+        .env("VOZ_SECRET_FILE", dir.join("secret.key"))
+        .env("VOZ_LOG", "warn")
+        .output()
+        .expect("run voz")
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// A staff account of `org` with `role`, and its passkey session's cookie.
+async fn staff(db: &Db, org: OrganizationId, role: Role, name: &str) -> (AccountId, String) {
+    let mut tx = db.begin_write().await.expect("begin");
+    let account = tx
+        .create_account(&new_user_handle().to_string(), name, "en", false, 0)
+        .await
+        .expect("account");
+    tx.grant_role(org, account, role, None, 0)
+        .await
+        .expect("role");
+    tx.commit().await.expect("commit");
+    (account, session(db, account, AuthMethod::Passkey).await)
+}
+
+async fn session(db: &Db, account: AccountId, method: AuthMethod) -> String {
+    let token = db
+        .create_session(
+            Some(account.0),
+            method,
+            None,
+            Duration::from_secs(3600),
+            voz_app::db::now_millis(),
+        )
+        .await
+        .expect("session");
+    format!("voz_session={}", token.cookie_value())
+}
+
+/// Sessions for every caller (cookie header values; empty for the anonymous one).
+async fn callers(dir: &std::path::Path) -> Vec<(Caller, String)> {
+    let db = Db::connect(&format!("sqlite://{}/voz.db", dir.display()))
+        .await
+        .expect("database");
+    let cmi = db
+        .organization_by_slug("cmi-sp")
+        .await
+        .expect("org")
+        .expect("cmi-sp")
+        .id;
+    let bogota = db
+        .organization_by_slug("idpac-bogota")
+        .await
+        .expect("org")
+        .expect("idpac-bogota")
+        .id;
+    let election = db
+        .election_by_slug(cmi, "cmi-2025")
+        .await
+        .expect("election");
+    let voter = {
+        let voters = db.enabled_voters(cmi).await.expect("voters");
+        assert!(!voters.is_empty());
+        // Registered at the help desk (managed), no passkey: a printed code may add its
+        // first passkey.
+        let (id,): (i64,) = voz_app::on_db!(&db, |pool| sqlx::query_as(
+            "SELECT r.account_id FROM registrations r JOIN accounts a ON a.id = r.account_id \
+             WHERE r.organization_id = $1 AND r.status = 'verified' AND a.managed ORDER BY r.id LIMIT 1"
+        )
+        .bind(cmi.0)
+        .fetch_one(pool)
+        .await)
+        .expect("a verified voter");
+        AccountId(id)
+    };
+    let (_, commission) = staff(&db, cmi, Role::ElectoralCommission, "Commission").await;
+    let (_, administrator) = staff(&db, cmi, Role::Administrator, "Admin").await;
+    let (_, elsewhere_commission) =
+        staff(&db, bogota, Role::ElectoralCommission, "Comisión Bogotá").await;
+    let (here, here_cookie) = staff(&db, cmi, Role::PollWorker, "Mesária 1").await;
+    let (there, there_cookie) = staff(&db, cmi, Role::PollWorker, "Mesário 2").await;
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.assign_poll_worker(election.id, 1, here, here, 0)
+        .await
+        .expect("assign here");
+    tx.assign_poll_worker(election.id, 2, there, there, 0)
+        .await
+        .expect("assign there");
+    tx.commit().await.expect("commit");
+    let out = vec![
+        (Anonymous, String::new()),
+        (
+            CodeSession,
+            session(&db, voter, AuthMethod::AccessCode).await,
+        ),
+        (Voter, session(&db, voter, AuthMethod::Passkey).await),
+        (PollWorkerElsewhere, there_cookie),
+        (PollWorkerHere, here_cookie),
+        (CommissionElsewhere, elsewhere_commission),
+        (Commission, commission),
+        (Administrator, administrator),
+    ];
+    db.close().await;
+    out
+}
+
+/// The status and, for a redirect, its `?error=` code.
+fn call(base: &str, case: &Case, cookie: &str) -> (u16, Option<String>) {
+    let (method, path) = case.route.split_once(' ').expect("METHOD /path");
+    let path = path
+        .replace("{org}", "cmi-sp")
+        .replace("{election}", "cmi-2023")
+        .replace("{file}", "results.json");
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let mut request = agent
+        .request(method, &format!("{base}{path}"))
+        .set("Origin", base)
+        .set("Accept", "application/json");
+    if !cookie.is_empty() {
+        request = request.set("Cookie", cookie);
+    }
+    let response = match &case.body {
+        Body::Get => request.call(),
+        Body::Json(value) => request
+            .set("Content-Type", "application/json")
+            .send_string(&value.to_string()),
+        Body::Form(form) => request
+            .set("Content-Type", "application/x-www-form-urlencoded")
+            .send_string(form),
+        Body::Multipart => request
+            .set("Content-Type", "multipart/form-data; boundary=voz")
+            .send_string(
+                "--voz\r\nContent-Disposition: form-data; name=\"locale\"\r\n\r\nen\r\n--voz--\r\n",
+            ),
+    };
+    let response = match response {
+        Ok(response) => response,
+        Err(ureq::Error::Status(_, response)) => response,
+        Err(other) => panic!("{}: {other}", case.route),
+    };
+    let error = response
+        .header("location")
+        .and_then(|l| l.split("error=").nth(1))
+        .map(|e| e.split('&').next().unwrap_or_default().to_owned());
+    (response.status(), error)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_and_every_caller() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let demo = voz(dir.path(), &["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+
+    // Every route the server answers is in the matrix, and nothing else.
+    let routes = voz(dir.path(), &["routes"]);
+    assert!(routes.status.success());
+    let served: BTreeSet<String> = String::from_utf8_lossy(&routes.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let cases = matrix();
+    let listed: BTreeSet<String> = cases.iter().map(|c| c.route.to_owned()).collect();
+    let unlisted: Vec<&String> = served.difference(&listed).collect();
+    assert!(
+        unlisted.is_empty(),
+        "routes missing from the authorization matrix (say who may call them): {unlisted:?}"
+    );
+    let stale: Vec<&String> = listed.difference(&served).collect();
+    assert!(
+        stale.is_empty(),
+        "the matrix lists routes that no longer exist: {stale:?}"
+    );
+
+    let callers = callers(dir.path()).await;
+    assert_eq!(
+        callers.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+        CALLERS,
+        "every kind of caller has a session"
+    );
+    let port = free_port();
+    let base = format!("http://localhost:{port}");
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_voz"))
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/voz.db", dir.path().display()),
+            )
+            .env("VOZ_SECRET_FILE", dir.path().join("secret.key"))
+            .env("VOZ_PUBLIC_URL", &base)
+            .env("VOZ_SITE_ROOT", dir.path())
+            .env("VOZ_LOG", "error")
+            .spawn()
+            .expect("serve"),
+    );
+    for _ in 0..200 {
+        if ureq::get(&format!("{base}/healthz")).call().is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    let mut wrong = Vec::new();
+    for case in &cases {
+        for (caller, cookie) in &callers {
+            let (status, error) = call(&base, case, cookie);
+            let denied = matches!(status, 401 | 403)
+                || matches!(error.as_deref(), Some("unauthenticated" | "forbidden"));
+            let expected_denial = if *caller == Anonymous { 401 } else { 403 };
+            let ok = if case.who.allows(*caller) {
+                !denied && status < 500
+            } else {
+                let code = match error.as_deref() {
+                    Some("unauthenticated") => 401,
+                    Some("forbidden") => 403,
+                    _ => status,
+                };
+                code == expected_denial
+            };
+            if !ok {
+                wrong.push(format!(
+                    "{} as {caller:?}: {status}{} (expected {})",
+                    case.route,
+                    error.map(|e| format!(" error={e}")).unwrap_or_default(),
+                    if case.who.allows(*caller) {
+                        "allowed".to_owned()
+                    } else {
+                        expected_denial.to_string()
+                    }
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong answers:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+
+    // A printed code in someone else's hands cannot plant a passkey on an account that is
+    // not managed by the help desk (the matrix's code session is a managed account).
+    let db = Db::connect(&format!("sqlite://{}/voz.db", dir.path().display()))
+        .await
+        .expect("database");
+    let (unmanaged,): (i64,) = voz_app::on_db!(&db, |pool| sqlx::query_as(
+        "SELECT id FROM accounts WHERE NOT managed AND id IN (SELECT account_id FROM registrations) LIMIT 1"
+    )
+    .fetch_one(pool)
+    .await)
+    .expect("an account registered online");
+    let cookie = session(&db, AccountId(unmanaged), AuthMethod::AccessCode).await;
+    db.close().await;
+    let start = case("POST /api/passkeys/start", Body::Form(""), Who::Passkey);
+    assert_eq!(call(&base, &start, &cookie).0, 403);
+}
