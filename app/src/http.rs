@@ -66,6 +66,36 @@ pub fn set_on_response(value: Option<HeaderValue>) {
     }
 }
 
+/// A path safe in a `Location` header: every byte outside the URL's unreserved and
+/// structural characters is percent-encoded (a slug typed in Arabic, a stray CR/LF), so a
+/// redirect never fails — nor splits the response — whatever the request carried.
+pub fn location(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'?'
+            | b'='
+            | b'&'
+            | b'%' => out.push(char::from(byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    // Never somewhere else: `//host` would leave the site.
+    if out.starts_with("//") {
+        out.replace_range(..1, "/%2F");
+        out.remove(4);
+    }
+    out
+}
+
 /// Whether this installation is served over https (from its public URL).
 pub fn is_secure(public_url: &str) -> bool {
     public_url.starts_with("https://")
@@ -84,6 +114,20 @@ mod tests {
         );
         assert_eq!(cookie(&headers, "voz_lang").as_deref(), Some("ht"));
         assert_eq!(cookie(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn locations_are_always_valid_header_values() {
+        assert_eq!(
+            location("/pt-BR/o/cmi-sp/e/x?error=a"),
+            "/pt-BR/o/cmi-sp/e/x?error=a"
+        );
+        assert_eq!(location("/ar/o/ção"), "/ar/o/%C3%A7%C3%A3o");
+        assert_eq!(location("/x\r\nSet-Cookie: a"), "/x%0D%0ASet-Cookie%3A%20a");
+        assert!(!location("//evil.example/x").starts_with("//"));
+        for nasty in ["\u{0}", "\u{202E}", "🗳️", "a b"] {
+            assert!(HeaderValue::from_str(&location(nasty)).is_ok(), "{nasty:?}");
+        }
     }
 
     #[test]

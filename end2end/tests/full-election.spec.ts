@@ -152,7 +152,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await worker.locator(".station-find form button[type=submit]").click();
   await worker.getByRole("button", { name: "Registrar e liberar cédula num quiosque" }).click();
   await expect(worker.getByTestId("kiosk-ready")).toBeVisible();
-  await kiosk.reload();
+  await expect(kiosk.locator("form.ballot")).toBeVisible({ timeout: 20_000 });
   await vote(kiosk, [orgMan, personWoman]);
   await kioskContext.close();
 

@@ -93,8 +93,8 @@ test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballo
   await worker.getByRole("button", { name: "Registrar e liberar cédula num quiosque" }).click();
   await expect(worker.getByTestId("kiosk-ready")).toContainText("quiosque 1");
   await screenshot(worker, testInfo, "station-pt-BR");
-  await kiosk.reload();
-  await expect(kiosk.locator("form.ballot")).toBeVisible();
+  // The waiting screen reloads itself every few seconds: the ballot appears on its own.
+  await expect(kiosk.locator("form.ballot")).toBeVisible({ timeout: 20_000 });
   await expect(kiosk.locator("form.ballot")).toHaveAttribute("autocomplete", "off");
   await screenshot(kiosk, testInfo, "kiosk-ballot-pt-BR");
   const segments = kiosk.locator("fieldset.segment-choices");

@@ -7,6 +7,7 @@
 mod admin;
 mod api_errors;
 mod bench;
+mod body_limits;
 mod cli;
 mod csrf;
 mod demo;

@@ -113,6 +113,7 @@ fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
 fn router(state: AppState, origin: PublicOrigin) -> Router {
     let routes = generate_route_list(App);
     let https = crate::security_headers::Https(voz_app::http::is_secure(&state.public_url));
+    let origin_for_limits = origin.clone();
     let shell_options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("pkg");
     // Browsers revalidate the bundle (cheap 304s) instead of running a stale one.
@@ -141,11 +142,15 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
             crate::locale_redirect::redirect_to_locale,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            origin,
+            origin.clone(),
             crate::csrf::refuse_cross_site,
         ))
         .layer(axum::middleware::from_fn(
             crate::api_errors::status_from_code,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            origin_for_limits,
+            crate::body_limits::limit_bodies,
         ));
     for layer in crate::security_headers::layers() {
         router = router.layer(layer);

@@ -9,8 +9,9 @@
 //! error, a 404 or a wrong-phase refusal). Plain form posts answer with a redirect whose
 //! `?error=` says the same.
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::process::{Child, Command};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -413,33 +414,6 @@ fn matrix() -> Vec<Case> {
     ]
 }
 
-fn voz(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_voz"))
-        .args(args)
-        .env("DATABASE_URL", format!("sqlite://{}/voz.db", dir.display()))
-        .env("VOZ_SECRET_FILE", dir.join("secret.key"))
-        .env("VOZ_LOG", "warn")
-        .output()
-        .expect("run voz")
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
-
 /// A staff account of `org` with `role`, and its passkey session's cookie.
 async fn staff(db: &Db, org: OrganizationId, role: Role, name: &str) -> (AccountId, String) {
     let mut tx = db.begin_write().await.expect("begin");
@@ -470,7 +444,7 @@ async fn session(db: &Db, account: AccountId, method: AuthMethod) -> String {
 
 /// Sessions for every caller (cookie header values; empty for the anonymous one).
 async fn callers(dir: &std::path::Path) -> Vec<(Caller, String)> {
-    let db = Db::connect(&format!("sqlite://{}/voz.db", dir.display()))
+    let db = Db::connect(&support::database_url(dir))
         .await
         .expect("database");
     let cmi = db
@@ -578,21 +552,10 @@ fn call(base: &str, case: &Case, cookie: &str) -> (u16, Option<String>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_and_every_caller() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let demo = voz(dir.path(), &["demo"]);
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
+    let dir = support::demo();
 
     // Every route the server answers is in the matrix, and nothing else.
-    let routes = voz(dir.path(), &["routes"]);
-    assert!(routes.status.success());
-    let served: BTreeSet<String> = String::from_utf8_lossy(&routes.stdout)
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let served: BTreeSet<String> = support::routes(dir.path()).into_iter().collect();
     let cases = matrix();
     let listed: BTreeSet<String> = cases.iter().map(|c| c.route.to_owned()).collect();
     let unlisted: Vec<&String> = served.difference(&listed).collect();
@@ -612,28 +575,8 @@ async fn every_route_and_every_caller() {
         CALLERS,
         "every kind of caller has a session"
     );
-    let port = free_port();
-    let base = format!("http://localhost:{port}");
-    let _server = Server(
-        Command::new(env!("CARGO_BIN_EXE_voz"))
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}/voz.db", dir.path().display()),
-            )
-            .env("VOZ_SECRET_FILE", dir.path().join("secret.key"))
-            .env("VOZ_PUBLIC_URL", &base)
-            .env("VOZ_SITE_ROOT", dir.path())
-            .env("VOZ_LOG", "error")
-            .spawn()
-            .expect("serve"),
-    );
-    for _ in 0..200 {
-        if ureq::get(&format!("{base}/healthz")).call().is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let server = support::Server::start(dir.path());
+    let base = server.base.clone();
 
     let mut wrong = Vec::new();
     for case in &cases {
@@ -675,7 +618,7 @@ async fn every_route_and_every_caller() {
 
     // A printed code in someone else's hands cannot plant a passkey on an account that is
     // not managed by the help desk (the matrix's code session is a managed account).
-    let db = Db::connect(&format!("sqlite://{}/voz.db", dir.path().display()))
+    let db = Db::connect(&support::database_url(dir.path()))
         .await
         .expect("database");
     let (unmanaged,): (i64,) = voz_app::on_db!(&db, |pool| sqlx::query_as(

@@ -16,6 +16,9 @@ pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
 /// Smaller photos would be blurred faces.
 pub const MIN_SIDE: u32 = 96;
 const MAX_SIDE: u32 = 12_000;
+/// 24 megapixels (phones write 12): decoding allocates about 4 bytes a pixel, so this
+/// bounds the memory one decode may take, whatever the file claims.
+const MAX_PIXELS: u64 = 24_000_000;
 const JPEG_QUALITY: u8 = 82;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -74,9 +77,13 @@ fn decode_upright(upload: &[u8]) -> Result<DynamicImage, PhotoError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(256 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 16 * 1024 * 1024);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| PhotoError::Unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooLarge);
+    }
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);

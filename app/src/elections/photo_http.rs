@@ -40,23 +40,25 @@ pub mod ssr {
     use crate::error::{AppError, ErrorCode};
     use crate::state::AppState;
 
-    /// Past this, the rest of an oversized upload is not even read.
-    const DRAIN_LIMIT: usize = 4 * MAX_UPLOAD_BYTES;
+    /// A text field of the form (organization, election, locale, action) is short.
+    const FIELD_LIMIT: usize = 256;
+    /// At most this many text fields before the file.
+    const FIELDS_LIMIT: usize = 8;
 
-    /// The form's text fields and its file (`None` when the file was too large).
-    struct PhotoForm {
-        fields: BTreeMap<String, String>,
-        photo: Option<Vec<u8>>,
-    }
+    /// Decoding a picture takes memory in proportion to its pixels; at most this many
+    /// decode at once (the rest wait their turn).
+    static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
     pub async fn candidacy_photo(data: MultipartData) -> Result<(), AppError> {
-        let form = read_form(data).await?;
-        let field = |name: &str| form.fields.get(name).map_or("", String::as_str);
-        let (organization, election) = (field("organization"), field("election"));
-        let removing = field("action") == "remove";
-        let outcome = save(organization, election, removing, form.photo).await;
-        let path = format!("/o/{organization}/e/{election}/candidacy");
-        let ok = if removing {
+        let mut fields = BTreeMap::new();
+        let outcome = receive(data, &mut fields).await;
+        let field = |name: &str| fields.get(name).map_or("", String::as_str);
+        let path = format!(
+            "/o/{}/e/{}/candidacy",
+            field("organization"),
+            field("election")
+        );
+        let ok = if field("action") == "remove" {
             "photo=removed"
         } else {
             "photo=saved"
@@ -65,81 +67,120 @@ pub mod ssr {
         Ok(())
     }
 
-    async fn save(
-        organization: &str,
-        election: &str,
-        removing: bool,
-        upload: Option<Vec<u8>>,
+    /// Reads the form in order: its short text fields (each bounded), then — only once the
+    /// sender is known to be signed in and to own a candidacy in this election, while
+    /// candidacies are open — the file, bounded too, then the fields after it (the submit
+    /// button's `action`). An unauthenticated upload is refused before a byte of the file is
+    /// read.
+    async fn receive(
+        data: MultipartData,
+        fields: &mut BTreeMap<String, String>,
     ) -> Result<(), AppError> {
-        let account = require_account().await?;
-        let app = app_state()?;
-        let (_, record) = election_of(&app, organization, election).await?;
-        if !record.phase.allows_candidacies() {
-            return Err(AppError::new(ErrorCode::WrongPhase));
+        let bad = |_| AppError::new(ErrorCode::InvalidInput);
+        let mut multipart = data
+            .into_inner()
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidInput))?;
+        let mut owner_checked = None;
+        let mut upload: Option<Vec<u8>> = None;
+        while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == "photo" {
+                if upload.is_some() {
+                    return Err(AppError::new(ErrorCode::InvalidInput));
+                }
+                let field_of = |n: &str| fields.get(n).map_or("", String::as_str);
+                owner_checked = Some(owner(field_of("organization"), field_of("election")).await?);
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+                        return Err(AppError::new(ErrorCode::PhotoTooLarge));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                upload = Some(bytes);
+                continue;
+            }
+            if fields.len() >= FIELDS_LIMIT {
+                return Err(AppError::new(ErrorCode::InvalidInput));
+            }
+            let mut text = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                if text.len() + chunk.len() > FIELD_LIMIT {
+                    return Err(AppError::new(ErrorCode::InvalidInput));
+                }
+                text.extend_from_slice(&chunk);
+            }
+            let text =
+                String::from_utf8(text).map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
+            fields.insert(name, text);
         }
-        let photo = if removing {
+        let field = |name: &str| fields.get(name).map_or("", String::as_str);
+        let (account, election) = match owner_checked {
+            Some(checked) => checked,
+            None => owner(field("organization"), field("election")).await?,
+        };
+        let photo = if field("action") == "remove" {
             None
         } else {
-            let upload = upload.ok_or_else(|| AppError::new(ErrorCode::PhotoTooLarge))?;
-            if upload.is_empty() {
-                return Err(AppError::new(ErrorCode::PhotoMissing));
-            }
-            let photo = tokio::task::spawn_blocking(move || normalize(&upload))
-                .await
-                .map_err(|error| {
-                    tracing::error!(%error, "photo worker failed");
-                    AppError::new(ErrorCode::Internal)
-                })?
-                .map_err(|error| {
-                    AppError::new(match error {
-                        PhotoError::TooLarge => ErrorCode::PhotoTooLarge,
-                        PhotoError::TooSmall => ErrorCode::PhotoTooSmall,
-                        PhotoError::Unreadable => ErrorCode::PhotoUnreadable,
-                    })
-                })?;
-            Some(photo)
+            let bytes = upload
+                .filter(|b| !b.is_empty())
+                .ok_or_else(|| AppError::new(ErrorCode::PhotoMissing))?;
+            Some(decode(bytes).await?)
         };
+        let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
-        tx.set_candidacy_photo(record.id, account, photo.as_ref(), now_millis())
+        tx.set_candidacy_photo(election, account, photo.as_ref(), now_millis())
             .await
             .map_err(election_error)?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Reads the multipart body, keeping the file only while it stays under the upload
-    /// limit (an oversized one is drained, so the browser still gets the redirect).
-    async fn read_form(data: MultipartData) -> Result<PhotoForm, AppError> {
-        let bad = |_| AppError::new(ErrorCode::InvalidInput);
-        let mut multipart = data
-            .into_inner()
-            .ok_or_else(|| AppError::new(ErrorCode::Internal))?;
-        let mut form = PhotoForm {
-            fields: BTreeMap::new(),
-            photo: None,
-        };
-        while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "photo" {
-                let (mut bytes, mut seen) = (Vec::new(), 0usize);
-                while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    seen += chunk.len();
-                    if seen > DRAIN_LIMIT {
-                        return Err(AppError::new(ErrorCode::PhotoTooLarge));
-                    }
-                    if seen <= MAX_UPLOAD_BYTES {
-                        bytes.extend_from_slice(&chunk);
-                    }
-                }
-                form.photo = (seen <= MAX_UPLOAD_BYTES).then_some(bytes);
-            } else {
-                let text = field.text().await.map_err(bad)?;
-                if text.len() <= 200 {
-                    form.fields.insert(name, text);
-                }
-            }
+    /// The signed-in person, if they filed a candidacy in this election and candidacies
+    /// are open.
+    async fn owner(
+        organization: &str,
+        election: &str,
+    ) -> Result<
+        (
+            crate::accounts::types::AccountId,
+            crate::elections::store::ElectionId,
+        ),
+        AppError,
+    > {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        if !record.phase.allows_candidacies() {
+            return Err(AppError::new(ErrorCode::WrongPhase));
         }
-        Ok(form)
+        app.db
+            .candidacy_of(record.id, account)
+            .await
+            .map_err(election_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        Ok((account, record.id))
+    }
+
+    /// Decodes and normalizes a picture off the async runtime, a bounded number at once.
+    async fn decode(upload: Vec<u8>) -> Result<crate::elections::photo::Photo, AppError> {
+        let _turn = DECODING
+            .acquire()
+            .await
+            .map_err(|_| AppError::new(ErrorCode::Internal))?;
+        tokio::task::spawn_blocking(move || normalize(&upload))
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "photo worker failed");
+                AppError::new(ErrorCode::Internal)
+            })?
+            .map_err(|error| {
+                AppError::new(match error {
+                    PhotoError::TooLarge => ErrorCode::PhotoTooLarge,
+                    PhotoError::TooSmall => ErrorCode::PhotoTooSmall,
+                    PhotoError::Unreadable => ErrorCode::PhotoUnreadable,
+                })
+            })
     }
 
     /// `GET /photos/<org>/<election>/<candidate>.jpg`: public once the candidate is on the

@@ -134,7 +134,7 @@ pub(crate) mod ssr {
             None if ok_query.is_empty() => base,
             None => format!("{base}?{ok_query}"),
         };
-        leptos_axum::redirect(&target);
+        leptos_axum::redirect(&crate::http::location(&target));
     }
 
     pub async fn cast_ballot_form(
