@@ -186,6 +186,11 @@ fn spawn_purger(db: Db) {
             if let Err(error) = db.purge_expired(now_millis()).await {
                 tracing::warn!(%error, "purging expired sessions failed");
             }
+            // Attempts older than every rate limit's window count for nothing any more.
+            let before = now_millis() - voz_app::accounts::rate_limit::LONGEST_WINDOW_MS;
+            if let Err(error) = db.purge_attempts(before).await {
+                tracing::warn!(%error, "purging old attempts failed");
+            }
         }
     });
 }

@@ -146,30 +146,6 @@ mod store {
             Ok(row.map(|(id,)| AccountId(id)))
         }
 
-        /// Failed attempts in `bucket` since `since`.
-        pub async fn recent_failures(&self, bucket: &str, since: i64) -> Result<i64, StoreError> {
-            let (count,): (i64,) = on_db!(self, |pool| {
-                sqlx::query_as("SELECT COUNT(*) FROM attempts WHERE bucket = $1 AND at > $2")
-                    .bind(bucket)
-                    .bind(since)
-                    .fetch_one(pool)
-                    .await
-            })?;
-            Ok(count)
-        }
-
-        pub async fn record_failure(&self, bucket: &str, now: i64) -> Result<(), StoreError> {
-            on_db!(self, |pool| {
-                sqlx::query("INSERT INTO attempts (bucket, at) VALUES ($1, $2)")
-                    .bind(bucket)
-                    .bind(now)
-                    .execute(pool)
-                    .await
-                    .map(|done| done.rows_affected())
-            })?;
-            Ok(())
-        }
-
         /// Forgets attempts older than `before` (called by the purger).
         pub async fn purge_attempts(&self, before: i64) -> Result<u64, StoreError> {
             Ok(on_db!(self, |pool| {

@@ -54,7 +54,7 @@ pub const KIOSK_PAIRING: Limit = Limit {
 /// document is registered, so they are counted whatever the answer.
 pub const DOCUMENT_CHECK: Limit = Limit {
     kind: "document_check",
-    per_client: 20,
+    per_client: 60,
     window_ms: FIFTEEN_MINUTES,
     global_budget: 5000,
     when_spent: 3,

@@ -369,6 +369,9 @@ pub(crate) mod ssr {
             &registration.document_number,
         );
         // Say so now rather than after the passkey; the database checks again at the end.
+        // Each answer tells whether a document is registered: counted, per client.
+        crate::accounts::rate_limit::attempt(&app, &crate::accounts::rate_limit::DOCUMENT_CHECK)
+            .await?;
         if app
             .db
             .document_registered(org.id, &document_hash)

@@ -9,5 +9,6 @@ mod audit;
 mod candidacies;
 mod elections;
 mod photos;
+mod rate_limits;
 mod sessions;
 mod stations;

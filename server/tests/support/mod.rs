@@ -8,9 +8,14 @@ use std::time::Duration;
 
 /// Runs `voz <args>` against the database in `dir`.
 pub fn voz(dir: &Path, args: &[&str]) -> Output {
+    voz_on(dir, &database_url(dir), args)
+}
+
+/// Runs `voz <args>` against `database_url` (the secret in `dir`).
+pub fn voz_on(dir: &Path, database_url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_voz"))
         .args(args)
-        .env("DATABASE_URL", database_url(dir))
+        .env("DATABASE_URL", database_url)
         .env("VOZ_SECRET_FILE", dir.join("secret.key"))
         .env("VOZ_LOG", "warn")
         .output()
@@ -31,6 +36,12 @@ pub struct Server {
 impl Server {
     /// Serves the database in `dir` (demo already loaded) on a free port.
     pub fn start(dir: &Path) -> Server {
+        Self::start_with(dir, &database_url(dir), None)
+    }
+
+    /// Serves `database_url` on a free port (`dir` holds the secret and the log), with
+    /// `public_url` (default: its own address).
+    pub fn start_with(dir: &Path, database_url: &str, public_url: Option<&str>) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .expect("bind")
             .local_addr()
@@ -40,9 +51,9 @@ impl Server {
         let log = dir.join(format!("serve-{port}.log"));
         let child = Command::new(env!("CARGO_BIN_EXE_voz"))
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .env("DATABASE_URL", database_url(dir))
+            .env("DATABASE_URL", database_url)
             .env("VOZ_SECRET_FILE", dir.join("secret.key"))
-            .env("VOZ_PUBLIC_URL", &base)
+            .env("VOZ_PUBLIC_URL", public_url.unwrap_or(&base))
             .env("VOZ_SITE_ROOT", dir)
             .env("VOZ_LOG", "info,sqlx=warn")
             .stdout(Stdio::null())
