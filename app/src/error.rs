@@ -6,7 +6,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{Locale, t_string, td_string, use_i18n};
 
 /// What went wrong, in terms a person can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,6 +48,12 @@ pub enum ErrorCode {
     NotEnabledVoter,
     /// Under the election's minimum voting age on election day.
     UnderVotingAge,
+    /// May be someone already registered under another document: staff resolve it first.
+    PossibleDuplicate,
+    /// Appeals open only once every candidacy is decided.
+    CandidaciesUndecided,
+    /// The phase's last day is over.
+    DeadlinePassed,
     /// A photo form sent without a file.
     PhotoMissing,
     /// Not a JPEG, PNG or WebP picture we can decode.
@@ -197,7 +203,10 @@ impl AppError {
             | ErrorCode::StationsOpen
             | ErrorCode::StationNotOpen
             | ErrorCode::NoKioskFree
-            | ErrorCode::ChannelClosed => StatusCode::CONFLICT,
+            | ErrorCode::ChannelClosed
+            | ErrorCode::PossibleDuplicate
+            | ErrorCode::CandidaciesUndecided
+            | ErrorCode::DeadlinePassed => StatusCode::CONFLICT,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -228,32 +237,40 @@ impl From<sqlx::Error> for AppError {
 
 /// The translated sentence for an error code, in the current language.
 pub fn error_text(code: ErrorCode) -> String {
-    let i18n = use_i18n();
+    error_text_in(use_i18n().get_locale_untracked(), code)
+}
+
+/// The translated sentence for an error code in `locale`. Needs no reactive context, so it is
+/// safe in closures that may run after a server render was dropped.
+pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
     match code {
-        ErrorCode::Internal => t_string!(i18n, error_internal),
-        ErrorCode::Network => t_string!(i18n, error_network),
-        ErrorCode::NotFound => t_string!(i18n, error_not_found),
-        ErrorCode::Forbidden => t_string!(i18n, error_forbidden),
-        ErrorCode::Unauthenticated => t_string!(i18n, error_unauthenticated),
-        ErrorCode::InvalidInput => t_string!(i18n, error_invalid_input),
-        ErrorCode::TooManyAttempts => t_string!(i18n, error_too_many_attempts),
-        ErrorCode::Conflict => t_string!(i18n, error_conflict),
-        ErrorCode::PasskeyFailed => t_string!(i18n, error_passkey_failed),
-        ErrorCode::InvalidCode => t_string!(i18n, error_invalid_code),
-        ErrorCode::AlreadyVoted => t_string!(i18n, error_already_voted),
-        ErrorCode::VotingClosed => t_string!(i18n, error_voting_closed),
-        ErrorCode::AlreadyFiled => t_string!(i18n, error_already_filed),
-        ErrorCode::WrongPhase => t_string!(i18n, error_wrong_phase),
-        ErrorCode::StationsOpen => t_string!(i18n, error_stations_open),
-        ErrorCode::StationNotOpen => t_string!(i18n, error_station_not_open),
-        ErrorCode::NoKioskFree => t_string!(i18n, error_no_kiosk_free),
-        ErrorCode::ChannelClosed => t_string!(i18n, error_channel_closed),
-        ErrorCode::NotEnabledVoter => t_string!(i18n, error_not_enabled_voter),
-        ErrorCode::UnderVotingAge => t_string!(i18n, error_under_voting_age),
-        ErrorCode::PhotoMissing => t_string!(i18n, error_photo_missing),
-        ErrorCode::PhotoUnreadable => t_string!(i18n, error_photo_unreadable),
-        ErrorCode::PhotoTooLarge => t_string!(i18n, error_photo_too_large),
-        ErrorCode::PhotoTooSmall => t_string!(i18n, error_photo_too_small),
+        ErrorCode::Internal => td_string!(locale, error_internal),
+        ErrorCode::Network => td_string!(locale, error_network),
+        ErrorCode::NotFound => td_string!(locale, error_not_found),
+        ErrorCode::Forbidden => td_string!(locale, error_forbidden),
+        ErrorCode::Unauthenticated => td_string!(locale, error_unauthenticated),
+        ErrorCode::InvalidInput => td_string!(locale, error_invalid_input),
+        ErrorCode::TooManyAttempts => td_string!(locale, error_too_many_attempts),
+        ErrorCode::Conflict => td_string!(locale, error_conflict),
+        ErrorCode::PasskeyFailed => td_string!(locale, error_passkey_failed),
+        ErrorCode::InvalidCode => td_string!(locale, error_invalid_code),
+        ErrorCode::AlreadyVoted => td_string!(locale, error_already_voted),
+        ErrorCode::VotingClosed => td_string!(locale, error_voting_closed),
+        ErrorCode::AlreadyFiled => td_string!(locale, error_already_filed),
+        ErrorCode::WrongPhase => td_string!(locale, error_wrong_phase),
+        ErrorCode::StationsOpen => td_string!(locale, error_stations_open),
+        ErrorCode::StationNotOpen => td_string!(locale, error_station_not_open),
+        ErrorCode::NoKioskFree => td_string!(locale, error_no_kiosk_free),
+        ErrorCode::ChannelClosed => td_string!(locale, error_channel_closed),
+        ErrorCode::NotEnabledVoter => td_string!(locale, error_not_enabled_voter),
+        ErrorCode::UnderVotingAge => td_string!(locale, error_under_voting_age),
+        ErrorCode::PossibleDuplicate => td_string!(locale, error_possible_duplicate),
+        ErrorCode::CandidaciesUndecided => td_string!(locale, error_candidacies_undecided),
+        ErrorCode::DeadlinePassed => td_string!(locale, error_deadline_passed),
+        ErrorCode::PhotoMissing => td_string!(locale, error_photo_missing),
+        ErrorCode::PhotoUnreadable => td_string!(locale, error_photo_unreadable),
+        ErrorCode::PhotoTooLarge => td_string!(locale, error_photo_too_large),
+        ErrorCode::PhotoTooSmall => td_string!(locale, error_photo_too_small),
     }
     .to_string()
 }
@@ -289,7 +306,11 @@ pub fn problem_text(problem: Problem) -> String {
 /// An error message box that screen readers announce.
 #[component]
 pub fn ErrorMessage(#[prop(into)] code: Signal<ErrorCode>) -> impl IntoView {
-    view! { <p class="error" role="alert">{move || error_text(code.get())}</p> }
+    // The locale is read now, while the page's context is at hand: the closure may run in
+    // a server render whose owner the dropped request already disposed.
+    let locale = use_i18n().get_locale_untracked();
+    let text = move || code.try_get().map(|code| error_text_in(locale, code));
+    view! { <p class="error" role="alert">{text}</p> }
 }
 
 #[cfg(test)]

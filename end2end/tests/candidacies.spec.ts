@@ -1,7 +1,9 @@
 // Standing for election: a candidacy filed, rejected with a reason, appealed and accepted on
 // appeal, while the commission moves the calendar; the final list is then public.
 import { expect, test, type Page } from "@playwright/test";
+import { verifiedRegistrant } from "./helpers/elections";
 import { screenshot, waitForHydration } from "./helpers/page";
+import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
 const election = "/o/cmi-sp/e/cmi-2027";
@@ -18,7 +20,18 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   test.skip(testInfo.project.name !== "phone", "moves a shared election's calendar");
   test.setTimeout(120_000);
   const name = `Coletivo Teste ${Date.now()}`;
-  const candidate = await enrolStaff(browser, `Candidata ${Date.now()}`, "moderator");
+  const commission = await enrolStaff(browser, `Comissão ${Date.now()}`, "electoral_commission");
+  // Who stands must be a verified registrant (here the collective's representative); a
+  // staff member with no registration is refused.
+  const staffOnly = await enrolStaff(browser, `Sem inscrição ${Date.now()}`, "moderator");
+  await staffOnly.goto(`/pt-BR${election}/candidacy`);
+  await waitForHydration(staffOnly);
+  await staffOnly.locator("#segment").selectOption("C");
+  await staffOnly.locator("#platform").fill("Plataforma.");
+  await staffOnly.locator("form button[type=submit]").click();
+  await expect(staffOnly.locator("[role=alert]").last()).toContainText("inscrição verificada");
+  await staffOnly.context().close();
+  const candidate = await verifiedRegistrant(browser, commission, newPerson({ name: `Marie-Ange Joseph ${Date.now()}`, nationality: "HT", gender: "woman" }));
   await candidate.goto(`/pt-BR${election}/candidacy`);
   await waitForHydration(candidate);
   // Bad input: a translated error per field, nothing stored.
@@ -26,18 +39,14 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   await expect(candidate.locator("#segment-error")).toHaveText("Preencha este campo.");
   await expect(candidate.locator("#platform-error")).not.toBeEmpty();
   await candidate.locator("#segment").selectOption("A");
-  await candidate.locator("#name").fill(name);
-  await candidate.locator("#nationality").selectOption("HT");
-  await candidate.locator("#gender").selectOption("woman");
-  await candidate.locator("#date").fill("2016-03-01");
   await candidate.locator("#platform").fill("**Moradia** e documentos\n\n- saúde\n- trabalho <script>alert(1)</script>");
   await candidate.locator("form button[type=submit]").click();
-  await expect(candidate.locator("#representative-error")).toHaveText("Preencha este campo.");
-  await candidate.locator("#representative").fill("Marie-Ange Joseph");
+  await expect(candidate.locator("#name-error")).toHaveText("Preencha este campo.");
+  await candidate.locator("#name").fill(name);
+  await candidate.locator("#date").fill("2016-03-01");
   await candidate.locator("form button[type=submit]").click();
   await expect(candidate.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");
 
-  const commission = await enrolStaff(browser, `Comissão ${Date.now()}`, "electoral_commission");
   await commission.goto(`/pt-BR${commissionPath}`);
   await waitForHydration(commission);
   await movePhase(commission, /Análise das candidaturas/);

@@ -5,7 +5,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { screenshot, waitForHydration } from "./helpers/page";
 import { expectSignedInAs, fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
-import { ORG, configureElection, fileCandidacy, movePhase } from "./helpers/elections";
+import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
 import { enrolStaff } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
 
@@ -31,8 +31,10 @@ async function helpDesk(worker: Page, person: Person): Promise<string> {
   return (await worker.locator(".access-card .card-code").innerText()).trim();
 }
 
-async function candidate(browser: Browser, name: string): Promise<Page> {
-  return enrolStaff(browser, name, "moderator");
+/** Who stands is a verified registrant: their name, gender identity and birth date come
+ *  from the registration. */
+async function candidate(browser: Browser, commission: Page, name: string, gender: string): Promise<Page> {
+  return verifiedRegistrant(browser, commission, newPerson({ name, gender }));
 }
 
 test("a whole election: configure, candidacies and an appeal, three channels, closure, count with a parity swap", async ({ browser }, testInfo) => {
@@ -51,11 +53,13 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   const orgWoman = `Coletivo Mulheres ${stamp}`;
   const personMan = `Pedro Quispe ${stamp}`;
   const personWoman = `Rosa Mamani ${stamp}`;
-  const appealing = await candidate(browser, `Candidata ${stamp}`);
-  await fileCandidacy(await candidate(browser, `Cand 1 ${stamp}`), election, { segment: "A", name: orgMan, rep: "Juan Choque", gender: "man", date: "2001-01-01" });
-  await fileCandidacy(appealing, election, { segment: "A", name: orgWoman, rep: "Ana Flores", gender: "woman", date: "2015-01-01" });
-  await fileCandidacy(await candidate(browser, `Cand 3 ${stamp}`), election, { segment: "C", name: personMan, gender: "man", date: "1980-01-01" });
-  await fileCandidacy(await candidate(browser, `Cand 4 ${stamp}`), election, { segment: "C", name: personWoman, gender: "woman", date: "1985-01-01" });
+  // Each organization's representative files it; their gender identity counts for parity.
+  const appealing = await candidate(browser, commission, `Ana Flores ${stamp}`, "woman");
+  await fileCandidacy(await candidate(browser, commission, `Juan Choque ${stamp}`, "man"), election, { segment: "A", organization: orgMan, founded: "2001-01-01" });
+  await fileCandidacy(appealing, election, { segment: "A", organization: orgWoman, founded: "2015-01-01" });
+  await fileCandidacy(await candidate(browser, commission, personMan, "man"), election, { segment: "C" });
+  await fileCandidacy(await candidate(browser, commission, personWoman, "woman"), election, { segment: "C" });
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
 
   // 3. Review: one rejected, appealed, upheld.
   await commission.reload();

@@ -2,8 +2,9 @@
 // error when they are not a picture, re-encoded small; private until the final list, then
 // public beside the name.
 import { expect, test, type Page } from "@playwright/test";
-import { ORG, configureElection, fileCandidacy, movePhase } from "./helpers/elections";
+import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
 import { screenshot, waitForHydration } from "./helpers/page";
+import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
 /** A 900 × 600 PNG drawn in the page (red left, blue right), as a phone gallery would give. */
@@ -37,8 +38,8 @@ test("a candidate's photo: refused when it is no picture, private until the fina
   await configureElection(commission, election, `Fotos ${stamp}`);
   await movePhase(commission, "Inscrição de candidaturas");
 
-  const candidate = await enrolStaff(browser, `Candidata fotos ${stamp}`, "moderator");
-  await fileCandidacy(candidate, election, { segment: "C", name, gender: "woman", date: "1985-01-01" });
+  const candidate = await verifiedRegistrant(browser, commission, newPerson({ name, gender: "woman" }));
+  await fileCandidacy(candidate, election, { segment: "C" });
   const section = candidate.locator(".photo-section");
   await expect(section).toContainText("Ainda sem foto.");
   await expect(section.locator(".candidate-photo.initials")).toHaveText("MJ");

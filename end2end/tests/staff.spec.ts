@@ -236,3 +236,38 @@ test("every staff screen renders in Portuguese and in Arabic", async ({ browser 
     }
   }
 });
+
+test("one person registered twice with two documents is flagged before approval", async ({ browser }, testInfo) => {
+  const stamp = Date.now();
+  const desk = await enrolStaff(browser, `Mesária Duplicada ${stamp}`, "poll_worker");
+  // First with a passport, at the help desk.
+  const first = newPerson({ name: `Rosa Amelia Condori ${stamp}`, documentType: "passport" });
+  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
+  await waitForHydration(desk);
+  await fillRegistration(desk, first);
+  await desk.locator("form button[type=submit]").click();
+  await expect(desk.locator(".access-card")).toContainText(first.name);
+  // Then online, the same person with her CRNM: another document, so the database allows
+  // it, but the review queue flags it and approval waits.
+  const online = { ...first, name: `CONDORI, Rosa Amélia ${stamp}`, documentType: "crnm_rne", documentNumber: `${first.documentNumber}-CRNM` };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await addVirtualAuthenticator(page);
+  await page.goto("/pt-BR/join/cmi-sp");
+  await waitForHydration(page);
+  await fillRegistration(page, online);
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/account/);
+  const commission = await enrolStaff(browser, `Comissão Duplicada ${stamp}`, "electoral_commission");
+  await commission.goto("/pt-BR/staff/cmi-sp/review");
+  await waitForHydration(commission);
+  const item = commission.locator(".review-item", { hasText: online.name });
+  await expect(item.getByTestId("possible-duplicate")).toContainText(first.name);
+  await screenshot(commission, testInfo, "review-duplicate-pt-BR");
+  await item.getByRole("button", { name: "Habilitar" }).click();
+  await expect(item.locator("[role=alert]").last()).toContainText("outro documento");
+  // The commission checks the documents: the same person. Refused, with the reason.
+  await item.getByRole("button", { name: "Recusar: mesma pessoa" }).click();
+  await expect(commission.locator(".review-item", { hasText: online.name })).toHaveCount(0);
+  await context.close();
+});

@@ -8,7 +8,7 @@ use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, Decision, DocumentType, GenderIdentity, OrganizationId};
 use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
-use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
+use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, Filer, validate_candidacy};
 use voz_app::elections::phase::Phase;
 use voz_app::elections::settings::{
     DEFAULT_MIN_GROUP_SIZE, ElectionSettings, InPersonDay, Station, cmi_segments,
@@ -339,8 +339,9 @@ pub async fn load(
     };
     // 2023 and 2025: the same 26 candidacies, all accepted (in review), up to voting.
     // 2027 stays open for candidacies.
+    let filers = candidate_filers(&mut tx, secret, organization, reviewer, now).await?;
     for election in [past, next] {
-        file_candidacies(&mut tx, election, reviewer, now).await?;
+        file_candidacies(&mut tx, election, reviewer, &filers, now).await?;
         for phase in &Phase::ALL[3..=6] {
             tx.move_phase(election, *phase, Some(reviewer), now).await?;
         }
@@ -444,46 +445,103 @@ async fn vote_at_stations(
 }
 
 /// Files the demo's 26 candidacies (each by its own account) and accepts them all.
+/// The 26 candidates' filers — each person, or each organization's representative —
+/// registered and verified with the organization, as anyone who stands must be.
+async fn candidate_filers(
+    tx: &mut Tx,
+    secret: &ServerSecret,
+    organization: OrganizationId,
+    reviewer: AccountId,
+    now: i64,
+) -> Result<Vec<(AccountId, Filer)>, Box<dyn std::error::Error>> {
+    let mut filers = Vec::new();
+    for (n, (_, name, representative, nationality, gender, date)) in CANDIDATES.iter().enumerate() {
+        let person = if representative.is_empty() {
+            name
+        } else {
+            representative
+        };
+        // A person's registered birth date; an organization's representative is an adult.
+        let birth_date: Date = if representative.is_empty() {
+            date
+        } else {
+            "1980-03-15"
+        }
+        .parse()?;
+        let gender = GenderIdentity::from_code(gender).ok_or("demo gender")?;
+        let account = tx
+            .create_account(&new_user_handle().to_string(), person, "pt-BR", true, now)
+            .await?;
+        let registration = Registration {
+            display_name: (*person).to_owned(),
+            preferred_locale: Locale::pt_BR,
+            nationalities: vec![(*nationality).to_owned()],
+            birth_date,
+            district: "Sé".into(),
+            gender,
+            email: None,
+            phone: None,
+            document_type: DocumentType::Passport,
+            document_number: format!("CAND{n:04}"),
+        };
+        let hash = secret.document_hash(
+            organization,
+            DocumentType::Passport,
+            &registration.document_number,
+        );
+        let id = tx
+            .create_registration(organization, account, &registration, &hash, true, now)
+            .await?;
+        tx.decide_registration(organization, id, &Decision::Approve, reviewer, now)
+            .await?;
+        filers.push((
+            account,
+            Filer {
+                name: (*person).to_owned(),
+                birth_date,
+                gender,
+                nationality: (*nationality).to_owned(),
+            },
+        ));
+    }
+    Ok(filers)
+}
+
 async fn file_candidacies(
     tx: &mut Tx,
     election: ElectionId,
     reviewer: AccountId,
+    filers: &[(AccountId, Filer)],
     now: i64,
 ) -> Outcome {
     let rules = settings(2025, now).segment_rules();
     let today = Date::from_unix_millis(now);
     let mut filed = Vec::new();
-    for (segment, name, representative, nationality, gender, date) in CANDIDATES {
+    for ((segment, name, representative, _, _, date), (account, filer)) in
+        CANDIDATES.iter().zip(filers)
+    {
+        let organization = !representative.is_empty();
         let form = CandidacyForm {
-            segment: segment.into(),
-            name: name.into(),
-            representative: representative.into(),
-            nationality: nationality.into(),
-            gender: gender.into(),
-            date: date.into(),
+            segment: (*segment).into(),
+            name: if organization {
+                (*name).into()
+            } else {
+                String::new()
+            },
+            date: if organization {
+                (*date).into()
+            } else {
+                String::new()
+            },
             platform: vec![
                 ("pt-BR".into(), PLATFORM_PT.into()),
                 ("es".into(), PLATFORM_ES.into()),
             ],
         };
-        let candidacy = validate_candidacy(&form, &rules, today)
+        let candidacy = validate_candidacy(&form, &rules, today, filer)
             .map_err(|problems| format!("demo candidacy {name}: {problems:?}"))?;
-        let filer_name = if representative.is_empty() {
-            name
-        } else {
-            representative
-        };
-        let account = tx
-            .create_account(
-                &new_user_handle().to_string(),
-                filer_name,
-                "pt-BR",
-                true,
-                now,
-            )
-            .await?;
         filed.push(
-            tx.file_candidacy(election, account, &candidacy, now)
+            tx.file_candidacy(election, *account, &candidacy, now)
                 .await?,
         );
     }

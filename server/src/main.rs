@@ -14,6 +14,7 @@ mod demo;
 mod demo_election;
 mod downloads;
 mod export;
+mod finish_render;
 mod locale_redirect;
 mod logging;
 mod security_headers;

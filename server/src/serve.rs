@@ -137,6 +137,9 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            crate::finish_render::run_to_completion,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             https,
             crate::locale_redirect::redirect_to_locale,

@@ -242,9 +242,10 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/candidacy/file",
             Body::Json(
-                json!({"organization": org, "election": "cmi-2027", "form": {"segment": "", "name": "", "nationality": "", "gender": "", "date": "", "platform": []}}),
+                json!({"organization": org, "election": "cmi-2027", "form": {"segment": "", "name": "", "date": "", "platform": []}}),
             ),
-            Who::SignedIn,
+            // A candidate is a verified registrant who signed in with a passkey.
+            Who::Only(&[Voter]),
         ),
         case(
             "POST /api/candidacy/appeal",
@@ -336,6 +337,11 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/staff/queue",
             Body::Json(json!({"organization": org, "status": "pending"})),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/not_duplicate",
+            Body::Json(json!({"organization": org, "registration": 999_998, "other": 999_999})),
             Who::Only(COMMISSION),
         ),
         case(

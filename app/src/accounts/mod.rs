@@ -21,6 +21,9 @@ pub mod access_codes;
 pub mod countries;
 #[cfg(feature = "ssr")]
 pub mod country_names;
+#[cfg(feature = "ssr")]
+pub mod duplicate_store;
+pub mod duplicates;
 pub mod passkey_client;
 #[cfg(feature = "ssr")]
 pub mod passkey_store;

@@ -342,6 +342,7 @@ mod tests {
             document_type: "crnm_rne".into(),
             document_number: "v123456-7".into(),
             residence_declared: true,
+            not_a_duplicate: false,
         }
     }
 

@@ -76,6 +76,16 @@ pub async fn decide(
 
 /// Registers a person at a help desk (staff saw the document), verified at once, and
 /// prints their access code.
+/// Staff checked a flagged pair (`registration`, `other`): two different people.
+#[server(prefix = "/api", endpoint = "staff/not_duplicate", input = Json)]
+pub async fn not_duplicate(
+    organization: String,
+    registration: i64,
+    other: i64,
+) -> Result<(), AppError> {
+    respond(ssr::not_duplicate(&organization, registration, other).await)
+}
+
 #[server(prefix = "/api", endpoint = "staff/helpdesk", input = Json)]
 pub async fn helpdesk_register(
     organization: String,
@@ -229,11 +239,44 @@ mod ssr {
         status: RegistrationStatus,
     ) -> Result<Vec<RegistrationSummary>, AppError> {
         let (_, organization) = require_staff(slug, &REVIEWERS).await?;
-        app_state()?
+        let app = app_state()?;
+        let mut queue = app
             .db
             .registrations_with_status(organization.id, status, 200)
             .await
-            .map_err(store_error)
+            .map_err(store_error)?;
+        // The flag matters where a decision is pending.
+        if matches!(
+            status,
+            RegistrationStatus::Pending | RegistrationStatus::NeedsCorrection
+        ) {
+            for item in &mut queue {
+                item.duplicates = app
+                    .db
+                    .possible_duplicates(organization.id, item.id)
+                    .await
+                    .map_err(store_error)?;
+            }
+        }
+        Ok(queue)
+    }
+
+    /// Staff checked the documents of a flagged pair: two different people.
+    pub async fn not_duplicate(slug: &str, registration: i64, other: i64) -> Result<(), AppError> {
+        let (account, organization) = require_staff(slug, &REVIEWERS).await?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        tx.dismiss_duplicate(
+            organization.id,
+            RegistrationId(registration),
+            RegistrationId(other),
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(store_error)?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn decide(slug: &str, registration: i64, decision: Decision) -> Result<(), AppError> {
@@ -249,6 +292,18 @@ mod ssr {
             },
         };
         let app = app_state()?;
+        // One person, one vote: a registration that may be someone already registered
+        // under another document waits until staff resolve the flag.
+        if decision == Decision::Approve
+            && !app
+                .db
+                .possible_duplicates(organization.id, RegistrationId(registration))
+                .await
+                .map_err(store_error)?
+                .is_empty()
+        {
+            return Err(AppError::new(ErrorCode::PossibleDuplicate));
+        }
         let mut tx = app.db.begin_write().await?;
         tx.decide_registration(
             organization.id,
@@ -290,6 +345,25 @@ mod ssr {
             registration.document_type,
             &registration.document_number,
         );
+        // The same person may already be registered under another document: the desk
+        // checks before registering (and verifying) them again.
+        let nationalities = registration.nationalities.clone();
+        let duplicates = app
+            .db
+            .duplicates_of(
+                organization.id,
+                &crate::accounts::duplicates::Person {
+                    name: &registration.display_name,
+                    birth_date: registration.birth_date,
+                    nationalities: &nationalities,
+                },
+                None,
+            )
+            .await
+            .map_err(store_error)?;
+        if !duplicates.is_empty() && !form.not_a_duplicate {
+            return Err(AppError::new(ErrorCode::PossibleDuplicate));
+        }
         let code = generate_code();
         let mut tx = app.db.begin_write().await?;
         let account = tx
@@ -313,7 +387,19 @@ mod ssr {
             )
             .await
             .map_err(store_error)?;
-        // Staff saw the document at the desk: the registration is verified on the spot.
+        // Staff saw the document at the desk: the registration is verified on the spot —
+        // after saying the flagged registrations are other people (audited).
+        for other in &duplicates {
+            tx.dismiss_duplicate(
+                organization.id,
+                id,
+                RegistrationId(other.registration),
+                staff,
+                now,
+            )
+            .await
+            .map_err(store_error)?;
+        }
         tx.decide_registration(organization.id, id, &Decision::Approve, staff, now)
             .await
             .map_err(store_error)?;

@@ -461,6 +461,7 @@ impl Db {
                             .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
                         status_reason: reason,
                         created_at,
+                        duplicates: Vec::new(),
                     })
                 },
             )

@@ -206,6 +206,9 @@ pub struct RegistrationForm {
     pub document_number: String,
     #[serde(default)]
     pub residence_declared: bool,
+    /// At the help desk: staff checked that a flagged possible duplicate is another person.
+    #[serde(default)]
+    pub not_a_duplicate: bool,
 }
 
 /// The registration form's fields, as error reports name them.
@@ -371,4 +374,8 @@ pub struct RegistrationSummary {
     pub status: RegistrationStatus,
     pub status_reason: Option<String>,
     pub created_at: i64,
+    /// Registrations that may be the same person (`accounts::duplicates`); staff resolve
+    /// them before approving.
+    #[serde(default)]
+    pub duplicates: Vec<crate::accounts::duplicates::DuplicateHint>,
 }

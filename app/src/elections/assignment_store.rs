@@ -160,6 +160,33 @@ impl Tx {
 
 impl Db {
     /// Every assignment of an election: (station, poll worker), by station then name.
+    /// Marks per station and per poll worker who made them, from the audit log (every
+    /// mark is audited with its poll worker as actor): (station, name, marks).
+    pub async fn marks_by_poll_worker(
+        &self,
+        election: ElectionId,
+    ) -> Result<Vec<(i64, String, u64)>, ElectionError> {
+        let prefix = format!("election:{}:station:", election.0);
+        let rows: Vec<(String, String, i64)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT l.subject, a.display_name, COUNT(*) FROM audit_log l \
+                 JOIN accounts a ON a.id = l.actor_account_id \
+                 WHERE l.action = 'station.mark' AND l.subject LIKE $1 \
+                 GROUP BY l.subject, a.id, a.display_name ORDER BY l.subject, a.display_name",
+            )
+            .bind(format!("{prefix}%"))
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(subject, name, count)| {
+                let station = subject.strip_prefix(&prefix)?.parse().ok()?;
+                Some((station, name, u64::try_from(count).unwrap_or(0)))
+            })
+            .collect())
+    }
+
     pub async fn station_assignments(
         &self,
         election: ElectionId,

@@ -19,6 +19,10 @@ pub struct StationStaffPage {
     pub poll_workers: Vec<PollWorker>,
     /// Assignments change until voting closes.
     pub editable: bool,
+    /// People marked as voting, per station and per poll worker who marked them (from the
+    /// audit log): (station, poll worker's name, marks).
+    #[serde(default)]
+    pub marks: Vec<(i64, String, u64)>,
 }
 
 /// Assigns (`assign = true`) or unassigns a poll worker; audited.
@@ -90,6 +94,11 @@ pub(crate) mod ssr {
                 .collect(),
             poll_workers,
             editable: record.phase <= Phase::Voting,
+            marks: app
+                .db
+                .marks_by_poll_worker(record.id)
+                .await
+                .map_err(election_error)?,
         })
     }
 

@@ -50,6 +50,34 @@ impl Tx {
         Ok((organization, phase))
     }
 
+    /// Whether `phase`'s last day, if the commission set one, is over at `now` on the
+    /// organization's clock: past it the phase takes nothing more (filing, appeals,
+    /// voting) even if the commission has not moved the calendar yet.
+    pub(crate) async fn deadline_passed(
+        &mut self,
+        election: ElectionId,
+        phase: Phase,
+        now: i64,
+    ) -> Result<bool, ElectionError> {
+        let row: Option<(String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT d.last_day, o.rules FROM election_deadlines d JOIN elections e ON e.id = d.election_id \
+                 JOIN organizations o ON o.id = e.organization_id WHERE d.election_id = $1 AND d.phase = $2",
+            )
+            .bind(election.0)
+            .bind(phase.code())
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let Some((last_day, rules)) = row else {
+            return Ok(false);
+        };
+        let last_day: crate::calendar::Date = last_day.parse().map_err(corrupt)?;
+        let rules: crate::accounts::types::RegistrationRules =
+            serde_json::from_str(&rules).map_err(corrupt)?;
+        Ok(crate::calendar::local_time(&rules.time_zone, now).date > last_day)
+    }
+
     /// Moves an election to its next phase (only that one), audited.
     pub async fn move_phase(
         &mut self,
@@ -62,6 +90,20 @@ impl Tx {
         check_move(from, to)?;
         if to == Phase::FinalList {
             self.publish_final_list(election).await?;
+        }
+        // Appeals are against decisions: every candidacy is decided before they open.
+        if to == Phase::Appeals {
+            let (undecided,): (i64,) = on_tx!(self, |conn| {
+                sqlx::query_as(
+                    "SELECT COUNT(*) FROM candidacies WHERE election_id = $1 AND status = 'submitted'",
+                )
+                .bind(election.0)
+                .fetch_one(&mut *conn)
+                .await
+            })?;
+            if undecided > 0 {
+                return Err(ElectionError::Undecided);
+            }
         }
         if to == Phase::Counting {
             let (open,): (i64,) = on_tx!(self, |conn| {

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::countries::is_nationality_code;
 use crate::accounts::rules::clean_text;
 use crate::accounts::types::GenderIdentity;
 use crate::calendar::Date;
@@ -28,23 +27,31 @@ pub struct SegmentRules {
     pub min_age: u8,
 }
 
-/// A candidacy as filed: every field a string.
+/// A candidacy as filed: every field a string. Who stands — name (for a person), birth
+/// date, gender identity, nationality — is not typed here: it comes from the filer's
+/// verified registration ([`Filer`]), since those facts drive parity, age limits and ties.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CandidacyForm {
     pub segment: String,
-    /// The person, or the organization's name.
-    pub name: String,
-    /// For organizations: the immigrant who represents it (and would sit).
+    /// The organization's name (a person stands under their registered name).
     #[serde(default)]
-    pub representative: String,
-    /// Of the individual, or of the representative.
-    pub nationality: String,
-    /// Of the individual, or of the representative: what parity counts.
-    pub gender: String,
-    /// Birth date of the individual; founding date of the organization.
+    pub name: String,
+    /// The organization's founding date (a person's birth date is registered).
+    #[serde(default)]
     pub date: String,
     /// The platform, Markdown, in one or more languages.
     pub platform: Vec<(String, String)>,
+}
+
+/// What a candidacy takes from the filer's verified registration, never from the form.
+/// For an organization the filer is its immigrant representative, who would sit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filer {
+    pub name: String,
+    pub birth_date: Date,
+    pub gender: GenderIdentity,
+    /// The first nationality registered (or `stateless`).
+    pub nationality: String,
 }
 
 /// A candidacy whose every field passed the rules.
@@ -78,11 +85,12 @@ fn problem(field: &str, problem: Problem) -> FieldProblem {
     }
 }
 
-/// Checks a candidacy against the election's segments on `today`.
+/// Checks a candidacy against the election's segments on `today`, for `filer`.
 pub fn validate_candidacy(
     form: &CandidacyForm,
     segments: &[SegmentRules],
     today: Date,
+    filer: &Filer,
 ) -> Result<Candidacy, Vec<FieldProblem>> {
     let mut errors = Vec::new();
     let segment = segments.iter().find(|s| s.id == form.segment);
@@ -96,81 +104,61 @@ pub fn validate_candidacy(
             },
         ));
     }
-    let name = clean_text(&form.name, NAME_MAX)
-        .map_err(|p| errors.push(problem("name", p)))
-        .ok();
     let kind = segment.map(|s| s.kind);
-    let representative = match kind {
-        Some(CandidateKind::Organization) => {
-            clean_text(&form.representative, crate::accounts::rules::NAME_MAX)
-                .map(Some)
-                .map_err(|p| errors.push(problem("representative", p)))
-                .ok()
-                .flatten()
-        }
-        _ => None,
+    let organization = kind == Some(CandidateKind::Organization);
+    // A person stands under their registered name and birth date; an organization under
+    // the name and founding date given here, with the filer as its representative.
+    let name = if organization {
+        clean_text(&form.name, NAME_MAX)
+            .map_err(|p| errors.push(problem("name", p)))
+            .ok()
+    } else {
+        Some(filer.name.clone())
     };
-    let nationality = form.nationality.trim();
-    if nationality.is_empty() {
-        errors.push(problem("nationality", Problem::Required));
-    } else if !is_nationality_code(nationality) {
-        errors.push(problem("nationality", Problem::UnknownOption));
-    }
-    let gender = GenderIdentity::from_code(form.gender.trim());
-    if gender.is_none() {
-        errors.push(problem(
-            "gender",
-            if form.gender.trim().is_empty() {
-                Problem::Required
-            } else {
-                Problem::UnknownOption
-            },
-        ));
-    }
-    let date = match form.date.trim().parse::<Date>() {
-        Err(_) => {
-            errors.push(problem(
-                "date",
-                if form.date.trim().is_empty() {
-                    Problem::Required
-                } else {
-                    Problem::InvalidDate
-                },
-            ));
-            None
-        }
-        Ok(date) if date > today => {
-            errors.push(problem("date", Problem::FutureDate));
-            None
-        }
-        Ok(date) => {
-            if let Some(segment) = segment.filter(|s| s.kind == CandidateKind::Individual)
-                && date.age_on(today) < i32::from(segment.min_age)
-            {
+    let date = if organization {
+        match form.date.trim().parse::<Date>() {
+            Err(_) => {
                 errors.push(problem(
                     "date",
-                    Problem::UnderAge {
-                        min: segment.min_age,
+                    if form.date.trim().is_empty() {
+                        Problem::Required
+                    } else {
+                        Problem::InvalidDate
                     },
                 ));
+                None
             }
-            Some(date)
+            Ok(date) if date > today => {
+                errors.push(problem("date", Problem::FutureDate));
+                None
+            }
+            Ok(date) => Some(date),
         }
+    } else {
+        if let Some(segment) = segment
+            && filer.birth_date.age_on(today) < i32::from(segment.min_age)
+        {
+            errors.push(problem(
+                "segment",
+                Problem::UnderAge {
+                    min: segment.min_age,
+                },
+            ));
+        }
+        Some(filer.birth_date)
     };
     let platform = platform(&form.platform)
         .map_err(|p| errors.push(problem("platform", p)))
         .ok();
-    match (segment, name, gender, date, platform) {
-        (Some(segment), Some(name), Some(gender), Some(date), Some(platform))
-            if errors.is_empty() =>
-        {
+    match (segment, name, date, platform) {
+        (Some(segment), Some(name), Some(date), Some(platform)) if errors.is_empty() => {
             Ok(Candidacy {
                 segment: segment.id.clone(),
                 kind: segment.kind,
                 name,
-                representative,
-                nationality: nationality.to_owned(),
-                gender,
+                representative: organization.then(|| filer.name.clone()),
+                nationality: filer.nationality.clone(),
+                gender: filer.gender,
                 date,
                 platform,
             })
@@ -296,15 +284,21 @@ mod tests {
     fn person() -> CandidacyForm {
         CandidacyForm {
             segment: "C".into(),
-            name: "Marie-Ange Joseph".into(),
-            representative: String::new(),
-            nationality: "HT".into(),
-            gender: "woman".into(),
-            date: "1985-02-10".into(),
             platform: vec![
                 ("ht".into(), "Mwen vle...".into()),
                 ("pt-BR".into(), "Quero...".into()),
             ],
+            ..Default::default()
+        }
+    }
+
+    /// A verified registrant: Marie-Ange Joseph, Haitian, a woman, born 1985.
+    fn filer() -> Filer {
+        Filer {
+            name: "Marie-Ange Joseph".into(),
+            birth_date: "1985-02-10".parse().expect("date"),
+            gender: GenderIdentity::Woman,
+            nationality: "HT".into(),
         }
     }
 
@@ -313,67 +307,91 @@ mod tests {
     }
 
     #[test]
-    fn an_individual_candidacy_is_accepted() {
-        let candidacy = validate_candidacy(&person(), &segments(), today()).expect("valid");
+    fn a_person_stands_as_registered() {
+        let mut form = person();
+        // Whatever a form might carry, the facts are the registration's.
+        form.name = "Someone Else".into();
+        form.date = "2000-01-01".into();
+        let candidacy = validate_candidacy(&form, &segments(), today(), &filer()).expect("valid");
         assert_eq!(candidacy.kind, CandidateKind::Individual);
+        assert_eq!(candidacy.name, "Marie-Ange Joseph");
+        assert_eq!(candidacy.date.to_string(), "1985-02-10");
+        assert_eq!(candidacy.nationality, "HT");
         assert!(candidacy.parity());
         assert_eq!(candidacy.representative, None);
     }
 
     #[test]
-    fn organizations_need_a_representative_whose_gender_counts() {
+    fn an_organization_is_represented_by_its_filer() {
         let mut org = person();
         org.segment = "A".into();
+        assert_eq!(
+            fields(validate_candidacy(&org, &segments(), today(), &filer()).expect_err("invalid")),
+            [
+                ("name".into(), Problem::Required),
+                ("date".into(), Problem::Required)
+            ]
+        );
         org.name = "Associação de Bolivianos".into();
         org.date = "2001-08-06".into();
-        assert_eq!(
-            fields(validate_candidacy(&org, &segments(), today()).expect_err("invalid")),
-            [("representative".into(), Problem::Required)]
-        );
-        org.representative = "Juan Mamani".into();
-        org.gender = "man".into();
-        let candidacy = validate_candidacy(&org, &segments(), today()).expect("valid");
-        assert!(!candidacy.parity());
+        let man = Filer {
+            name: "Juan Mamani".into(),
+            gender: GenderIdentity::Man,
+            nationality: "BO".into(),
+            ..filer()
+        };
+        let candidacy = validate_candidacy(&org, &segments(), today(), &man).expect("valid");
+        assert!(!candidacy.parity(), "the representative's gender counts");
         assert_eq!(candidacy.representative.as_deref(), Some("Juan Mamani"));
+        assert_eq!(candidacy.date.to_string(), "2001-08-06", "founding date");
     }
 
     #[test]
     fn bad_input_is_named_field_by_field() {
         let form = CandidacyForm {
             segment: "Z".into(),
-            name: "<b>x</b>".into(),
-            nationality: "ZZ".into(),
-            gender: String::new(),
-            date: "2030-01-01".into(),
             platform: vec![],
             ..Default::default()
         };
         assert_eq!(
-            fields(validate_candidacy(&form, &segments(), today()).expect_err("invalid")),
+            fields(validate_candidacy(&form, &segments(), today(), &filer()).expect_err("invalid")),
             [
                 ("segment".into(), Problem::UnknownOption),
-                ("name".into(), Problem::ForbiddenCharacters),
-                ("nationality".into(), Problem::UnknownOption),
-                ("gender".into(), Problem::Required),
-                ("date".into(), Problem::FutureDate),
                 ("platform".into(), Problem::Required),
             ]
         );
-        let mut young = person();
-        young.date = "2010-01-01".into();
+        let org = CandidacyForm {
+            segment: "A".into(),
+            name: "<b>x</b>".into(),
+            date: "2030-01-01".into(),
+            ..person()
+        };
         assert_eq!(
-            fields(validate_candidacy(&young, &segments(), today()).expect_err("invalid")),
-            [("date".into(), Problem::UnderAge { min: 18 })]
+            fields(validate_candidacy(&org, &segments(), today(), &filer()).expect_err("invalid")),
+            [
+                ("name".into(), Problem::ForbiddenCharacters),
+                ("date".into(), Problem::FutureDate),
+            ]
+        );
+        let young = Filer {
+            birth_date: "2010-01-01".parse().expect("date"),
+            ..filer()
+        };
+        assert_eq!(
+            fields(
+                validate_candidacy(&person(), &segments(), today(), &young).expect_err("invalid")
+            ),
+            [("segment".into(), Problem::UnderAge { min: 18 })]
         );
         let mut long = person();
         long.platform = vec![("es".into(), "x".repeat(4001))];
         assert_eq!(
-            fields(validate_candidacy(&long, &segments(), today()).expect_err("invalid")),
+            fields(validate_candidacy(&long, &segments(), today(), &filer()).expect_err("invalid")),
             [("platform".into(), Problem::TooLong { max: 4000 })]
         );
         let mut twice = person();
         twice.platform = vec![("es".into(), "a".into()), ("es".into(), "b".into())];
-        assert!(validate_candidacy(&twice, &segments(), today()).is_err());
+        assert!(validate_candidacy(&twice, &segments(), today(), &filer()).is_err());
     }
 
     #[test]

@@ -98,8 +98,45 @@ fn from_row(row: CandidacyRow) -> Result<CandidacyRecord, ElectionError> {
     })
 }
 
+impl crate::db::Db {
+    /// The facts a candidacy takes from `account`'s registration with `organization` —
+    /// only a verified one.
+    pub async fn filer(
+        &self,
+        organization: crate::accounts::types::OrganizationId,
+        account: AccountId,
+    ) -> Result<Option<crate::elections::candidacy::Filer>, ElectionError> {
+        let row: Option<(String, String, String, String)> = crate::on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT a.display_name, r.birth_date, r.gender, r.nationalities FROM registrations r \
+                 JOIN accounts a ON a.id = r.account_id \
+                 WHERE r.organization_id = $1 AND r.account_id = $2 AND r.status = 'verified'",
+            )
+            .bind(organization.0)
+            .bind(account.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(|(name, birth, gender, nationalities)| {
+            Ok(crate::elections::candidacy::Filer {
+                name,
+                birth_date: birth.parse().map_err(corrupt)?,
+                gender: crate::accounts::types::GenderIdentity::from_code(&gender)
+                    .ok_or_else(|| corrupt(format!("gender {gender}")))?,
+                nationality: nationalities
+                    .split(',')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            })
+        })
+        .transpose()
+    }
+}
+
 impl Tx {
     /// Files `account`'s candidacy (already validated against the election's segments).
+    /// Only someone with a verified registration in the election's organization stands.
     pub async fn file_candidacy(
         &mut self,
         election: ElectionId,
@@ -111,8 +148,26 @@ impl Tx {
         if !phase.allows_candidacies() {
             return Err(crate::elections::candidacy::CandidacyError::WrongPhase.into());
         }
+        if self.deadline_passed(election, phase, now).await? {
+            return Err(ElectionError::DeadlinePassed);
+        }
         if imported {
             return Err(ElectionError::ImportedList);
+        }
+        let (verified,): (i64,) = on_tx!(self, |conn| {
+            sqlx::query_as(
+                "SELECT COUNT(*) FROM registrations WHERE organization_id = $1 AND account_id = $2 \
+                 AND status = 'verified'",
+            )
+            .bind(organization)
+            .bind(account.0)
+            .fetch_one(&mut *conn)
+            .await
+        })?;
+        if verified == 0 {
+            return Err(ElectionError::Refused(
+                crate::elections::eligibility::Refusal::NotVerified,
+            ));
         }
         let platform = serde_json::to_string(&candidacy.platform).map_err(corrupt)?;
         let inserted: Result<(i64,), sqlx::Error> = on_tx!(self, |conn| {
@@ -177,6 +232,10 @@ impl Tx {
                 .await
         })?;
         let (status,) = row.ok_or(ElectionError::NotFound)?;
+        // An appeal after the appeal window's last day is too late.
+        if action == CandidacyAction::Appeal && self.deadline_passed(election, phase, now).await? {
+            return Err(ElectionError::DeadlinePassed);
+        }
         let from: CandidacyStatus = serde_json::from_value(json!(status)).map_err(corrupt)?;
         let to = apply(phase, from, action)?;
         let column = match action {

@@ -405,11 +405,24 @@ pub mod ssr {
         election: &str,
         form: CandidacyForm,
     ) -> Result<(), AppError> {
-        let account = require_account().await?;
+        // Standing for office is done with a passkey: a printed code (which a help desk
+        // printed and anyone might hold) is enough to vote, not to stand.
+        let account = match crate::accounts::session::current_session().await? {
+            None => return Err(AppError::new(ErrorCode::Unauthenticated)),
+            Some((account, crate::accounts::session_store::AuthMethod::Passkey)) => account,
+            Some(_) => return Err(AppError::new(ErrorCode::Forbidden)),
+        };
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
+        // Who stands comes from the verified registration with this organization.
+        let filer = app
+            .db
+            .filer(org.id, account)
+            .await
+            .map_err(election_error)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotEnabledVoter))?;
         let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
-        let candidacy = validate_candidacy(&form, &record.settings.segment_rules(), today)
+        let candidacy = validate_candidacy(&form, &record.settings.segment_rules(), today, &filer)
             .map_err(|fields| AppError {
                 code: ErrorCode::InvalidInput,
                 fields,

@@ -60,6 +60,8 @@ pub(crate) mod ssr {
             }
             ElectionError::CandidacyExists => AppError::new(ErrorCode::AlreadyFiled),
             ElectionError::StationsOpen => AppError::new(ErrorCode::StationsOpen),
+            ElectionError::Undecided => AppError::new(ErrorCode::CandidaciesUndecided),
+            ElectionError::DeadlinePassed => AppError::new(ErrorCode::DeadlinePassed),
             ElectionError::Candidacy(CandidacyError::WrongPhase)
             | ElectionError::ImportedList
             | ElectionError::Calendar(_) => AppError::new(ErrorCode::WrongPhase),

@@ -66,6 +66,10 @@ pub enum ElectionError {
     Refused(Refusal),
     #[error("a polling station is still open")]
     StationsOpen,
+    #[error("a candidacy is not decided yet")]
+    Undecided,
+    #[error("the phase's last day is over")]
+    DeadlinePassed,
     #[error("this person already filed a candidacy in this election")]
     CandidacyExists,
     #[error("this election's candidate list was imported: it takes no candidacies")]
@@ -201,7 +205,12 @@ impl Tx {
             })
             .transpose()?;
         let local = crate::calendar::local_time(&rules.time_zone, now);
-        may_vote(phase, &settings, person, channel, local).map_err(ElectionError::from)
+        may_vote(phase, &settings, person, channel, local).map_err(ElectionError::from)?;
+        // The voting phase's last day, where the commission set one, binds every channel.
+        if self.deadline_passed(election, Phase::Voting, now).await? {
+            return Err(ElectionError::Refused(Refusal::ChannelClosed));
+        }
+        Ok(())
     }
 
     /// Puts one ballot in the box: its random tracking code and its canonical content,

@@ -21,6 +21,7 @@ store_tests!(
     invites_are_single_use_and_expire,
     a_new_code_revokes_the_earlier_unused_ones,
     removing_a_passkey_ends_the_sessions_it_opened,
+    one_person_with_two_documents_is_flagged,
 );
 
 const NOW: i64 = 1_790_000_000_000;
@@ -450,4 +451,82 @@ async fn removing_a_passkey_ends_the_sessions_it_opened(db: &Db) {
             .expect("remove"),
         "never the last passkey"
     );
+}
+
+/// One person registers with a passport, then again with a CRNM: two documents, two keyed
+/// hashes, so the database cannot tell; the flag does, until staff say otherwise (audited).
+async fn one_person_with_two_documents_is_flagged(db: &Db) {
+    let org = new_org(db, "cmi-sp").await;
+    let secret = ServerSecret::from_bytes([7; 32]);
+    let mut tx = db.begin_write().await.expect("begin");
+    let mut ids = Vec::new();
+    for (name, document, number) in [
+        ("María José Quispe", DocumentType::Passport, "BO123456"),
+        ("QUISPE, Maria Jose", DocumentType::CrnmRne, "V1234567"),
+        ("Ana Torres", DocumentType::Passport, "BO999999"),
+    ] {
+        let account = tx
+            .create_account(&new_user_handle().to_string(), name, "es", false, NOW)
+            .await
+            .expect("account");
+        let mut form = registration(name, "Brás");
+        form.document_type = document;
+        form.document_number = number.into();
+        let hash = secret.document_hash(org, document, number);
+        ids.push(
+            tx.create_registration(org, account, &form, &hash, true, NOW)
+                .await
+                .expect("registered"),
+        );
+    }
+    tx.commit().await.expect("commit");
+    let flagged = db
+        .possible_duplicates(org, ids[1])
+        .await
+        .expect("duplicates");
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert_eq!(flagged[0].registration, ids[0].0);
+    assert_eq!(flagged[0].document_type, DocumentType::Passport);
+    assert!(
+        db.possible_duplicates(org, ids[2])
+            .await
+            .expect("none")
+            .is_empty(),
+        "another person born the same day is not flagged"
+    );
+    // Staff check the documents: two people. The flag goes, the decision is in the log.
+    let reviewer = {
+        let mut tx = db.begin_write().await.expect("begin");
+        let reviewer = tx
+            .create_account(
+                &new_user_handle().to_string(),
+                "Reviewer",
+                "pt-BR",
+                false,
+                NOW,
+            )
+            .await
+            .expect("account");
+        tx.dismiss_duplicate(org, ids[1], ids[0], reviewer, NOW)
+            .await
+            .expect("dismiss");
+        tx.commit().await.expect("commit");
+        reviewer
+    };
+    assert!(
+        db.possible_duplicates(org, ids[1])
+            .await
+            .expect("none")
+            .is_empty()
+    );
+    assert!(
+        db.possible_duplicates(org, ids[0])
+            .await
+            .expect("none")
+            .is_empty()
+    );
+    let log = db.audit_page(org.0, None, 50).await.expect("audit");
+    assert!(log.iter().any(
+        |e| e.action == "registration.not_duplicate" && e.actor_account_id == Some(reviewer.0)
+    ));
 }

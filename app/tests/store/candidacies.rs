@@ -2,10 +2,11 @@
 //! step audited, and the final list becoming exactly the count's candidates.
 
 use voz_app::accounts::store::new_user_handle;
+use voz_app::accounts::types::GenderIdentity;
 use voz_app::accounts::types::{AccountId, NewOrganization, RegistrationRules, ResidenceProof};
 use voz_app::db::Db;
 use voz_app::elections::candidacy::{
-    CandidacyAction, CandidacyError, CandidacyForm, CandidacyStatus, validate_candidacy,
+    CandidacyAction, CandidacyError, CandidacyForm, CandidacyStatus, Filer, validate_candidacy,
 };
 use voz_app::elections::phase::Phase;
 use voz_app::elections::settings::{ElectionSettings, cmi_segments};
@@ -18,6 +19,8 @@ store_tests!(
     filing_review_appeal_and_final_list,
     one_candidacy_per_person_even_at_once,
     nothing_outside_its_phase,
+    only_a_verified_registrant_stands,
+    deadlines_bind_and_appeals_wait_for_every_decision,
 );
 
 const NOW: i64 = 1_790_000_000_000;
@@ -51,20 +54,52 @@ fn config() -> ElectionConfig {
     }
 }
 
-pub(crate) fn form(segment: &str, name: &str, gender: &str) -> CandidacyForm {
-    CandidacyForm {
-        segment: segment.into(),
-        name: name.into(),
-        representative: if segment == "C" {
-            String::new()
-        } else {
-            "Rosa Quispe".into()
+/// A filing: the form, and who files it (their registration's facts).
+pub(crate) struct Filing {
+    form: CandidacyForm,
+    filer: Filer,
+}
+
+/// `name` stands in `segment` (C: a person; A/B: an organization, whose representative
+/// — the filer — has `gender`).
+pub(crate) fn form(segment: &str, name: &str, gender: &str) -> Filing {
+    let organization = segment != "C";
+    Filing {
+        form: CandidacyForm {
+            segment: segment.into(),
+            name: if organization {
+                name.into()
+            } else {
+                String::new()
+            },
+            date: if organization {
+                "2001-05-01".into()
+            } else {
+                String::new()
+            },
+            platform: vec![("es".into(), "**Vivienda** digna".into())],
         },
-        nationality: "BO".into(),
-        gender: gender.into(),
-        date: "1980-05-01".into(),
-        platform: vec![("es".into(), "**Vivienda** digna".into())],
+        filer: Filer {
+            name: if organization {
+                "Rosa Quispe".into()
+            } else {
+                name.into()
+            },
+            birth_date: "1980-05-01".parse().expect("date"),
+            gender: GenderIdentity::from_code(gender).expect("gender"),
+            nationality: "BO".into(),
+        },
     }
+}
+
+pub(crate) fn validated(filing: &Filing) -> voz_app::elections::candidacy::Candidacy {
+    validate_candidacy(
+        &filing.form,
+        &settings().segment_rules(),
+        "2026-11-23".parse().expect("date"),
+        &filing.filer,
+    )
+    .expect("valid form")
 }
 
 pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
@@ -89,14 +124,50 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
         )
         .await
         .expect("organization");
+    // Everyone who stands holds a verified registration with the organization.
+    let secret = voz_app::accounts::secret::ServerSecret::from_bytes([5; 32]);
+    let reviewer = tx
+        .create_account(&new_user_handle().to_string(), "Reviewer", "es", false, NOW)
+        .await
+        .expect("account");
     let mut accounts = Vec::new();
     for n in 0..people {
         let name = format!("Person {n}");
-        accounts.push(
-            tx.create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
-                .await
-                .expect("account"),
+        let account = tx
+            .create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
+            .await
+            .expect("account");
+        let registration = voz_app::accounts::rules::Registration {
+            display_name: name,
+            preferred_locale: voz_app::i18n::Locale::es,
+            nationalities: vec!["BO".into()],
+            birth_date: "1980-05-01".parse().expect("date"),
+            district: "Sé".into(),
+            gender: GenderIdentity::Woman,
+            email: None,
+            phone: None,
+            document_type: voz_app::accounts::types::DocumentType::Passport,
+            document_number: format!("C{n:05}"),
+        };
+        let hash = secret.document_hash(
+            org,
+            voz_app::accounts::types::DocumentType::Passport,
+            &registration.document_number,
         );
+        let id = tx
+            .create_registration(org, account, &registration, &hash, true, NOW)
+            .await
+            .expect("registration");
+        tx.decide_registration(
+            org,
+            id,
+            &voz_app::accounts::types::Decision::Approve,
+            reviewer,
+            NOW,
+        )
+        .await
+        .expect("verified");
+        accounts.push(account);
     }
     let election = tx
         .create_election(
@@ -123,14 +194,9 @@ pub(crate) async fn file(
     db: &Db,
     election: ElectionId,
     account: AccountId,
-    form: &CandidacyForm,
+    filing: &Filing,
 ) -> i64 {
-    let candidacy = validate_candidacy(
-        form,
-        &settings().segment_rules(),
-        "2026-11-23".parse().expect("date"),
-    )
-    .expect("valid form");
+    let candidacy = validated(filing);
     let mut tx = db.begin_write().await.expect("begin");
     let id = tx
         .file_candidacy(election, account, &candidacy, NOW)
@@ -246,12 +312,7 @@ async fn filing_review_appeal_and_final_list(db: &Db) {
 
 async fn one_candidacy_per_person_even_at_once(db: &Db) {
     let (election, people) = setup(db, 1).await;
-    let candidacy = validate_candidacy(
-        &form("C", "Marie Joseph", "woman"),
-        &settings().segment_rules(),
-        "2026-11-23".parse().expect("date"),
-    )
-    .expect("valid");
+    let candidacy = validated(&form("C", "Marie Joseph", "woman"));
     let attempts = (0..6).map(|_| {
         let (db, candidacy) = (db.clone(), candidacy.clone());
         let person = people[0];
@@ -286,12 +347,7 @@ async fn nothing_outside_its_phase(db: &Db) {
         "{early:?}"
     );
     to_phase(db, election, Phase::Review).await;
-    let candidacy = validate_candidacy(
-        &form("C", "Late Person", "woman"),
-        &settings().segment_rules(),
-        "2026-11-23".parse().expect("date"),
-    )
-    .expect("valid");
+    let candidacy = validated(&form("C", "Late Person", "woman"));
     let mut tx = db.begin_write().await.expect("begin");
     let late = tx
         .file_candidacy(election, people[1], &candidacy, NOW)
@@ -319,5 +375,113 @@ async fn nothing_outside_its_phase(db: &Db) {
         db.candidacies(election).await.expect("list").len(),
         1,
         "nothing stored by refusals"
+    );
+}
+
+async fn only_a_verified_registrant_stands(db: &Db) {
+    let (election, _) = setup(db, 0).await;
+    let stranger = {
+        let mut tx = db.begin_write().await.expect("begin");
+        let id = tx
+            .create_account(&new_user_handle().to_string(), "Stranger", "es", false, NOW)
+            .await
+            .expect("account");
+        tx.commit().await.expect("commit");
+        id
+    };
+    let mut tx = db.begin_write().await.expect("begin");
+    let refused = tx
+        .file_candidacy(
+            election,
+            stranger,
+            &validated(&form("C", "Stranger", "man")),
+            NOW,
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(ElectionError::Refused(_))),
+        "{refused:?}"
+    );
+}
+
+/// Past a phase's last day nothing more is filed or appealed, on the server's clock, even
+/// before the commission moves the calendar; appeals open once every candidacy is decided.
+async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
+    let (election, people) = setup(db, 3).await;
+    let mut tx = db.begin_write().await.expect("begin");
+    // NOW is 2026-09-21 in São Paulo: a last day of the 25th.
+    tx.set_deadline(
+        election,
+        Phase::CandidacyRegistration,
+        "2026-09-25".parse().expect("date"),
+        people[2],
+        NOW,
+    )
+    .await
+    .expect("deadline");
+    tx.commit().await.expect("commit");
+    let a = file(db, election, people[0], &form("C", "Person 0", "woman")).await;
+    let b = file(db, election, people[1], &form("C", "Person 1", "man")).await;
+    let week_later = NOW + 7 * 24 * 3600 * 1000;
+    let mut tx = db.begin_write().await.expect("begin");
+    let late = tx
+        .file_candidacy(
+            election,
+            people[2],
+            &validated(&form("C", "Person 2", "woman")),
+            week_later,
+        )
+        .await;
+    assert!(
+        matches!(late, Err(ElectionError::DeadlinePassed)),
+        "{late:?}"
+    );
+    drop(tx);
+    to_phase(db, election, Phase::Review).await;
+    act(db, election, a, CandidacyAction::Accept, people[2])
+        .await
+        .expect("accept");
+    let mut tx = db.begin_write().await.expect("begin");
+    let early = tx.move_phase(election, Phase::Appeals, None, NOW).await;
+    assert!(matches!(early, Err(ElectionError::Undecided)), "{early:?}");
+    drop(tx);
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.act_on_candidacy(
+        election,
+        b,
+        CandidacyAction::Reject,
+        Some("Falta documento."),
+        people[2],
+        NOW,
+    )
+    .await
+    .expect("reject");
+    tx.move_phase(election, Phase::Appeals, None, NOW)
+        .await
+        .expect("appeals");
+    tx.set_deadline(
+        election,
+        Phase::Appeals,
+        "2026-09-23".parse().expect("date"),
+        people[2],
+        NOW,
+    )
+    .await
+    .expect("deadline");
+    tx.commit().await.expect("commit");
+    let mut tx = db.begin_write().await.expect("begin");
+    let too_late = tx
+        .act_on_candidacy(
+            election,
+            b,
+            CandidacyAction::Appeal,
+            Some("Recurso."),
+            people[1],
+            week_later,
+        )
+        .await;
+    assert!(
+        matches!(too_late, Err(ElectionError::DeadlinePassed)),
+        "{too_late:?}"
     );
 }

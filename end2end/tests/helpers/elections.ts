@@ -1,5 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { waitForHydration } from "./page";
+import { expectSignedInAs, fillRegistration, submitRegistration, type Person } from "./register";
+import { addVirtualAuthenticator } from "./webauthn";
 
 export const ORG = "cmi-sp";
 
@@ -37,17 +39,34 @@ export async function configureElection(commission: Page, slug: string, title: s
   await expect(commission.locator(".phase-now")).toHaveText("Rascunho");
 }
 
-export type CandidacyInput = { segment: string; name: string; rep?: string; gender: string; date: string };
+/** Someone who registered online with a passkey and whom the commission verified: who
+ *  may stand (a candidacy takes its facts from the registration). Signed in, on its page. */
+export async function verifiedRegistrant(browser: Browser, commission: Page, person: Person): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await addVirtualAuthenticator(page);
+  await page.goto(`/pt-BR/join/${ORG}`);
+  await waitForHydration(page);
+  await fillRegistration(page, person);
+  await submitRegistration(page);
+  await expectSignedInAs(page, person.name);
+  await commission.goto(`/pt-BR/staff/${ORG}/review`);
+  await waitForHydration(commission);
+  const item = commission.locator(".review-item", { hasText: person.name });
+  await item.getByRole("button", { name: "Habilitar" }).click();
+  await expect(commission.locator(".review-item", { hasText: person.name })).toHaveCount(0);
+  return page;
+}
+
+/** A person stands as registered; an organization gives its name and founding date. */
+export type CandidacyInput = { segment: string; organization?: string; founded?: string };
 
 export async function fileCandidacy(page: Page, election: string, c: CandidacyInput) {
   await page.goto(`/pt-BR/o/${ORG}/e/${election}/candidacy`);
   await waitForHydration(page);
   await page.locator("#segment").selectOption(c.segment);
-  await page.locator("#name").fill(c.name);
-  if (c.rep) await page.locator("#representative").fill(c.rep);
-  await page.locator("#nationality").selectOption("BO");
-  await page.locator("#gender").selectOption(c.gender);
-  await page.locator("#date").fill(c.date);
+  if (c.organization) await page.locator("#name").fill(c.organization);
+  if (c.founded) await page.locator("#date").fill(c.founded);
   await page.locator("#platform").fill("Moradia, documentos e trabalho.");
   await page.locator("form button[type=submit]").click();
   await expect(page.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");

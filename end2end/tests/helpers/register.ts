@@ -11,13 +11,21 @@ export interface Person {
 }
 
 let counter = 0;
+
+/** A birth date between 1950 and 1999, different for (almost) every person: Voz flags
+ *  registrations that share a birth date and a similar name as possibly one person. */
+function randomBirthDate(): string {
+  const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 18_000) * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
 /** A person with a document number no other test uses. */
 export function newPerson(overrides: Partial<Person> = {}): Person {
   counter += 1;
   return {
     name: `María Quispe ${counter}`,
     nationality: "BO",
-    birthDate: "1990-04-12",
+    birthDate: randomBirthDate(),
     district: "Mooca",
     gender: "woman",
     documentType: "passport",

@@ -233,6 +233,16 @@ pub fn RegistrationFormView(
                 </Field>
             })}
             {move || general_error().map(|code| view! { <ErrorMessage code /> })}
+            // The desk was told this may be someone already registered: after checking the
+            // documents, staff say it is another person and send again.
+            {move || errors
+                .with(|e| e.as_ref().is_some_and(|e| e.code == crate::error::ErrorCode::PossibleDuplicate))
+                .then(|| view! {
+                    <label class="checkbox not-duplicate">
+                        <input id="not_a_duplicate" name="not_a_duplicate" type="checkbox" value="yes" />
+                        <span>{t!(i18n, helpdesk_not_duplicate)}</span>
+                    </label>
+                })}
             {self_service.then(|| view! { <p class="hint">{t!(i18n, passkey_explainer)}</p> })}
             <button type="submit" class="primary" disabled=move || busy.get() || !supported.get()>
                 {move || match (busy.get(), mode) {
@@ -280,5 +290,6 @@ fn read_form(form: &leptos::web_sys::HtmlFormElement) -> RegistrationForm {
         document_type: text("document_type"),
         document_number: text("document_number"),
         residence_declared: !text("residence_declared").is_empty(),
+        not_a_duplicate: !text("not_a_duplicate").is_empty(),
     }
 }

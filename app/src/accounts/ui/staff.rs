@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::server::{load_registration_setup, nationality_options};
 use crate::accounts::staff::{
     AccessCard, audit_log, create_staff_invite, decide, issue_access_code, load_staff_home,
-    review_queue, revoke_role, team,
+    not_duplicate, review_queue, revoke_role, team,
 };
 use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary, Role};
 use crate::accounts::ui::labels;
@@ -166,6 +166,8 @@ fn ReviewItem(
         let act = act.clone();
         move |_| act(Decision::Approve)
     };
+    let refuse_duplicate = act.clone();
+    let slug_for_duplicates = slug.clone();
     let reject = {
         let act = act.clone();
         move |_| {
@@ -189,6 +191,24 @@ fn ReviewItem(
         });
     };
     let field_id = format!("reason-{id}");
+    // One person, several documents: the flagged registrations, each resolved here.
+    let duplicates = item.duplicates.clone();
+    let not_same = {
+        let slug = slug_for_duplicates.clone();
+        move |other: i64| {
+            let slug = slug.clone();
+            spawn_local(async move {
+                match not_duplicate(slug, id, other).await {
+                    Ok(()) => queue.refetch(),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let refuse_same = move |other: i64| {
+        let reason = t_string!(i18n, review_duplicate_reason, id = other).to_string();
+        refuse_duplicate(Decision::Reject { reason });
+    };
     view! {
         <li class="review-item">
             <div class="who">
@@ -201,6 +221,30 @@ fn ReviewItem(
                     <bdi dir="ltr">{Date::from_unix_millis(item.created_at).to_string()}</bdi></span>
                 {item.status_reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
             </div>
+            {(!duplicates.is_empty() && status != RegistrationStatus::Verified).then(|| view! {
+                <div class="notice duplicates" role="status" data-testid="possible-duplicate">
+                    <p>{t!(i18n, review_possible_duplicate)}</p>
+                    <ul class="plain">
+                        {duplicates.into_iter().map(|d| {
+                            let not_same = not_same.clone();
+                            let refuse_same = refuse_same.clone();
+                            let other = d.registration;
+                            let doc = d.document_type;
+                            view! {
+                                <li>
+                                    <strong dir="auto">{d.name.clone()}</strong>
+                                    " · " {move || labels::document_type(i18n, doc)}
+                                    " · " {labels::status(i18n, d.status)}
+                                    <div class="actions">
+                                        <button type="button" on:click=move |_| not_same(other)>{t!(i18n, review_not_duplicate)}</button>
+                                        <button type="button" class="secondary" on:click=move |_| refuse_same(other)>{t!(i18n, review_refuse_duplicate)}</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             {(status != RegistrationStatus::Verified).then(|| view! {
                 <div class="decide">
                     <label for=field_id.clone()>{t!(i18n, staff_reason)}</label>

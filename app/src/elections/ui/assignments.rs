@@ -38,6 +38,7 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
     };
     let editable = page.editable;
     let workers = page.poll_workers.clone();
+    let marks = page.marks.clone();
     view! {
         {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
         <ul class="plain station-staff-list">
@@ -47,9 +48,16 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                 let choice = RwSignal::new(String::new());
                 let act_add = act.clone();
                 let candidates: Vec<_> = workers.iter().filter(|w| !assigned.iter().any(|a| a.account == w.account)).cloned().collect();
+                let here: Vec<(String, u64)> = marks.iter().filter(|(s, _, _)| *s == id).map(|(_, n, c)| (n.clone(), *c)).collect();
                 view! {
                     <li class="card" id=format!("station-staff-{id}")>
                         <h3 dir="auto">{station.name.clone()}</h3>
+                        {(!here.is_empty()).then(|| view! {
+                            <p class="marks-by-worker" data-testid="marks-by-worker">
+                                {t!(i18n, assign_marks)} " "
+                                {here.into_iter().map(|(name, count)| view! { <span class="mark-count"><bdi>{name}</bdi> ": " {count} " "</span> }).collect_view()}
+                            </p>
+                        })}
                         {if assigned.is_empty() {
                             view! { <p class="hint">{t!(i18n, assign_nobody)}</p> }.into_any()
                         } else {

@@ -8,10 +8,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::server::{NationalityOption, nationality_options};
-use crate::accounts::types::GenderIdentity;
 use crate::accounts::ui::fields::Field;
-use crate::accounts::ui::labels as account_labels;
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
 use crate::elections::phase::Phase;
 use crate::elections::photo_http::CandidacyPhoto;
@@ -35,18 +32,13 @@ pub fn CandidacyPage() -> impl IntoView {
         |((org, election), locale)| load_election(org, election, locale),
     );
     let reload = Callback::new(move |_| data.refetch());
-    let countries = Resource::new(
-        move || i18n.get_locale().as_str().to_owned(),
-        nationality_options,
-    );
     view! {
         <Title text=move || t_string!(i18n, candidacy_title).to_string() />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
-                let countries = countries.await.unwrap_or_default();
                 match data.await {
                     Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! { <Candidacy page countries reload /> }.into_any(),
+                    Ok(page) => view! { <Candidacy page reload /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -54,11 +46,7 @@ pub fn CandidacyPage() -> impl IntoView {
 }
 
 #[component]
-fn Candidacy(
-    page: ElectionPage,
-    countries: Vec<NationalityOption>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn Candidacy(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let back = election_path(&page.organization, &page.slug, "");
     let heading = view! {
@@ -77,7 +65,7 @@ fn Candidacy(
     match me.candidacy {
         Some(mine) => view! { {heading} <MyCandidacyView page mine reload /> }.into_any(),
         None if page.phase == Phase::CandidacyRegistration => {
-            view! { {heading} <CandidacyFormView page countries reload /> }.into_any()
+            view! { {heading} <CandidacyFormView page reload /> }.into_any()
         }
         None => view! { {heading} <ErrorMessage code=ErrorCode::WrongPhase /> }.into_any(),
     }
@@ -187,11 +175,7 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
 }
 
 #[component]
-fn CandidacyFormView(
-    page: ElectionPage,
-    countries: Vec<NationalityOption>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn CandidacyFormView(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let errors = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
@@ -220,6 +204,7 @@ fn CandidacyFormView(
     };
     view! {
         <p class="lead">{t!(i18n, candidacy_intro)}</p>
+        <p class="notice">{t!(i18n, candidacy_from_registration)}</p>
         <noscript><p class="error">{t!(i18n, needs_javascript)}</p></noscript>
         <form node_ref=form_ref on:submit=on_submit novalidate>
             <Field name="segment" label=label(|i| t_string!(i, candidacy_segment).to_string()) errors>
@@ -236,28 +221,11 @@ fn CandidacyFormView(
             </Field>
             <Field name="name" label=label(|i| t_string!(i, candidacy_name).to_string())
                 hint=label(|i| t_string!(i, candidacy_name_hint).to_string()) errors>
-                <input id="name" name="name" type="text" maxlength="120" required aria-describedby="name-hint name-error" />
-            </Field>
-            <Field name="representative" label=label(|i| t_string!(i, candidacy_representative).to_string())
-                hint=label(|i| t_string!(i, candidacy_representative_hint).to_string()) errors>
-                <input id="representative" name="representative" type="text" maxlength="80" aria-describedby="representative-hint representative-error" />
-            </Field>
-            <Field name="nationality" label=label(|i| t_string!(i, candidacy_nationality).to_string()) errors>
-                <select id="nationality" name="nationality" required aria-describedby="nationality-error">
-                    <option value="">{t!(i18n, choose_option)}</option>
-                    {countries.iter().map(|c| view! { <option value=c.code.clone()>{c.name.clone()}</option> }).collect_view()}
-                </select>
-            </Field>
-            <Field name="gender" label=label(|i| t_string!(i, candidacy_gender).to_string())
-                hint=label(|i| t_string!(i, candidacy_gender_hint).to_string()) errors>
-                <select id="gender" name="gender" required aria-describedby="gender-hint gender-error">
-                    <option value="">{t!(i18n, choose_option)}</option>
-                    {GenderIdentity::ALL.into_iter().map(|g| view! { <option value=g.code()>{move || account_labels::gender(i18n, g)}</option> }).collect_view()}
-                </select>
+                <input id="name" name="name" type="text" maxlength="120" aria-describedby="name-hint name-error" />
             </Field>
             <Field name="date" label=label(|i| t_string!(i, candidacy_date).to_string())
                 hint=label(|i| t_string!(i, candidacy_date_hint).to_string()) errors>
-                <input id="date" name="date" type="date" required aria-describedby="date-hint date-error" />
+                <input id="date" name="date" type="date" aria-describedby="date-hint date-error" />
             </Field>
             <Field name="platform" label=label(|i| t_string!(i, candidacy_platform).to_string())
                 hint=label(|i| t_string!(i, candidacy_platform_hint).to_string()) errors>
@@ -295,9 +263,6 @@ fn read_form(form: &leptos::web_sys::HtmlFormElement) -> CandidacyForm {
     CandidacyForm {
         segment: text("segment"),
         name: text("name"),
-        representative: text("representative"),
-        nationality: text("nationality"),
-        gender: text("gender"),
         date: text("date"),
         platform,
     }
