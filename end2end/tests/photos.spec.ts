@@ -76,7 +76,8 @@ test("a candidate's photo: refused when it is no picture, private until the fina
   const stranger = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
   expect((await stranger.get(src)).status()).toBe(404);
   expect((await candidate.request.get(src)).status()).toBe(200);
-  await commission.reload();
+  // (Verifying the candidate took the commission to the review queue.)
+  await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
   await waitForHydration(commission);
   await movePhase(commission, "Análise das candidaturas");
   const card = commission.locator(".candidacy", { hasText: name });

@@ -1,9 +1,9 @@
-//! Public results: the counting rule of DOMAIN.md as a pure function (`count`), shared by
-//! the server and `voz tally`, so that anyone can recount a published ballot export; the
-//! results page (`public` + `ui`).
+//! Public results: the counting rule (the `voz-count` crate, re-exported as `count`),
+//! shared by the server and `voz tally` so that anyone can recount a published ballot export;
+//! the results page (`public` + `ui`).
 
 pub mod board;
-pub mod count;
+pub use voz_count as count;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod groups;

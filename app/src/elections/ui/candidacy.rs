@@ -95,7 +95,9 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
         move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, candidacy_name)}</dt><dd>{mine.name.clone()}</dd>
+            // A person stands under their registered name; an organization under its own.
+            <dt>{if mine.organization { t_string!(i18n, candidacy_name) } else { t_string!(i18n, voters_name) }}</dt>
+            <dd>{mine.name.clone()}</dd>
             {mine.representative.clone().map(|r| view! { <dt>{t!(i18n, candidacy_representative)}</dt><dd class="representative" dir="auto">{r}</dd> })}
             <dt>{t!(i18n, candidacy_status)}</dt>
             <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::types::GenderIdentity;
 use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels as account_labels;
+use crate::elections::candidacy::CandidateKind;
 use crate::elections::candidacy::{CandidacyAction, CandidacyStatus};
 use crate::elections::commission::{
     CandidacyReview, CommissionPage, create_election, decide_candidacy, list_elections,
@@ -197,7 +198,8 @@ fn CandidacyItem(
                 {candidacy.representative.clone().map(|r| view! { <dt>{t!(i18n, candidacy_representative)}</dt><dd>{r}</dd> })}
                 <dt>{t!(i18n, candidacy_nationality)}</dt><dd>{candidacy.nationality.clone()}</dd>
                 <dt>{t!(i18n, candidacy_gender)}</dt><dd>{gender}</dd>
-                <dt>{t!(i18n, candidacy_date)}</dt><dd>{candidacy.date.clone()}</dd>
+                <dt>{if candidacy.kind == CandidateKind::Organization { t_string!(i18n, candidacy_date) } else { t_string!(i18n, field_birth_date) }}</dt>
+                <dd>{candidacy.date.clone()}</dd>
                 {candidacy.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd dir="auto">{r}</dd> })}
                 {candidacy.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd class="appeal" dir="auto">{r}</dd> })}
                 {candidacy.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}

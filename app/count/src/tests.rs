@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 use super::*;
+use std::collections::HashSet;
 
 fn candidate(id: &str, segment: &str, parity: bool, born: &str) -> CandidateConfig {
     CandidateConfig {
@@ -561,5 +562,79 @@ proptest! {
         prop_assert_eq!(a.choices.len(), segments);
         prop_assert_eq!(canonical_ballot(&config, &a).expect("idempotent"), a.clone());
         prop_assert_eq!(run(&config, vec![ballot]), run(&config, vec![a]));
+    }
+}
+
+/// Ballots as a JSON-lines file, with blank lines and JSON escapes here and there (a
+/// recounter's file need not be written the way Voz writes it).
+fn jsonl(ballots: &[Ballot], seed: u64) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, ballot) in ballots.iter().enumerate() {
+        let mut line = serde_json::to_string(ballot).expect("json");
+        if let Some(at) = line.find("[\"").filter(|_| (seed >> (i % 64)) & 1 == 1) {
+            // The first chosen id with its first letter as a JSON escape ("a1" as
+            // "\u00611"): the same id, which cannot be read in place.
+            let letter = line.as_bytes()[at + 2];
+            line.replace_range(at + 2..at + 3, &format!("\\u{letter:04x}"));
+        }
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+        if i % 7 == 3 {
+            out.extend_from_slice(b"  \r\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn an_id_written_with_an_escape_is_the_same_id() {
+    let file = b"{\"choices\": {\"A\": [\"\\u00611\"]}}\n";
+    let result = crate::jsonl::tally_in_parts(&cmi(), file, 1).expect("counts");
+    assert_eq!(
+        result,
+        run(&cmi(), vec![vote(&[("A", &["a1"])])]).expect("counts")
+    );
+}
+
+#[test]
+fn a_bad_line_of_a_file_is_named_by_its_line() {
+    let good = serde_json::to_string(&vote(&[("A", &["a1"])])).expect("json");
+    for parts in 1..=4 {
+        let file = format!("{good}\n\n{good}\n{{\"choices\": {{\"A\": [\"x9\"]}}}}\n{good}\n");
+        assert_eq!(
+            crate::jsonl::tally_in_parts(&cmi(), file.as_bytes(), parts),
+            Err(TallyError::Ballot {
+                ballot: 4,
+                problem: BallotProblem::UnknownCandidate("x9".into())
+            }),
+            "{parts} parts"
+        );
+        let file = format!("{good}\n{good}\n{good}\nnot json\n{good}\n{{\"nul\": true}}\n");
+        assert!(
+            matches!(
+                crate::jsonl::tally_in_parts(&cmi(), file.as_bytes(), parts),
+                Err(TallyError::Unreadable { ballot: 4, .. })
+            ),
+            "{parts} parts"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn counting_a_file_in_parts_equals_counting_its_ballots(
+        config in arbitrary_election(),
+        picks in prop::collection::vec(prop::collection::vec(any::<u8>(), 8), 0..40),
+        seed in any::<u64>(),
+        parts in 1usize..6,
+    ) {
+        let ballots = ballots_for(&config, &picks);
+        let file = jsonl(&ballots, seed);
+        prop_assert_eq!(
+            crate::jsonl::tally_in_parts(&config, &file, parts),
+            run(&config, ballots)
+        );
     }
 }

@@ -1,12 +1,14 @@
-//! The count, exactly as DOMAIN.md § "Counting" publishes it. Pure: an election's
+//! The count, exactly as Voz publishes it (README, "Counting"). Pure: an election's
 //! configuration and its ballots in, a result out; `voz tally` runs this same code.
 //!
 //! Steps: rank candidates → segment titulares → extra titulares → parity swaps on the
 //! titulares → alternates → parity swaps on the alternates → report.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+pub mod date;
+mod jsonl;
 mod seats;
 #[cfg(test)]
 mod tests;
@@ -16,7 +18,8 @@ use seats::Seats;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::calendar::Date;
+pub use date::Date;
+pub use jsonl::tally_jsonl;
 
 /// `election.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -151,9 +154,19 @@ mod ordered_map {
     pub fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
         d: D,
     ) -> Result<Vec<(String, V)>, D::Error> {
-        struct Entries<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
-            type Value = Vec<(String, V)>;
+        pairs(d)
+    }
+
+    /// The entries of an object in order, with keys of any type (`&str` to read in place).
+    pub fn pairs<'de, D, K, V>(d: D) -> Result<Vec<(K, V)>, D::Error>
+    where
+        D: Deserializer<'de>,
+        K: Deserialize<'de>,
+        V: Deserialize<'de>,
+    {
+        struct Entries<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+            type Value = Vec<(K, V)>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("an object")
             }
@@ -179,6 +192,9 @@ pub enum TallyError {
         ballot: usize,
         problem: BallotProblem,
     },
+    /// A line of a ballots file that is not a ballot in JSON.
+    #[error("ballot {ballot}: {message}")]
+    Unreadable { ballot: usize, message: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -317,43 +333,92 @@ where
     I: IntoIterator<Item = (usize, Ballot)>,
 {
     let election = Election::new(config)?;
-    let segments = config.segments.len();
-    let mut votes = vec![0u64; config.candidates.len()];
-    let mut blank_by_segment = vec![0u64; segments];
-    let mut counts = BallotCounts::default();
-
+    let mut sums = Sums::new(&election);
     for (number, ballot) in ballots {
-        counts.total += 1;
-        if ballot.null {
-            counts.null += 1;
-            continue;
+        sums.add(&election, ballot.null, &ballot.choices)
+            .map_err(|problem| TallyError::Ballot {
+                ballot: number,
+                problem,
+            })?;
+    }
+    Ok(sums.result(&election))
+}
+
+/// What the count adds up, ballot by ballot; sums of parts of the ballots add up to the
+/// sum of all of them (so parts may be counted apart, on several threads).
+struct Sums {
+    votes: Vec<u64>,
+    blank_by_segment: Vec<u64>,
+    counts: BallotCounts,
+    marks: Marks,
+}
+
+impl Sums {
+    fn new(election: &Election<'_>) -> Self {
+        let segments = election.config.segments.len();
+        Self {
+            votes: vec![0; election.config.candidates.len()],
+            blank_by_segment: vec![0; segments],
+            counts: BallotCounts::default(),
+            marks: Marks::default(),
         }
-        let chosen = check_ballot(&election, &ballot).map_err(|problem| TallyError::Ballot {
-            ballot: number,
-            problem,
-        })?;
-        for (segment, ids) in chosen.iter().enumerate() {
+    }
+
+    fn add<S: AsRef<str>>(
+        &mut self,
+        election: &Election<'_>,
+        null: bool,
+        choices: &[(S, Vec<S>)],
+    ) -> Result<(), BallotProblem> {
+        self.counts.total += 1;
+        if null {
+            self.counts.null += 1;
+            return Ok(());
+        }
+        check_ballot(election, choices, &mut self.marks)?;
+        for (segment, ids) in self.marks.chosen.iter().enumerate() {
             if ids.is_empty() {
-                blank_by_segment[segment] += 1;
+                self.blank_by_segment[segment] += 1;
             }
             for &candidate in ids {
-                votes[candidate] += 1;
+                self.votes[candidate] += 1;
             }
         }
-        if chosen.iter().all(Vec::is_empty) {
-            counts.blank += 1;
+        if self.marks.chosen.iter().all(Vec::is_empty) {
+            self.counts.blank += 1;
         } else {
-            counts.valid += 1;
+            self.counts.valid += 1;
         }
+        Ok(())
     }
 
-    let order = rank_order(&election, &votes);
-    let mut position = vec![0usize; order.len()];
-    for (rank, &candidate) in order.iter().enumerate() {
-        position[candidate] = rank;
+    fn merge(&mut self, other: &Sums) {
+        let add = |into: &mut [u64], from: &[u64]| {
+            into.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+        };
+        add(&mut self.votes, &other.votes);
+        add(&mut self.blank_by_segment, &other.blank_by_segment);
+        self.counts.total += other.counts.total;
+        self.counts.valid += other.counts.valid;
+        self.counts.blank += other.counts.blank;
+        self.counts.null += other.counts.null;
     }
-    let seats = Seats::elect(&election, &order, &position, &votes);
-    Ok(seats.report(&election, &order, &votes, blank_by_segment, counts))
+
+    fn result(self, election: &Election<'_>) -> TallyResult {
+        let order = rank_order(election, &self.votes);
+        let mut position = vec![0usize; order.len()];
+        for (rank, &candidate) in order.iter().enumerate() {
+            position[candidate] = rank;
+        }
+        let seats = Seats::elect(election, &order, &position, &self.votes);
+        seats.report(
+            election,
+            &order,
+            &self.votes,
+            self.blank_by_segment,
+            self.counts,
+        )
+    }
 }
 
 /// Checks one ballot against an election, as the count will: for refusing a bad ballot
@@ -363,8 +428,7 @@ pub fn validate_ballot(config: &ElectionConfig, ballot: &Ballot) -> Result<(), T
     if ballot.null {
         return Ok(());
     }
-    check_ballot(&election, ballot)
-        .map(|_| ())
+    check_ballot(&election, &ballot.choices, &mut Marks::default())
         .map_err(|problem| TallyError::Ballot { ballot: 1, problem })
 }
 
@@ -381,8 +445,10 @@ pub fn canonical_ballot(config: &ElectionConfig, ballot: &Ballot) -> Result<Ball
             choices: Vec::new(),
         });
     }
-    let chosen = check_ballot(&election, ballot)
+    let mut marks = Marks::default();
+    check_ballot(&election, &ballot.choices, &mut marks)
         .map_err(|problem| TallyError::Ballot { ballot: 1, problem })?;
+    let chosen = marks.chosen;
     let choices = config
         .segments
         .iter()
@@ -407,48 +473,63 @@ pub fn validate_config(config: &ElectionConfig) -> Result<(), TallyError> {
     Election::new(config).map(|_| ())
 }
 
-/// Checks one ballot; the candidates chosen per segment (by index).
-fn check_ballot(
+/// One ballot's marks, by index: the candidates chosen per segment and the segments seen.
+/// Kept from one ballot to the next to reuse their memory.
+#[derive(Default)]
+struct Marks {
+    chosen: Vec<Vec<usize>>,
+    seen: Vec<bool>,
+}
+
+/// Checks one ballot, leaving its marks in `marks`.
+fn check_ballot<S: AsRef<str>>(
     election: &Election<'_>,
-    ballot: &Ballot,
-) -> Result<Vec<Vec<usize>>, BallotProblem> {
-    let mut chosen = vec![Vec::new(); election.config.segments.len()];
-    let mut seen_segments = HashSet::new();
-    for (segment_id, ids) in &ballot.choices {
+    choices: &[(S, Vec<S>)],
+    marks: &mut Marks,
+) -> Result<(), BallotProblem> {
+    let segments = election.config.segments.len();
+    marks.chosen.resize_with(segments, Vec::new);
+    marks.chosen.iter_mut().for_each(Vec::clear);
+    marks.seen.clear();
+    marks.seen.resize(segments, false);
+    let chosen = &mut marks.chosen;
+    for (segment_id, ids) in choices {
+        let segment_id = segment_id.as_ref();
         let &segment = election
             .segment_index
-            .get(segment_id.as_str())
-            .ok_or_else(|| BallotProblem::UnknownSegment(segment_id.clone()))?;
-        if !seen_segments.insert(segment) {
-            return Err(BallotProblem::RepeatedSegment(segment_id.clone()));
+            .get(segment_id)
+            .ok_or_else(|| BallotProblem::UnknownSegment(segment_id.into()))?;
+        if std::mem::replace(&mut marks.seen[segment], true) {
+            return Err(BallotProblem::RepeatedSegment(segment_id.into()));
         }
         let max = election.config.segments[segment].max_choices;
         if ids.len() > max {
             return Err(BallotProblem::TooManyChoices {
-                segment: segment_id.clone(),
+                segment: segment_id.into(),
                 chosen: ids.len(),
                 max,
             });
         }
         for id in ids {
+            let id = id.as_ref();
             let &candidate = election
                 .index
-                .get(id.as_str())
-                .ok_or_else(|| BallotProblem::UnknownCandidate(id.clone()))?;
+                .get(id)
+                .ok_or_else(|| BallotProblem::UnknownCandidate(id.into()))?;
             if election.segment_of[candidate] != segment {
                 return Err(BallotProblem::WrongSegment {
-                    candidate: id.clone(),
+                    candidate: id.into(),
                     belongs_to: election.config.candidates[candidate].segment.clone(),
-                    marked_in: segment_id.clone(),
+                    marked_in: segment_id.into(),
                 });
             }
             if chosen[segment].contains(&candidate) {
-                return Err(BallotProblem::Duplicate(id.clone()));
+                return Err(BallotProblem::Duplicate(id.into()));
             }
             chosen[segment].push(candidate);
         }
     }
-    Ok(chosen)
+    Ok(())
 }
 
 /// Every candidate, best first, by the published rank key: votes, then each tie-break in
@@ -489,7 +570,7 @@ fn rank_order(election: &Election<'_>, votes: &[u64]) -> Vec<usize> {
     order
 }
 
-pub(super) fn sum_groups(groups: &[ParityOutcome]) -> ParityOutcome {
+pub(crate) fn sum_groups(groups: &[ParityOutcome]) -> ParityOutcome {
     ParityOutcome {
         required: groups.iter().map(|g| g.required).sum(),
         achieved: groups.iter().map(|g| g.achieved).sum(),
