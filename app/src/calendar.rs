@@ -3,10 +3,18 @@
 
 pub use voz_count::date::{Date, InvalidDate};
 
+/// A moment as people at the organization read their clocks: the local date and the
+/// minute of the day (0–1439).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LocalTime {
+    pub date: Date,
+    pub minute: u16,
+}
+
 /// The date and minute of the day (0–1439) at `millis` on the clock of `time_zone` (IANA
 /// name). An unknown zone reads as UTC: a misconfigured organization still has a clock.
 #[cfg(feature = "ssr")]
-pub fn local_time(time_zone: &str, millis: i64) -> crate::elections::eligibility::LocalTime {
+pub fn local_time(time_zone: &str, millis: i64) -> LocalTime {
     let zone = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     let instant = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let zoned = instant.to_zoned(zone);
@@ -18,7 +26,7 @@ pub fn local_time(time_zone: &str, millis: i64) -> crate::elections::eligibility
     .unwrap_or_else(|_| Date::from_unix_millis(millis));
     let minute =
         u16::try_from(zoned.hour()).unwrap_or(0) * 60 + u16::try_from(zoned.minute()).unwrap_or(0);
-    crate::elections::eligibility::LocalTime { date, minute }
+    LocalTime { date, minute }
 }
 
 /// Whether `time_zone` is an IANA zone name this server knows.

@@ -101,6 +101,26 @@ pub fn is_secure(public_url: &str) -> bool {
     public_url.starts_with("https://")
 }
 
+/// Answers a plain form post with a redirect to `path` (in `locale`): with
+/// `?error=<code>` on failure, else with `ok_query` (if any).
+pub fn redirect_with(
+    locale: &str,
+    path: &str,
+    error: Option<crate::error::ErrorCode>,
+    ok_query: &str,
+) {
+    let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
+    let base = crate::locale::localized_path(locale, path);
+    let target = match error {
+        Some(code) => {
+            format!("{base}?error={}", code.as_query())
+        }
+        None if ok_query.is_empty() => base,
+        None => format!("{base}?{ok_query}"),
+    };
+    leptos_axum::redirect(&crate::http::location(&target));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod conferences;
 pub mod elections;
 pub mod error;
 pub mod locale;
+pub mod platform;
 pub mod results;
 pub mod ui;
 

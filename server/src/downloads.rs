@@ -6,7 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use voz_app::elections::public::ssr::election_of;
+use voz_app::elections::lookup::election_of;
 use voz_app::elections::store::ElectionRecord;
 use voz_app::error::ErrorCode;
 use voz_app::results::publication::ExportFile;

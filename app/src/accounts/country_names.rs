@@ -9,7 +9,7 @@ use icu_locale_core::subtags::Region;
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::accounts::countries::{COUNTRY_CODES, STATELESS};
-use crate::accounts::server::NationalityOption;
+use crate::accounts::types::NationalityOption;
 use crate::i18n::Locale;
 
 /// All nationalities named in `locale` (an unknown tag gives English), sorted by name;

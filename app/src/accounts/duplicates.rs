@@ -10,17 +10,9 @@
 //! (two or more name words and most of them in common, or a few letters apart — a typo, a
 //! transliteration) and share a nationality.
 
-use serde::{Deserialize, Serialize};
+pub use crate::accounts::types::{DuplicateHint, Likeness};
 
 use crate::calendar::Date;
-
-/// Why two registrations may be one person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Likeness {
-    SameNameAndBirthDate,
-    SimilarNameSameBirthDateAndNationality,
-}
 
 /// What the rule compares.
 #[derive(Clone, Copy, Debug)]
@@ -28,16 +20,6 @@ pub struct Person<'a> {
     pub name: &'a str,
     pub birth_date: Date,
     pub nationalities: &'a [String],
-}
-
-/// A registration flagged as possibly the same person as the one under review.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DuplicateHint {
-    pub registration: i64,
-    pub name: String,
-    pub status: crate::accounts::types::RegistrationStatus,
-    pub document_type: crate::accounts::types::DocumentType,
-    pub likeness: Likeness,
 }
 
 /// The name's words, lowercase, without accents or punctuation, sorted.

@@ -24,6 +24,8 @@ pub mod country_names;
 #[cfg(feature = "ssr")]
 pub mod duplicate_store;
 pub mod duplicates;
+#[cfg(feature = "ssr")]
+pub mod error;
 pub mod passkey_client;
 #[cfg(feature = "ssr")]
 pub mod passkey_store;

@@ -32,12 +32,7 @@ pub struct RegistrationSetup {
     pub districts: Vec<String>,
 }
 
-/// One country or "stateless", named in the reader's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NationalityOption {
-    pub code: String,
-    pub name: String,
-}
+pub use crate::accounts::types::NationalityOption;
 
 /// The signed-in person's own view of their account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,9 +165,7 @@ pub(crate) mod ssr {
     };
     use crate::accounts::session_store::AuthMethod;
     use crate::accounts::store::{StoreError, new_user_handle};
-    use crate::accounts::types::{
-        AccountId, Field, FieldError, OrganizationId, Problem, RegistrationForm,
-    };
+    use crate::accounts::types::{AccountId, OrganizationId, RegistrationForm};
     use crate::calendar::{Date, local_time};
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
@@ -180,24 +173,6 @@ pub(crate) mod ssr {
 
     /// A ceremony must be finished within this time.
     const CEREMONY_LIFETIME: Duration = Duration::from_secs(300);
-
-    pub fn store_error(error: StoreError) -> AppError {
-        match error {
-            StoreError::DuplicateDocument => AppError::fields([FieldError {
-                field: Field::DocumentNumber,
-                problem: Problem::AlreadyRegistered,
-            }]),
-            StoreError::AlreadyRegistered | StoreError::DuplicateSlug => {
-                AppError::new(ErrorCode::Conflict)
-            }
-            StoreError::NotFound => AppError::new(ErrorCode::NotFound),
-            StoreError::Db(error) => error.into(),
-            StoreError::Corrupt(what) => {
-                tracing::error!(%what, "corrupt stored data");
-                AppError::new(ErrorCode::Internal)
-            }
-        }
-    }
 
     pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
         tracing::error!(%error, "{context}");
@@ -275,7 +250,11 @@ pub(crate) mod ssr {
     }
 
     pub async fn list_organizations() -> Result<Vec<OrganizationLink>, AppError> {
-        let organizations = app_state()?.db.organizations().await.map_err(store_error)?;
+        let organizations = app_state()?
+            .db
+            .organizations()
+            .await
+            .map_err(AppError::from)?;
         Ok(organizations
             .into_iter()
             .map(|o| OrganizationLink {
@@ -290,7 +269,7 @@ pub(crate) mod ssr {
             .db
             .organization_by_slug(slug)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         Ok(RegistrationSetup {
             slug: org.slug,
@@ -314,7 +293,7 @@ pub(crate) mod ssr {
             .db
             .remove_passkey(account, id, now_millis())
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         if removed {
             Ok(())
         } else {
@@ -358,7 +337,7 @@ pub(crate) mod ssr {
             .db
             .organization_by_slug(organization)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         let today = local_time(&org.rules.time_zone, now_millis()).date;
         let registration =
@@ -376,9 +355,9 @@ pub(crate) mod ssr {
             .db
             .document_registered(org.id, &document_hash)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
         {
-            return Err(store_error(StoreError::DuplicateDocument));
+            return Err(AppError::from(StoreError::DuplicateDocument));
         }
         let user_handle = new_user_handle();
         let name = registration.display_name.clone();
@@ -410,7 +389,7 @@ pub(crate) mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.create_registration(
             pending.organization,
             account,
@@ -420,11 +399,11 @@ pub(crate) mod ssr {
             now,
         )
         .await
-        .map_err(store_error)?;
+        .map_err(AppError::from)?;
         let passkey = tx
             .add_passkey(account, &passkey, "", now)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         sign_in_as(&app, account, AuthMethod::Passkey, Some(passkey)).await
     }
@@ -439,7 +418,7 @@ pub(crate) mod ssr {
             .db
             .organization_by_slug(organization)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         let registration = validate_registration(
             &form,
@@ -463,7 +442,7 @@ pub(crate) mod ssr {
         .await
         .map_err(|e| match e {
             StoreError::NotFound => AppError::new(ErrorCode::Conflict),
-            other => store_error(other),
+            other => AppError::from(other),
         })?;
         tx.commit().await?;
         Ok(())
@@ -493,7 +472,7 @@ pub(crate) mod ssr {
             .db
             .passkey_by_credential(credential_id)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
         if stored_handle != user_handle.to_string() {
             return Err(AppError::new(ErrorCode::PasskeyFailed));
@@ -506,7 +485,7 @@ pub(crate) mod ssr {
         app.db
             .touch_passkey(id, &passkey, now_millis())
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         sign_in_as(&app, account, AuthMethod::Passkey, Some(id)).await
     }
 
@@ -519,8 +498,8 @@ pub(crate) mod ssr {
             .db
             .account_overview(account)
             .await
-            .map_err(store_error)?;
-        let passkeys = app.db.passkeys_of(account).await.map_err(store_error)?;
+            .map_err(AppError::from)?;
+        let passkeys = app.db.passkeys_of(account).await.map_err(AppError::from)?;
         Ok(Some(AccountPage {
             display_name: overview.display_name,
             registrations: overview
@@ -559,8 +538,8 @@ pub(crate) mod ssr {
             .db
             .account_overview(account)
             .await
-            .map_err(store_error)?;
-        let existing = app.db.passkeys_of(account).await.map_err(store_error)?;
+            .map_err(AppError::from)?;
+        let existing = app.db.passkeys_of(account).await.map_err(AppError::from)?;
         if overview.managed && existing.is_empty() {
             Ok(account)
         } else {
@@ -583,12 +562,12 @@ pub(crate) mod ssr {
             .db
             .account_overview(account)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let existing = app
             .db
             .passkeys_for_exclusion(account)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let exclude = existing.iter().map(|p| p.cred_id().clone()).collect();
         let handle: Uuid = overview
             .user_handle
@@ -611,7 +590,7 @@ pub(crate) mod ssr {
         let id = tx
             .add_passkey(account, &passkey, "", now)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.audit(
             crate::audit::store::AuditEvent {
                 organization_id: None,

@@ -73,7 +73,6 @@ pub async fn require_staff(
     slug: &str,
     allowed: &[Role],
 ) -> Result<(AccountId, Organization), AppError> {
-    use crate::accounts::server::ssr::store_error;
     let (account, method) = current_session()
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
@@ -82,13 +81,13 @@ pub async fn require_staff(
         .db
         .organization_by_slug(slug)
         .await
-        .map_err(store_error)?
+        .map_err(AppError::from)?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
     let roles = state
         .db
         .roles_of(organization.id, account)
         .await
-        .map_err(store_error)?;
+        .map_err(AppError::from)?;
     if method != AuthMethod::Passkey || !roles.iter().any(|r| allowed.contains(r)) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }

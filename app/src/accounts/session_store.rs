@@ -53,14 +53,10 @@ pub enum AuthMethod {
     AccessCode,
 }
 
-impl AuthMethod {
-    fn code(self) -> &'static str {
-        match self {
-            Self::Passkey => "passkey",
-            Self::AccessCode => "access_code",
-        }
-    }
-}
+crate::platform::codes::text_codes!(AuthMethod {
+    Passkey => "passkey",
+    AccessCode => "access_code",
+});
 
 /// What the server knows about a live session.
 #[derive(Clone, Debug, PartialEq, Eq)]

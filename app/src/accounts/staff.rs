@@ -43,15 +43,6 @@ pub struct InviteView {
     pub role: Role,
 }
 
-/// Who may review registrations.
-pub const REVIEWERS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
-/// Who may register people in person and print access codes.
-pub const HELP_DESK: [Role; 3] = [
-    Role::Administrator,
-    Role::ElectoralCommission,
-    Role::PollWorker,
-];
-
 #[server(prefix = "/api", endpoint = "staff/home")]
 pub async fn load_staff_home(organization: String) -> Result<StaffHome, AppError> {
     respond(ssr::staff_home(&organization).await)
@@ -180,13 +171,13 @@ mod ssr {
     use serde::{Deserialize, Serialize};
     use webauthn_rs::prelude::{PasskeyRegistration, Uuid};
 
-    use super::{AccessCard, HELP_DESK, InviteView, REVIEWERS, StaffHome};
+    use super::{AccessCard, InviteView, StaffHome};
     use crate::accounts::access_codes::{display_code, generate_code, normalize_code};
     use crate::accounts::rate_limit::{ACCESS_CODE, attempt};
     use crate::accounts::rules::{clean_text, validate_registration};
     use crate::accounts::server::Ceremony;
     use crate::accounts::server::ssr::{
-        new_passkey, put_ceremony, store_error, take_ceremony, verify_new_passkey,
+        new_passkey, put_ceremony, take_ceremony, verify_new_passkey,
     };
     use crate::accounts::session::{app_state, require_staff, sign_in_as};
     use crate::accounts::session_store::AuthMethod;
@@ -200,6 +191,7 @@ mod ssr {
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode, FieldProblem};
     use crate::i18n::Locale;
+    use crate::platform::access::{ADMINISTRATORS, HELP_DESK, REVIEWERS};
 
     /// How long a printed access code works: long enough to cover a voting period.
     const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -207,25 +199,18 @@ mod ssr {
     const REASON_MAX: u16 = 300;
 
     pub async fn staff_home(slug: &str) -> Result<StaffHome, AppError> {
-        let all = [
-            Role::Administrator,
-            Role::ElectoralCommission,
-            Role::PollWorker,
-            Role::Moderator,
-            Role::Jury,
-        ];
-        let (account, organization) = require_staff(slug, &all).await?;
+        let (account, organization) = require_staff(slug, &Role::ALL).await?;
         let app = app_state()?;
         let roles = app
             .db
             .roles_of(organization.id, account)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let pending = app
             .db
             .registrations_with_status(organization.id, RegistrationStatus::Pending, 1000)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .len();
         Ok(StaffHome {
             name: organization.name,
@@ -244,7 +229,7 @@ mod ssr {
             .db
             .registrations_with_status(organization.id, status, 200)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         // The flag matters where a decision is pending.
         if matches!(
             status,
@@ -255,7 +240,7 @@ mod ssr {
                     .db
                     .possible_duplicates(organization.id, item.id)
                     .await
-                    .map_err(store_error)?;
+                    .map_err(AppError::from)?;
             }
         }
         Ok(queue)
@@ -274,7 +259,7 @@ mod ssr {
             now_millis(),
         )
         .await
-        .map_err(store_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -299,7 +284,7 @@ mod ssr {
                 .db
                 .possible_duplicates(organization.id, RegistrationId(registration))
                 .await
-                .map_err(store_error)?
+                .map_err(AppError::from)?
                 .is_empty()
         {
             return Err(AppError::new(ErrorCode::PossibleDuplicate));
@@ -313,7 +298,7 @@ mod ssr {
             now_millis(),
         )
         .await
-        .map_err(store_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -360,7 +345,7 @@ mod ssr {
                 None,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         if !duplicates.is_empty() && !form.not_a_duplicate {
             return Err(AppError::new(ErrorCode::PossibleDuplicate));
         }
@@ -375,7 +360,7 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let id = tx
             .create_registration(
                 organization.id,
@@ -386,7 +371,7 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         // Staff saw the document at the desk: the registration is verified on the spot —
         // after saying the flagged registrations are other people (audited).
         for other in &duplicates {
@@ -398,11 +383,11 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         }
         tx.decide_registration(organization.id, id, &Decision::Approve, staff, now)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let expires_at = tx
             .issue_access_code(
                 organization.id,
@@ -413,7 +398,7 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(card(
             &app.public_url,
@@ -435,14 +420,14 @@ mod ssr {
             .db
             .registration_account(organization.id, RegistrationId(registration))
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         if !managed {
             let roles = app
                 .db
                 .roles_of(organization.id, staff)
                 .await
-                .map_err(store_error)?;
+                .map_err(AppError::from)?;
             if !roles
                 .iter()
                 .any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission))
@@ -463,7 +448,7 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         let locale = locale.parse::<Locale>().unwrap_or_default();
         Ok(card(
@@ -505,7 +490,7 @@ mod ssr {
     }
 
     pub async fn create_staff_invite(slug: &str, role: Role) -> Result<String, AppError> {
-        let (admin, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
         let token = tx
@@ -517,7 +502,7 @@ mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(format!(
             "{}/{}/enroll/{token}",
@@ -526,12 +511,12 @@ mod ssr {
     }
 
     pub async fn team(slug: &str) -> Result<Vec<super::TeamMember>, AppError> {
-        let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let (_, organization) = require_staff(slug, &ADMINISTRATORS).await?;
         let team = app_state()?
             .db
             .team(organization.id)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         Ok(team
             .into_iter()
             .map(|(account, name, roles)| super::TeamMember {
@@ -543,10 +528,10 @@ mod ssr {
     }
 
     pub async fn revoke_role(slug: &str, account: i64, role: Role) -> Result<(), AppError> {
-        let (admin, organization) = require_staff(slug, &[Role::Administrator]).await?;
+        let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
         let app = app_state()?;
         if role == Role::Administrator {
-            let team = app.db.team(organization.id).await.map_err(store_error)?;
+            let team = app.db.team(organization.id).await.map_err(AppError::from)?;
             let admins = team
                 .iter()
                 .filter(|(_, _, roles)| roles.contains(&Role::Administrator))
@@ -565,7 +550,7 @@ mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         if removed {
             Ok(())
@@ -581,11 +566,11 @@ mod ssr {
     ) -> Result<Vec<AuditRecord>, AppError> {
         let app = app_state()?;
         let Some(election) = election.filter(|e| !e.is_empty()) else {
-            let (_, organization) = require_staff(slug, &[Role::Administrator]).await?;
+            let (_, organization) = require_staff(slug, &ADMINISTRATORS).await?;
             return Ok(app.db.audit_page(organization.id.0, before, 100).await?);
         };
         require_staff(slug, &[Role::Administrator, Role::ElectoralCommission]).await?;
-        let (_, record) = crate::elections::public::ssr::election_of(&app, slug, election).await?;
+        let (_, record) = crate::elections::lookup::election_of(&app, slug, election).await?;
         Ok(app.db.election_audit_page(record.id.0, before, 100).await?)
     }
 
@@ -595,13 +580,13 @@ mod ssr {
             .db
             .peek_invite(token, now_millis())
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
         let organization = app
             .db
             .organization_name(organization)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .unwrap_or_default();
         Ok(InviteView { organization, role })
     }
@@ -655,7 +640,7 @@ mod ssr {
         let (organization, role) = tx
             .redeem_invite(&pending.token, now)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
         let account = tx
             .create_account(
@@ -666,14 +651,14 @@ mod ssr {
                 now,
             )
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let passkey = tx
             .add_passkey(account, &passkey, "", now)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.grant_role(organization, account, role, None, now)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         sign_in_as(&app, account, AuthMethod::Passkey, Some(passkey)).await
     }
@@ -688,7 +673,7 @@ mod ssr {
                 .db
                 .redeem_access_code(&app.secret.access_code_hash(&code), now)
                 .await
-                .map_err(store_error)?,
+                .map_err(AppError::from)?,
             None => None,
         };
         let Some(account) = account else {
@@ -704,14 +689,14 @@ mod ssr {
             .db
             .organization_by_slug(slug)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .filter(|o| o.voter_list_public)
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         let voters = app
             .db
             .enabled_voters(organization.id)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         Ok((organization.name, voters))
     }
 }

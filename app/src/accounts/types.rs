@@ -18,37 +18,21 @@ pub enum GenderIdentity {
 }
 
 impl GenderIdentity {
-    pub const ALL: [GenderIdentity; 7] = [
-        Self::Woman,
-        Self::Man,
-        Self::TransWoman,
-        Self::TransMan,
-        Self::Travesti,
-        Self::NonBinary,
-        Self::PreferNotToSay,
-    ];
-
     /// The parity group is everyone except "man" and "prefer not to say".
     pub fn in_parity_group(self) -> bool {
         !matches!(self, Self::Man | Self::PreferNotToSay)
     }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Woman => "woman",
-            Self::Man => "man",
-            Self::TransWoman => "trans_woman",
-            Self::TransMan => "trans_man",
-            Self::Travesti => "travesti",
-            Self::NonBinary => "non_binary",
-            Self::PreferNotToSay => "prefer_not_to_say",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|g| g.code() == code)
-    }
 }
+
+crate::platform::codes::text_codes!(GenderIdentity {
+    Woman => "woman",
+    Man => "man",
+    TransWoman => "trans_woman",
+    TransMan => "trans_man",
+    Travesti => "travesti",
+    NonBinary => "non_binary",
+    PreferNotToSay => "prefer_not_to_say",
+});
 
 /// Identity documents Voz knows how to name. Each organization accepts a subset; foreign
 /// documents count. Migratory status is never asked: a document only proves who you are.
@@ -76,21 +60,6 @@ pub enum DocumentType {
 }
 
 impl DocumentType {
-    pub const ALL: [DocumentType; 12] = [
-        Self::Passport,
-        Self::OriginIdCard,
-        Self::OriginVoterCard,
-        Self::ConsularCertificate,
-        Self::CrnmRne,
-        Self::RefugeeRequestProtocol,
-        Self::DocumentRequestProtocol,
-        Self::NaturalisationRequest,
-        Self::WorkCard,
-        Self::TemporaryProtectionPermit,
-        Self::ForeignerIdCard,
-        Self::SafeConduct,
-    ];
-
     /// São Paulo's default list (DOMAIN.md).
     pub const SAO_PAULO: [DocumentType; 9] = [
         Self::Passport,
@@ -103,28 +72,22 @@ impl DocumentType {
         Self::NaturalisationRequest,
         Self::WorkCard,
     ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Passport => "passport",
-            Self::OriginIdCard => "origin_id_card",
-            Self::OriginVoterCard => "origin_voter_card",
-            Self::ConsularCertificate => "consular_certificate",
-            Self::CrnmRne => "crnm_rne",
-            Self::RefugeeRequestProtocol => "refugee_request_protocol",
-            Self::DocumentRequestProtocol => "document_request_protocol",
-            Self::NaturalisationRequest => "naturalisation_request",
-            Self::WorkCard => "work_card",
-            Self::TemporaryProtectionPermit => "temporary_protection_permit",
-            Self::ForeignerIdCard => "foreigner_id_card",
-            Self::SafeConduct => "safe_conduct",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.code() == code)
-    }
 }
+
+crate::platform::codes::text_codes!(DocumentType {
+    Passport => "passport",
+    OriginIdCard => "origin_id_card",
+    OriginVoterCard => "origin_voter_card",
+    ConsularCertificate => "consular_certificate",
+    CrnmRne => "crnm_rne",
+    RefugeeRequestProtocol => "refugee_request_protocol",
+    DocumentRequestProtocol => "document_request_protocol",
+    NaturalisationRequest => "naturalisation_request",
+    WorkCard => "work_card",
+    TemporaryProtectionPermit => "temporary_protection_permit",
+    ForeignerIdCard => "foreigner_id_card",
+    SafeConduct => "safe_conduct",
+});
 
 /// How residence in the city is shown at registration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,29 +128,13 @@ pub enum Role {
     Jury,
 }
 
-impl Role {
-    pub const ALL: [Role; 5] = [
-        Self::Administrator,
-        Self::ElectoralCommission,
-        Self::PollWorker,
-        Self::Moderator,
-        Self::Jury,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Administrator => "administrator",
-            Self::ElectoralCommission => "electoral_commission",
-            Self::PollWorker => "poll_worker",
-            Self::Moderator => "moderator",
-            Self::Jury => "jury",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
+crate::platform::codes::text_codes!(Role {
+    Administrator => "administrator",
+    ElectoralCommission => "electoral_commission",
+    PollWorker => "poll_worker",
+    Moderator => "moderator",
+    Jury => "jury",
+});
 
 /// A registration form as submitted: every field a string, nothing trusted yet.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -263,21 +210,7 @@ impl From<FieldError> for crate::error::FieldProblem {
     }
 }
 
-/// Typed ids: an organization id can never be passed where an account id is expected.
-macro_rules! typed_id {
-    ($($name:ident),*) => {$(
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    )*};
-}
-typed_id!(OrganizationId, AccountId, RegistrationId);
+pub use crate::platform::ids::{AccountId, OrganizationId, RegistrationId};
 
 /// An organizing body and its registration rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,27 +245,12 @@ pub enum RegistrationStatus {
     NeedsCorrection,
 }
 
-impl RegistrationStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Verified => "verified",
-            Self::Rejected => "rejected",
-            Self::NeedsCorrection => "needs_correction",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Pending,
-            Self::Verified,
-            Self::Rejected,
-            Self::NeedsCorrection,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-}
+crate::platform::codes::text_codes!(RegistrationStatus {
+    Pending => "pending",
+    Verified => "verified",
+    Rejected => "rejected",
+    NeedsCorrection => "needs_correction",
+});
 
 /// A reviewer's decision on a registration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -377,5 +295,30 @@ pub struct RegistrationSummary {
     /// Registrations that may be the same person (`accounts::duplicates`); staff resolve
     /// them before approving.
     #[serde(default)]
-    pub duplicates: Vec<crate::accounts::duplicates::DuplicateHint>,
+    pub duplicates: Vec<DuplicateHint>,
+}
+
+/// Why two registrations may be one person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Likeness {
+    SameNameAndBirthDate,
+    SimilarNameSameBirthDateAndNationality,
+}
+
+/// A registration flagged as possibly the same person as the one under review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateHint {
+    pub registration: i64,
+    pub name: String,
+    pub status: RegistrationStatus,
+    pub document_type: DocumentType,
+    pub likeness: Likeness,
+}
+
+/// One country or "stateless", named in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NationalityOption {
+    pub code: String,
+    pub name: String,
 }

@@ -40,17 +40,15 @@ pub async fn assign_poll_worker(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::StationStaffPage;
-    use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, require_staff};
     use crate::accounts::types::{AccountId, Organization, Role};
     use crate::db::now_millis;
-    use crate::elections::commission::COMMISSION;
+    use crate::elections::lookup::election_of;
     use crate::elections::phase::Phase;
-    use crate::elections::public::ssr::election_of;
-    use crate::elections::server::ssr::election_error;
     use crate::elections::station_types::PollWorker;
     use crate::elections::store::ElectionRecord;
     use crate::error::AppError;
+    use crate::platform::access::COMMISSION;
     use crate::state::AppState;
 
     /// Part of the commission's election page (loaded with it: one resource, one
@@ -64,12 +62,12 @@ pub(crate) mod ssr {
             .db
             .station_assignments(record.id)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         let poll_workers = app
             .db
             .team(org.id)
             .await
-            .map_err(store_error)?
+            .map_err(AppError::from)?
             .into_iter()
             .filter(|(_, _, roles)| roles.contains(&Role::PollWorker))
             .map(|(account, name, _)| PollWorker {
@@ -98,7 +96,7 @@ pub(crate) mod ssr {
                 .db
                 .marks_by_poll_worker(record.id)
                 .await
-                .map_err(election_error)?,
+                .map_err(AppError::from)?,
         })
     }
 
@@ -120,7 +118,7 @@ pub(crate) mod ssr {
             tx.unassign_poll_worker(record.id, station, AccountId(worker), actor, now_millis())
                 .await
         };
-        done.map_err(election_error)?;
+        done.map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }

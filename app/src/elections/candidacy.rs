@@ -18,6 +18,11 @@ pub enum CandidateKind {
     Organization,
 }
 
+crate::platform::codes::text_codes!(CandidateKind {
+    Individual => "individual",
+    Organization => "organization",
+});
+
 /// What the election says about a segment beyond seats: who may stand there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentRules {
@@ -210,6 +215,15 @@ impl CandidacyStatus {
         matches!(self, Self::Accepted | Self::AppealAccepted)
     }
 }
+
+crate::platform::codes::text_codes!(CandidacyStatus {
+    Submitted => "submitted",
+    Accepted => "accepted",
+    Rejected => "rejected",
+    Appealed => "appealed",
+    AppealAccepted => "appeal_accepted",
+    AppealRejected => "appeal_rejected",
+});
 
 /// What someone does to a candidacy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

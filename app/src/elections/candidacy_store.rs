@@ -35,66 +35,45 @@ pub fn candidate_id(candidacy: i64) -> String {
     format!("c{candidacy}")
 }
 
-type CandidacyRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+/// A candidacy as stored; its columns are `COLUMNS`.
+#[derive(sqlx::FromRow)]
+struct CandidacyRow {
+    id: i64,
+    segment: String,
+    kind: CandidateKind,
+    name: String,
+    representative: Option<String>,
+    nationality: String,
+    gender: GenderIdentity,
+    date: String,
+    platform: String,
+    status: CandidacyStatus,
+    reason: Option<String>,
+    appeal: Option<String>,
+    appeal_decision: Option<String>,
+}
 
 const COLUMNS: &str = "id, segment, kind, name, representative, nationality, gender, date, platform, \
                        status, reason, appeal, appeal_decision";
 
-fn kind_code(kind: CandidateKind) -> &'static str {
-    match kind {
-        CandidateKind::Individual => "individual",
-        CandidateKind::Organization => "organization",
-    }
-}
-
-fn status_code(status: CandidacyStatus) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 fn from_row(row: CandidacyRow) -> Result<CandidacyRecord, ElectionError> {
-    let (id, segment, kind, name, representative, nationality, gender, date, platform, status) = (
-        row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9,
-    );
-    let kind = match kind.as_str() {
-        "individual" => CandidateKind::Individual,
-        "organization" => CandidateKind::Organization,
-        other => return Err(corrupt(format!("candidate kind {other}"))),
-    };
     Ok(CandidacyRecord {
-        id,
-        candidate_id: candidate_id(id),
+        id: row.id,
+        candidate_id: candidate_id(row.id),
         candidacy: Candidacy {
-            segment,
-            kind,
-            name,
-            representative,
-            nationality,
-            gender: GenderIdentity::from_code(&gender)
-                .ok_or_else(|| corrupt(format!("gender {gender}")))?,
-            date: date.parse().map_err(corrupt)?,
-            platform: serde_json::from_str(&platform).map_err(corrupt)?,
+            segment: row.segment,
+            kind: row.kind,
+            name: row.name,
+            representative: row.representative,
+            nationality: row.nationality,
+            gender: row.gender,
+            date: row.date.parse().map_err(corrupt)?,
+            platform: serde_json::from_str(&row.platform).map_err(corrupt)?,
         },
-        status: serde_json::from_value(json!(status)).map_err(corrupt)?,
-        reason: row.10,
-        appeal: row.11,
-        appeal_decision: row.12,
+        status: row.status,
+        reason: row.reason,
+        appeal: row.appeal,
+        appeal_decision: row.appeal_decision,
     })
 }
 
@@ -179,14 +158,14 @@ impl Tx {
             .bind(election.0)
             .bind(account.0)
             .bind(&candidacy.segment)
-            .bind(kind_code(candidacy.kind))
+            .bind(candidacy.kind)
             .bind(&candidacy.name)
             .bind(&candidacy.representative)
             .bind(&candidacy.nationality)
             .bind(candidacy.gender.code())
             .bind(candidacy.date.to_string())
             .bind(&platform)
-            .bind(status_code(CandidacyStatus::Submitted))
+            .bind(CandidacyStatus::Submitted)
             .bind(now)
             .fetch_one(&mut *conn)
             .await
@@ -224,19 +203,18 @@ impl Tx {
         now: i64,
     ) -> Result<CandidacyStatus, ElectionError> {
         let (organization, phase, _) = self.election_state(election).await?;
-        let row: Option<(String,)> = on_tx!(self, |conn| {
+        let row: Option<(CandidacyStatus,)> = on_tx!(self, |conn| {
             sqlx::query_as("SELECT status FROM candidacies WHERE id = $1 AND election_id = $2")
                 .bind(candidacy)
                 .bind(election.0)
                 .fetch_optional(&mut *conn)
                 .await
         })?;
-        let (status,) = row.ok_or(ElectionError::NotFound)?;
+        let (from,) = row.ok_or(ElectionError::NotFound)?;
         // An appeal after the appeal window's last day is too late.
         if action == CandidacyAction::Appeal && self.deadline_passed(election, phase, now).await? {
             return Err(ElectionError::DeadlinePassed);
         }
-        let from: CandidacyStatus = serde_json::from_value(json!(status)).map_err(corrupt)?;
         let to = apply(phase, from, action)?;
         let column = match action {
             CandidacyAction::Accept | CandidacyAction::Reject => "reason",
@@ -248,10 +226,10 @@ impl Tx {
         );
         let changed = on_tx!(self, |conn| {
             sqlx::query(&sql)
-                .bind(status_code(to))
+                .bind(to)
                 .bind(text)
                 .bind(candidacy)
-                .bind(&status)
+                .bind(from)
                 .execute(&mut *conn)
                 .await
                 .map(|done| done.rows_affected())
@@ -288,18 +266,20 @@ impl Tx {
         if !phase.results_public() {
             return Err(crate::elections::candidacy::CandidacyError::WrongPhase.into());
         }
-        let row: Option<(i64, String, String, Option<String>)> = on_tx!(self, |conn| {
-            sqlx::query_as(
+        let row: Option<(i64, CandidateKind, CandidacyStatus, Option<String>)> = on_tx!(
+            self,
+            |conn| {
+                sqlx::query_as(
                 "SELECT id, kind, status, representative FROM candidacies WHERE election_id = $1 AND account_id = $2",
             )
             .bind(election.0)
             .bind(account.0)
             .fetch_optional(&mut *conn)
             .await
-        })?;
+            }
+        )?;
         let (id, kind, status, before) = row.ok_or(ElectionError::NotFound)?;
-        let status: CandidacyStatus = serde_json::from_value(json!(status)).map_err(corrupt)?;
-        if kind != kind_code(CandidateKind::Organization) || !status.on_final_list() {
+        if kind != CandidateKind::Organization || !status.on_final_list() {
             return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
         }
         on_tx!(self, |conn| {

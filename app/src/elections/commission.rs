@@ -107,26 +107,18 @@ pub async fn set_deadline(
     respond(ssr::set_deadline(&organization, &election, phase, &last_day).await)
 }
 
-/// Who runs elections.
-#[cfg(feature = "ssr")]
-pub(crate) const COMMISSION: [crate::accounts::types::Role; 2] = [
-    crate::accounts::types::Role::Administrator,
-    crate::accounts::types::Role::ElectoralCommission,
-];
-
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::{COMMISSION, CandidacyReview, CommissionPage, ElectionSummary};
+    use super::{CandidacyReview, CommissionPage, ElectionSummary};
     use crate::accounts::session::{app_state, require_staff};
     use crate::db::now_millis;
     use crate::elections::candidacy::CandidacyAction;
+    use crate::elections::lookup::election_of;
     use crate::elections::markdown;
     use crate::elections::phase::Phase;
-    use crate::elections::public::ssr::{
-        PhotoAddresses, election_of, nationality_names, reason_text,
-    };
-    use crate::elections::server::ssr::election_error;
+    use crate::elections::public::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::error::{AppError, ErrorCode};
+    use crate::platform::access::COMMISSION;
 
     const REASON_MAX: u16 = 1000;
 
@@ -164,7 +156,7 @@ mod ssr {
             Err(ElectionError::Calendar(CalendarError::InThePast)) => {
                 return Err(field(Problem::InvalidDate));
             }
-            other => other.map_err(election_error)?,
+            other => other.map_err(AppError::from)?,
         }
         tx.commit().await?;
         Ok(())
@@ -212,7 +204,7 @@ mod ssr {
                     }],
                 });
             }
-            other => other.map_err(election_error)?,
+            other => other.map_err(AppError::from)?,
         };
         tx.commit().await?;
         Ok(valid.slug)
@@ -225,7 +217,7 @@ mod ssr {
             .db
             .elections_of(org.id)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .into_iter()
             .map(|e| ElectionSummary {
                 slug: e.slug,
@@ -250,7 +242,7 @@ mod ssr {
             .db
             .candidacies(record.id)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .into_iter()
             .map(|r| {
                 let c = r.candidacy;
@@ -283,7 +275,7 @@ mod ssr {
             })
             .collect();
         Ok(CommissionPage {
-            deadlines: app.db.deadlines(record.id).await.map_err(election_error)?,
+            deadlines: app.db.deadlines(record.id).await.map_err(AppError::from)?,
             title: record.title,
             phase: record.phase,
             next: record.phase.next(),
@@ -303,19 +295,19 @@ mod ssr {
         let mut tx = app.db.begin_write().await?;
         tx.move_phase(record.id, to, Some(account), now_millis())
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         if to >= Phase::Counting {
             // Voting is closed: erase any trace of the order ballots were written in
             // before anyone can export them. Idempotent, and repeated at every later move,
             // so a seal that failed once is retried.
-            app.db.seal_ballot_box().await.map_err(election_error)?;
+            app.db.seal_ballot_box().await.map_err(AppError::from)?;
             // What the public reads of this phase — board, exports, count, turnout — is
             // computed once, now, not per request.
             app.db
                 .publish(record.id, now_millis())
                 .await
-                .map_err(election_error)?;
+                .map_err(AppError::from)?;
         }
         Ok(())
     }
@@ -348,7 +340,7 @@ mod ssr {
             now_millis(),
         )
         .await
-        .map_err(election_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }

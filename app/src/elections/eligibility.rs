@@ -28,22 +28,12 @@ pub enum Channel {
     InPerson,
 }
 
-impl Channel {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Online => "online",
-            Self::InPerson => "in_person",
-        }
-    }
-}
+crate::platform::codes::text_codes!(Channel {
+    Online => "online",
+    InPerson => "in_person",
+});
 
-/// A moment as people at the organization read their clocks: the local date and the
-/// minute of the day (0–1439).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocalTime {
-    pub date: Date,
-    pub minute: u16,
-}
+pub use crate::calendar::LocalTime;
 
 /// What the rule needs of a registration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -20,7 +20,11 @@ pub mod commission;
 pub mod configure;
 pub mod eligibility;
 #[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
 pub mod kiosk_store;
+#[cfg(feature = "ssr")]
+pub mod lookup;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod phase;

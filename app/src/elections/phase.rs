@@ -21,42 +21,10 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 10] = [
-        Self::Draft,
-        Self::CandidacyRegistration,
-        Self::Review,
-        Self::Appeals,
-        Self::FinalList,
-        Self::Campaign,
-        Self::Voting,
-        Self::Counting,
-        Self::ProvisionalResults,
-        Self::OfficialResults,
-    ];
-
     /// The phase after this one; `None` once results are official.
     pub fn next(self) -> Option<Phase> {
         let at = Self::ALL.iter().position(|p| *p == self)?;
         Self::ALL.get(at + 1).copied()
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::CandidacyRegistration => "candidacy_registration",
-            Self::Review => "review",
-            Self::Appeals => "appeals",
-            Self::FinalList => "final_list",
-            Self::Campaign => "campaign",
-            Self::Voting => "voting",
-            Self::Counting => "counting",
-            Self::ProvisionalResults => "provisional_results",
-            Self::OfficialResults => "official_results",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Phase> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
     }
 
     /// The configuration (segments, seats, parity, channels) can change only in draft.
@@ -96,6 +64,19 @@ impl Phase {
         self >= Self::ProvisionalResults
     }
 }
+
+crate::platform::codes::text_codes!(Phase {
+    Draft => "draft",
+    CandidacyRegistration => "candidacy_registration",
+    Review => "review",
+    Appeals => "appeals",
+    FinalList => "final_list",
+    Campaign => "campaign",
+    Voting => "voting",
+    Counting => "counting",
+    ProvisionalResults => "provisional_results",
+    OfficialResults => "official_results",
+});
 
 /// Why a calendar change was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]

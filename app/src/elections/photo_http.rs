@@ -34,10 +34,10 @@ pub mod ssr {
     use crate::accounts::session::{app_state, require_account, session_of};
     use crate::accounts::types::Role;
     use crate::db::now_millis;
+    use crate::elections::lookup::election_of;
     use crate::elections::photo::{MAX_UPLOAD_BYTES, PhotoError, normalize};
-    use crate::elections::public::ssr::election_of;
-    use crate::elections::server::ssr::{election_error, redirect_with};
     use crate::error::{AppError, ErrorCode};
+    use crate::http::redirect_with;
     use crate::state::AppState;
 
     /// A text field of the form (organization, election, locale, action) is short.
@@ -131,7 +131,7 @@ pub mod ssr {
         let mut tx = app.db.begin_write().await?;
         tx.set_candidacy_photo(election, account, photo.as_ref(), now_millis())
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -157,7 +157,7 @@ pub mod ssr {
         app.db
             .candidacy_of(record.id, account)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         Ok((account, record.id))
     }

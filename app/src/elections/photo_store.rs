@@ -9,7 +9,7 @@ use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
 use crate::elections::photo::Photo;
-use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::elections::store::{ElectionError, ElectionId};
 use crate::{on_db, on_tx};
 
 /// A stored photo with what deciding who may see it needs.
@@ -90,7 +90,7 @@ impl Db {
         election: ElectionId,
         candidacy: i64,
     ) -> Result<Option<StoredPhoto>, ElectionError> {
-        let row: Option<(i64, String, String, Vec<u8>)> = on_db!(self, |pool| {
+        let row: Option<(i64, CandidacyStatus, String, Vec<u8>)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT c.account_id, c.status, p.digest, p.jpeg FROM candidacy_photos p \
                  JOIN candidacies c ON c.id = p.candidacy_id \
@@ -104,7 +104,7 @@ impl Db {
         row.map(|(owner, status, digest, jpeg)| {
             Ok(StoredPhoto {
                 owner: AccountId(owner),
-                status: serde_json::from_value(json!(status)).map_err(corrupt)?,
+                status,
                 digest,
                 jpeg,
             })

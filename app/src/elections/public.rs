@@ -135,41 +135,20 @@ pub async fn change_representative(
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::{CandidateView, ElectionPage, MyCandidacy, MyPart, SegmentView};
-    use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, current_account, require_account};
-    use crate::accounts::types::Organization;
     use crate::db::now_millis;
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
     use crate::elections::candidacy_store::CandidacyRecord;
     use crate::elections::eligibility::{Channel, channel_open, may_vote};
+    use crate::elections::lookup::election_of;
     use crate::elections::markdown;
     use crate::elections::photo_http::photo_url;
-    use crate::elections::server::ssr::election_error;
     use crate::elections::settings::pick_language;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
     use crate::state::AppState;
 
     pub const APPEAL_MAX: u16 = 2000;
-
-    pub async fn election_of(
-        app: &AppState,
-        organization: &str,
-        election: &str,
-    ) -> Result<(Organization, ElectionRecord), AppError> {
-        let org = app
-            .db
-            .organization_by_slug(organization)
-            .await
-            .map_err(store_error)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let record = app
-            .db
-            .election_by_slug(org.id, election)
-            .await
-            .map_err(election_error)?;
-        Ok((org, record))
-    }
 
     /// A candidacy as the public sees it, in `locale`.
     pub fn candidate_view(
@@ -220,7 +199,7 @@ pub mod ssr {
                     .db
                     .photo_digests(record.id)
                     .await
-                    .map_err(election_error)?,
+                    .map_err(AppError::from)?,
             })
         }
 
@@ -257,19 +236,19 @@ pub mod ssr {
             .db
             .phase_history(record.id)
             .await
-            .map_err(election_error)?;
-        let deadlines = app.db.deadlines(record.id).await.map_err(election_error)?;
+            .map_err(AppError::from)?;
+        let deadlines = app.db.deadlines(record.id).await.map_err(AppError::from)?;
         let deadline_changes = app
             .db
             .deadline_changes(record.id)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         let names = nationality_names(locale);
         let candidacies = if record.phase.candidates_public() {
             app.db
                 .candidacies(record.id)
                 .await
-                .map_err(election_error)?
+                .map_err(AppError::from)?
         } else {
             vec![]
         };
@@ -335,7 +314,7 @@ pub mod ssr {
                     .db
                     .registrant(org.id, account)
                     .await
-                    .map_err(election_error)?;
+                    .map_err(AppError::from)?;
                 let refusal = may_vote(
                     record.phase,
                     &record.settings,
@@ -348,7 +327,7 @@ pub mod ssr {
                     .db
                     .candidacy_of(record.id, account)
                     .await
-                    .map_err(election_error)?
+                    .map_err(AppError::from)?
                     .map(|r| MyCandidacy {
                         photo: photos.of_candidacy(r.id),
                         organization: r.candidacy.kind
@@ -367,12 +346,12 @@ pub mod ssr {
                         .db
                         .is_enabled_voter(org.id, account)
                         .await
-                        .map_err(election_error)?,
+                        .map_err(AppError::from)?,
                     voted: app
                         .db
                         .has_voted(record.id, account)
                         .await
-                        .map_err(election_error)?,
+                        .map_err(AppError::from)?,
                     candidacy,
                 })
             }
@@ -419,7 +398,7 @@ pub mod ssr {
             .db
             .filer(org.id, account)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotEnabledVoter))?;
         let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
         let candidacy = validate_candidacy(&form, &record.settings.segment_rules(), today, &filer)
@@ -430,7 +409,7 @@ pub mod ssr {
         let mut tx = app.db.begin_write().await?;
         tx.file_candidacy(record.id, account, &candidacy, now_millis())
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -448,7 +427,7 @@ pub mod ssr {
             .db
             .candidacy_of(record.id, account)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         let mut tx = app.db.begin_write().await?;
         tx.act_on_candidacy(
@@ -460,7 +439,7 @@ pub mod ssr {
             now_millis(),
         )
         .await
-        .map_err(election_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -485,7 +464,7 @@ pub mod ssr {
         let mut tx = app.db.begin_write().await?;
         tx.change_representative(record.id, account, &name, now_millis())
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }

@@ -43,42 +43,10 @@ pub async fn take_receipt() -> Result<Option<String>, AppError> {
 pub(crate) mod ssr {
     use crate::accounts::session::{app_state, require_account};
     use crate::db::now_millis;
-    use crate::elections::candidacy::CandidacyError;
-    use crate::elections::store::{Channel, ElectionError};
-    use crate::error::{AppError, ErrorCode};
-    use crate::http::{Credential, is_secure, set_on_response};
-    use crate::results::count::{Ballot, TallyError};
-
-    pub fn election_error(error: ElectionError) -> AppError {
-        match error {
-            ElectionError::AlreadyVoted => AppError::new(ErrorCode::AlreadyVoted),
-            ElectionError::NotVoting => AppError::new(ErrorCode::VotingClosed),
-            ElectionError::Refused(refusal) => AppError::new(refusal.error_code()),
-            ElectionError::NotFound => AppError::new(ErrorCode::NotFound),
-            ElectionError::Count(TallyError::Ballot { .. }) => {
-                AppError::new(ErrorCode::InvalidInput)
-            }
-            ElectionError::CandidacyExists => AppError::new(ErrorCode::AlreadyFiled),
-            ElectionError::StationsOpen => AppError::new(ErrorCode::StationsOpen),
-            ElectionError::Undecided => AppError::new(ErrorCode::CandidaciesUndecided),
-            ElectionError::DeadlinePassed => AppError::new(ErrorCode::DeadlinePassed),
-            ElectionError::Candidacy(CandidacyError::WrongPhase)
-            | ElectionError::ImportedList
-            | ElectionError::Calendar(_) => AppError::new(ErrorCode::WrongPhase),
-            ElectionError::Candidacy(CandidacyError::WrongStatus) => {
-                AppError::new(ErrorCode::Conflict)
-            }
-            ElectionError::Invalid(fields) => AppError {
-                code: ErrorCode::InvalidInput,
-                fields,
-            },
-            ElectionError::Db(error) => error.into(),
-            other => {
-                tracing::error!(error = %other, "election error");
-                AppError::new(ErrorCode::Internal)
-            }
-        }
-    }
+    use crate::elections::store::Channel;
+    use crate::error::AppError;
+    use crate::http::{Credential, is_secure, redirect_with, set_on_response};
+    use crate::results::count::Ballot;
 
     /// The tracking code of the ballot just cast on this device, until it is read.
     const RECEIPT_COOKIE: Credential = Credential {
@@ -124,21 +92,6 @@ pub(crate) mod ssr {
         set_on_response(RECEIPT_COOKIE.set(code, 900, secure()));
     }
 
-    /// Answers a plain form post with a redirect to `path` (in `locale`): with
-    /// `?error=<code>` on failure, else with `ok_query` (if any).
-    pub fn redirect_with(locale: &str, path: &str, error: Option<ErrorCode>, ok_query: &str) {
-        let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
-        let base = crate::locale::localized_path(locale, path);
-        let target = match error {
-            Some(code) => {
-                format!("{base}?error={}", code.as_query())
-            }
-            None if ok_query.is_empty() => base,
-            None => format!("{base}?{ok_query}"),
-        };
-        leptos_axum::redirect(&crate::http::location(&target));
-    }
-
     pub async fn cast_ballot_form(
         organization: &str,
         election: &str,
@@ -164,7 +117,7 @@ pub(crate) mod ssr {
         let account = require_account().await?;
         let app = app_state()?;
         let (_, record) =
-            crate::elections::public::ssr::election_of(&app, organization, election).await?;
+            crate::elections::lookup::election_of(&app, organization, election).await?;
         app.db
             .cast(
                 record.id,
@@ -175,6 +128,6 @@ pub(crate) mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(election_error)
+            .map_err(AppError::from)
     }
 }

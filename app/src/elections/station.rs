@@ -233,31 +233,25 @@ mod ssr {
     use crate::accounts::access_codes::normalize_code_of_length;
     use crate::accounts::rate_limit::{KIOSK_PAIRING, attempt};
     use crate::accounts::rules::normalize_document_number;
-    use crate::accounts::server::ssr::store_error;
     use crate::accounts::session::{app_state, require_staff, sign_out_here};
-    use crate::accounts::types::{AccountId, DocumentType, Organization, Role};
+    use crate::accounts::types::{AccountId, DocumentType, Organization};
     use crate::audit::store::AuditEvent;
     use crate::db::now_millis;
     use crate::elections::kiosk_store::PAIRING_CODE_LENGTH;
+    use crate::elections::lookup::election_of;
     use crate::elections::phase::Phase;
-    use crate::elections::public::ssr::{election_of, load_election, reason_text};
-    use crate::elections::server::ssr::{
-        ballot_from_picks, election_error, redirect_with, secure, set_receipt,
-    };
+    use crate::elections::public::ssr::{load_election, reason_text};
+    use crate::elections::server::ssr::{ballot_from_picks, secure, set_receipt};
     use crate::elections::station_store::StationError;
     use crate::elections::station_types::may_work_station;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
+    use crate::http::redirect_with;
     use crate::http::{Credential, set_on_response};
     use crate::results::count::Ballot;
     use crate::state::AppState;
 
-    const POLL: [Role; 3] = [
-        Role::Administrator,
-        Role::ElectoralCommission,
-        Role::PollWorker,
-    ];
-    const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+    use crate::platform::access::{POLL, SUPERVISORS};
 
     /// The kiosk credential: `__Host-voz_kiosk` on https. A voting day, at most.
     const KIOSK_COOKIE: Credential = Credential {
@@ -268,7 +262,7 @@ mod ssr {
 
     fn station_error(error: StationError) -> AppError {
         match error {
-            StationError::Election(e) => election_error(e),
+            StationError::Election(e) => AppError::from(e),
             StationError::NotOpen | StationError::Closed => {
                 AppError::new(ErrorCode::StationNotOpen)
             }
@@ -286,9 +280,9 @@ mod ssr {
             .db
             .roles_of(org.id, account)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let mut out = Vec::new();
-        for election in app.db.elections_of(org.id).await.map_err(election_error)? {
+        for election in app.db.elections_of(org.id).await.map_err(AppError::from)? {
             if election.phase != Phase::Voting {
                 continue;
             }
@@ -296,7 +290,7 @@ mod ssr {
                 .db
                 .station_assignments(election.id)
                 .await
-                .map_err(election_error)?;
+                .map_err(AppError::from)?;
             let stations = election
                 .settings
                 .stations
@@ -346,12 +340,12 @@ mod ssr {
             .db
             .roles_of(org.id, account)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let assigned = app
             .db
             .assigned_to(record.id, station)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         if !may_work_station(&roles, &assigned, account.0) {
             return Err(AppError::new(ErrorCode::Forbidden));
         }
@@ -474,7 +468,7 @@ mod ssr {
                 ),
             )
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         // Every look-up is in the log: who searched, at which station, whom they found.
         let mut tx = app.db.begin_write().await?;
         tx.audit(
@@ -698,7 +692,7 @@ mod ssr {
             .db
             .election(kiosk.election)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         let station = record
             .settings
             .station(kiosk.station)
@@ -715,7 +709,7 @@ mod ssr {
             .db
             .organization(record.organization)
             .await
-            .map_err(store_error)?;
+            .map_err(AppError::from)?;
         let page = load_election(&org.slug, &record.slug, locale).await?;
         Ok(KioskDisplay::Ballot {
             title: record.title,

@@ -20,11 +20,7 @@ use crate::results::count::{
 };
 use crate::{on_db, on_tx};
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct ElectionId(pub i64);
+pub use crate::platform::ids::ElectionId;
 
 pub use crate::elections::eligibility::Channel;
 use crate::elections::eligibility::{Refusal, Registrant, may_vote};

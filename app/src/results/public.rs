@@ -120,8 +120,8 @@ pub async fn load_results(
 mod ssr {
     use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
     use crate::accounts::session::app_state;
-    use crate::elections::public::ssr::{election_of, nationality_names};
-    use crate::elections::server::ssr::election_error;
+    use crate::elections::lookup::election_of;
+    use crate::elections::public::ssr::nationality_names;
     use crate::error::{AppError, ErrorCode};
 
     pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
@@ -131,7 +131,7 @@ mod ssr {
             .db
             .published_board(record.id, record.phase)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
         Ok(BoardPage {
             organization: org.slug,
@@ -156,12 +156,12 @@ mod ssr {
             .db
             .phase_history(record.id)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         let head = app
             .db
             .published_board(record.id, record.phase)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .map(|b| b.head)
             .unwrap_or_default();
         let mut stations = Vec::new();
@@ -196,14 +196,14 @@ mod ssr {
             .db
             .published_results(record.id, record.phase)
             .await
-            .map_err(election_error)?
+            .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
         let result = published.count;
         let candidacies = app
             .db
             .candidacies(record.id)
             .await
-            .map_err(election_error)?;
+            .map_err(AppError::from)?;
         let name_of = |id: &str| {
             candidacies
                 .iter()

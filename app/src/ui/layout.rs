@@ -38,11 +38,7 @@ pub fn LocaleLayout() -> impl IntoView {
 
     // A kiosk shows the ballot and nothing to navigate to (the language stays choosable).
     let location = use_location();
-    let kiosk = move || {
-        location
-            .pathname
-            .with(|path| crate::ui::shell::is_kiosk_page(path))
-    };
+    let kiosk = move || location.pathname.with(|path| is_kiosk_page(path));
     view! {
         <Show when=move || url_locale.get().is_some() fallback=NotFoundPage>
             <a class="skip" href="#main">{t!(i18n, skip_to_content)}</a>
@@ -134,4 +130,11 @@ fn Footer() -> impl IntoView {
             <p>{t!(i18n, footer_text)}</p>
         </footer>
     }
+}
+
+/// The kiosk's pages: no site navigation, nothing to wander off to.
+pub fn is_kiosk_page(path: &str) -> bool {
+    let (_, rest) = crate::locale::split_locale(path);
+    let rest = rest.trim_matches('/');
+    rest == "kiosk" || rest.starts_with("kiosk/")
 }

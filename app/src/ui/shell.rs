@@ -81,13 +81,6 @@ pub fn needs_bundle(path: &str) -> bool {
     !server_only
 }
 
-/// The kiosk's pages: no site navigation, nothing to wander off to.
-pub fn is_kiosk_page(path: &str) -> bool {
-    let (_, rest) = crate::locale::split_locale(path);
-    let rest = rest.trim_matches('/');
-    rest == "kiosk" || rest.starts_with("kiosk/")
-}
-
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
 
 /// Scripts only from us or carrying this response's nonce; WebAssembly allowed to compile;

@@ -1,0 +1,25 @@
+//! Who may do what: the role sets staff checks name, in one place. A role is held in an
+//! organization; a poll worker may further be assigned to stations (`elections::assignments`).
+
+use crate::accounts::types::Role;
+
+/// Run elections: configure, move phases, review candidacies, read the audit log.
+pub const COMMISSION: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+/// Review registrations (habilitação).
+pub const REVIEWERS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+/// Work the help desk: find people, print access codes for managed accounts.
+pub const HELP_DESK: [Role; 3] = [
+    Role::Administrator,
+    Role::ElectoralCommission,
+    Role::PollWorker,
+];
+/// Work a polling station.
+pub const POLL: [Role; 3] = [
+    Role::Administrator,
+    Role::ElectoralCommission,
+    Role::PollWorker,
+];
+/// Oversee every station (close an unassigned one, reopen one).
+pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+/// Manage the organization: invite staff, settings.
+pub const ADMINISTRATORS: [Role; 1] = [Role::Administrator];
