@@ -53,6 +53,7 @@ mod store {
     use super::{ALPHABET, CODE_LENGTH};
     use crate::accounts::store::StoreError;
     use crate::accounts::types::{AccountId, OrganizationId};
+    use crate::audit::event::{Action, Subject};
     use crate::audit::store::AuditEvent;
     use crate::db::{Db, Tx};
     use crate::{on_db, on_tx};
@@ -114,8 +115,8 @@ mod store {
                 AuditEvent {
                     organization_id: Some(organization.0),
                     actor_account_id: Some(actor.0),
-                    action: "access_code.issue",
-                    subject: format!("account:{account}"),
+                    action: Action::AccessCodeIssue,
+                    subject: Subject::Account(account),
                     before: None,
                     after: Some(json!({ "expires_at": expires_at, "revoked_earlier": revoked })),
                 },

@@ -9,6 +9,7 @@ use crate::accounts::store::StoreError;
 use crate::accounts::types::{
     AccountId, DocumentType, OrganizationId, RegistrationId, RegistrationStatus,
 };
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
@@ -147,8 +148,8 @@ impl Tx {
                 AuditEvent {
                     organization_id: Some(organization.0),
                     actor_account_id: Some(actor.0),
-                    action: "registration.not_duplicate",
-                    subject: format!("registration:{}", registration.0),
+                    action: Action::RegistrationNotDuplicate,
+                    subject: Subject::Registration(registration),
                     before: None,
                     after: Some(json!({ "other": other.0 })),
                 },

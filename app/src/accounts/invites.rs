@@ -9,6 +9,7 @@ use sha2::{Digest as _, Sha256};
 use crate::accounts::session_store::random_token;
 use crate::accounts::store::StoreError;
 use crate::accounts::types::{AccountId, OrganizationId, Role};
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::Tx;
 use crate::on_tx;
@@ -48,8 +49,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: actor.map(|a| a.0),
-                action: "invite.create",
-                subject: format!("organization:{organization}"),
+                action: Action::InviteCreate,
+                subject: Subject::Organization(organization),
                 before: None,
                 after: Some(json!({ "role": role.code(), "expires_at": expires_at })),
             },

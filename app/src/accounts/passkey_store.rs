@@ -7,6 +7,7 @@ use webauthn_rs::prelude::Passkey;
 
 use crate::accounts::store::StoreError;
 use crate::accounts::types::AccountId;
+use crate::audit::event::{Action, Subject};
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -177,8 +178,8 @@ impl Db {
             crate::audit::store::AuditEvent {
                 organization_id: None,
                 actor_account_id: Some(account.0),
-                action: "passkey.remove",
-                subject: format!("account:{}", account.0),
+                action: Action::PasskeyRemove,
+                subject: Subject::Account(account),
                 before: Some(serde_json::json!({ "passkey": id })),
                 after: Some(serde_json::json!({ "sessions_ended": ended })),
             },

@@ -595,8 +595,8 @@ pub(crate) mod ssr {
             crate::audit::store::AuditEvent {
                 organization_id: None,
                 actor_account_id: Some(account.0),
-                action: "passkey.add",
-                subject: format!("account:{}", account.0),
+                action: crate::audit::event::Action::PasskeyAdd,
+                subject: crate::audit::event::Subject::Account(account),
                 before: None,
                 after: Some(serde_json::json!({ "passkey": id })),
             },

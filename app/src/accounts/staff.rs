@@ -571,7 +571,14 @@ mod ssr {
         };
         require_staff(slug, &[Role::Administrator, Role::ElectoralCommission]).await?;
         let (_, record) = crate::elections::lookup::election_of(&app, slug, election).await?;
-        Ok(app.db.election_audit_page(record.id.0, before, 100).await?)
+        Ok(app
+            .db
+            .process_audit_page(
+                crate::audit::event::Process::Election(record.id),
+                before,
+                100,
+            )
+            .await?)
     }
 
     pub async fn view_invite(token: &str) -> Result<InviteView, AppError> {

@@ -8,6 +8,7 @@ use crate::accounts::types::{
     AccountId, Decision, DocumentType, NewOrganization, Organization, OrganizationId,
     RegistrationId, RegistrationRules, RegistrationStatus, RegistrationSummary, Role,
 };
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
@@ -102,8 +103,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(id),
                 actor_account_id: actor.map(|a| a.0),
-                action: "organization.create",
-                subject: format!("organization:{id}"),
+                action: Action::OrganizationCreate,
+                subject: Subject::Organization(OrganizationId(id)),
                 before: None,
                 after: Some(json!(new)),
             },
@@ -270,8 +271,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(actor.0),
-                action: "registration.decide",
-                subject: format!("registration:{registration}"),
+                action: Action::RegistrationDecide,
+                subject: Subject::Registration(registration),
                 before: Some(json!({ "status": before_status, "reason": before_reason })),
                 after: Some(json!({ "status": status.code(), "reason": decision.reason() })),
             },
@@ -306,7 +307,7 @@ impl Tx {
         })?;
         if inserted > 0 {
             self.audit(
-                role_event(organization, account, role, actor, "role.grant"),
+                role_event(organization, account, role, actor, Action::RoleGrant),
                 now,
             )
             .await?;
@@ -335,7 +336,7 @@ impl Tx {
         })?;
         if deleted > 0 {
             self.audit(
-                role_event(organization, account, role, Some(actor), "role.revoke"),
+                role_event(organization, account, role, Some(actor), Action::RoleRevoke),
                 now,
             )
             .await?;
@@ -349,13 +350,13 @@ fn role_event(
     account: AccountId,
     role: Role,
     actor: Option<AccountId>,
-    action: &'static str,
+    action: Action,
 ) -> AuditEvent {
     AuditEvent {
         organization_id: Some(organization.0),
         actor_account_id: actor.map(|a| a.0),
         action,
-        subject: format!("account:{account}"),
+        subject: Subject::Account(account),
         before: None,
         after: Some(json!({ "role": role.code() })),
     }

@@ -65,6 +65,8 @@ pub enum ChainBreak {
         "the log no longer reaches the head {head}: entries were removed or rewritten since it was published"
     )]
     HeadNotReached { head: String },
+    #[error("entry {seq} is filed under the wrong process: its subject says otherwise")]
+    MisfiledProcess { seq: i64 },
 }
 
 /// Checks entries given in `seq` order, from the first, against `recorded_head` (the

@@ -2,6 +2,7 @@
 //! hash-chained so that observers can prove nothing was edited or removed afterwards.
 
 pub mod chain;
+pub mod event;
 #[cfg(feature = "ssr")]
 pub mod store;
 

@@ -1,6 +1,7 @@
 //! Appending to and reading the audit log, on either backend.
 
 use crate::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
+use crate::audit::event::{Action, Process, Subject};
 use crate::db::{Backend, Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -9,8 +10,8 @@ use crate::{on_db, on_tx};
 pub struct AuditEvent {
     pub organization_id: Option<i64>,
     pub actor_account_id: Option<i64>,
-    pub action: &'static str,
-    pub subject: String,
+    pub action: Action,
+    pub subject: Subject,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
 }
@@ -75,8 +76,8 @@ impl Tx {
             at: now,
             organization_id: event.organization_id,
             actor_account_id: event.actor_account_id,
-            action: event.action.to_owned(),
-            subject: event.subject,
+            action: event.action.code().to_owned(),
+            subject: event.subject.text(),
             before: event.before.map(|v| v.to_string()),
             after: event.after.map(|v| v.to_string()),
             prev_hash: head_hash,
@@ -85,7 +86,8 @@ impl Tx {
         entry.hash = entry.compute_hash();
         on_tx!(self, |conn| {
             sqlx::query(&format!(
-                "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                "INSERT INTO audit_log ({COLUMNS}, process) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
             ))
             .bind(entry.seq)
             .bind(entry.at)
@@ -97,6 +99,7 @@ impl Tx {
             .bind(&entry.after)
             .bind(&entry.prev_hash)
             .bind(&entry.hash)
+            .bind(event.subject.process().map(Process::text))
             .execute(&mut *conn)
             .await?;
             sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
@@ -154,22 +157,20 @@ impl Db {
         Ok(summary)
     }
 
-    /// The entries about one election (its calendar, candidacies, photos, stations,
-    /// kiosks), newest first: what its commission reads.
-    pub async fn election_audit_page(
+    /// The entries about one process (for an election: its calendar, candidacies, photos,
+    /// stations, kiosks), newest first: what its commission reads.
+    pub async fn process_audit_page(
         &self,
-        election_id: i64,
+        process: Process,
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        let subject = format!("election:{election_id}");
         let rows: Vec<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM audit_log WHERE (subject = $1 OR subject LIKE $2) AND seq < $3 \
-                 ORDER BY seq DESC LIMIT $4"
+                "SELECT {COLUMNS} FROM audit_log WHERE process = $1 AND seq < $2 \
+                 ORDER BY seq DESC LIMIT $3"
             ))
-            .bind(&subject)
-            .bind(format!("{subject}:%"))
+            .bind(process.text())
             .bind(before.unwrap_or(i64::MAX))
             .bind(limit)
             .fetch_all(pool)
@@ -190,6 +191,22 @@ impl Db {
                 .fetch_all(pool)
                 .await
         })?;
-        Ok(verify_chain(rows.into_iter().map(record), &head)?)
+        let summary = verify_chain(rows.into_iter().map(record), &head)?;
+        // The process column is not hashed (it is read from the subject, which is): it must
+        // say what the subject says, or a process's log could hide one of its entries.
+        let filed: Vec<(i64, String, Option<String>)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT seq, subject, process FROM audit_log ORDER BY seq")
+                .fetch_all(pool)
+                .await
+        })?;
+        for (seq, subject, process) in filed {
+            let expected = Subject::parse(&subject)
+                .and_then(Subject::process)
+                .map(Process::text);
+            if process != expected {
+                return Err(ChainBreak::MisfiledProcess { seq }.into());
+            }
+        }
+        Ok(summary)
     }
 }

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, Role};
+use crate::audit::event::{Action, Process, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::Phase;
@@ -138,16 +139,16 @@ impl Tx {
         after: Option<AccountId>,
     ) -> Result<(), ElectionError> {
         let action = if after.is_some() {
-            "station.assign"
+            Action::StationAssign
         } else {
-            "station.unassign"
+            Action::StationUnassign
         };
         self.audit(
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(actor.0),
                 action,
-                subject: format!("election:{}:station:{station}", election.0),
+                subject: Subject::Station(election, station),
                 before: before.map(|w| json!({ "poll_worker": w.0 })),
                 after: after.map(|w| json!({ "poll_worker": w.0 })),
             },
@@ -166,23 +167,25 @@ impl Db {
         &self,
         election: ElectionId,
     ) -> Result<Vec<(i64, String, u64)>, ElectionError> {
-        let prefix = format!("election:{}:station:", election.0);
         let rows: Vec<(String, String, i64)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT l.subject, a.display_name, COUNT(*) FROM audit_log l \
                  JOIN accounts a ON a.id = l.actor_account_id \
-                 WHERE l.action = 'station.mark' AND l.subject LIKE $1 \
+                 WHERE l.process = $1 AND l.action = $2 \
                  GROUP BY l.subject, a.id, a.display_name ORDER BY l.subject, a.display_name",
             )
-            .bind(format!("{prefix}%"))
+            .bind(Process::Election(election).text())
+            .bind(Action::StationMark)
             .fetch_all(pool)
             .await
         })?;
         Ok(rows
             .into_iter()
-            .filter_map(|(subject, name, count)| {
-                let station = subject.strip_prefix(&prefix)?.parse().ok()?;
-                Some((station, name, u64::try_from(count).unwrap_or(0)))
+            .filter_map(|(subject, name, count)| match Subject::parse(&subject)? {
+                Subject::Station(_, station) => {
+                    Some((station, name, u64::try_from(count).unwrap_or(0)))
+                }
+                _ => None,
             })
             .collect())
     }

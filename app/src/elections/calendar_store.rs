@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use crate::accounts::types::AccountId;
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::{Phase, check_move};
@@ -130,8 +131,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: actor.map(|a| a.0),
-                action: "election.phase",
-                subject: format!("election:{}", election.0),
+                action: Action::ElectionPhase,
+                subject: Subject::Election(election),
                 before: Some(json!({ "phase": from.code() })),
                 after: Some(json!({ "phase": to.code() })),
             },
@@ -151,9 +152,10 @@ impl Db {
     ) -> Result<Vec<PhaseChange>, ElectionError> {
         let rows: Vec<(Option<String>, i64, String)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT after_state, at, hash FROM audit_log WHERE subject = $1 AND action = 'election.phase' ORDER BY seq",
+                "SELECT after_state, at, hash FROM audit_log WHERE subject = $1 AND action = $2 ORDER BY seq",
             )
-            .bind(format!("election:{}", election.0))
+            .bind(Subject::Election(election).text())
+            .bind(Action::ElectionPhase)
             .fetch_all(pool)
             .await
         })?;
@@ -226,8 +228,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(actor.0),
-                action: "election.deadline",
-                subject: format!("election:{}", election.0),
+                action: Action::ElectionDeadline,
+                subject: Subject::Election(election),
                 before: current.map(|d| json!({ "phase": phase.code(), "last_day": d })),
                 after: Some(json!({ "phase": phase.code(), "last_day": last_day })),
             },
@@ -267,9 +269,10 @@ impl Db {
     ) -> Result<Vec<DeadlineChange>, ElectionError> {
         let rows: Vec<(Option<String>, Option<String>, i64)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT before_state, after_state, at FROM audit_log WHERE subject = $1 AND action = 'election.deadline' ORDER BY seq",
+                "SELECT before_state, after_state, at FROM audit_log WHERE subject = $1 AND action = $2 ORDER BY seq",
             )
-            .bind(format!("election:{}", election.0))
+            .bind(Subject::Election(election).text())
+            .bind(Action::ElectionDeadline)
             .fetch_all(pool)
             .await
         })?;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, GenderIdentity};
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{
@@ -180,8 +181,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(account.0),
-                action: "candidacy.file",
-                subject: format!("election:{}:candidacy:{id}", election.0),
+                action: Action::CandidacyFile,
+                subject: Subject::Candidacy(election, id),
                 before: None,
                 after: Some(json!({ "candidacy": candidacy })),
             },
@@ -241,8 +242,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(actor.0),
-                action: "candidacy.status",
-                subject: format!("election:{}:candidacy:{candidacy}", election.0),
+                action: Action::CandidacyStatus,
+                subject: Subject::Candidacy(election, candidacy),
                 before: Some(json!({ "status": from })),
                 after: Some(json!({ "status": to, column: text })),
             },
@@ -294,8 +295,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(account.0),
-                action: "candidacy.representative",
-                subject: format!("election:{}:candidacy:{id}", election.0),
+                action: Action::CandidacyRepresentative,
+                subject: Subject::Candidacy(election, id),
                 before: Some(json!({ "representative": before })),
                 after: Some(json!({ "representative": representative })),
             },

@@ -13,6 +13,7 @@ use sha2::{Digest as _, Sha256};
 use crate::accounts::access_codes::random_code;
 use crate::accounts::session_store::random_token;
 use crate::accounts::types::AccountId;
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::station_store::{StationBallot, StationError};
@@ -36,10 +37,6 @@ pub struct Kiosk {
     pub station: i64,
     pub number: i64,
     pub ready: bool,
-}
-
-fn subject(election: ElectionId, station: i64) -> String {
-    format!("election:{}:station:{station}", election.0)
 }
 
 impl Tx {
@@ -69,8 +66,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "kiosk.pairing_code",
-                subject: subject(election, station),
+                action: Action::KioskPairingCode,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: None,
             },
@@ -174,8 +171,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "kiosk.unpair",
-                subject: subject(election, station),
+                action: Action::KioskUnpair,
+                subject: Subject::Station(election, station),
                 before: Some(json!({ "kiosk": number })),
                 after: None,
             },
@@ -232,8 +229,8 @@ impl Db {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: None,
-                action: "kiosk.pair",
-                subject: subject(election, station),
+                action: Action::KioskPair,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: Some(json!({ "kiosk": number })),
             },

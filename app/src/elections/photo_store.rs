@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use crate::accounts::types::AccountId;
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
@@ -71,8 +72,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(account.0),
-                action: "candidacy.photo",
-                subject: format!("election:{}:candidacy:{id}", election.0),
+                action: Action::CandidacyPhoto,
+                subject: Subject::Candidacy(election, id),
                 before: Some(json!({ "photo_sha256": before })),
                 after: Some(json!({ "photo_sha256": photo.map(|p| &p.digest) })),
             },

@@ -235,6 +235,7 @@ mod ssr {
     use crate::accounts::rules::normalize_document_number;
     use crate::accounts::session::{app_state, require_staff, sign_out_here};
     use crate::accounts::types::{AccountId, DocumentType, Organization};
+    use crate::audit::event::{Action, Subject};
     use crate::audit::store::AuditEvent;
     use crate::db::now_millis;
     use crate::elections::kiosk_store::PAIRING_CODE_LENGTH;
@@ -475,8 +476,8 @@ mod ssr {
             AuditEvent {
                 organization_id: Some(worker.organization.id.0),
                 actor_account_id: Some(worker.account.0),
-                action: "station.lookup",
-                subject: format!("election:{}:station:{station}", worker.record.id.0),
+                action: Action::StationLookup,
+                subject: Subject::Station(worker.record.id, station),
                 before: None,
                 after: Some(serde_json::json!({
                     "found": found.as_ref().map(|person| person.account),

@@ -16,6 +16,7 @@
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
@@ -66,10 +67,6 @@ impl StationBallot {
             Self::Paper => "paper_ballots",
         }
     }
-}
-
-fn subject(election: ElectionId, station: i64) -> String {
-    format!("election:{}:station:{station}", election.0)
 }
 
 impl Tx {
@@ -151,8 +148,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "station.open",
-                subject: subject(election, station),
+                action: Action::StationOpen,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: None,
             },
@@ -219,8 +216,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "station.mark",
-                subject: subject(election, station),
+                action: Action::StationMark,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: Some(json!({ "account": account.0, "kiosk": kiosk })),
             },
@@ -247,8 +244,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "station.paper_ballot",
-                subject: subject(election, station),
+                action: Action::StationPaperBallot,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: None,
             },
@@ -349,8 +346,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: Some(poll_worker.0),
-                action: "station.close",
-                subject: subject(election, station),
+                action: Action::StationClose,
+                subject: Subject::Station(election, station),
                 before: None,
                 after: Some(json!({
                     "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
@@ -405,8 +402,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization),
                 actor_account_id: Some(commission.0),
-                action: "station.reopen",
-                subject: subject(election, station),
+                action: Action::StationReopen,
+                subject: Subject::Station(election, station),
                 before: Some(json!({
                     "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
                     "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
+use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::{CalendarError, Phase};
@@ -131,8 +132,8 @@ impl Tx {
             AuditEvent {
                 organization_id: Some(organization.0),
                 actor_account_id: actor.map(|a| a.0),
-                action: "election.create",
-                subject: format!("election:{id}"),
+                action: Action::ElectionCreate,
+                subject: Subject::Election(ElectionId(id)),
                 before: None,
                 after: Some(
                     json!({ "slug": new.slug, "title": new.title, "config": new.config, "settings": new.settings }),

@@ -1,8 +1,10 @@
 //! The audit chain: appends inside transactions, concurrent appends, tamper detection.
 
+use voz_app::audit::event::{Action, Process, Subject};
 use voz_app::audit::store::{AuditError, AuditEvent};
 use voz_app::db::Db;
 use voz_app::on_db;
+use voz_app::platform::ids::{AccountId, ElectionId, RegistrationId};
 
 use crate::store_tests;
 
@@ -13,14 +15,15 @@ store_tests!(
     tampering_is_detected,
     the_database_refuses_changes_to_the_log,
     a_truncated_or_rewritten_log_no_longer_reaches_a_published_head,
+    a_process_log_holds_exactly_its_entries,
 );
 
 fn event(n: i64) -> AuditEvent {
     AuditEvent {
         organization_id: Some(1),
         actor_account_id: Some(n),
-        action: "registration.approve",
-        subject: format!("registration:{n}"),
+        action: Action::RegistrationApprove,
+        subject: Subject::Registration(RegistrationId(n)),
         before: Some(serde_json::json!({ "status": "pending" })),
         after: Some(serde_json::json!({ "status": "verified" })),
     }
@@ -195,6 +198,63 @@ async fn tampering_is_detected(db: &Db) {
             Err(AuditError::Broken(voz_app::audit::ChainBreak::Altered {
                 seq: 2
             }))
+        ),
+        "{broken:?}"
+    );
+}
+
+/// A commission reads its election's entries (calendar, candidacies, stations) by the
+/// process they are filed under, and nothing else; an entry filed under another process
+/// than its subject says is caught by `verify`.
+async fn a_process_log_holds_exactly_its_entries(db: &Db) {
+    let (one, two) = (ElectionId(1), ElectionId(2));
+    let subjects = [
+        Subject::Election(one),
+        Subject::Candidacy(one, 7),
+        Subject::Station(one, 3),
+        Subject::Election(two),
+        Subject::Station(two, 1),
+        Subject::Account(AccountId(1)),
+        Subject::Registration(RegistrationId(1)),
+    ];
+    for (n, subject) in subjects.into_iter().enumerate() {
+        let mut tx = db.begin_write().await.expect("begin");
+        let mut entry = event(n as i64);
+        entry.subject = subject;
+        tx.audit(entry, 1_000).await.expect("audit");
+        tx.commit().await.expect("commit");
+    }
+    let page = db
+        .process_audit_page(Process::Election(one), None, 100)
+        .await
+        .expect("page");
+    let seen: Vec<&str> = page.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        seen,
+        [
+            "election:1:station:3",
+            "election:1:candidacy:7",
+            "election:1"
+        ],
+        "its own entries, newest first"
+    );
+    assert_eq!(db.verify_audit_chain().await.expect("intact").entries, 7);
+    // Someone who can lift the guards refiles an entry of election 1 under election 2, to
+    // hide it from election 1's commission: the subject (hashed) says otherwise.
+    drop_guards(db).await;
+    run(
+        db,
+        "UPDATE audit_log SET process = 'election:2' WHERE seq = 3",
+    )
+    .await
+    .expect("refile");
+    let broken = db.verify_audit_chain().await;
+    assert!(
+        matches!(
+            broken,
+            Err(AuditError::Broken(
+                voz_app::audit::ChainBreak::MisfiledProcess { seq: 3 }
+            ))
         ),
         "{broken:?}"
     );

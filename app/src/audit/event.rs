@@ -1,0 +1,185 @@
+//! What an audit entry records, typed: the action done and the subject it was done to.
+//! Their text forms (`station.mark`, `election:3:station:2`) are what the chain hashes and
+//! observers read; code never builds or parses those strings by hand.
+//!
+//! A subject that belongs to a process (an election today; a conference edition or an open
+//! call next) names that process (`election:3`), stored beside the entry so that a
+//! process's entries are read by equality, never by matching text patterns.
+
+use crate::platform::ids::{AccountId, ElectionId, OrganizationId, RegistrationId};
+
+/// What was done. New actions are added here, with their code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    OrganizationCreate,
+    InviteCreate,
+    RoleGrant,
+    RoleRevoke,
+    PasskeyAdd,
+    PasskeyRemove,
+    AccessCodeIssue,
+    RegistrationApprove,
+    RegistrationDecide,
+    RegistrationNotDuplicate,
+    ElectionCreate,
+    ElectionPhase,
+    ElectionDeadline,
+    CandidacyFile,
+    CandidacyStatus,
+    CandidacyPhoto,
+    CandidacyRepresentative,
+    StationOpen,
+    StationClose,
+    StationReopen,
+    StationLookup,
+    StationMark,
+    StationPaperBallot,
+    StationAssign,
+    StationUnassign,
+    KioskPairingCode,
+    KioskPair,
+    KioskUnpair,
+}
+
+crate::platform::codes::text_codes!(Action {
+    OrganizationCreate => "organization.create",
+    InviteCreate => "invite.create",
+    RoleGrant => "role.grant",
+    RoleRevoke => "role.revoke",
+    PasskeyAdd => "passkey.add",
+    PasskeyRemove => "passkey.remove",
+    AccessCodeIssue => "access_code.issue",
+    RegistrationApprove => "registration.approve",
+    RegistrationDecide => "registration.decide",
+    RegistrationNotDuplicate => "registration.not_duplicate",
+    ElectionCreate => "election.create",
+    ElectionPhase => "election.phase",
+    ElectionDeadline => "election.deadline",
+    CandidacyFile => "candidacy.file",
+    CandidacyStatus => "candidacy.status",
+    CandidacyPhoto => "candidacy.photo",
+    CandidacyRepresentative => "candidacy.representative",
+    StationOpen => "station.open",
+    StationClose => "station.close",
+    StationReopen => "station.reopen",
+    StationLookup => "station.lookup",
+    StationMark => "station.mark",
+    StationPaperBallot => "station.paper_ballot",
+    StationAssign => "station.assign",
+    StationUnassign => "station.unassign",
+    KioskPairingCode => "kiosk.pairing_code",
+    KioskPair => "kiosk.pair",
+    KioskUnpair => "kiosk.unpair",
+});
+
+/// What an action was done to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Organization(OrganizationId),
+    Account(AccountId),
+    Registration(RegistrationId),
+    Election(ElectionId),
+    Candidacy(ElectionId, i64),
+    Station(ElectionId, i64),
+}
+
+/// A process whose entries are read together (its commission's log, its public history).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Process {
+    Election(ElectionId),
+}
+
+impl Process {
+    /// Its text form, stored in the entry's `process` column.
+    pub fn text(self) -> String {
+        match self {
+            Self::Election(id) => format!("election:{id}"),
+        }
+    }
+}
+
+impl Subject {
+    /// The text the chain hashes.
+    pub fn text(self) -> String {
+        match self {
+            Self::Organization(id) => format!("organization:{id}"),
+            Self::Account(id) => format!("account:{id}"),
+            Self::Registration(id) => format!("registration:{id}"),
+            Self::Election(id) => format!("election:{id}"),
+            Self::Candidacy(election, id) => format!("election:{election}:candidacy:{id}"),
+            Self::Station(election, id) => format!("election:{election}:station:{id}"),
+        }
+    }
+
+    /// Reads a subject back from its text; `None` for text no code writes.
+    pub fn parse(text: &str) -> Option<Self> {
+        let parts: Vec<&str> = text.split(':').collect();
+        let id = |part: &str| part.parse::<i64>().ok();
+        Some(match parts.as_slice() {
+            ["organization", n] => Self::Organization(OrganizationId(id(n)?)),
+            ["account", n] => Self::Account(AccountId(id(n)?)),
+            ["registration", n] => Self::Registration(RegistrationId(id(n)?)),
+            ["election", n] => Self::Election(ElectionId(id(n)?)),
+            ["election", e, "candidacy", n] => Self::Candidacy(ElectionId(id(e)?), id(n)?),
+            ["election", e, "station", n] => Self::Station(ElectionId(id(e)?), id(n)?),
+            _ => return None,
+        })
+    }
+
+    /// The process the subject belongs to, if any.
+    pub fn process(self) -> Option<Process> {
+        match self {
+            Self::Election(e) | Self::Candidacy(e, _) | Self::Station(e, _) => {
+                Some(Process::Election(e))
+            }
+            Self::Organization(_) | Self::Account(_) | Self::Registration(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_action_reads_back() {
+        for action in Action::ALL {
+            assert_eq!(Action::from_code(action.code()), Some(action));
+        }
+    }
+
+    #[test]
+    fn unknown_text_is_no_subject() {
+        for bad in [
+            "",
+            "election",
+            "election:x",
+            "election:1:kiosk:2",
+            "account:1:2",
+        ] {
+            assert_eq!(Subject::parse(bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn subjects_read_back_and_name_their_process(kind in 0u8..6, a in 0i64..1_000_000, b in 0i64..1_000_000) {
+            let subject = match kind {
+                0 => Subject::Organization(OrganizationId(a)),
+                1 => Subject::Account(AccountId(a)),
+                2 => Subject::Registration(RegistrationId(a)),
+                3 => Subject::Election(ElectionId(a)),
+                4 => Subject::Candidacy(ElectionId(a), b),
+                _ => Subject::Station(ElectionId(a), b),
+            };
+            prop_assert_eq!(Subject::parse(&subject.text()), Some(subject));
+            if kind >= 3 {
+                prop_assert_eq!(subject.process(), Some(Process::Election(ElectionId(a))));
+                prop_assert!(subject.text().starts_with(&Process::Election(ElectionId(a)).text()));
+            } else {
+                prop_assert_eq!(subject.process(), None);
+            }
+        }
+    }
+}
