@@ -26,17 +26,14 @@ impl Tx {
         now: i64,
     ) -> Result<(), ElectionError> {
         let organization = self.station_of(election, station).await?;
-        let role: Option<(String,)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT role FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3",
+        if !self
+            .has_role(
+                crate::platform::ids::OrganizationId(organization),
+                worker,
+                Role::PollWorker,
             )
-            .bind(organization)
-            .bind(worker.0)
-            .bind(Role::PollWorker.code())
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        if role.is_none() {
+            .await?
+        {
             return Err(ElectionError::Invalid(vec![FieldProblem {
                 field: "worker".into(),
                 problem: Problem::UnknownOption,

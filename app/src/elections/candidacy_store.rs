@@ -86,31 +86,15 @@ impl crate::db::Db {
         organization: crate::accounts::types::OrganizationId,
         account: AccountId,
     ) -> Result<Option<crate::elections::candidacy::Filer>, ElectionError> {
-        let row: Option<(String, String, String, String)> = crate::on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.display_name, r.birth_date, r.gender, r.nationalities FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 AND r.account_id = $2 AND r.status = 'verified'",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        row.map(|(name, birth, gender, nationalities)| {
-            Ok(crate::elections::candidacy::Filer {
-                name,
-                birth_date: birth.parse().map_err(corrupt)?,
-                gender: crate::accounts::types::GenderIdentity::from_code(&gender)
-                    .ok_or_else(|| corrupt(format!("gender {gender}")))?,
-                nationality: nationalities
-                    .split(',')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            })
-        })
-        .transpose()
+        let person = self.registered_person(organization, account).await?;
+        Ok(person
+            .filter(|p| p.verified())
+            .map(|p| crate::elections::candidacy::Filer {
+                name: p.name,
+                birth_date: p.birth_date,
+                gender: p.gender,
+                nationality: p.nationalities.into_iter().next().unwrap_or_default(),
+            }))
     }
 }
 
@@ -134,17 +118,11 @@ impl Tx {
         if imported {
             return Err(ElectionError::ImportedList);
         }
-        let (verified,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM registrations WHERE organization_id = $1 AND account_id = $2 \
-                 AND status = 'verified'",
-            )
-            .bind(organization)
-            .bind(account.0)
-            .fetch_one(&mut *conn)
-            .await
-        })?;
-        if verified == 0 {
+        let verified = self
+            .registered_person(crate::platform::ids::OrganizationId(organization), account)
+            .await?
+            .is_some_and(|p| p.verified());
+        if !verified {
             return Err(ElectionError::Refused(
                 crate::elections::eligibility::Refusal::NotVerified,
             ));

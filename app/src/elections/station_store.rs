@@ -15,7 +15,7 @@
 
 use serde_json::json;
 
-use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
+use crate::accounts::types::{AccountId, OrganizationId};
 use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
@@ -174,17 +174,11 @@ impl Tx {
         now: i64,
     ) -> Result<Option<i64>, StationError> {
         let organization = self.open_station_in_voting(election, station).await?;
-        let person: Option<(i64,)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT account_id FROM registrations WHERE organization_id = $1 AND document_hash = $2",
-            )
-            .bind(organization.0)
-            .bind(document_hash)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (account,) = person.ok_or(ElectionError::Refused(Refusal::NotRegistered))?;
-        let account = AccountId(account);
+        let account = self
+            .person_by_document(organization, document_hash)
+            .await?
+            .ok_or(ElectionError::Refused(Refusal::NotRegistered))?
+            .account;
         // The same rule as online: verified, old enough on election day, the in-person
         // day and hours on the organization's clock.
         self.check_may_vote(election, account, Channel::InPerson, now)
@@ -515,27 +509,15 @@ impl Db {
         min_age: u8,
         election_day: Date,
     ) -> Result<Option<VoterLookup>, ElectionError> {
-        let row: Option<(i64, String, String, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.id, a.display_name, r.status, r.birth_date FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id WHERE r.organization_id = $1 AND r.document_hash = $2",
-            )
-            .bind(organization.0)
-            .bind(document_hash)
-            .fetch_optional(pool)
-            .await
-        })?;
-        let Some((account, name, status, birth)) = row else {
+        let Some(person) = self.person_by_document(organization, document_hash).await? else {
             return Ok(None);
         };
-        let birth: Date = birth.parse().map_err(corrupt)?;
         Ok(Some(VoterLookup {
-            account,
-            name,
-            status: RegistrationStatus::from_code(&status)
-                .ok_or_else(|| corrupt(format!("status {status}")))?,
-            old_enough: birth.age_on(election_day) >= i32::from(min_age),
-            voted: self.has_voted(election, AccountId(account)).await?,
+            account: person.account.0,
+            name: person.name,
+            status: person.status,
+            old_enough: person.birth_date.age_on(election_day) >= i32::from(min_age),
+            voted: self.has_voted(election, person.account).await?,
         }))
     }
 }

@@ -10,7 +10,7 @@
 use serde_json::json;
 
 use crate::accounts::access_codes::random_code;
-use crate::accounts::types::{AccountId, OrganizationId, RegistrationStatus};
+use crate::accounts::types::{AccountId, OrganizationId};
 use crate::audit::event::{Action, Subject};
 use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
@@ -168,39 +168,27 @@ impl Tx {
         now: i64,
     ) -> Result<(), ElectionError> {
         let share = self.backend().for_share();
-        let row: Option<(String, String, String)> = on_tx!(self, |conn| {
+        let row: Option<(OrganizationId, String, String, String)> = on_tx!(self, |conn| {
             sqlx::query_as(&format!(
-                "SELECT e.phase, e.settings, o.rules FROM elections e \
+                "SELECT e.organization_id, e.phase, e.settings, o.rules FROM elections e \
                  JOIN organizations o ON o.id = e.organization_id WHERE e.id = $1{share}"
             ))
             .bind(election.0)
             .fetch_optional(&mut *conn)
             .await
         })?;
-        let (phase, settings, rules) = row.ok_or(ElectionError::NotFound)?;
+        let (organization, phase, settings, rules) = row.ok_or(ElectionError::NotFound)?;
         let phase = Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?;
         let settings: ElectionSettings = serde_json::from_str(&settings).map_err(corrupt)?;
         let rules: crate::accounts::types::RegistrationRules =
             serde_json::from_str(&rules).map_err(corrupt)?;
-        let person: Option<(String, String)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT r.status, r.birth_date FROM registrations r JOIN elections e \
-                 ON e.organization_id = r.organization_id WHERE e.id = $1 AND r.account_id = $2",
-            )
-            .bind(election.0)
-            .bind(account.0)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let person = person
-            .map(|(status, birth)| {
-                Ok::<_, ElectionError>(Registrant {
-                    status: RegistrationStatus::from_code(&status)
-                        .ok_or_else(|| corrupt(format!("status {status}")))?,
-                    birth_date: birth.parse().map_err(corrupt)?,
-                })
-            })
-            .transpose()?;
+        let person = self
+            .registered_person(organization, account)
+            .await?
+            .map(|p| Registrant {
+                status: p.status,
+                birth_date: p.birth_date,
+            });
         let local = crate::calendar::local_time(&rules.time_zone, now);
         may_vote(phase, &settings, person, channel, local).map_err(ElectionError::from)?;
         // The voting phase's last day, where the commission set one, binds every channel.
@@ -407,23 +395,13 @@ impl Db {
         organization: OrganizationId,
         account: AccountId,
     ) -> Result<Option<Registrant>, ElectionError> {
-        let row: Option<(String, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT status, birth_date FROM registrations WHERE organization_id = $1 AND account_id = $2",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        row.map(|(status, birth)| {
-            Ok(Registrant {
-                status: RegistrationStatus::from_code(&status)
-                    .ok_or_else(|| corrupt(format!("status {status}")))?,
-                birth_date: birth.parse().map_err(corrupt)?,
-            })
-        })
-        .transpose()
+        Ok(self
+            .registered_person(organization, account)
+            .await?
+            .map(|p| Registrant {
+                status: p.status,
+                birth_date: p.birth_date,
+            }))
     }
 
     /// Whether `account` is an enabled (verified) voter of `organization`.
@@ -432,16 +410,10 @@ impl Db {
         organization: OrganizationId,
         account: AccountId,
     ) -> Result<bool, ElectionError> {
-        let row: Option<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT status FROM registrations WHERE organization_id = $1 AND account_id = $2",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.is_some_and(|(s,)| s == RegistrationStatus::Verified.code()))
+        Ok(self
+            .registered_person(organization, account)
+            .await?
+            .is_some_and(|p| p.verified()))
     }
 
     /// An organization's elections, newest first.

@@ -1,5 +1,10 @@
-//! Who may do what: the role sets staff checks name, in one place. A role is held in an
-//! organization; a poll worker may further be assigned to stations (`elections::assignments`).
+//! Who may do what: the role sets staff checks name, in one place, and (`store`, server
+//! only) the one place outside `accounts` that reads registrations and roles. A role is
+//! held in an organization; a poll worker may further be assigned to stations
+//! (`elections::assignments`).
+
+#[cfg(feature = "ssr")]
+pub mod store;
 
 use crate::accounts::types::Role;
 

@@ -1,0 +1,160 @@
+//! What other processes may know of a person's standing in an organization: their
+//! registration (status, birth date, the facts parity and ties read) and their roles. Every
+//! process reads them here, so an eligibility question is asked one way everywhere.
+
+use crate::accounts::types::{GenderIdentity, RegistrationStatus, Role};
+use crate::calendar::Date;
+use crate::db::{Db, Tx};
+use crate::platform::ids::{AccountId, OrganizationId};
+use crate::{on_db, on_tx};
+
+/// A person as registered with one organization.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisteredPerson {
+    pub account: AccountId,
+    pub name: String,
+    pub status: RegistrationStatus,
+    pub birth_date: Date,
+    pub gender: GenderIdentity,
+    /// ISO codes, or `stateless`, in the order given.
+    pub nationalities: Vec<String>,
+}
+
+impl RegisteredPerson {
+    pub fn verified(&self) -> bool {
+        self.status == RegistrationStatus::Verified
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    account_id: AccountId,
+    display_name: String,
+    status: RegistrationStatus,
+    birth_date: String,
+    gender: GenderIdentity,
+    nationalities: String,
+}
+
+const PERSON: &str = "SELECT r.account_id, a.display_name, r.status, r.birth_date, r.gender, \
+                      r.nationalities FROM registrations r JOIN accounts a ON a.id = r.account_id \
+                      WHERE r.organization_id = $1";
+
+impl TryFrom<PersonRow> for RegisteredPerson {
+    type Error = sqlx::Error;
+
+    fn try_from(row: PersonRow) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            account: row.account_id,
+            name: row.display_name,
+            status: row.status,
+            birth_date: row
+                .birth_date
+                .parse()
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            gender: row.gender,
+            nationalities: row.nationalities.split(',').map(str::to_owned).collect(),
+        })
+    }
+}
+
+fn by_account() -> String {
+    format!("{PERSON} AND r.account_id = $2")
+}
+
+fn by_document() -> String {
+    format!("{PERSON} AND r.document_hash = $2")
+}
+
+const HAS_ROLE: &str =
+    "SELECT COUNT(*) FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3";
+
+impl Db {
+    /// `account`'s registration with `organization`, if any.
+    pub async fn registered_person(
+        &self,
+        organization: OrganizationId,
+        account: AccountId,
+    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+        let sql = by_account();
+        let row: Option<PersonRow> = on_db!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(organization)
+                .bind(account)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(RegisteredPerson::try_from).transpose()
+    }
+
+    /// Who is registered with `organization` under this document (its keyed hash).
+    pub async fn person_by_document(
+        &self,
+        organization: OrganizationId,
+        document_hash: &str,
+    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+        let sql = by_document();
+        let row: Option<PersonRow> = on_db!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(organization)
+                .bind(document_hash)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(RegisteredPerson::try_from).transpose()
+    }
+}
+
+impl Tx {
+    /// [`Db::registered_person`], inside this transaction.
+    pub async fn registered_person(
+        &mut self,
+        organization: OrganizationId,
+        account: AccountId,
+    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+        let sql = by_account();
+        let row: Option<PersonRow> = on_tx!(self, |conn| {
+            sqlx::query_as(&sql)
+                .bind(organization)
+                .bind(account)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        row.map(RegisteredPerson::try_from).transpose()
+    }
+
+    /// [`Db::person_by_document`], inside this transaction.
+    pub async fn person_by_document(
+        &mut self,
+        organization: OrganizationId,
+        document_hash: &str,
+    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+        let sql = by_document();
+        let row: Option<PersonRow> = on_tx!(self, |conn| {
+            sqlx::query_as(&sql)
+                .bind(organization)
+                .bind(document_hash)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        row.map(RegisteredPerson::try_from).transpose()
+    }
+
+    /// Whether `account` holds `role` in `organization`.
+    pub async fn has_role(
+        &mut self,
+        organization: OrganizationId,
+        account: AccountId,
+        role: Role,
+    ) -> Result<bool, sqlx::Error> {
+        let (count,): (i64,) = on_tx!(self, |conn| {
+            sqlx::query_as(HAS_ROLE)
+                .bind(organization)
+                .bind(account)
+                .bind(role)
+                .fetch_one(&mut *conn)
+                .await
+        })?;
+        Ok(count > 0)
+    }
+}
