@@ -100,7 +100,7 @@ test("a non-staff user calling a staff server function directly gets 403", async
   const origin = { Origin: process.env.VOZ_E2E_PUBLIC_URL! };
   for (const [endpoint, data] of [
     ["/api/staff/queue", { organization: "cmi-sp", status: "pending" }],
-    ["/api/staff/decide", { organization: "cmi-sp", registration: 1, decision: { decision: "approve" } }],
+    ["/api/staff/decide", { organization: "cmi-sp", registration: 1, decision: { verdict: "accept" } }],
     ["/api/staff/invite", { organization: "cmi-sp", role: "administrator" }],
     ["/api/staff/audit", { organization: "cmi-sp", before: null }],
   ] as const) {

@@ -143,7 +143,7 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
         let id = tx
             .create_registration(org, account, &registration, &hash, true, now)
             .await?;
-        tx.decide_registration(org, id, &Decision::Approve, staff, now)
+        tx.decide_registration(org, id, &Decision::Accept, staff, now)
             .await?;
         let code = generate_code();
         tx.issue_access_code(

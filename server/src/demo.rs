@@ -236,7 +236,7 @@ fn person(
 fn sao_paulo_people() -> Vec<Person> {
     use DocumentType::*;
     use GenderIdentity::*;
-    let ok = || Some(Decision::Approve);
+    let ok = || Some(Decision::Accept);
     vec![
         person(
             "María Quispe",
@@ -335,8 +335,9 @@ fn sao_paulo_people() -> Vec<Person> {
             PreferNotToSay,
             Passport,
             "E12345678",
-            Some(Decision::AskCorrection {
+            Some(Decision::FixBy {
                 reason: "A foto do documento está ilegível.".into(),
+                by: None,
             }),
         ),
     ]
@@ -355,7 +356,7 @@ fn bogota_people() -> Vec<Person> {
             Man,
             TemporaryProtectionPermit,
             "PPT-1029384",
-            Some(Decision::Approve),
+            Some(Decision::Accept),
         ),
         person(
             "Andreína Gómez",

@@ -492,7 +492,7 @@ async fn candidate_filers(
         let id = tx
             .create_registration(organization, account, &registration, &hash, true, now)
             .await?;
-        tx.decide_registration(organization, id, &Decision::Approve, reviewer, now)
+        tx.decide_registration(organization, id, &Decision::Accept, reviewer, now)
             .await?;
         filers.push((
             account,
@@ -592,7 +592,7 @@ async fn voter(
     let id = tx
         .create_registration(organization, account, &registration, &hash, true, now)
         .await?;
-    tx.decide_registration(organization, id, &Decision::Approve, reviewer, now)
+    tx.decide_registration(organization, id, &Decision::Accept, reviewer, now)
         .await?;
     Ok(hash)
 }

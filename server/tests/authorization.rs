@@ -347,7 +347,7 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/staff/decide",
             Body::Json(
-                json!({"organization": org, "registration": 999_999, "decision": {"decision": "approve"}}),
+                json!({"organization": org, "registration": 999_999, "decision": {"verdict": "accept"}}),
             ),
             Who::Only(COMMISSION),
         ),

@@ -8,6 +8,7 @@ use crate::accounts::types::{
 };
 use crate::calendar::Date;
 use crate::i18n::Locale;
+use crate::platform::text::{is_forbidden_char, one_line};
 
 pub const NAME_MAX: u16 = 80;
 pub const MAX_NATIONALITIES: u8 = 3;
@@ -62,7 +63,7 @@ pub fn validate_registration(
         }
     };
 
-    let display_name = clean_text(&form.display_name, NAME_MAX);
+    let display_name = one_line(&form.display_name, NAME_MAX);
     check(
         Field::DisplayName,
         display_name.as_ref().map(|_| ()).map_err(|p| *p),
@@ -183,28 +184,6 @@ fn optional<T>(
     }
 }
 
-/// Free text shown to others (names, districts): trimmed, inner whitespace collapsed, at
-/// most `max` characters, and nothing that is markup or steers rendering: no `<`, `>`,
-/// control characters or bidirectional overrides (which can disguise a name).
-pub fn clean_text(text: &str, max: u16) -> Result<String, Problem> {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.is_empty() {
-        return Err(Problem::Required);
-    }
-    if collapsed.chars().count() > usize::from(max) {
-        return Err(Problem::TooLong { max });
-    }
-    if collapsed.chars().any(is_forbidden_char) {
-        return Err(Problem::ForbiddenCharacters);
-    }
-    Ok(collapsed)
-}
-
-fn is_forbidden_char(c: char) -> bool {
-    matches!(c, '<' | '>' | '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        || c.is_control()
-}
-
 fn nationalities(codes: &[String]) -> Result<Vec<String>, Problem> {
     let mut chosen: Vec<String> = Vec::new();
     for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
@@ -241,7 +220,7 @@ fn birth_date(text: &str, min_age: u8, today: Date) -> Result<Date, Problem> {
 
 fn district(text: &str, districts: &[String]) -> Result<String, Problem> {
     if districts.is_empty() {
-        return clean_text(text, NAME_MAX);
+        return one_line(text, NAME_MAX);
     }
     let text = required(text)?;
     districts
@@ -539,7 +518,7 @@ mod tests {
 
         #[test]
         fn accepted_names_are_clean(name in "\\PC{0,100}") {
-            if let Ok(clean) = clean_text(&name, NAME_MAX) {
+            if let Ok(clean) = one_line(&name, NAME_MAX) {
                 prop_assert!(!clean.contains('<') && !clean.contains('>'));
                 prop_assert!(clean.chars().count() <= 80);
                 prop_assert_eq!(clean.trim(), clean.as_str());

@@ -174,7 +174,7 @@ mod ssr {
     use super::{AccessCard, InviteView, StaffHome};
     use crate::accounts::access_codes::{display_code, generate_code, normalize_code};
     use crate::accounts::rate_limit::{ACCESS_CODE, attempt};
-    use crate::accounts::rules::{clean_text, validate_registration};
+    use crate::accounts::rules::validate_registration;
     use crate::accounts::server::Ceremony;
     use crate::accounts::server::ssr::{
         new_passkey, put_ceremony, take_ceremony, verify_new_passkey,
@@ -189,9 +189,10 @@ mod ssr {
     use crate::audit::AuditRecord;
     use crate::calendar::Date;
     use crate::db::now_millis;
-    use crate::error::{AppError, ErrorCode, FieldProblem};
+    use crate::error::{AppError, ErrorCode};
     use crate::i18n::Locale;
     use crate::platform::access::{ADMINISTRATORS, HELP_DESK, REVIEWERS};
+    use crate::platform::text::one_line;
 
     /// How long a printed access code works: long enough to cover a voting period.
     const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -266,20 +267,14 @@ mod ssr {
 
     pub async fn decide(slug: &str, registration: i64, decision: Decision) -> Result<(), AppError> {
         let (account, organization) = require_staff(slug, &REVIEWERS).await?;
-        // A refusal or a request for correction must say why, in words the person can act on.
-        let decision = match decision {
-            Decision::Approve => Decision::Approve,
-            Decision::Reject { reason } => Decision::Reject {
-                reason: reason_text(&reason)?,
-            },
-            Decision::AskCorrection { reason } => Decision::AskCorrection {
-                reason: reason_text(&reason)?,
-            },
-        };
+        // A refusal or a request for correction must say why, in words the person can act on;
+        // a registration keeps no last day for corrections.
+        let today = crate::calendar::Date::from_unix_millis(now_millis());
+        let decision = decision.checked(REASON_MAX, today, false)?;
         let app = app_state()?;
         // One person, one vote: a registration that may be someone already registered
         // under another document waits until staff resolve the flag.
-        if decision == Decision::Approve
+        if decision == Decision::Accept
             && !app
                 .db
                 .possible_duplicates(organization.id, RegistrationId(registration))
@@ -301,15 +296,6 @@ mod ssr {
         .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
-    }
-
-    fn reason_text(reason: &str) -> Result<String, AppError> {
-        clean_text(reason, REASON_MAX).map_err(|problem| {
-            AppError::fields([FieldProblem {
-                field: "reason".into(),
-                problem,
-            }])
-        })
     }
 
     pub async fn helpdesk_register(
@@ -385,7 +371,7 @@ mod ssr {
             .await
             .map_err(AppError::from)?;
         }
-        tx.decide_registration(organization.id, id, &Decision::Approve, staff, now)
+        tx.decide_registration(organization.id, id, &Decision::Accept, staff, now)
             .await
             .map_err(AppError::from)?;
         let expires_at = tx
@@ -614,7 +600,7 @@ mod ssr {
     ) -> Result<Ceremony, AppError> {
         view_invite(token).await?;
         let display_name =
-            clean_text(display_name, crate::accounts::rules::NAME_MAX).map_err(|problem| {
+            one_line(display_name, crate::accounts::rules::NAME_MAX).map_err(|problem| {
                 AppError::fields([FieldError {
                     field: Field::DisplayName,
                     problem,

@@ -257,7 +257,7 @@ impl Tx {
             .await
         })?;
         let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
-        let status = decision.status();
+        let status = crate::accounts::types::registration_status(decision);
         on_tx!(self, |conn| {
             sqlx::query("UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3")
                 .bind(status.code())

@@ -252,29 +252,16 @@ crate::platform::codes::text_codes!(RegistrationStatus {
     NeedsCorrection => "needs_correction",
 });
 
-/// A reviewer's decision on a registration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "decision")]
-pub enum Decision {
-    Approve,
-    Reject { reason: String },
-    AskCorrection { reason: String },
-}
+/// A reviewer's decision on a registration: the platform's verdict; a registration sent
+/// back "needs correction" (no last day: the person corrects whenever they can).
+pub use crate::platform::review::Verdict as Decision;
 
-impl Decision {
-    pub fn status(&self) -> RegistrationStatus {
-        match self {
-            Self::Approve => RegistrationStatus::Verified,
-            Self::Reject { .. } => RegistrationStatus::Rejected,
-            Self::AskCorrection { .. } => RegistrationStatus::NeedsCorrection,
-        }
-    }
-
-    pub fn reason(&self) -> Option<&str> {
-        match self {
-            Self::Approve => None,
-            Self::Reject { reason } | Self::AskCorrection { reason } => Some(reason),
-        }
+/// Where a verdict leaves a registration.
+pub fn registration_status(verdict: &Decision) -> RegistrationStatus {
+    match verdict {
+        Decision::Accept => RegistrationStatus::Verified,
+        Decision::Refuse { .. } => RegistrationStatus::Rejected,
+        Decision::FixBy { .. } => RegistrationStatus::NeedsCorrection,
     }
 }
 

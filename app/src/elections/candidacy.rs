@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::rules::clean_text;
 use crate::accounts::types::GenderIdentity;
 use crate::calendar::Date;
 use crate::elections::phase::Phase;
 use crate::error::{FieldProblem, Problem};
 use crate::i18n::Locale;
+use crate::platform::text::one_line;
 
 /// Who stands in a segment: individual immigrants, or organizations (formal or informal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +114,7 @@ pub fn validate_candidacy(
     // A person stands under their registered name and birth date; an organization under
     // the name and founding date given here, with the filer as its representative.
     let name = if organization {
-        clean_text(&form.name, NAME_MAX)
+        one_line(&form.name, NAME_MAX)
             .map_err(|p| errors.push(problem("name", p)))
             .ok()
     } else {

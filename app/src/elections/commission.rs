@@ -114,11 +114,11 @@ mod ssr {
     use crate::db::now_millis;
     use crate::elections::candidacy::CandidacyAction;
     use crate::elections::lookup::election_of;
-    use crate::elections::markdown;
     use crate::elections::phase::Phase;
     use crate::elections::public::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::COMMISSION;
+    use crate::platform::text::markdown;
 
     const REASON_MAX: u16 = 1000;
 

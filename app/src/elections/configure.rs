@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::rules::clean_text;
 use crate::calendar::Date;
 use crate::elections::settings::DEFAULT_MIN_GROUP_SIZE;
 use crate::elections::settings::{ElectionSettings, InPersonDay, Station, cmi_segments};
 use crate::error::{FieldProblem, Problem};
+use crate::platform::text::one_line;
 use crate::results::count::{
     ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig, TieBreak,
 };
@@ -94,7 +94,7 @@ pub fn validate_election(
     today: Date,
 ) -> Result<ValidElection, Vec<FieldProblem>> {
     let mut errors = Vec::new();
-    let title = clean_text(&form.title, 120)
+    let title = one_line(&form.title, 120)
         .map_err(|p| errors.push(problem("title", p)))
         .ok();
     let slug = form.slug.trim().to_lowercase();
@@ -201,7 +201,7 @@ pub fn validate_election(
     {
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
         let cleaned: Vec<Result<String, Problem>> =
-            parts.iter().map(|p| clean_text(p, 160)).collect();
+            parts.iter().map(|p| one_line(p, 160)).collect();
         match (parts.len(), cleaned.as_slice()) {
             (3, [Ok(name), Ok(address), Ok(region)]) => stations.push(Station {
                 id: n as i64 + 1,

@@ -25,8 +25,6 @@ pub mod error;
 pub mod kiosk_store;
 #[cfg(feature = "ssr")]
 pub mod lookup;
-#[cfg(feature = "ssr")]
-pub mod markdown;
 pub mod phase;
 #[cfg(feature = "ssr")]
 pub mod photo;

@@ -141,11 +141,11 @@ pub mod ssr {
     use crate::elections::candidacy_store::CandidacyRecord;
     use crate::elections::eligibility::{Channel, channel_open, may_vote};
     use crate::elections::lookup::election_of;
-    use crate::elections::markdown;
     use crate::elections::photo_http::photo_url;
     use crate::elections::settings::pick_language;
     use crate::elections::store::ElectionRecord;
-    use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
+    use crate::error::{AppError, ErrorCode, FieldProblem};
+    use crate::platform::text::markdown;
     use crate::state::AppState;
 
     pub const APPEAL_MAX: u16 = 2000;
@@ -453,7 +453,7 @@ pub mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let name =
-            crate::accounts::rules::clean_text(representative, crate::accounts::rules::NAME_MAX)
+            crate::platform::text::one_line(representative, crate::accounts::rules::NAME_MAX)
                 .map_err(|problem| AppError {
                     code: ErrorCode::InvalidInput,
                     fields: vec![FieldProblem {
@@ -470,29 +470,10 @@ pub mod ssr {
     }
 
     /// A reason or an appeal: required, plain text, at most `max` characters.
+    /// Paragraphs (a reason, an appeal, a justification) checked as `platform::text`
+    /// does, or the field's translated problem.
     pub fn reason_text(field: &str, text: &str, max: u16) -> Result<String, AppError> {
-        let text = text.trim();
-        let problem = if text.is_empty() {
-            Some(Problem::Required)
-        } else if text.chars().count() > usize::from(max) {
-            Some(Problem::TooLong { max })
-        } else if text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-        {
-            Some(Problem::ForbiddenCharacters)
-        } else {
-            None
-        };
-        match problem {
-            Some(problem) => Err(AppError {
-                code: ErrorCode::InvalidInput,
-                fields: vec![FieldProblem {
-                    field: field.to_owned(),
-                    problem,
-                }],
-            }),
-            None => Ok(text.to_owned()),
-        }
+        use crate::platform::text::{for_field, paragraphs};
+        for_field(field, paragraphs(text, max))
     }
 }

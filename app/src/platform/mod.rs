@@ -3,8 +3,13 @@
 //!
 //! - `ids`: typed ids (an account id is never passed where an election id is wanted).
 //! - `codes`: enums stored as text and carried in URLs and `?error=` codes.
-//! - `access`: who may do what — the role sets every staff check names.
+//! - `access`: who may do what — the role sets every staff check names, and the one
+//!   reader of registrations and roles for other processes.
+//! - `review`: accept, refuse with a reason, or send back to fix (by a day).
+//! - `text`: a line and paragraphs people write, checked one way; Markdown rendered safe.
 
 pub mod access;
 pub mod codes;
 pub mod ids;
+pub mod review;
+pub mod text;

@@ -14,6 +14,7 @@ use crate::results::groups::Breakdown;
 use crate::results::public::{
     MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
 };
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn ResultsPageView() -> impl IntoView {
@@ -24,14 +25,7 @@ pub fn ResultsPageView() -> impl IntoView {
         |((org, election), locale)| load_results(org, election, locale),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! { <Results page /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data show=move |page| view! { <Results page /> } />
     }
 }
 

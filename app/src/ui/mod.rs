@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod home;
+pub mod kit;
 pub mod layout;
 pub mod not_found;
 pub mod shell;

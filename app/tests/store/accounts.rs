@@ -192,13 +192,13 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     };
 
     let mut tx = db.begin_write().await.expect("begin");
-    tx.decide_registration(sp, ana, &Decision::Approve, reviewer, NOW + 1)
+    tx.decide_registration(sp, ana, &Decision::Accept, reviewer, NOW + 1)
         .await
         .expect("approve");
     tx.decide_registration(
         sp,
         bruno,
-        &Decision::Reject {
+        &Decision::Refuse {
             reason: "Document illegible".into(),
         },
         reviewer,
@@ -248,7 +248,7 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
         .decide_registration(
             sp,
             voz_app::accounts::types::RegistrationId(999),
-            &Decision::Approve,
+            &Decision::Accept,
             reviewer,
             NOW,
         )

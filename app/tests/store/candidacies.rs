@@ -161,7 +161,7 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
         tx.decide_registration(
             org,
             id,
-            &voz_app::accounts::types::Decision::Approve,
+            &voz_app::accounts::types::Decision::Accept,
             reviewer,
             NOW,
         )

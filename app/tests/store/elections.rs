@@ -267,7 +267,7 @@ async fn enabled_voter_born(
         .create_registration(org, account, &registration, &hash, true, NOW)
         .await
         .expect("registration");
-    tx.decide_registration(org, id, &Decision::Approve, reviewer, NOW)
+    tx.decide_registration(org, id, &Decision::Accept, reviewer, NOW)
         .await
         .expect("approve");
     account

@@ -14,6 +14,7 @@ use crate::accounts::ui::labels;
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn EnrollPage() -> impl IntoView {
@@ -54,18 +55,12 @@ pub fn EnrollPage() -> impl IntoView {
         <Title text=move || t_string!(i18n, enroll_title).to_string() />
         <article class="form-page">
             <h1>{t!(i18n, enroll_title)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match invite.await {
-                        Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                        Ok(invite) => view! {
-                            <p class="lead">
-                                {move || t_string!(i18n, enroll_offer, role = labels::role(i18n, invite.role), organization = invite.organization.clone()).to_string()}
-                            </p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=invite show=move |invite| view! {
+                        <p class="lead">
+                            {move || t_string!(i18n, enroll_offer, role = labels::role(i18n, invite.role), organization = invite.organization.clone()).to_string()}
+                        </p>
+                    }.into_any()
+            />
             <form on:submit=submit>
                 <div class="field">
                     <label for="display_name">{t!(i18n, field_display_name)}</label>
@@ -143,25 +138,19 @@ pub fn VotersPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, voters_title).to_string() />
         <h1>{t!(i18n, voters_title)}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match voters.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok((organization, voters)) => {
-                        let count = voters.len();
-                        view! {
-                            <p class="lead">{organization}</p>
-                            <p>{move || t_string!(i18n, voters_count, count = count).to_string()}</p>
-                            <table class="voters">
-                                <thead><tr><th scope="col">{t!(i18n, voters_name)}</th><th scope="col">{t!(i18n, field_district)}</th></tr></thead>
-                                <tbody>
-                                    {voters.into_iter().map(|(name, district)| view! { <tr><td>{name}</td><td>{district}</td></tr> }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any()
-                    }
+        <Loaded resource=voters show=move |(organization, voters)| {
+                    let count = voters.len();
+                    view! {
+                        <p class="lead">{organization}</p>
+                        <p>{move || t_string!(i18n, voters_count, count = count).to_string()}</p>
+                        <table class="voters">
+                            <thead><tr><th scope="col">{t!(i18n, voters_name)}</th><th scope="col">{t!(i18n, field_district)}</th></tr></thead>
+                            <tbody>
+                                {voters.into_iter().map(|(name, district)| view! { <tr><td>{name}</td><td>{district}</td></tr> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+        />
     }
 }

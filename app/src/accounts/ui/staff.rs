@@ -18,6 +18,7 @@ use crate::calendar::Date;
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
 
 fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -38,48 +39,42 @@ pub fn StaffHomePage() -> impl IntoView {
     let home = Resource::new(slug, load_staff_home);
     view! {
         <Title text=move || t_string!(i18n, staff_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(home) => {
-                        let slug = slug();
-                        let admin = home.roles.contains(&Role::Administrator);
-                        let reviewer = home.roles.iter().any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission));
-                        let desk = reviewer || home.roles.contains(&Role::PollWorker);
-                        let roles = home.roles.clone();
-                        view! {
-                            <h1>{home.name.clone()}</h1>
-                            <p class="lead">{move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}</p>
-                            <ul class="cards staff-links">
-                                {reviewer.then(|| view! {
-                                    <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, staff_review)}</a>
-                                        <p>{move || t_string!(i18n, staff_pending, count = home.pending).to_string()}</p></li>
-                                })}
-                                {reviewer.then(|| view! {
-                                    <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, commission_title)}</a>
-                                        <p>{t!(i18n, commission_text)}</p></li>
-                                })}
-                                {desk.then(|| view! {
-                                    <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, station_list_title)}</a>
-                                        <p>{t!(i18n, station_list_text)}</p></li>
-                                })}
-                                {desk.then(|| view! {
-                                    <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
-                                        <p>{t!(i18n, staff_helpdesk_text)}</p></li>
-                                })}
-                                {admin.then(|| view! {
-                                    <li class="card"><a href=staff_path(&slug, "/team")>{t!(i18n, staff_team)}</a>
-                                        <p>{t!(i18n, staff_team_text)}</p></li>
-                                    <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, staff_audit)}</a>
-                                        <p>{t!(i18n, staff_audit_text)}</p></li>
-                                })}
-                            </ul>
-                        }.into_any()
-                    }
+        <Loaded resource=home show=move |home| {
+                    let slug = slug();
+                    let admin = home.roles.contains(&Role::Administrator);
+                    let reviewer = home.roles.iter().any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission));
+                    let desk = reviewer || home.roles.contains(&Role::PollWorker);
+                    let roles = home.roles.clone();
+                    view! {
+                        <h1>{home.name.clone()}</h1>
+                        <p class="lead">{move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}</p>
+                        <ul class="cards staff-links">
+                            {reviewer.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, staff_review)}</a>
+                                    <p>{move || t_string!(i18n, staff_pending, count = home.pending).to_string()}</p></li>
+                            })}
+                            {reviewer.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, commission_title)}</a>
+                                    <p>{t!(i18n, commission_text)}</p></li>
+                            })}
+                            {desk.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, station_list_title)}</a>
+                                    <p>{t!(i18n, station_list_text)}</p></li>
+                            })}
+                            {desk.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
+                                    <p>{t!(i18n, staff_helpdesk_text)}</p></li>
+                            })}
+                            {admin.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/team")>{t!(i18n, staff_team)}</a>
+                                    <p>{t!(i18n, staff_team_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, staff_audit)}</a>
+                                    <p>{t!(i18n, staff_audit_text)}</p></li>
+                            })}
+                        </ul>
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+        />
     }
 }
 
@@ -164,21 +159,22 @@ fn ReviewItem(
     };
     let approve = {
         let act = act.clone();
-        move |_| act(Decision::Approve)
+        move |_| act(Decision::Accept)
     };
     let refuse_duplicate = act.clone();
     let slug_for_duplicates = slug.clone();
     let reject = {
         let act = act.clone();
         move |_| {
-            act(Decision::Reject {
+            act(Decision::Refuse {
                 reason: reason.get_untracked(),
             })
         }
     };
     let correct = move |_| {
-        act(Decision::AskCorrection {
+        act(Decision::FixBy {
             reason: reason.get_untracked(),
+            by: None,
         })
     };
     let print = move |_| {
@@ -207,7 +203,7 @@ fn ReviewItem(
     };
     let refuse_same = move |other: i64| {
         let reason = t_string!(i18n, review_duplicate_reason, id = other).to_string();
-        refuse_duplicate(Decision::Reject { reason });
+        refuse_duplicate(Decision::Refuse { reason });
     };
     view! {
         <li class="review-item">
@@ -392,36 +388,30 @@ pub fn AuditPage() -> impl IntoView {
         <h1>{t!(i18n, staff_audit)}</h1>
         {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
         <p>{t!(i18n, audit_intro)}</p>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(entries) => {
-                        let oldest = entries.last().map(|e| e.seq);
-                        let full = entries.len() == 100;
-                        view! {
-                            <ol class="audit" dir="ltr">
-                                {entries.into_iter().map(|e| view! {
-                                    <li>
-                                        <span class="seq">"#"{e.seq}</span>
-                                        <span class="when">{Date::from_unix_millis(e.at).to_string()}</span>
-                                        <span class="action">{e.action}</span>
-                                        <span class="subject">{e.subject}</span>
-                                        <span class="actor">{e.actor_account_id.map_or("—".to_owned(), |a| format!("account:{a}"))}</span>
-                                        {e.before.map(|b| view! { <code class="state">{b}</code> })}
-                                        {e.after.map(|a| view! { <code class="state">{a}</code> })}
-                                        <code class="hash" title=e.prev_hash>{e.hash[..16].to_owned()}</code>
-                                    </li>
-                                }).collect_view()}
-                            </ol>
-                            {(full).then(|| view! {
-                                <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, audit_older)}</button>
-                            })}
-                        }.into_any()
-                    }
+        <Loaded resource=page show=move |entries| {
+                    let oldest = entries.last().map(|e| e.seq);
+                    let full = entries.len() == 100;
+                    view! {
+                        <ol class="audit" dir="ltr">
+                            {entries.into_iter().map(|e| view! {
+                                <li>
+                                    <span class="seq">"#"{e.seq}</span>
+                                    <span class="when">{Date::from_unix_millis(e.at).to_string()}</span>
+                                    <span class="action">{e.action}</span>
+                                    <span class="subject">{e.subject}</span>
+                                    <span class="actor">{e.actor_account_id.map_or("—".to_owned(), |a| format!("account:{a}"))}</span>
+                                    {e.before.map(|b| view! { <code class="state">{b}</code> })}
+                                    {e.after.map(|a| view! { <code class="state">{a}</code> })}
+                                    <code class="hash" title=e.prev_hash>{e.hash[..16].to_owned()}</code>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                        {(full).then(|| view! {
+                            <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, audit_older)}</button>
+                        })}
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+        />
     }
 }
 
@@ -435,45 +425,39 @@ fn TeamList() -> impl IntoView {
     view! {
         <h2>{t!(i18n, team_members)}</h2>
         {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match members.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="plain team">
-                            {list.into_iter().map(|member| {
-                                let account = member.account;
-                                view! {
-                                    <li>
-                                        <strong>{member.name}</strong>
-                                        <span class="roles">
-                                            {member.roles.into_iter().map(|role| {
-                                                let revoke = move |_| {
-                                                    spawn_local(async move {
-                                                        match revoke_role(slug(), account, role).await {
-                                                            Ok(()) => members.refetch(),
-                                                            Err(e) => error.set(Some(e)),
-                                                        }
-                                                    });
-                                                };
-                                                view! {
-                                                    <span class="role">
-                                                        {move || labels::role(i18n, role)}
-                                                        <button type="button" class="secondary small" on:click=revoke
-                                                            aria-label=move || format!("{} — {}", t_string!(i18n, team_revoke), labels::role(i18n, role))>
-                                                            {t!(i18n, team_revoke)}
-                                                        </button>
-                                                    </span>
-                                                }
-                                            }).collect_view()}
-                                        </span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=members show=move |list| view! {
+                    <ul class="plain team">
+                        {list.into_iter().map(|member| {
+                            let account = member.account;
+                            view! {
+                                <li>
+                                    <strong>{member.name}</strong>
+                                    <span class="roles">
+                                        {member.roles.into_iter().map(|role| {
+                                            let revoke = move |_| {
+                                                spawn_local(async move {
+                                                    match revoke_role(slug(), account, role).await {
+                                                        Ok(()) => members.refetch(),
+                                                        Err(e) => error.set(Some(e)),
+                                                    }
+                                                });
+                                            };
+                                            view! {
+                                                <span class="role">
+                                                    {move || labels::role(i18n, role)}
+                                                    <button type="button" class="secondary small" on:click=revoke
+                                                        aria-label=move || format!("{} — {}", t_string!(i18n, team_revoke), labels::role(i18n, role))>
+                                                        {t!(i18n, team_revoke)}
+                                                    </button>
+                                                </span>
+                                            }
+                                        }).collect_view()}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+        />
     }
 }

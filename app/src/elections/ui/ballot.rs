@@ -20,6 +20,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{ErrorCode, ErrorMessage, error_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn BallotPage() -> impl IntoView {
@@ -37,17 +38,11 @@ pub fn BallotPage() -> impl IntoView {
     };
     view! {
         <Title text=move || t_string!(i18n, ballot_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! {
-                        {error().map(|code| view! { <ErrorMessage code /> })}
-                        <Ballot page />
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page show=move |page| view! {
+                    {error().map(|code| view! { <ErrorMessage code /> })}
+                    <Ballot page />
+                }.into_any()
+        />
     }
 }
 

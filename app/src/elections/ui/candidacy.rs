@@ -22,6 +22,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
@@ -34,14 +35,7 @@ pub fn CandidacyPage() -> impl IntoView {
     let reload = Callback::new(move |_| data.refetch());
     view! {
         <Title text=move || t_string!(i18n, candidacy_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! { <Candidacy page reload /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data show=move |page| view! { <Candidacy page reload /> } />
     }
 }
 

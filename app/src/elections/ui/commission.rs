@@ -25,6 +25,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn ElectionsStaffPage() -> impl IntoView {
@@ -36,30 +37,25 @@ pub fn ElectionsStaffPage() -> impl IntoView {
         <Title text=move || t_string!(i18n, commission_title).to_string() />
         <h1>{t!(i18n, commission_title)}</h1>
         <p><a class="button primary" href=move || localized_path(i18n.get_locale(), &format!("/staff/{}/elections/new", org()))>{t!(i18n, configure_link)}</a></p>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, commission_no_elections)}</p> }.into_any(),
-                    Ok(items) => {
-                        let org = org();
-                        view! {
-                            <ul class="cards">
-                                {items.into_iter().map(|e| {
-                                    let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/elections/{}", e.slug));
-                                    view! {
-                                        <li class="card">
-                                            <a href=href>{e.title.clone()}</a>
-                                            <p>{labels::phase(i18n, e.phase)}</p>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
+        <Loaded resource=list show=move |loaded| match loaded {
+                items if items.is_empty() => view! { <p>{t!(i18n, commission_no_elections)}</p> }.into_any(),
+                items => {
+                    let org = org();
+                    view! {
+                        <ul class="cards">
+                            {items.into_iter().map(|e| {
+                                let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/elections/{}", e.slug));
+                                view! {
+                                    <li class="card">
+                                        <a href=href>{e.title.clone()}</a>
+                                        <p>{labels::phase(i18n, e.phase)}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+            } />
     }
 }
 
@@ -72,14 +68,7 @@ pub fn CommissionElectionPage() -> impl IntoView {
         |((org, election), locale)| load_commission(org, election, locale),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! { <Commission page keys=keys() reload=Callback::new(move |_| data.refetch()) /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data show=move |page| view! { <Commission page keys=keys() reload=Callback::new(move |_| data.refetch()) /> } />
     }
 }
 

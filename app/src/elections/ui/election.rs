@@ -11,9 +11,9 @@ use crate::elections::public::{CandidateView, ElectionPage, load_election};
 use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
-use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::results::count::ReceiptMode;
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn ElectionPageView() -> impl IntoView {
@@ -23,16 +23,7 @@ pub fn ElectionPageView() -> impl IntoView {
         move || (keys(), i18n.get_locale().as_str().to_owned()),
         |((org, election), locale)| load_election(org, election, locale),
     );
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => view! { <Election page /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loaded resource=page show=|page| view! { <Election page /> } /> }
 }
 
 #[component]
@@ -134,7 +125,7 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
             {has_platform.then(|| view! {
                 <details>
                     <summary>{t!(i18n, election_platform)}</summary>
-                    // Rendered from Markdown and sanitized on the server (elections::markdown).
+                    // Rendered from Markdown and sanitized on the server (platform::text::markdown).
                     <div class="platform" lang=candidate.platform_lang.clone() inner_html=candidate.platform_html.clone()></div>
                 </details>
             })}

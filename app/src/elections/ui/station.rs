@@ -24,6 +24,7 @@ use crate::elections::ui::route_keys;
 use crate::error::{AppError, ErrorCode, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
 
 #[component]
 pub fn StationsPage() -> impl IntoView {
@@ -34,26 +35,21 @@ pub fn StationsPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, station_list_title).to_string() />
         <h1>{t!(i18n, station_list_title)}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, station_none_voting)}</p> }.into_any(),
-                    Ok(items) => {
-                        let org = org();
-                        items.into_iter().map(|e| view! {
-                            <h2>{e.title.clone()}</h2>
-                            <ul class="cards">
-                                {e.stations.iter().map(|s| {
-                                    let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/elections/{}/stations/{}", e.slug, s.id));
-                                    view! { <li class="card"><a href=href>{s.name.clone()}</a><p>{s.address.clone()} " · " {s.region.clone()}</p></li> }
-                                }).collect_view()}
-                            </ul>
-                        }).collect_view().into_any()
-                    }
+        <Loaded resource=list show=move |loaded| match loaded {
+                items if items.is_empty() => view! { <p>{t!(i18n, station_none_voting)}</p> }.into_any(),
+                items => {
+                    let org = org();
+                    items.into_iter().map(|e| view! {
+                        <h2>{e.title.clone()}</h2>
+                        <ul class="cards">
+                            {e.stations.iter().map(|s| {
+                                let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/elections/{}/stations/{}", e.slug, s.id));
+                                view! { <li class="card"><a href=href>{s.name.clone()}</a><p>{s.address.clone()} " · " {s.region.clone()}</p></li> }
+                            }).collect_view()}
+                        </ul>
+                    }).collect_view().into_any()
                 }
-            })}
-        </Suspense>
+            } />
     }
 }
 
@@ -83,21 +79,15 @@ pub fn StationPageView() -> impl IntoView {
         })
     };
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(page) => {
-                        let (error, entered) = notice();
-                        view! {
-                            {error.map(|code| view! { <ErrorMessage code /> })}
-                            {entered.then(|| view! { <p class="success" role="status">{t!(i18n, station_paper_entered)}</p> })}
-                            <Station page keys=keys() station=station() handed reload=Callback::new(move |_| data.refetch()) />
-                        }.into_any()
-                    }
+        <Loaded resource=data show=move |page| {
+                    let (error, entered) = notice();
+                    view! {
+                        {error.map(|code| view! { <ErrorMessage code /> })}
+                        {entered.then(|| view! { <p class="success" role="status">{t!(i18n, station_paper_entered)}</p> })}
+                        <Station page keys=keys() station=station() handed reload=Callback::new(move |_| data.refetch()) />
+                    }.into_any()
                 }
-            })}
-        </Suspense>
+        />
     }
 }
 
