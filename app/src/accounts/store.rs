@@ -44,16 +44,10 @@ pub enum StoreError {
 
 /// Maps a unique-constraint violation on a column to a domain error.
 fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreError) -> StoreError {
-    match &error {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            let names = format!("{} {}", db.constraint().unwrap_or_default(), db.message());
-            if names.contains(column) {
-                mapped
-            } else {
-                StoreError::Db(error)
-            }
-        }
-        _ => StoreError::Db(error),
+    if crate::db::dialect::is_unique_violation(&error, Some(column)) {
+        mapped
+    } else {
+        StoreError::Db(error)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
 use crate::audit::event::{Action, Process, Subject};
-use crate::db::{Backend, Db, Tx};
+use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
 /// A staff action to record.
@@ -62,10 +62,7 @@ impl Tx {
     /// `FOR UPDATE` on PostgreSQL, by the write lock on SQLite) until commit, so
     /// concurrent appends line up one behind the other.
     pub async fn audit(&mut self, event: AuditEvent, now: i64) -> Result<AuditRecord, sqlx::Error> {
-        let lock = match self.backend() {
-            Backend::Postgres => " FOR UPDATE",
-            Backend::Sqlite => "",
-        };
+        let lock = self.backend().for_update();
         let head_query = format!("SELECT seq, hash FROM audit_head WHERE id = 1{lock}");
         let (head_seq, head_hash): (i64, String) =
             on_tx!(self, |conn| sqlx::query_as(&head_query)

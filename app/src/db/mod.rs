@@ -12,6 +12,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
+pub mod dialect;
 mod tx;
 pub use tx::Tx;
 
@@ -26,26 +27,6 @@ pub enum Db {
 pub enum Backend {
     Sqlite,
     Postgres,
-}
-
-impl Backend {
-    /// The row lock a read inside a write transaction takes so that concurrent writers of
-    /// the same row queue behind it. SQLite needs none: `BEGIN IMMEDIATE` already holds
-    /// the database's one write lock.
-    pub fn for_update(self) -> &'static str {
-        match self {
-            Backend::Postgres => " FOR UPDATE",
-            Backend::Sqlite => "",
-        }
-    }
-
-    /// A shared row lock: many holders at once, but no writer of the row meanwhile.
-    pub fn for_share(self) -> &'static str {
-        match self {
-            Backend::Postgres => " FOR SHARE",
-            Backend::Sqlite => "",
-        }
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -150,7 +150,7 @@ impl Tx {
             .await
         });
         let (id,) = match inserted {
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(e) if crate::db::dialect::is_unique_violation(&e, None) => {
                 return Err(ElectionError::CandidacyExists);
             }
             other => other?,

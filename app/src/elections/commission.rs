@@ -193,8 +193,8 @@ mod ssr {
             )
             .await;
         match created {
-            Err(crate::elections::store::ElectionError::Db(sqlx::Error::Database(e)))
-                if e.is_unique_violation() =>
+            Err(crate::elections::store::ElectionError::Db(e))
+                if crate::db::dialect::is_unique_violation(&e, None) =>
             {
                 return Err(AppError {
                     code: ErrorCode::InvalidInput,

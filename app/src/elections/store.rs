@@ -296,8 +296,8 @@ impl Db {
             .await
             .map(|done| done.rows_affected())
         });
-        if let Err(sqlx::Error::Database(e)) = &marked
-            && e.is_unique_violation()
+        if let Err(e) = &marked
+            && crate::db::dialect::is_unique_violation(e, None)
         {
             return Err(ElectionError::AlreadyVoted);
         }
