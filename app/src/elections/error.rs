@@ -2,6 +2,7 @@
 //! Anything unexpected is logged here and crosses as `internal`.
 
 use crate::elections::candidacy::CandidacyError;
+use crate::elections::station_store::StationError;
 use crate::elections::store::ElectionError;
 use crate::error::{AppError, ErrorCode};
 use crate::results::count::TallyError;
@@ -35,6 +36,20 @@ impl From<ElectionError> for AppError {
                 tracing::error!(error = %other, "election error");
                 AppError::new(ErrorCode::Internal)
             }
+        }
+    }
+}
+
+impl From<StationError> for AppError {
+    fn from(error: StationError) -> Self {
+        match error {
+            StationError::Election(e) => AppError::from(e),
+            StationError::NotOpen | StationError::Closed => {
+                AppError::new(ErrorCode::StationNotOpen)
+            }
+            StationError::UnknownToken => AppError::new(ErrorCode::InvalidCode),
+            StationError::NoKioskFree => AppError::new(ErrorCode::NoKioskFree),
+            StationError::StillOpen => AppError::new(ErrorCode::Conflict),
         }
     }
 }

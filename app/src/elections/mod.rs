@@ -21,6 +21,7 @@ pub mod configure;
 pub mod eligibility;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod kiosk;
 #[cfg(feature = "ssr")]
 pub mod kiosk_store;
 #[cfg(feature = "ssr")]

@@ -42,26 +42,6 @@ pub struct VotingElection {
     pub stations: Vec<Station>,
 }
 
-/// What a kiosk device shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum KioskDisplay {
-    /// Not paired: the pairing form.
-    Unpaired,
-    /// Paired, no ballot readied: "wait for the poll worker".
-    Waiting {
-        title: String,
-        station: String,
-        number: i64,
-    },
-    /// A ballot readied for the person the poll worker marked.
-    Ballot {
-        title: String,
-        station: String,
-        number: i64,
-        segments: Vec<SegmentView>,
-    },
-}
-
 #[server(prefix = "/api", endpoint = "station/list", input = Json)]
 pub async fn list_stations(organization: String) -> Result<Vec<VotingElection>, AppError> {
     respond(ssr::list_stations(&organization).await)
@@ -204,74 +184,29 @@ pub async fn reopen_station(
     respond(ssr::reopen_station(&organization, &election, station, &reason).await)
 }
 
-/// What this kiosk device shows now.
-#[server(prefix = "/api", endpoint = "kiosk/screen", input = Json)]
-pub async fn kiosk_screen(locale: String) -> Result<KioskDisplay, AppError> {
-    respond(ssr::kiosk_screen(&locale).await)
-}
-
-/// The kiosk pairing form (a plain form post): the code shown on the poll-worker screen.
-#[server(prefix = "/api", endpoint = "kiosk/pair")]
-pub async fn pair_kiosk(locale: String, code: String) -> Result<(), AppError> {
-    ssr::pair_kiosk(&locale, &code).await
-}
-
-/// The kiosk's ballot form (a plain form post); redirects to the kiosk's receipt.
-#[server(prefix = "/api", endpoint = "kiosk/cast")]
-pub async fn cast_kiosk_ballot(
-    locale: String,
-    #[server(default)] pick: BTreeMap<String, BTreeMap<String, String>>,
-) -> Result<(), AppError> {
-    ssr::cast_kiosk(&locale, pick).await
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::collections::BTreeMap;
 
-    use super::{HandOver, KioskDisplay, StationPage, StationState, VoterLookup, VotingElection};
-    use crate::accounts::access_codes::normalize_code_of_length;
-    use crate::accounts::rate_limit::{KIOSK_PAIRING, attempt};
+    use super::{HandOver, StationPage, StationState, VoterLookup, VotingElection};
     use crate::accounts::rules::normalize_document_number;
-    use crate::accounts::session::{app_state, require_staff, sign_out_here};
+    use crate::accounts::session::{app_state, require_staff};
     use crate::accounts::types::{AccountId, DocumentType, Organization};
     use crate::audit::event::{Action, Subject};
     use crate::audit::store::AuditEvent;
     use crate::db::now_millis;
-    use crate::elections::kiosk_store::PAIRING_CODE_LENGTH;
     use crate::elections::lookup::election_of;
     use crate::elections::phase::Phase;
     use crate::elections::public::ssr::{load_election, reason_text};
-    use crate::elections::server::ssr::{ballot_from_picks, secure, set_receipt};
-    use crate::elections::station_store::StationError;
+    use crate::elections::server::ssr::ballot_from_picks;
     use crate::elections::station_types::may_work_station;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
     use crate::http::redirect_with;
-    use crate::http::{Credential, set_on_response};
     use crate::results::count::Ballot;
     use crate::state::AppState;
 
     use crate::platform::access::{POLL, SUPERVISORS};
-
-    /// The kiosk credential: `__Host-voz_kiosk` on https. A voting day, at most.
-    const KIOSK_COOKIE: Credential = Credential {
-        name: "voz_kiosk",
-        same_site: "Strict",
-    };
-    const KIOSK_LIFETIME_SECS: u64 = 24 * 3600;
-
-    fn station_error(error: StationError) -> AppError {
-        match error {
-            StationError::Election(e) => AppError::from(e),
-            StationError::NotOpen | StationError::Closed => {
-                AppError::new(ErrorCode::StationNotOpen)
-            }
-            StationError::UnknownToken => AppError::new(ErrorCode::InvalidCode),
-            StationError::NoKioskFree => AppError::new(ErrorCode::NoKioskFree),
-            StationError::StillOpen => AppError::new(ErrorCode::Conflict),
-        }
-    }
 
     /// The elections taking votes, each with the stations this person may work.
     pub async fn list_stations(organization: &str) -> Result<Vec<VotingElection>, AppError> {
@@ -385,12 +320,12 @@ mod ssr {
             .db
             .station_state(record.id, station)
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         let kiosks = app
             .db
             .station_kiosks(record.id, station)
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         // The ballot's segments and candidates, in the reader's language.
         let mut page = load_election(organization, election, locale).await?;
         if !record.phase.candidates_public() {
@@ -418,7 +353,7 @@ mod ssr {
         let mut tx = app.db.begin_write().await?;
         tx.open_station(worker.record.id, station, worker.account, now_millis())
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -512,7 +447,7 @@ mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(kiosk)
     }
@@ -528,7 +463,7 @@ mod ssr {
         let code = tx
             .issue_kiosk_pairing(worker.record.id, station, worker.account, now_millis())
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         let (first, second) = code.split_at(code.len() / 2);
         Ok(format!("{first}-{second}"))
@@ -551,7 +486,7 @@ mod ssr {
             now_millis(),
         )
         .await
-        .map_err(station_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -585,7 +520,7 @@ mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
             tx.commit().await?;
             Ok::<_, AppError>(())
         }
@@ -645,7 +580,7 @@ mod ssr {
                 now_millis(),
             )
             .await
-            .map_err(station_error)?;
+            .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(state)
     }
@@ -671,98 +606,8 @@ mod ssr {
             now_millis(),
         )
         .await
-        .map_err(station_error)?;
+        .map_err(AppError::from)?;
         tx.commit().await?;
-        Ok(())
-    }
-
-    fn kiosk_token() -> Option<String> {
-        let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
-        KIOSK_COOKIE.read(&parts.headers, secure())
-    }
-
-    pub async fn kiosk_screen(locale: &str) -> Result<KioskDisplay, AppError> {
-        let app = app_state()?;
-        let Some(token) = kiosk_token() else {
-            return Ok(KioskDisplay::Unpaired);
-        };
-        let Some(kiosk) = app.db.kiosk(&token).await.map_err(station_error)? else {
-            return Ok(KioskDisplay::Unpaired);
-        };
-        let record = app
-            .db
-            .election(kiosk.election)
-            .await
-            .map_err(AppError::from)?;
-        let station = record
-            .settings
-            .station(kiosk.station)
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
-        if !kiosk.ready {
-            return Ok(KioskDisplay::Waiting {
-                title: record.title,
-                station,
-                number: kiosk.number,
-            });
-        }
-        let org = app
-            .db
-            .organization(record.organization)
-            .await
-            .map_err(AppError::from)?;
-        let page = load_election(&org.slug, &record.slug, locale).await?;
-        Ok(KioskDisplay::Ballot {
-            title: record.title,
-            station,
-            number: kiosk.number,
-            segments: page.segments,
-        })
-    }
-
-    pub async fn pair_kiosk(locale: &str, code: &str) -> Result<(), AppError> {
-        let outcome = async {
-            let app = app_state()?;
-            let ticket = attempt(&app, &KIOSK_PAIRING).await?;
-            let code = normalize_code_of_length(code, PAIRING_CODE_LENGTH)
-                .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
-            let (token, _) = app
-                .db
-                .pair_kiosk(&code, now_millis())
-                .await
-                .map_err(station_error)?;
-            app.db.forgive(ticket).await?;
-            // A kiosk holds nothing but its kiosk credential: any session on this device
-            // (a poll worker's, say) ends here.
-            sign_out_here(&app).await?;
-            set_on_response(KIOSK_COOKIE.set(&token, KIOSK_LIFETIME_SECS, secure()));
-            Ok::<_, AppError>(())
-        }
-        .await;
-        redirect_with(locale, "/kiosk", outcome.err().map(|e| e.code), "");
-        Ok(())
-    }
-
-    pub async fn cast_kiosk(
-        locale: &str,
-        pick: BTreeMap<String, BTreeMap<String, String>>,
-    ) -> Result<(), AppError> {
-        let outcome = async {
-            let token = kiosk_token().ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
-            let app = app_state()?;
-            app.db
-                .cast_kiosk(&token, &ballot_from_picks(pick))
-                .await
-                .map_err(station_error)
-        }
-        .await;
-        match outcome {
-            Ok(code) => {
-                set_receipt(&code);
-                redirect_with(locale, "/kiosk/voted", None, "");
-            }
-            Err(error) => redirect_with(locale, "/kiosk", Some(error.code), ""),
-        }
         Ok(())
     }
 }

@@ -10,8 +10,8 @@ use leptos_i18n::Locale as _;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::elections::kiosk::{CastKioskBallot, KioskDisplay, PairKiosk, kiosk_screen};
 use crate::elections::server::take_receipt;
-use crate::elections::station::{CastKioskBallot, KioskDisplay, PairKiosk, kiosk_screen};
 use crate::elections::ui::ballot::{BallotForm, TrackingCode};
 use crate::error::{ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
