@@ -10,7 +10,6 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
-pub mod audit;
 pub mod calendar;
 pub mod calls;
 pub mod conferences;

@@ -53,9 +53,9 @@ mod store {
     use super::{ALPHABET, CODE_LENGTH};
     use crate::accounts::store::StoreError;
     use crate::accounts::types::{AccountId, OrganizationId};
-    use crate::audit::event::{Action, Subject};
-    use crate::audit::store::AuditEvent;
     use crate::db::{Db, Tx};
+    use crate::platform::audit::event::{Action, Subject};
+    use crate::platform::audit::store::AuditEvent;
     use crate::{on_db, on_tx};
 
     /// A fresh code from the OS-seeded CSPRNG.

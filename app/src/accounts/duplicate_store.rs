@@ -9,10 +9,10 @@ use crate::accounts::store::StoreError;
 use crate::accounts::types::{
     AccountId, DocumentType, OrganizationId, RegistrationId, RegistrationStatus,
 };
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
 type CandidateRow = (i64, String, String, String, String);

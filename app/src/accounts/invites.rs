@@ -9,10 +9,10 @@ use sha2::{Digest as _, Sha256};
 use crate::accounts::session_store::random_token;
 use crate::accounts::store::StoreError;
 use crate::accounts::types::{AccountId, OrganizationId, Role};
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::Tx;
 use crate::on_tx;
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

@@ -7,8 +7,8 @@ use webauthn_rs::prelude::Passkey;
 
 use crate::accounts::store::StoreError;
 use crate::accounts::types::AccountId;
-use crate::audit::event::{Action, Subject};
 use crate::db::{Db, Tx};
+use crate::platform::audit::event::{Action, Subject};
 use crate::{on_db, on_tx};
 
 /// A passkey as its owner sees it in their account.
@@ -175,7 +175,7 @@ impl Db {
                 .map(|done| done.rows_affected())
         })?;
         tx.audit(
-            crate::audit::store::AuditEvent {
+            crate::platform::audit::store::AuditEvent {
                 organization_id: None,
                 actor_account_id: Some(account.0),
                 action: Action::PasskeyRemove,

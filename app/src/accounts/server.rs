@@ -592,11 +592,11 @@ pub(crate) mod ssr {
             .await
             .map_err(AppError::from)?;
         tx.audit(
-            crate::audit::store::AuditEvent {
+            crate::platform::audit::store::AuditEvent {
                 organization_id: None,
                 actor_account_id: Some(account.0),
-                action: crate::audit::event::Action::PasskeyAdd,
-                subject: crate::audit::event::Subject::Account(account),
+                action: crate::platform::audit::event::Action::PasskeyAdd,
+                subject: crate::platform::audit::event::Subject::Account(account),
                 before: None,
                 after: Some(serde_json::json!({ "passkey": id })),
             },

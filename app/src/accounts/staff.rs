@@ -10,10 +10,10 @@ use crate::accounts::server::Ceremony;
 use crate::accounts::types::{
     Decision, RegistrationForm, RegistrationStatus, RegistrationSummary, Role,
 };
-use crate::audit::AuditRecord;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::audit::AuditRecord;
 
 /// The staff home of one organization.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,12 +186,12 @@ mod ssr {
         Decision, Field, FieldError, Organization, RegistrationForm, RegistrationId,
         RegistrationStatus, RegistrationSummary, Role,
     };
-    use crate::audit::AuditRecord;
     use crate::calendar::Date;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::i18n::Locale;
     use crate::platform::access::{ADMINISTRATORS, HELP_DESK, REVIEWERS};
+    use crate::platform::audit::AuditRecord;
     use crate::platform::text::one_line;
 
     /// How long a printed access code works: long enough to cover a voting period.
@@ -560,7 +560,7 @@ mod ssr {
         Ok(app
             .db
             .process_audit_page(
-                crate::audit::event::Process::Election(record.id),
+                crate::platform::audit::event::Process::Election(record.id),
                 before,
                 100,
             )

@@ -8,9 +8,9 @@ use crate::accounts::types::{
     AccountId, Decision, DocumentType, NewOrganization, Organization, OrganizationId,
     RegistrationId, RegistrationRules, RegistrationStatus, RegistrationSummary, Role,
 };
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
 /// A fresh random WebAuthn user handle: a UUID that says nothing about the person.

@@ -4,14 +4,14 @@
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, Role};
-use crate::audit::event::{Action, Process, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::Phase;
 use crate::elections::settings::ElectionSettings;
 use crate::elections::station_types::PollWorker;
 use crate::elections::store::{ElectionError, ElectionId, corrupt};
 use crate::error::{FieldProblem, Problem};
+use crate::platform::audit::event::{Action, Process, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
 impl Tx {

@@ -5,11 +5,11 @@
 use serde_json::json;
 
 use crate::accounts::types::AccountId;
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::{Phase, check_move};
 use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
 pub use crate::elections::phase::{DeadlineChange, PhaseChange};

@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, GenderIdentity};
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{
     Candidacy, CandidacyAction, CandidacyStatus, CandidateKind, apply,
 };
 use crate::elections::phase::Phase;
 use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::results::count::CandidateConfig;
 use crate::{on_db, on_tx};
 

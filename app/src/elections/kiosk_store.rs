@@ -13,12 +13,12 @@ use sha2::{Digest as _, Sha256};
 use crate::accounts::access_codes::random_code;
 use crate::accounts::session_store::random_token;
 use crate::accounts::types::AccountId;
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::station_store::{StationBallot, StationError};
 use crate::elections::station_types::KioskView;
 use crate::elections::store::{ElectionError, ElectionId};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::results::count::Ballot;
 use crate::{on_db, on_tx};
 

@@ -5,12 +5,12 @@
 use serde_json::json;
 
 use crate::accounts::types::AccountId;
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
 use crate::elections::photo::Photo;
 use crate::elections::store::{ElectionError, ElectionId};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
 /// A stored photo with what deciding who may see it needs.

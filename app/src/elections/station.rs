@@ -192,8 +192,6 @@ mod ssr {
     use crate::accounts::rules::normalize_document_number;
     use crate::accounts::session::{app_state, require_staff};
     use crate::accounts::types::{AccountId, DocumentType, Organization};
-    use crate::audit::event::{Action, Subject};
-    use crate::audit::store::AuditEvent;
     use crate::db::now_millis;
     use crate::elections::lookup::election_of;
     use crate::elections::phase::Phase;
@@ -203,6 +201,8 @@ mod ssr {
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
     use crate::http::redirect_with;
+    use crate::platform::audit::event::{Action, Subject};
+    use crate::platform::audit::store::AuditEvent;
     use crate::results::count::Ballot;
     use crate::state::AppState;
 

@@ -16,8 +16,6 @@
 use serde_json::json;
 
 use crate::accounts::types::{AccountId, OrganizationId};
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
 use crate::elections::eligibility::Refusal;
@@ -28,6 +26,8 @@ use crate::elections::store::{
     Channel, ElectionError, ElectionId, canonical_content, corrupt, new_tracking_code,
 };
 use crate::error::{FieldProblem, Problem};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::results::count::Ballot;
 use crate::{on_db, on_tx};
 

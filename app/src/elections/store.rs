@@ -11,11 +11,11 @@ use serde_json::json;
 
 use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId};
-use crate::audit::event::{Action, Subject};
-use crate::audit::store::AuditEvent;
 use crate::db::{Db, Tx};
 use crate::elections::phase::{CalendarError, Phase};
 use crate::elections::settings::ElectionSettings;
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
 use crate::results::count::{
     Ballot, ElectionConfig, TallyError, TallyResult, canonical_ballot, tally, validate_config,
 };

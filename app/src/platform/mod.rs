@@ -1,6 +1,7 @@
 //! The civic pieces every process stands on — elections today, conference rounds and open
 //! calls next. A process uses these and never another process's code.
 //!
+//! - `audit`: the hash-chained log of every staff action, with typed actions and subjects.
 //! - `ids`: typed ids (an account id is never passed where an election id is wanted).
 //! - `codes`: enums stored as text and carried in URLs and `?error=` codes.
 //! - `access`: who may do what — the role sets every staff check names, and the one
@@ -9,6 +10,7 @@
 //! - `text`: a line and paragraphs people write, checked one way; Markdown rendered safe.
 
 pub mod access;
+pub mod audit;
 pub mod codes;
 pub mod ids;
 pub mod review;

@@ -1,9 +1,9 @@
 //! The audit chain: appends inside transactions, concurrent appends, tamper detection.
 
-use voz_app::audit::event::{Action, Process, Subject};
-use voz_app::audit::store::{AuditError, AuditEvent};
 use voz_app::db::Db;
 use voz_app::on_db;
+use voz_app::platform::audit::event::{Action, Process, Subject};
+use voz_app::platform::audit::store::{AuditError, AuditEvent};
 use voz_app::platform::ids::{AccountId, ElectionId, RegistrationId};
 
 use crate::store_tests;
@@ -172,7 +172,7 @@ async fn a_truncated_or_rewritten_log_no_longer_reaches_a_published_head(db: &Db
         matches!(
             truncated,
             Err(AuditError::Broken(
-                voz_app::audit::ChainBreak::HeadNotReached { .. }
+                voz_app::platform::audit::ChainBreak::HeadNotReached { .. }
             ))
         ),
         "{truncated:?}"
@@ -195,9 +195,9 @@ async fn tampering_is_detected(db: &Db) {
     assert!(
         matches!(
             broken,
-            Err(AuditError::Broken(voz_app::audit::ChainBreak::Altered {
-                seq: 2
-            }))
+            Err(AuditError::Broken(
+                voz_app::platform::audit::ChainBreak::Altered { seq: 2 }
+            ))
         ),
         "{broken:?}"
     );
@@ -253,7 +253,7 @@ async fn a_process_log_holds_exactly_its_entries(db: &Db) {
         matches!(
             broken,
             Err(AuditError::Broken(
-                voz_app::audit::ChainBreak::MisfiledProcess { seq: 3 }
+                voz_app::platform::audit::ChainBreak::MisfiledProcess { seq: 3 }
             ))
         ),
         "{broken:?}"

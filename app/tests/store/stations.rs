@@ -217,7 +217,7 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
     );
 }
 
-async fn audit_of(db: &Db, election: ElectionId) -> Vec<voz_app::audit::AuditRecord> {
+async fn audit_of(db: &Db, election: ElectionId) -> Vec<voz_app::platform::audit::AuditRecord> {
     let organization = db.election(election).await.expect("election").organization;
     db.audit_page(organization.0, None, 500)
         .await

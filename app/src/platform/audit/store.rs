@@ -1,8 +1,8 @@
 //! Appending to and reading the audit log, on either backend.
 
-use crate::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
-use crate::audit::event::{Action, Process, Subject};
 use crate::db::{Db, Tx};
+use crate::platform::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
+use crate::platform::audit::event::{Action, Process, Subject};
 use crate::{on_db, on_tx};
 
 /// A staff action to record.
@@ -148,7 +148,7 @@ impl Db {
                 .fetch_optional(pool)
                 .await
         })?;
-        if found.is_none() && published != crate::audit::GENESIS_HASH {
+        if found.is_none() && published != crate::platform::audit::GENESIS_HASH {
             return Err(ChainBreak::HeadNotReached { head: published }.into());
         }
         Ok(summary)
