@@ -356,18 +356,38 @@ fn role_event(
     }
 }
 
-type SummaryRow = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-);
+/// A registration as the review queue reads it.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: RegistrationId,
+    account_id: AccountId,
+    display_name: String,
+    nationalities: String,
+    birth_date: String,
+    district: String,
+    document_type: DocumentType,
+    status: RegistrationStatus,
+    status_reason: Option<String>,
+    created_at: i64,
+}
+
+impl From<SummaryRow> for RegistrationSummary {
+    fn from(row: SummaryRow) -> Self {
+        Self {
+            id: row.id,
+            account_id: row.account_id,
+            display_name: row.display_name,
+            nationalities: row.nationalities.split(',').map(str::to_owned).collect(),
+            birth_date: row.birth_date,
+            district: row.district,
+            document_type: row.document_type,
+            status: row.status,
+            status_reason: row.status_reason,
+            created_at: row.created_at,
+            duplicates: Vec::new(),
+        }
+    }
+}
 
 impl Db {
     pub async fn organization_by_slug(
@@ -417,50 +437,18 @@ impl Db {
     ) -> Result<Vec<RegistrationSummary>, StoreError> {
         let rows: Vec<SummaryRow> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, r.district, \
-                 r.document_type, r.status, r.status_reason, r.created_at \
+                "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, \
+                 r.district, r.document_type, r.status, r.status_reason, r.created_at \
                  FROM registrations r JOIN accounts a ON a.id = r.account_id \
                  WHERE r.organization_id = $1 AND r.status = $2 ORDER BY r.created_at, r.id LIMIT $3",
             )
-            .bind(organization.0)
-            .bind(status.code())
+            .bind(organization)
+            .bind(status)
             .bind(limit)
             .fetch_all(pool)
             .await
         })?;
-        rows.into_iter()
-            .map(
-                |(
-                    id,
-                    account,
-                    name,
-                    nationalities,
-                    birth_date,
-                    district,
-                    document,
-                    status,
-                    reason,
-                    created_at,
-                )| {
-                    Ok(RegistrationSummary {
-                        id: RegistrationId(id),
-                        account_id: AccountId(account),
-                        display_name: name,
-                        nationalities: nationalities.split(',').map(str::to_owned).collect(),
-                        birth_date,
-                        district,
-                        document_type: DocumentType::from_code(&document).ok_or_else(|| {
-                            StoreError::Corrupt(format!("document type {document}"))
-                        })?,
-                        status: RegistrationStatus::from_code(&status)
-                            .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
-                        status_reason: reason,
-                        created_at,
-                        duplicates: Vec::new(),
-                    })
-                },
-            )
-            .collect()
+        Ok(rows.into_iter().map(RegistrationSummary::from).collect())
     }
 
     pub async fn roles_of(

@@ -7,8 +7,9 @@ use sha2::{Digest as _, Sha256};
 /// `prev_hash` of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// One entry as stored and as shown to administrators.
+/// One entry as stored (read straight from its row) and as shown to administrators.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditRecord {
     /// 1, 2, 3…: a gap means an entry was removed.
     pub seq: i64,
@@ -21,7 +22,9 @@ pub struct AuditRecord {
     /// What it was done to, e.g. `registration:42`.
     pub subject: String,
     /// JSON of the state before and after, where there is one.
+    #[cfg_attr(feature = "ssr", sqlx(rename = "before_state"))]
     pub before: Option<String>,
+    #[cfg_attr(feature = "ssr", sqlx(rename = "after_state"))]
     pub after: Option<String>,
     pub prev_hash: String,
     pub hash: String,

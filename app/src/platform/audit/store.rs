@@ -24,38 +24,8 @@ pub enum AuditError {
     Broken(#[from] ChainBreak),
 }
 
-type Row = (
-    i64,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-);
-
 const COLUMNS: &str = "seq, at, organization_id, actor_account_id, action, subject, \
                        before_state, after_state, prev_hash, hash";
-
-fn record(
-    (seq, at, organization_id, actor_account_id, action, subject, before, after, prev_hash, hash): Row,
-) -> AuditRecord {
-    AuditRecord {
-        seq,
-        at,
-        organization_id,
-        actor_account_id,
-        action,
-        subject,
-        before,
-        after,
-        prev_hash,
-        hash,
-    }
-}
 
 impl Tx {
     /// Appends `event` to the chain inside this transaction. The head row is locked (by
@@ -118,7 +88,7 @@ impl Db {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        let rows: Vec<Row> = on_db!(self, |pool| {
+        let rows: Vec<AuditRecord> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT {COLUMNS} FROM audit_log WHERE organization_id = $1 AND seq < $2 \
                  ORDER BY seq DESC LIMIT $3"
@@ -129,7 +99,7 @@ impl Db {
             .fetch_all(pool)
             .await
         })?;
-        Ok(rows.into_iter().map(record).collect())
+        Ok(rows)
     }
 
     /// Checks the whole log (see [`Db::verify_audit_chain`]) and that it still reaches
@@ -162,7 +132,7 @@ impl Db {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        let rows: Vec<Row> = on_db!(self, |pool| {
+        let rows: Vec<AuditRecord> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT {COLUMNS} FROM audit_log WHERE process = $1 AND seq < $2 \
                  ORDER BY seq DESC LIMIT $3"
@@ -173,7 +143,7 @@ impl Db {
             .fetch_all(pool)
             .await
         })?;
-        Ok(rows.into_iter().map(record).collect())
+        Ok(rows)
     }
 
     /// Reads the whole log in order and checks every link, and the head.
@@ -183,12 +153,12 @@ impl Db {
                 .fetch_one(pool)
                 .await
         })?;
-        let rows: Vec<Row> = on_db!(self, |pool| {
+        let rows: Vec<AuditRecord> = on_db!(self, |pool| {
             sqlx::query_as(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))
                 .fetch_all(pool)
                 .await
         })?;
-        let summary = verify_chain(rows.into_iter().map(record), &head)?;
+        let summary = verify_chain(rows, &head)?;
         // The process column is not hashed (it is read from the subject, which is): it must
         // say what the subject says, or a process's log could hide one of its entries.
         let filed: Vec<(i64, String, Option<String>)> = on_db!(self, |pool| {
