@@ -24,6 +24,12 @@ pub enum AuditError {
     Broken(#[from] ChainBreak),
 }
 
+/// Whose entries a page lists.
+enum Scope {
+    Organization(i64),
+    Process(String),
+}
+
 const COLUMNS: &str = "seq, at, organization_id, actor_account_id, action, subject, \
                        before_state, after_state, prev_hash, hash";
 
@@ -88,18 +94,13 @@ impl Db {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        let rows: Vec<AuditRecord> = on_db!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM audit_log WHERE organization_id = $1 AND seq < $2 \
-                 ORDER BY seq DESC LIMIT $3"
-            ))
-            .bind(organization_id)
-            .bind(before.unwrap_or(i64::MAX))
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows)
+        self.audit_entries(
+            "organization_id",
+            Scope::Organization(organization_id),
+            before,
+            limit,
+        )
+        .await
     }
 
     /// Checks the whole log (see [`Db::verify_audit_chain`]) and that it still reaches
@@ -132,18 +133,34 @@ impl Db {
         before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        let rows: Vec<AuditRecord> = on_db!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM audit_log WHERE process = $1 AND seq < $2 \
-                 ORDER BY seq DESC LIMIT $3"
-            ))
-            .bind(process.text())
-            .bind(before.unwrap_or(i64::MAX))
-            .bind(limit)
-            .fetch_all(pool)
+        self.audit_entries("process", Scope::Process(process.text()), before, limit)
             .await
-        })?;
-        Ok(rows)
+    }
+
+    /// A page of entries whose `column` equals the scope's value, newest first.
+    async fn audit_entries(
+        &self,
+        column: &'static str,
+        scope: Scope,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM audit_log WHERE {column} = $1 AND seq < $2 \
+             ORDER BY seq DESC LIMIT $3"
+        );
+        on_db!(self, |pool| {
+            let query = sqlx::query_as(&sql);
+            let query = match &scope {
+                Scope::Organization(id) => query.bind(*id),
+                Scope::Process(text) => query.bind(text.clone()),
+            };
+            query
+                .bind(before.unwrap_or(i64::MAX))
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })
     }
 
     /// Reads the whole log in order and checks every link, and the head.
