@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { waitForHydration } from "./page";
 import { expectSignedInAs, fillRegistration, submitRegistration, type Person } from "./register";
 import { addVirtualAuthenticator } from "./webauthn";
@@ -9,6 +9,25 @@ export const ORG = "cmi-sp";
 export function saoPauloDate(plusDays = 0): string {
   const at = new Date(Date.now() + plusDays * 86_400_000);
   return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** The minutes left in today on São Paulo's clock. */
+function minutesToSaoPauloMidnight(): number {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "America/Sao_Paulo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .formatToParts(new Date());
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return 24 * 60 - (value("hour") * 60 + value("minute"));
+}
+
+/** A test election votes in person "today" on São Paulo's clock, so a test must not cross
+ *  midnight there (the station would then refuse: the day is over). Within ten minutes of
+ *  it, wait for the new day first (rare; the test's time limit grows by the wait). */
+async function awayFromSaoPauloMidnight() {
+  const left = minutesToSaoPauloMidnight();
+  if (left > 10) return;
+  const wait = left * 60_000 + 30_000;
+  test.info().setTimeout(test.info().timeout + wait);
+  await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** Moves the commission's election one phase on (with its confirmation step). */
@@ -22,6 +41,7 @@ export async function movePhase(commission: Page, to: string) {
  *  voting online this week and in person all day today (São Paulo's clock), and leaves the
  *  commission on its page, in draft. */
 export async function configureElection(commission: Page, slug: string, title: string) {
+  await awayFromSaoPauloMidnight();
   await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
   await waitForHydration(commission);
   await commission.locator("#title").fill(title);
