@@ -175,21 +175,7 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     let sp = new_org(db, "cmi-sp").await;
     let (_, ana) = register(db, sp, "Ana", "A-1").await.expect("ana");
     let (_, bruno) = register(db, sp, "Bruno", "B-2").await.expect("bruno");
-    let reviewer = {
-        let mut tx = db.begin_write().await.expect("begin");
-        let id = tx
-            .create_account(
-                &new_user_handle().to_string(),
-                "Reviewer",
-                "pt-BR",
-                false,
-                NOW,
-            )
-            .await
-            .expect("account");
-        tx.commit().await.expect("commit");
-        id
-    };
+    let reviewer = staff_account(db).await;
 
     let mut tx = db.begin_write().await.expect("begin");
     tx.decide_registration(sp, ana, &Decision::Accept, reviewer, NOW + 1)
@@ -495,24 +481,12 @@ async fn one_person_with_two_documents_is_flagged(db: &Db) {
         "another person born the same day is not flagged"
     );
     // Staff check the documents: two people. The flag goes, the decision is in the log.
-    let reviewer = {
-        let mut tx = db.begin_write().await.expect("begin");
-        let reviewer = tx
-            .create_account(
-                &new_user_handle().to_string(),
-                "Reviewer",
-                "pt-BR",
-                false,
-                NOW,
-            )
-            .await
-            .expect("account");
-        tx.dismiss_duplicate(org, ids[1], ids[0], reviewer, NOW)
-            .await
-            .expect("dismiss");
-        tx.commit().await.expect("commit");
-        reviewer
-    };
+    let reviewer = staff_account(db).await;
+    let mut tx = db.begin_write().await.expect("begin");
+    tx.dismiss_duplicate(org, ids[1], ids[0], reviewer, NOW)
+        .await
+        .expect("dismiss");
+    tx.commit().await.expect("commit");
     assert!(
         db.possible_duplicates(org, ids[1])
             .await
@@ -529,4 +503,21 @@ async fn one_person_with_two_documents_is_flagged(db: &Db) {
     assert!(log.iter().any(
         |e| e.action == "registration.not_duplicate" && e.actor_account_id == Some(reviewer.0)
     ));
+}
+
+/// A staff member's account (roles are not checked by the store).
+async fn staff_account(db: &Db) -> AccountId {
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = tx
+        .create_account(
+            &new_user_handle().to_string(),
+            "Reviewer",
+            "pt-BR",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
+    tx.commit().await.expect("commit");
+    id
 }
