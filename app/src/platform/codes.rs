@@ -1,7 +1,8 @@
 //! Enums stored as text: one declaration gives the list of values in their order (`ALL`),
 //! the code of each (`code`), the way back (`from_code`), and, on the server, reading and
-//! binding them in SQL as that text. The codes are the enums' serde names (snake_case), so
-//! JSON, URLs, database rows and audit entries all say the same word.
+//! binding them in SQL as that text. Where an enum also derives serde, its codes are its
+//! serde names (snake_case), so JSON, URLs, database rows and audit entries all say the
+//! same word; audit actions (`station.mark`) are codes only.
 
 /// `text_codes!(Enum { Variant => "code", … })` for an enum declared beside it.
 macro_rules! text_codes {
