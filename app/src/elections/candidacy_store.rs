@@ -112,7 +112,14 @@ impl Tx {
         if !phase.allows_candidacies() {
             return Err(crate::elections::candidacy::CandidacyError::WrongPhase.into());
         }
-        if self.deadline_passed(election, phase, now).await? {
+        if self
+            .deadline_passed(
+                crate::platform::audit::event::Process::Election(election),
+                phase,
+                now,
+            )
+            .await?
+        {
             return Err(ElectionError::DeadlinePassed);
         }
         if imported {
@@ -191,7 +198,15 @@ impl Tx {
         })?;
         let (from,) = row.ok_or(ElectionError::NotFound)?;
         // An appeal after the appeal window's last day is too late.
-        if action == CandidacyAction::Appeal && self.deadline_passed(election, phase, now).await? {
+        if action == CandidacyAction::Appeal
+            && self
+                .deadline_passed(
+                    crate::platform::audit::event::Process::Election(election),
+                    phase,
+                    now,
+                )
+                .await?
+        {
             return Err(ElectionError::DeadlinePassed);
         }
         let to = apply(phase, from, action)?;

@@ -128,9 +128,9 @@ mod ssr {
         phase: Phase,
         last_day: &str,
     ) -> Result<(), AppError> {
-        use crate::elections::phase::CalendarError;
         use crate::elections::store::ElectionError;
         use crate::error::{FieldProblem, Problem};
+        use crate::platform::timeline::TimelineError;
         let (account, _) = require_staff(organization, &COMMISSION).await?;
         let field = |problem| AppError {
             code: ErrorCode::InvalidInput,
@@ -147,13 +147,13 @@ mod ssr {
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
         match tx
-            .set_deadline(record.id, phase, day, account, now_millis())
+            .set_election_deadline(record.id, phase, day, account, now_millis())
             .await
         {
-            Err(ElectionError::Calendar(CalendarError::NotLater)) => {
+            Err(ElectionError::Calendar(TimelineError::NotLater)) => {
                 return Err(field(Problem::NotLater));
             }
-            Err(ElectionError::Calendar(CalendarError::InThePast)) => {
+            Err(ElectionError::Calendar(TimelineError::InThePast)) => {
                 return Err(field(Problem::InvalidDate));
             }
             other => other.map_err(AppError::from)?,
@@ -275,7 +275,11 @@ mod ssr {
             })
             .collect();
         Ok(CommissionPage {
-            deadlines: app.db.deadlines(record.id).await.map_err(AppError::from)?,
+            deadlines: app
+                .db
+                .deadlines(record.process())
+                .await
+                .map_err(AppError::from)?,
             title: record.title,
             phase: record.phase,
             next: record.phase.next(),

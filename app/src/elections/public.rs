@@ -234,13 +234,17 @@ pub mod ssr {
         let (org, record) = election_of(&app, organization, election).await?;
         let history = app
             .db
-            .phase_history(record.id)
+            .phase_history(record.process())
             .await
             .map_err(AppError::from)?;
-        let deadlines = app.db.deadlines(record.id).await.map_err(AppError::from)?;
+        let deadlines = app
+            .db
+            .deadlines(record.process())
+            .await
+            .map_err(AppError::from)?;
         let deadline_changes = app
             .db
-            .deadline_changes(record.id)
+            .deadline_changes(record.process())
             .await
             .map_err(AppError::from)?;
         let names = nationality_names(locale);

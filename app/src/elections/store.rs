@@ -12,10 +12,11 @@ use serde_json::json;
 use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId};
 use crate::db::{Db, Tx};
-use crate::elections::phase::{CalendarError, Phase};
+use crate::elections::phase::Phase;
 use crate::elections::settings::ElectionSettings;
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store::AuditEvent;
+use crate::platform::timeline::TimelineError;
 use crate::results::count::{
     Ballot, ElectionConfig, TallyError, TallyResult, canonical_ballot, tally, validate_config,
 };
@@ -45,6 +46,13 @@ pub struct ElectionRecord {
     pub settings: ElectionSettings,
 }
 
+impl ElectionRecord {
+    /// The election as a process of the platform (its audit entries, its timeline).
+    pub fn process(&self) -> crate::platform::audit::event::Process {
+        crate::platform::audit::event::Process::Election(self.id)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ElectionError {
     #[error(transparent)]
@@ -52,7 +60,7 @@ pub enum ElectionError {
     #[error("no such election")]
     NotFound,
     #[error(transparent)]
-    Calendar(#[from] CalendarError),
+    Calendar(#[from] TimelineError),
     #[error(transparent)]
     Count(#[from] TallyError),
     #[error("this person has already voted in this election")]
@@ -94,6 +102,16 @@ impl From<Refusal> for ElectionError {
         match refusal {
             Refusal::NotVoting => Self::NotVoting,
             other => Self::Refused(other),
+        }
+    }
+}
+
+impl From<crate::platform::timeline::store::TimelineStoreError> for ElectionError {
+    fn from(e: crate::platform::timeline::store::TimelineStoreError) -> Self {
+        use crate::platform::timeline::store::TimelineStoreError;
+        match e {
+            TimelineStoreError::Db(e) => Self::Db(e),
+            TimelineStoreError::Refused(e) => Self::Calendar(e),
         }
     }
 }
@@ -192,7 +210,14 @@ impl Tx {
         let local = crate::calendar::local_time(&rules.time_zone, now);
         may_vote(phase, &settings, person, channel, local).map_err(ElectionError::from)?;
         // The voting phase's last day, where the commission set one, binds every channel.
-        if self.deadline_passed(election, Phase::Voting, now).await? {
+        if self
+            .deadline_passed(
+                crate::platform::audit::event::Process::Election(election),
+                Phase::Voting,
+                now,
+            )
+            .await?
+        {
             return Err(ElectionError::Refused(Refusal::ChannelClosed));
         }
         Ok(())

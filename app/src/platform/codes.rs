@@ -4,9 +4,32 @@
 //! serde names (snake_case), so JSON, URLs, database rows and audit entries all say the
 //! same word; audit actions (`station.mark`) are codes only.
 
+/// What `text_codes!` gives an enum, for code generic over such enums (a process's phases
+/// in `platform::timeline`).
+pub trait Coded: Copy + Eq + 'static {
+    /// Every value, in declaration order.
+    fn all() -> &'static [Self];
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self>;
+}
+
 /// `text_codes!(Enum { Variant => "code", … })` for an enum declared beside it.
 macro_rules! text_codes {
     ($name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $crate::platform::codes::Coded for $name {
+            fn all() -> &'static [Self] {
+                &Self::ALL
+            }
+
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+
+            fn from_code(code: &str) -> Option<Self> {
+                $name::from_code(code)
+            }
+        }
+
         impl $name {
             /// Every value, in declaration order (the order lists show them in).
             pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];

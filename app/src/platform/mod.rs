@@ -8,6 +8,7 @@
 //!   reader of registrations and roles for other processes.
 //! - `review`: accept, refuse with a reason, or send back to fix (by a day).
 //! - `text`: a line and paragraphs people write, checked one way; Markdown rendered safe.
+//! - `timeline`: a process's phases, last days and audited public history.
 
 pub mod access;
 pub mod audit;
@@ -15,3 +16,4 @@ pub mod codes;
 pub mod ids;
 pub mod review;
 pub mod text;
+pub mod timeline;

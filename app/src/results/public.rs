@@ -154,7 +154,7 @@ mod ssr {
         let (org, record) = election_of(&app, organization, election).await?;
         let history = app
             .db
-            .phase_history(record.id)
+            .phase_history(record.process())
             .await
             .map_err(AppError::from)?;
         let head = app

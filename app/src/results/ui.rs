@@ -261,11 +261,11 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
             <h1>{t!(i18n, minutes_title)} " — " {r.title.clone()}</h1>
             <p class="lead"><strong>{status}</strong></p>
             <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, minutes_print)}</button>
-            <h2>{t!(i18n, election_calendar)}</h2>
+            <h2>{t!(i18n, timeline_calendar)}</h2>
             <ol class="minutes-calendar">
                 {m.history.iter().map(|change| view! {
                     <li>
-                        {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::elections::ui::labels::day(change.at)}
+                        {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::platform::timeline::ui::day(change.at)}
                         <br /><span class="hint">{t!(i18n, audit_head_label)} " "</span>
                         <code class="audit-head" dir="ltr">{change.audit_head.clone()}</code>
                     </li>

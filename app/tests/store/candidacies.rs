@@ -410,7 +410,7 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     let (election, people) = setup(db, 3).await;
     let mut tx = db.begin_write().await.expect("begin");
     // NOW is 2026-09-21 in São Paulo: a last day of the 25th.
-    tx.set_deadline(
+    tx.set_election_deadline(
         election,
         Phase::CandidacyRegistration,
         "2026-09-25".parse().expect("date"),
@@ -459,7 +459,7 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     tx.move_phase(election, Phase::Appeals, None, NOW)
         .await
         .expect("appeals");
-    tx.set_deadline(
+    tx.set_election_deadline(
         election,
         Phase::Appeals,
         "2026-09-23".parse().expect("date"),

@@ -394,7 +394,7 @@ fn DeadlineForm(
             <summary>{t!(i18n, commission_deadline_title)}</summary>
             <ul class="current-deadlines">
                 {deadlines.iter().map(|(p, day)| view! {
-                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, election_until, day = day.to_string()).to_string()}</li>
+                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, timeline_until, day = day.to_string()).to_string()}</li>
                 }).collect_view()}
             </ul>
             <form on:submit=submit novalidate>

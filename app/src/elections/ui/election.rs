@@ -12,6 +12,7 @@ use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::platform::timeline::ui::Calendar;
 use crate::results::count::ReceiptMode;
 use crate::ui::kit::Loaded;
 
@@ -59,7 +60,7 @@ fn Election(page: ElectionPage) -> impl IntoView {
                 {board.map(|href| view! { <li><a href=href>{t!(i18n, election_board_link)}</a></li> })}
             </ul>
         })}
-        <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() />
+        <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() label=labels::phase />
         <Channels page=page.clone() />
         <Rules page=page.clone() />
         <h2>{t!(i18n, election_segments)}</h2>
@@ -130,61 +131,6 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
                 </details>
             })}
         </li>
-    }
-}
-
-/// Every phase in order: done ones with the date they began, the current one marked, the
-/// last day of each where one is set; then every deadline change (all audited).
-#[component]
-fn Calendar(
-    phase: Phase,
-    history: Vec<crate::elections::phase::PhaseChange>,
-    deadlines: Vec<(Phase, crate::calendar::Date)>,
-    changes: Vec<crate::elections::phase::DeadlineChange>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <h2>{t!(i18n, election_calendar)}</h2>
-        <ol class="calendar">
-            {Phase::ALL.into_iter().map(|p| {
-                let change = history.iter().rev().find(|c| c.phase == p);
-                let began = change.map(|c| labels::day(c.at));
-                let head = change.map(|c| c.audit_head.clone());
-                let until = deadlines.iter().find(|(d, _)| *d == p).map(|(_, day)| {
-                    t_string!(i18n, election_until, day = day.to_string()).to_string()
-                });
-                let state = if p == phase { "current" } else if p < phase { "done" } else { "later" };
-                view! {
-                    <li class=state aria-current=(p == phase).then_some("step")>
-                        <span>{labels::phase(i18n, p)}</span>
-                        {began.map(|d| view! { " " <time datetime=d.clone()>{d.clone()}</time> })}
-                        {until.map(|u| view! { " " <span class="deadline">{u}</span> })}
-                        // The audit log's head right after this move: written down, it lets
-                        // anyone check later that nothing before it was removed or rewritten.
-                        {head.map(|h| {
-                            let short = h.chars().take(16).collect::<String>();
-                            view! { " " <code class="audit-head" dir="ltr" title=h.clone() data-head=h>{short} "…"</code> }
-                        })}
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
-        {(!changes.is_empty()).then(|| view! {
-            <details class="calendar-changes">
-                <summary>{t!(i18n, election_calendar_changes)}</summary>
-                <ul>
-                    {changes.into_iter().map(|c| {
-                        let at = labels::day(c.at);
-                        let phase = labels::phase(i18n, c.phase);
-                        let text = match c.before {
-                            None => t_string!(i18n, election_deadline_set, at = at, phase = phase, day = c.after.to_string()).to_string(),
-                            Some(from) => t_string!(i18n, election_deadline_extended, at = at, phase = phase, from = from.to_string(), day = c.after.to_string()).to_string(),
-                        };
-                        view! { <li>{text}</li> }
-                    }).collect_view()}
-                </ul>
-            </details>
-        })}
     }
 }
 

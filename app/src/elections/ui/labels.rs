@@ -32,7 +32,4 @@ pub fn candidacy_status(i18n: I18nContext<Locale>, status: CandidacyStatus) -> &
     }
 }
 
-/// A Unix-millisecond instant as a UTC date (YYYY-MM-DD), the same on server and browser.
-pub fn day(millis: i64) -> String {
-    crate::calendar::Date::from_unix_millis(millis).to_string()
-}
+pub use crate::platform::timeline::ui::day;

@@ -96,6 +96,27 @@ impl Process {
             Self::Election(id) => format!("election:{id}"),
         }
     }
+
+    /// The process itself as a subject: its phase moves and deadlines are done to it.
+    pub fn subject(self) -> Subject {
+        match self {
+            Self::Election(id) => Subject::Election(id),
+        }
+    }
+
+    /// The action that records a move of its calendar to the next phase.
+    pub fn phase_action(self) -> Action {
+        match self {
+            Self::Election(_) => Action::ElectionPhase,
+        }
+    }
+
+    /// The action that records setting or extending one of its phases' last day.
+    pub fn deadline_action(self) -> Action {
+        match self {
+            Self::Election(_) => Action::ElectionDeadline,
+        }
+    }
 }
 
 impl Subject {
