@@ -10,6 +10,8 @@ use crate::db::Db;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// Uploaded files, named by digest (`platform::files::store`).
+    pub files: crate::platform::files::store::FileStore,
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,

@@ -4,16 +4,32 @@ use std::time::Duration;
 
 use voz_app::accounts::types::Role;
 use voz_app::db::{Db, now_millis};
+use voz_app::platform::files::store::FileStore;
 
 use crate::cli::{AdminCommand, AuditCommand};
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
-pub async fn migrate(database_url: &str) -> Outcome {
+/// Brings the schema up to date, then moves what earlier versions kept in the database
+/// and now lives in the file store (candidate photos).
+pub async fn migrate(database_url: &str, files: &str) -> Outcome {
     let db = Db::connect(database_url).await?;
+    migrate_all(&db, &FileStore::open(files)?).await?;
+    db.close().await;
+    Ok(())
+}
+
+pub async fn migrate_all(db: &Db, files: &FileStore) -> Outcome {
     db.migrate().await?;
     tracing::info!(backend = ?db.backend(), "database is up to date");
-    db.close().await;
+    let moved = db.move_photos_to(files).await?;
+    if moved > 0 {
+        tracing::info!(
+            moved,
+            files = files.place(),
+            "photos moved into the file store"
+        );
+    }
     Ok(())
 }
 

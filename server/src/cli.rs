@@ -30,6 +30,13 @@ pub struct Cli {
     )]
     pub secret_file: PathBuf,
 
+    /// Where uploaded files (candidate photos) live, named by their SHA-256: a folder, or a
+    /// `file://` or (in a build with `--features voz-app/s3`) `s3://bucket/prefix` URL, with
+    /// the usual `AWS_*` variables. Every server process must share it. Defaults to `files/`
+    /// beside the secret file.
+    #[arg(long, env = "VOZ_FILES", global = true)]
+    pub files: Option<String>,
+
     /// The address people use to reach Voz (passkeys are bound to its host; links use it).
     /// Defaults to http://localhost:<port of --addr>.
     #[arg(long, env = "VOZ_PUBLIC_URL", global = true)]
@@ -42,6 +49,19 @@ pub struct Cli {
     /// `pretty` for people, `json` for log collectors
     #[arg(long, env = "VOZ_LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty, global = true)]
     pub log_format: LogFormat,
+}
+
+impl Cli {
+    /// The file store's place: `--files`, or `files/` beside the secret file.
+    pub fn files_place(&self) -> String {
+        self.files.clone().unwrap_or_else(|| {
+            let dir = self
+                .secret_file
+                .parent()
+                .unwrap_or_else(|| std::path::Path::new("."));
+            dir.join("files").to_string_lossy().into_owned()
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]

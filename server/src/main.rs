@@ -38,11 +38,12 @@ async fn main() -> std::process::ExitCode {
         format!("http://localhost:{port}")
     });
     let db = &cli.database_url;
+    let files = cli.files_place();
     let outcome: Result<(), Box<dyn std::error::Error>> = match cli.command {
-        Command::Serve(args) => serve::run(db, &cli.secret_file, &public_url, args)
+        Command::Serve(args) => serve::run(db, &cli.secret_file, &files, &public_url, args)
             .await
             .map_err(Into::into),
-        Command::Migrate => admin::migrate(db).await,
+        Command::Migrate => admin::migrate(db, &files).await,
         Command::Routes => {
             serve::print_routes();
             Ok(())

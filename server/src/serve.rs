@@ -15,6 +15,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use voz_app::accounts::secret::{SecretError, ServerSecret};
 use voz_app::db::{Db, DbError, now_millis};
+use voz_app::platform::files::store::FileStore;
 use voz_app::state::{AppState, relying_party};
 use voz_app::{App, shell};
 
@@ -41,13 +42,16 @@ pub enum ServeError {
 pub async fn run(
     database_url: &str,
     secret_file: &Path,
+    files: &str,
     public_url: &str,
     args: ServeArgs,
 ) -> Result<(), ServeError> {
     let secret = ServerSecret::load_or_create(secret_file)?;
     let db = Db::connect(database_url).await?;
-    db.migrate().await?;
-    tracing::info!(backend = ?db.backend(), "database is up to date");
+    let files = FileStore::open(files).map_err(|e| ServeError::Config(e.to_string()))?;
+    crate::admin::migrate_all(&db, &files)
+        .await
+        .map_err(|e| ServeError::Config(e.to_string()))?;
     spawn_purger(db.clone());
 
     let leptos_options = LeptosOptions::builder()
@@ -60,6 +64,7 @@ pub async fn run(
     let state = AppState {
         leptos_options,
         db,
+        files,
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
         trusted_proxies: args.trusted_proxies,

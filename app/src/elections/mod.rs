@@ -27,8 +27,6 @@ pub mod kiosk_store;
 #[cfg(feature = "ssr")]
 pub mod lookup;
 pub mod phase;
-#[cfg(feature = "ssr")]
-pub mod photo;
 pub mod photo_http;
 #[cfg(feature = "ssr")]
 pub mod photo_store;

@@ -32,22 +32,15 @@ pub mod ssr {
     use leptos::server_fn::codec::MultipartData;
 
     use crate::accounts::session::{app_state, require_account, session_of};
-    use crate::accounts::types::Role;
+    use crate::accounts::types::{AccountId, Role};
     use crate::db::now_millis;
     use crate::elections::lookup::election_of;
-    use crate::elections::photo::{MAX_UPLOAD_BYTES, PhotoError, normalize};
+    use crate::elections::store::ElectionId;
     use crate::error::{AppError, ErrorCode};
     use crate::http::redirect_with;
+    use crate::platform::files::image::{MAX_UPLOAD_BYTES, Photo, PhotoError, normalize_in_turn};
+    use crate::platform::files::upload;
     use crate::state::AppState;
-
-    /// A text field of the form (organization, election, locale, action) is short.
-    const FIELD_LIMIT: usize = 256;
-    /// At most this many text fields before the file.
-    const FIELDS_LIMIT: usize = 8;
-
-    /// Decoding a picture takes memory in proportion to its pixels; at most this many
-    /// decode at once (the rest wait their turn).
-    static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
     pub async fn candidacy_photo(data: MultipartData) -> Result<(), AppError> {
         let mut fields = BTreeMap::new();
@@ -67,73 +60,56 @@ pub mod ssr {
         Ok(())
     }
 
-    /// Reads the form in order: its short text fields (each bounded), then — only once the
-    /// sender is known to be signed in and to own a candidacy in this election, while
-    /// candidacies are open — the file, bounded too, then the fields after it (the submit
-    /// button's `action`). An unauthenticated upload is refused before a byte of the file is
-    /// read.
+    /// Reads the form (see [`upload::read`]): the file only once the sender is known to
+    /// be signed in and to own a candidacy in this election, while candidacies are open.
+    /// The normalized photo goes into the file store before the transaction that names it.
     async fn receive(
         data: MultipartData,
         fields: &mut BTreeMap<String, String>,
     ) -> Result<(), AppError> {
-        let bad = |_| AppError::new(ErrorCode::InvalidInput);
-        let mut multipart = data
-            .into_inner()
-            .ok_or_else(|| AppError::new(ErrorCode::InvalidInput))?;
-        let mut owner_checked = None;
-        let mut upload: Option<Vec<u8>> = None;
-        while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "photo" {
-                if upload.is_some() {
-                    return Err(AppError::new(ErrorCode::InvalidInput));
-                }
-                let field_of = |n: &str| fields.get(n).map_or("", String::as_str);
-                owner_checked = Some(owner(field_of("organization"), field_of("election")).await?);
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                    if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
-                        return Err(AppError::new(ErrorCode::PhotoTooLarge));
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                upload = Some(bytes);
-                continue;
-            }
-            if fields.len() >= FIELDS_LIMIT {
-                return Err(AppError::new(ErrorCode::InvalidInput));
-            }
-            let mut text = Vec::new();
-            while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                if text.len() + chunk.len() > FIELD_LIMIT {
-                    return Err(AppError::new(ErrorCode::InvalidInput));
-                }
-                text.extend_from_slice(&chunk);
-            }
-            let text =
-                String::from_utf8(text).map_err(|_| AppError::new(ErrorCode::InvalidInput))?;
-            fields.insert(name, text);
-        }
-        let field = |name: &str| fields.get(name).map_or("", String::as_str);
-        let (account, election) = match owner_checked {
+        let field_of =
+            |fields: &BTreeMap<String, String>, n: &str| fields.get(n).cloned().unwrap_or_default();
+        let sent = upload::read(
+            data,
+            fields,
+            "photo",
+            MAX_UPLOAD_BYTES,
+            ErrorCode::PhotoTooLarge,
+            owner_of_form,
+        )
+        .await?;
+        let (account, election) = match sent.gate {
             Some(checked) => checked,
-            None => owner(field("organization"), field("election")).await?,
-        };
-        let photo = if field("action") == "remove" {
-            None
-        } else {
-            let bytes = upload
-                .filter(|b| !b.is_empty())
-                .ok_or_else(|| AppError::new(ErrorCode::PhotoMissing))?;
-            Some(decode(bytes).await?)
+            None => owner_of_form(fields.clone()).await?,
         };
         let app = app_state()?;
+        let digest = if field_of(fields, "action") == "remove" {
+            None
+        } else {
+            let bytes = sent
+                .file
+                .filter(|b| !b.is_empty())
+                .ok_or_else(|| AppError::new(ErrorCode::PhotoMissing))?;
+            let photo = decode(bytes).await?;
+            Some(app.files.put(photo.jpeg).await.map_err(|error| {
+                tracing::error!(%error, "storing a photo failed");
+                AppError::new(ErrorCode::Internal)
+            })?)
+        };
         let mut tx = app.db.begin_write().await?;
-        tx.set_candidacy_photo(election, account, photo.as_ref(), now_millis())
+        tx.set_candidacy_photo(election, account, digest.as_ref(), now_millis())
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// [`owner`] for the organization and election the form names.
+    async fn owner_of_form(
+        fields: BTreeMap<String, String>,
+    ) -> Result<(AccountId, ElectionId), AppError> {
+        let field = |name: &str| fields.get(name).map_or("", String::as_str);
+        owner(field("organization"), field("election")).await
     }
 
     /// The signed-in person, if they filed a candidacy in this election and candidacies
@@ -141,13 +117,7 @@ pub mod ssr {
     async fn owner(
         organization: &str,
         election: &str,
-    ) -> Result<
-        (
-            crate::accounts::types::AccountId,
-            crate::elections::store::ElectionId,
-        ),
-        AppError,
-    > {
+    ) -> Result<(AccountId, ElectionId), AppError> {
         let account = require_account().await?;
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
@@ -163,17 +133,10 @@ pub mod ssr {
     }
 
     /// Decodes and normalizes a picture off the async runtime, a bounded number at once.
-    async fn decode(upload: Vec<u8>) -> Result<crate::elections::photo::Photo, AppError> {
-        let _turn = DECODING
-            .acquire()
+    async fn decode(upload: Vec<u8>) -> Result<Photo, AppError> {
+        normalize_in_turn(upload)
             .await
-            .map_err(|_| AppError::new(ErrorCode::Internal))?;
-        tokio::task::spawn_blocking(move || normalize(&upload))
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "photo worker failed");
-                AppError::new(ErrorCode::Internal)
-            })?
+            .ok_or_else(|| AppError::new(ErrorCode::Internal))?
             .map_err(|error| {
                 AppError::new(match error {
                     PhotoError::TooLarge => ErrorCode::PhotoTooLarge,
@@ -216,7 +179,7 @@ pub mod ssr {
         election: &str,
         file: &str,
         headers: &HeaderMap,
-    ) -> Result<(Vec<u8>, bool), StatusCode> {
+    ) -> Result<(bytes::Bytes, bool), StatusCode> {
         let candidacy: i64 = file
             .strip_prefix('c')
             .and_then(|rest| rest.strip_suffix(".jpg"))
@@ -231,8 +194,22 @@ pub mod ssr {
             .await
             .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?
             .ok_or(StatusCode::NOT_FOUND)?;
-        if record.phase.candidates_public() && photo.status.on_final_list() {
-            return Ok((photo.jpeg, true));
+        let public = record.phase.candidates_public() && photo.status.on_final_list();
+        let jpeg = || async {
+            match state.files.get(&photo.digest).await {
+                Ok(Some(jpeg)) => Ok(jpeg),
+                Ok(None) => {
+                    tracing::error!(digest = %photo.digest, "a photo named in the database is not in the file store");
+                    Err(StatusCode::NOT_FOUND)
+                }
+                Err(error) => {
+                    tracing::error!(%error, "reading a photo failed");
+                    Err(StatusCode::INTERNAL_SERVER_ERROR)
+                }
+            }
+        };
+        if public {
+            return Ok((jpeg().await?, true));
         }
         let viewer = session_of(state, headers)
             .await
@@ -251,7 +228,7 @@ pub mod ssr {
         };
         // Not yet public: as if it did not exist, to anyone else.
         if allowed {
-            Ok((photo.jpeg, false))
+            Ok((jpeg().await?, false))
         } else {
             Err(StatusCode::NOT_FOUND)
         }

@@ -1,16 +1,18 @@
 //! Candidate photos on either backend. The candidate sets, replaces or removes theirs
 //! while candidacies are open; each change is audited with the photo's digest, so the
-//! commission can show which picture was on file when it reviewed the candidacy.
+//! commission can show which picture was on file when it reviewed the candidacy. The
+//! bytes live in the file store (`platform::files`); a row names them by digest.
 
 use serde_json::json;
 
 use crate::accounts::types::AccountId;
 use crate::db::{Db, Tx};
 use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
-use crate::elections::photo::Photo;
 use crate::elections::store::{ElectionError, ElectionId};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store::AuditEvent;
+use crate::platform::files::FileDigest;
+use crate::platform::files::store::FileStore;
 use crate::{on_db, on_tx};
 
 /// A stored photo with what deciding who may see it needs.
@@ -18,8 +20,7 @@ use crate::{on_db, on_tx};
 pub struct StoredPhoto {
     pub owner: AccountId,
     pub status: CandidacyStatus,
-    pub digest: String,
-    pub jpeg: Vec<u8>,
+    pub digest: FileDigest,
 }
 
 impl Tx {
@@ -28,7 +29,7 @@ impl Tx {
         &mut self,
         election: ElectionId,
         account: AccountId,
-        photo: Option<&Photo>,
+        photo: Option<&FileDigest>,
         now: i64,
     ) -> Result<(), ElectionError> {
         let (organization, phase, _) = self.election_state(election).await?;
@@ -50,12 +51,11 @@ impl Tx {
         match photo {
             Some(photo) => on_tx!(self, |conn| {
                 sqlx::query(
-                    "INSERT INTO candidacy_photos (candidacy_id, digest, jpeg) VALUES ($1, $2, $3) \
-                     ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = excluded.jpeg",
+                    "INSERT INTO candidacy_photos (candidacy_id, digest) VALUES ($1, $2) \
+                     ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = NULL",
                 )
                 .bind(id)
-                .bind(&photo.digest)
-                .bind(&photo.jpeg)
+                .bind(photo.as_str())
                 .execute(&mut *conn)
                 .await
                 .map(|done| done.rows_affected())
@@ -75,7 +75,7 @@ impl Tx {
                 action: Action::CandidacyPhoto,
                 subject: Subject::Candidacy(election, id),
                 before: Some(json!({ "photo_sha256": before })),
-                after: Some(json!({ "photo_sha256": photo.map(|p| &p.digest) })),
+                after: Some(json!({ "photo_sha256": photo })),
             },
             now,
         )
@@ -91,9 +91,9 @@ impl Db {
         election: ElectionId,
         candidacy: i64,
     ) -> Result<Option<StoredPhoto>, ElectionError> {
-        let row: Option<(i64, CandidacyStatus, String, Vec<u8>)> = on_db!(self, |pool| {
+        let row: Option<(i64, CandidacyStatus, String)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT c.account_id, c.status, p.digest, p.jpeg FROM candidacy_photos p \
+                "SELECT c.account_id, c.status, p.digest FROM candidacy_photos p \
                  JOIN candidacies c ON c.id = p.candidacy_id \
                  WHERE c.id = $1 AND c.election_id = $2",
             )
@@ -102,12 +102,11 @@ impl Db {
             .fetch_optional(pool)
             .await
         })?;
-        row.map(|(owner, status, digest, jpeg)| {
+        row.map(|(owner, status, digest)| {
             Ok(StoredPhoto {
                 owner: AccountId(owner),
                 status,
-                digest,
-                jpeg,
+                digest: digest.parse().map_err(crate::elections::store::corrupt)?,
             })
         })
         .transpose()
@@ -127,5 +126,49 @@ impl Db {
             .fetch_all(pool)
             .await
         })?)
+    }
+}
+
+impl Db {
+    /// Moves photos stored in the database by earlier versions (the `jpeg` column) into
+    /// the file store, a few at a time, each row cleared only once its file is stored and
+    /// reads back under its digest. Safe to run again and to interrupt. Returns how many
+    /// moved.
+    pub async fn move_photos_to(&self, files: &FileStore) -> Result<usize, ElectionError> {
+        let mut moved = 0;
+        loop {
+            let rows: Vec<(i64, String, Vec<u8>)> = on_db!(self, |pool| {
+                sqlx::query_as(
+                    "SELECT candidacy_id, digest, jpeg FROM candidacy_photos \
+                     WHERE jpeg IS NOT NULL ORDER BY candidacy_id LIMIT 50",
+                )
+                .fetch_all(pool)
+                .await
+            })?;
+            if rows.is_empty() {
+                return Ok(moved);
+            }
+            for (candidacy, digest, jpeg) in rows {
+                let stored = files.put(jpeg).await.map_err(|e| {
+                    ElectionError::Corrupt(format!("moving photo of candidacy {candidacy}: {e}"))
+                })?;
+                if stored.as_str() != digest {
+                    return Err(ElectionError::Corrupt(format!(
+                        "photo of candidacy {candidacy} does not match its digest"
+                    )));
+                }
+                on_db!(self, |pool| {
+                    sqlx::query(
+                        "UPDATE candidacy_photos SET jpeg = NULL WHERE candidacy_id = $1 AND digest = $2",
+                    )
+                    .bind(candidacy)
+                    .bind(&digest)
+                    .execute(pool)
+                    .await
+                    .map(|done| done.rows_affected())
+                })?;
+                moved += 1;
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! calls next. A process uses these and never another process's code.
 //!
 //! - `audit`: the hash-chained log of every staff action, with typed actions and subjects.
+//! - `files`: uploads outside the database, named by their SHA-256; sniffing, images,
+//!   bounded multipart forms.
 //! - `ids`: typed ids (an account id is never passed where an election id is wanted).
 //! - `codes`: enums stored as text and carried in URLs and `?error=` codes.
 //! - `access`: who may do what — the role sets every staff check names, and the one
@@ -13,6 +15,7 @@
 pub mod access;
 pub mod audit;
 pub mod codes;
+pub mod files;
 pub mod ids;
 pub mod review;
 pub mod text;

@@ -5,29 +5,33 @@ use voz_app::accounts::types::AccountId;
 use voz_app::db::Db;
 use voz_app::elections::candidacy::CandidacyError;
 use voz_app::elections::phase::Phase;
-use voz_app::elections::photo::Photo;
 use voz_app::elections::store::{ElectionError, ElectionId};
+use voz_app::platform::files::FileDigest;
+use voz_app::platform::files::store::FileStore;
 
 use crate::candidacies::{file, form, setup, to_phase};
 use crate::store_tests;
 
-store_tests!(photos_while_candidacies_are_open);
+store_tests!(
+    photos_while_candidacies_are_open,
+    photos_kept_in_the_database_move_to_the_file_store
+);
 
 const NOW: i64 = 1_790_000_000_000;
 
-fn photo(byte: u8) -> Photo {
-    let jpeg = vec![0xFF, 0xD8, byte, 0xFF, 0xD9];
-    Photo {
-        digest: format!("{byte:064x}"),
-        jpeg,
-    }
+fn jpeg(byte: u8) -> Vec<u8> {
+    vec![0xFF, 0xD8, 0xFF, byte, 0xFF, 0xD9]
+}
+
+fn photo(byte: u8) -> FileDigest {
+    FileDigest::of(&jpeg(byte))
 }
 
 async fn set(
     db: &Db,
     election: ElectionId,
     account: AccountId,
-    photo: Option<&Photo>,
+    photo: Option<&FileDigest>,
 ) -> Result<(), ElectionError> {
     let mut tx = db.begin_write().await.expect("begin");
     let out = tx.set_candidacy_photo(election, account, photo, NOW).await;
@@ -65,7 +69,7 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         .await
         .expect("read")
         .expect("Marie has one");
-    assert_eq!(stored.jpeg, photo(2).jpeg, "the replacement, not the first");
+    assert_eq!(stored.digest, photo(2), "the replacement, not the first");
     assert_eq!(stored.owner, people[0]);
     assert!(
         db.candidacy_photo(election, ali)
@@ -75,7 +79,7 @@ async fn photos_while_candidacies_are_open(db: &Db) {
     );
     assert_eq!(
         db.photo_digests(election).await.expect("digests"),
-        vec![(marie, photo(2).digest)]
+        vec![(marie, photo(2).to_string())]
     );
 
     to_phase(db, election, Phase::Review).await;
@@ -91,7 +95,7 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         Err(ElectionError::Candidacy(CandidacyError::WrongPhase))
     ));
     let unchanged = db.candidacy_photo(election, marie).await.expect("read");
-    assert_eq!(unchanged.map(|p| p.digest), Some(photo(2).digest));
+    assert_eq!(unchanged.map(|p| p.digest), Some(photo(2)));
 
     let audited = voz_app::on_db!(db, |pool| {
         sqlx::query_as::<_, (Option<String>, Option<String>)>(
@@ -107,6 +111,53 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         "every change, and only the changes, audited"
     );
     let last_marie = audited[1].1.as_deref().unwrap_or_default();
-    assert!(last_marie.contains(&photo(2).digest), "{last_marie}");
+    assert!(last_marie.contains(photo(2).as_str()), "{last_marie}");
     assert!(audited[3].1.as_deref().unwrap_or_default().contains("null"));
+}
+
+/// Rows written before the file store held their bytes in `jpeg`: the server moves each
+/// into the store (checked against its digest), clears the column, and serves the same
+/// photo; running the move again finds nothing left.
+async fn photos_kept_in_the_database_move_to_the_file_store(db: &Db) {
+    let (election, people) = setup(db, 2).await;
+    let marie = file(db, election, people[0], &form("C", "Marie Joseph", "woman")).await;
+    let ali = file(db, election, people[1], &form("C", "Ali Hassan", "man")).await;
+    for (candidacy, byte) in [(marie, 7), (ali, 8)] {
+        voz_app::on_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO candidacy_photos (candidacy_id, digest, jpeg) VALUES ($1, $2, $3)",
+            )
+            .bind(candidacy)
+            .bind(photo(byte).as_str())
+            .bind(jpeg(byte))
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+        .expect("a photo as earlier versions stored it");
+    }
+    let files = FileStore::memory();
+    assert_eq!(db.move_photos_to(&files).await.expect("move"), 2);
+    assert_eq!(db.move_photos_to(&files).await.expect("again"), 0);
+    for (candidacy, byte) in [(marie, 7), (ali, 8)] {
+        let stored = db
+            .candidacy_photo(election, candidacy)
+            .await
+            .expect("read")
+            .expect("still there");
+        assert_eq!(stored.digest, photo(byte));
+        let bytes = files
+            .get(&stored.digest)
+            .await
+            .expect("get")
+            .expect("moved");
+        assert_eq!(&bytes[..], &jpeg(byte)[..]);
+    }
+    let left: (i64,) = voz_app::on_db!(db, |pool| {
+        sqlx::query_as("SELECT COUNT(*) FROM candidacy_photos WHERE jpeg IS NOT NULL")
+            .fetch_one(pool)
+            .await
+    })
+    .expect("count");
+    assert_eq!(left.0, 0, "no photo bytes left in the database");
 }

@@ -1,4 +1,4 @@
-//! Candidate photos. Whatever a phone sends (JPEG, PNG or WebP, any size, rotated by its
+//! Portrait photos (a candidate's today). Whatever a phone sends (JPEG, PNG or WebP, any size, rotated by its
 //! EXIF tag) becomes one small square JPEG: decoded with limits, turned upright, cropped to
 //! the centre, shrunk to `SIDE` pixels and re-encoded. Re-encoding keeps only pixels, so
 //! every metadata block (GPS position, camera serial, capture time) is gone — for people
@@ -7,7 +7,9 @@
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
-use sha2::{Digest, Sha256};
+
+use crate::platform::files::FileDigest;
+use crate::platform::files::sniff::{FileKind, sniff};
 
 /// The stored photo's width and height: sharp at 80 CSS px on a 2× screen, a few KB.
 pub const SIDE: u32 = 240;
@@ -31,11 +33,11 @@ pub enum PhotoError {
     TooSmall,
 }
 
-/// A photo ready to store: JPEG bytes and the hex SHA-256 that names this version.
+/// A photo ready to store: JPEG bytes and the SHA-256 that names this version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Photo {
     pub jpeg: Vec<u8>,
-    pub digest: String,
+    pub digest: FileDigest,
 }
 
 /// Turns an upload into the stored photo. CPU-bound (tens of milliseconds for a phone
@@ -58,13 +60,30 @@ pub fn normalize(upload: &[u8]) -> Result<Photo, PhotoError> {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
         .encode_image(&square)
         .map_err(|_| PhotoError::Unreadable)?;
-    let digest = hex::encode(Sha256::digest(&jpeg));
+    let digest = FileDigest::of(&jpeg);
     Ok(Photo { jpeg, digest })
+}
+
+/// Decoding a picture takes memory in proportion to its pixels; at most this many decode
+/// at once (the rest wait their turn).
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// [`normalize`] off the async runtime, a bounded number at once. `None` when the worker
+/// could not run (the runtime is shutting down).
+pub async fn normalize_in_turn(upload: Vec<u8>) -> Option<Result<Photo, PhotoError>> {
+    let _turn = DECODING.acquire().await.ok()?;
+    tokio::task::spawn_blocking(move || normalize(&upload))
+        .await
+        .inspect_err(|error| tracing::error!(%error, "photo worker failed"))
+        .ok()
 }
 
 /// Decodes a JPEG, PNG or WebP (judged by content, never by a file name) within size
 /// limits, and applies its orientation tag.
 fn decode_upright(upload: &[u8]) -> Result<DynamicImage, PhotoError> {
+    if !sniff(upload).is_some_and(FileKind::is_picture) {
+        return Err(PhotoError::Unreadable);
+    }
     let mut reader = ImageReader::new(Cursor::new(upload))
         .with_guessed_format()
         .map_err(|_| PhotoError::Unreadable)?;
@@ -131,7 +150,7 @@ mod tests {
             let right = square.get_pixel(SIDE - 10, SIDE / 2);
             assert!(left[0] > 150 && left[2] < 100, "{format:?}: {left:?}");
             assert!(right[2] > 150 && right[0] < 100, "{format:?}: {right:?}");
-            assert_eq!(photo.digest, hex::encode(Sha256::digest(&photo.jpeg)));
+            assert_eq!(photo.digest, FileDigest::of(&photo.jpeg));
         }
     }
 
