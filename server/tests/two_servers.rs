@@ -152,7 +152,7 @@ async fn sign_in_on_one_server_and_vote_on_another() {
     assert!(me.contains("\"voted\":true"), "{me}");
 
     let (ballots,): (i64,) = voz_app::on_db!(&db, |pool| sqlx::query_as(
-        "SELECT COUNT(*) FROM ballots b JOIN elections e ON e.id = b.election_id WHERE e.slug = 'cmi-2025'"
+        "SELECT COUNT(*) FROM ballots b JOIN elections e ON e.poll_id = b.poll_id WHERE e.slug = 'cmi-2025'"
     )
     .fetch_one(pool)
     .await)

@@ -20,18 +20,7 @@ use crate::calendar::Date;
 use crate::elections::phase::Phase;
 use crate::elections::settings::ElectionSettings;
 
-/// How a ballot reaches the box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Online,
-    InPerson,
-}
-
-crate::platform::codes::text_codes!(Channel {
-    Online => "online",
-    InPerson => "in_person",
-});
+pub use crate::platform::voting::Channel;
 
 pub use crate::calendar::LocalTime;
 

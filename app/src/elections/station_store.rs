@@ -23,7 +23,7 @@ use crate::elections::phase::Phase;
 use crate::elections::station_types::reconcile;
 pub use crate::elections::station_types::{HandOver, StationState, VoterLookup};
 use crate::elections::store::{
-    Channel, ElectionError, ElectionId, canonical_content, corrupt, new_tracking_code,
+    Channel, ElectionError, ElectionId, PollId, canonical_content, corrupt, new_tracking_code,
 };
 use crate::error::{FieldProblem, Problem};
 use crate::platform::audit::event::{Action, Subject};
@@ -183,24 +183,13 @@ impl Tx {
         // day and hours on the organization's clock.
         self.check_may_vote(election, account, Channel::InPerson, now)
             .await?;
-        let marked = on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO voter_marks (election_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(election.0)
-            .bind(account.0)
-            .bind(Channel::InPerson.code())
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        });
-        if let Err(e) = &marked
-            && crate::db::dialect::is_unique_violation(e, None)
+        let poll = self.election_poll(election).await?;
+        if !self
+            .mark(poll, account, Channel::InPerson, Some(station))
+            .await?
         {
             return Err(ElectionError::AlreadyVoted.into());
         }
-        marked?;
         let kiosk = match hand_over {
             HandOver::Paper => None,
             HandOver::Kiosk => Some(self.ready_free_kiosk(election, station).await?),
@@ -258,8 +247,8 @@ impl Tx {
         ballot: &Ballot,
         how: StationBallot,
     ) -> Result<String, StationError> {
-        let (config,): (String,) = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT config FROM elections WHERE id = $1")
+        let (config, poll): (String, PollId) = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT config, poll_id FROM elections WHERE id = $1")
                 .bind(election.0)
                 .fetch_one(&mut *conn)
                 .await
@@ -267,7 +256,7 @@ impl Tx {
         let config = serde_json::from_str(&config).map_err(corrupt)?;
         let content = canonical_content(&config, ballot)?;
         let code = new_tracking_code();
-        self.insert_ballot(election, &code, &content).await?;
+        self.insert_ballot(poll, &code, &content).await?;
         let counter = how.counter();
         let counted = on_tx!(self, |conn| {
             sqlx::query(&format!(
@@ -415,13 +404,8 @@ impl Tx {
         election: ElectionId,
         station: i64,
     ) -> Result<StationState, StationError> {
-        let (marked,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(MARKED_AT_STATION)
-                .bind(election.0)
-                .bind(station)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
+        let poll = self.election_poll(election).await?;
+        let marked = self.marks_at_station(poll, station).await?;
         let row: Option<SessionRow> = on_tx!(self, |conn| {
             sqlx::query_as(SESSION_ROW)
                 .bind(election.0)
@@ -434,9 +418,8 @@ impl Tx {
 }
 
 // A station's counts: read in the closing transaction (what is signed) and on the pool
-// (what the poll-worker screen shows), from the same two queries.
-const MARKED_AT_STATION: &str =
-    "SELECT COUNT(*) FROM voter_marks WHERE election_id = $1 AND station_id = $2";
+// (what the poll-worker screen shows), from the same two queries (the marks' count is the
+// ballot box's `marks_at_station`).
 const SESSION_ROW: &str = "SELECT closed_at, kiosk_ballots, paper_ballots, sheets_found, justification \
      FROM station_sessions WHERE election_id = $1 AND station_id = $2";
 
@@ -468,13 +451,8 @@ impl Db {
         election: ElectionId,
         station: i64,
     ) -> Result<StationState, StationError> {
-        let (marked,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(MARKED_AT_STATION)
-                .bind(election.0)
-                .bind(station)
-                .fetch_one(pool)
-                .await
-        })?;
+        let poll = self.election(election).await?.poll;
+        let marked = self.marks_at_station(poll, station).await?;
         let row: Option<SessionRow> = on_db!(self, |pool| {
             sqlx::query_as(SESSION_ROW)
                 .bind(election.0)

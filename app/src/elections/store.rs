@@ -1,20 +1,15 @@
-//! Elections and the ballot box, on either backend.
-//!
-//! Secrecy by construction: casting writes a *mark* (who voted, keyed by account) and a
-//! *ballot* (what was chosen, keyed by a random tracking code) in one transaction, and the
-//! two rows share nothing but the election id. Neither carries a time. On SQLite both tables
-//! are `WITHOUT ROWID`, so rows are stored in key order; on PostgreSQL the heap keeps
-//! insertion order, so [`Db::seal_ballot_box`] rewrites both tables in key order when voting
-//! closes, before anything can be exported.
+//! Elections on either backend, and casting an online ballot: the election's rule
+//! (eligibility, a well-formed ballot in its canonical form) checked inside the
+//! transaction that puts the mark and the ballot in the election's box — the platform's
+//! ballot box (`platform::voting`), with its secrecy and its seal.
 
 use serde_json::json;
 
-use crate::accounts::access_codes::random_code;
 use crate::accounts::types::{AccountId, OrganizationId};
 use crate::db::{Db, Tx};
 use crate::elections::phase::Phase;
 use crate::elections::settings::ElectionSettings;
-use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::event::{Action, Process, Subject};
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::timeline::TimelineError;
 use crate::results::count::{
@@ -22,7 +17,9 @@ use crate::results::count::{
 };
 use crate::{on_db, on_tx};
 
-pub use crate::platform::ids::ElectionId;
+pub use crate::platform::ids::{ElectionId, PollId};
+use crate::platform::voting::PollKind;
+pub use crate::platform::voting::store::new_tracking_code;
 
 pub use crate::elections::eligibility::Channel;
 use crate::elections::eligibility::{Refusal, Registrant, may_vote};
@@ -44,6 +41,8 @@ pub struct ElectionRecord {
     pub phase: Phase,
     pub config: ElectionConfig,
     pub settings: ElectionSettings,
+    /// Its ballot box.
+    pub poll: PollId,
 }
 
 impl ElectionRecord {
@@ -85,16 +84,6 @@ pub enum ElectionError {
     Invalid(Vec<crate::error::FieldProblem>),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
-}
-
-/// A ballot's public receipt: 80 random bits, `XXXX-XXXX-XXXX-XXXX`.
-pub fn new_tracking_code() -> String {
-    let raw = random_code(16);
-    raw.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 impl From<Refusal> for ElectionError {
@@ -146,6 +135,22 @@ impl Tx {
             .fetch_one(&mut *conn)
             .await
         })?;
+        let election = ElectionId(id);
+        let poll = self
+            .create_poll(
+                organization,
+                PollKind::Election,
+                Process::Election(election),
+            )
+            .await?;
+        on_tx!(self, |conn| {
+            sqlx::query("UPDATE elections SET poll_id = $1 WHERE id = $2")
+                .bind(poll)
+                .bind(election)
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
         self.audit(
             AuditEvent {
                 organization_id: Some(organization.0),
@@ -175,6 +180,20 @@ pub(crate) fn canonical_content(
 }
 
 impl Tx {
+    /// The election's ballot box.
+    pub(crate) async fn election_poll(
+        &mut self,
+        election: ElectionId,
+    ) -> Result<PollId, ElectionError> {
+        let row: Option<(PollId,)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT poll_id FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        Ok(row.ok_or(ElectionError::NotFound)?.0)
+    }
+
     /// The eligibility rule (`eligibility::may_vote`) for `account` in `election` at `now`,
     /// read inside this transaction with the election row share-locked (PostgreSQL), so
     /// the phase cannot move before the commit.
@@ -222,43 +241,21 @@ impl Tx {
         }
         Ok(())
     }
-
-    /// Puts one ballot in the box: its random tracking code and its canonical content,
-    /// nothing else (no person, no time, no channel, no station).
-    pub(crate) async fn insert_ballot(
-        &mut self,
-        election: ElectionId,
-        tracking_code: &str,
-        content: &str,
-    ) -> Result<(), ElectionError> {
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO ballots (election_id, tracking_code, content) VALUES ($1, $2, $3)",
-            )
-            .bind(election.0)
-            .bind(tracking_code)
-            .bind(content)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        Ok(())
-    }
 }
 
-type ElectionRow = (i64, i64, String, String, String, String, String);
+type ElectionRow = (i64, i64, String, String, String, String, String, PollId);
 
 impl Db {
     pub async fn election(&self, id: ElectionId) -> Result<ElectionRecord, ElectionError> {
         let row: Option<ElectionRow> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, organization_id, slug, title, phase, config, settings FROM elections WHERE id = $1",
+                "SELECT id, organization_id, slug, title, phase, config, settings, poll_id FROM elections WHERE id = $1",
             )
                 .bind(id.0)
                 .fetch_optional(pool)
                 .await
         })?;
-        let (id, organization, slug, title, phase, config, settings) =
+        let (id, organization, slug, title, phase, config, settings, poll) =
             row.ok_or(ElectionError::NotFound)?;
         Ok(ElectionRecord {
             id: ElectionId(id),
@@ -268,6 +265,7 @@ impl Db {
             phase: Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))?,
             config: serde_json::from_str(&config).map_err(corrupt)?,
             settings: serde_json::from_str(&settings).map_err(corrupt)?,
+            poll,
         })
     }
 
@@ -309,76 +307,23 @@ impl Db {
         // Read under the write lock (SQLite) or a share lock (PostgreSQL): the commission
         // cannot close voting between this check and the commit.
         tx.check_may_vote(election, account, channel, now).await?;
-        let marked = on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO voter_marks (election_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(election.0)
-            .bind(account.0)
-            .bind(channel.code())
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        });
-        if let Err(e) = &marked
-            && crate::db::dialect::is_unique_violation(e, None)
-        {
+        if !tx.mark(record.poll, account, channel, station).await? {
             return Err(ElectionError::AlreadyVoted);
         }
-        marked?;
-        tx.insert_ballot(election, &tracking_code, &content).await?;
+        tx.insert_ballot(record.poll, &tracking_code, &content)
+            .await?;
         tx.commit().await?;
         Ok(tracking_code)
     }
 
+    /// Whether `account` has voted in `election`, by any channel.
     pub async fn has_voted(
         &self,
         election: ElectionId,
         account: AccountId,
     ) -> Result<bool, ElectionError> {
-        let row: Option<(i64,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT account_id FROM voter_marks WHERE election_id = $1 AND account_id = $2",
-            )
-            .bind(election.0)
-            .bind(account.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.is_some())
-    }
-
-    /// Rewrites the marks and ballots in key order, erasing any trace of the order in which
-    /// they were written. Run when voting closes (idempotent).
-    ///
-    /// On SQLite the tables are kept in key order (`WITHOUT ROWID`), but the bytes are not:
-    /// within a page, cells sit where free space was when they arrived, freed pages keep
-    /// old cells, and the write-ahead log keeps every earlier version of every page. So:
-    /// `VACUUM` rebuilds the file in key order, then a truncating checkpoint empties the
-    /// log.
-    ///
-    /// On PostgreSQL every row carries system columns: `xmin` (the transaction that wrote
-    /// it, shared by a mark and its ballot, and increasing with time), `cmin`, `ctid` (its
-    /// place in the heap) and, with `track_commit_timestamp`, a commit time. `CLUSTER`
-    /// would reorder the heap but keep `xmin`. So each table is copied aside, emptied with
-    /// `TRUNCATE` (a new, empty file; the old one is unlinked at commit) and filled again in
-    /// key order by one `INSERT`, in a transaction of its own: afterwards every mark has
-    /// one `xmin`, every ballot another, `cmin` is one value per table, `xmax` is zero and
-    /// `ctid` follows the key.
-    pub async fn seal_ballot_box(&self) -> Result<(), ElectionError> {
-        match self {
-            Db::Postgres(pool) => {
-                for (table, key) in SEALED_TABLES {
-                    rewrite_in_key_order(pool, table, key).await?;
-                }
-            }
-            Db::Sqlite(pool) => {
-                sqlx::query("VACUUM").execute(pool).await?;
-                truncate_wal(pool).await?;
-            }
-        }
-        Ok(())
+        let poll = self.election(election).await?.poll;
+        Ok(self.has_marked(poll, account).await?)
     }
 
     /// The ballots of an election by tracking code, in the tally's format.
@@ -386,14 +331,8 @@ impl Db {
         &self,
         election: ElectionId,
     ) -> Result<Vec<(String, Ballot)>, ElectionError> {
-        let rows: Vec<(String, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT tracking_code, content FROM ballots WHERE election_id = $1 ORDER BY tracking_code",
-            )
-            .bind(election.0)
-            .fetch_all(pool)
-            .await
-        })?;
+        let poll = self.election(election).await?.poll;
+        let rows = self.ballot_rows(poll).await?;
         rows.into_iter()
             .map(|(code, content)| Ok((code, serde_json::from_str(&content).map_err(corrupt)?)))
             .collect()
@@ -458,56 +397,4 @@ impl Db {
         }
         Ok(out)
     }
-}
-
-/// The tables the seal rewrites, with the key they are rewritten in: the marks (who voted)
-/// and the ballots (what was chosen).
-const SEALED_TABLES: [(&str, &str); 2] = [
-    ("voter_marks", "election_id, account_id"),
-    ("ballots", "election_id, tracking_code"),
-];
-
-/// One table, copied aside, emptied and written back in key order, in one transaction.
-async fn rewrite_in_key_order(
-    pool: &sqlx::PgPool,
-    table: &str,
-    key: &str,
-) -> Result<(), ElectionError> {
-    let mut tx = pool.begin().await?;
-    // Casting in another election waits for this short lock rather than see a half-copy.
-    sqlx::query(&format!("LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(&format!(
-        "CREATE TEMP TABLE seal_copy ON COMMIT DROP AS SELECT * FROM {table}"
-    ))
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(&format!("TRUNCATE {table}"))
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(&format!(
-        "INSERT INTO {table} SELECT * FROM seal_copy ORDER BY {key}"
-    ))
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Copies the write-ahead log into the database file and empties it. A reader holding an
-/// old snapshot makes the checkpoint report "busy"; readers are short, so try again.
-async fn truncate_wal(pool: &sqlx::SqlitePool) -> Result<(), ElectionError> {
-    for _ in 0..50 {
-        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(pool)
-            .await?;
-        if busy == 0 {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    Err(ElectionError::Db(sqlx::Error::Protocol(
-        "the write-ahead log stayed busy: ballot box not sealed".into(),
-    )))
 }

@@ -31,4 +31,7 @@ typed_id!(
     RegistrationId,
     /// An election.
     ElectionId,
+    /// A ballot box: an election's, a conference event's prioritisation, a call's public
+    /// vote (`platform::voting`).
+    PollId,
 );

@@ -10,6 +10,8 @@
 //!   reader of registrations and roles for other processes.
 //! - `review`: accept, refuse with a reason, or send back to fix (by a day).
 //! - `text`: a line and paragraphs people write, checked one way; Markdown rendered safe.
+//! - `voting`: the ballot box of any poll — one mark per person, ballots that name no one,
+//!   the seal.
 //! - `timeline`: a process's phases, last days and audited public history.
 
 pub mod access;
@@ -20,3 +22,4 @@ pub mod ids;
 pub mod review;
 pub mod text;
 pub mod timeline;
+pub mod voting;

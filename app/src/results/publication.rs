@@ -181,20 +181,12 @@ impl Db {
     async fn turnout(&self, election: ElectionId) -> Result<Turnout, ElectionError> {
         let record = self.election(election).await?;
         let k = u64::from(record.settings.min_group_size);
-        let by_place: Vec<(String, Option<i64>, i64)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT channel, station_id, COUNT(*) FROM voter_marks WHERE election_id = $1 \
-                 GROUP BY channel, station_id",
-            )
-            .bind(election.0)
-            .fetch_all(pool)
-            .await
-        })?;
+        let by_place = self.marks_by_place(record.poll).await?;
         let mut by_channel: BTreeMap<String, u64> = BTreeMap::new();
         let mut by_station: BTreeMap<String, u64> = BTreeMap::new();
         for (channel, station, count) in by_place {
             let count = u64::try_from(count).unwrap_or(0);
-            *by_channel.entry(channel).or_default() += count;
+            *by_channel.entry(channel.code().to_owned()).or_default() += count;
             if let Some(station) = station {
                 let name = record
                     .settings
@@ -203,20 +195,11 @@ impl Db {
                 *by_station.entry(name).or_default() += count;
             }
         }
-        let marks: Vec<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
-                 ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.election_id = $2",
-            )
-            .bind(record.organization.0)
-            .bind(election.0)
-            .fetch_all(pool)
-            .await
-        })?;
         let mut nationalities: BTreeMap<String, u64> = BTreeMap::new();
-        for (codes,) in marks {
-            // The first nationality a person gave.
-            let code = codes.split(',').next().unwrap_or_default().to_owned();
+        for code in self
+            .first_nationalities_of_voters(record.organization, record.poll)
+            .await?
+        {
             *nationalities.entry(code).or_default() += 1;
         }
         Ok(Turnout {

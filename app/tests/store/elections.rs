@@ -516,7 +516,7 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
     }
     assert_eq!(xmin_links(db).await, 0);
 
-    // The only column the two tables share is the election.
+    // The only column the two tables share is the poll (the election's ballot box).
     let columns = |table: &'static str| async move {
         let sql = match db.backend() {
             Backend::Postgres => format!(
@@ -529,12 +529,12 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
     let marks = columns("voter_marks").await;
     let ballots = columns("ballots").await;
     let shared: Vec<&String> = marks.intersection(&ballots).collect();
-    assert_eq!(shared, [&"election_id".to_owned()]);
+    assert_eq!(shared, [&"poll_id".to_owned()]);
     // A ballot names no channel and no station: at a station where one person voted,
     // either would name that person.
     let mut ballot_columns: Vec<&String> = ballots.iter().collect();
     ballot_columns.sort();
-    assert_eq!(ballot_columns, ["content", "election_id", "tracking_code"]);
+    assert_eq!(ballot_columns, ["content", "poll_id", "tracking_code"]);
     for column in marks.iter().chain(&ballots) {
         assert!(
             !column.contains("at") || column == "station_id",
@@ -595,7 +595,7 @@ async fn system_columns_say_nothing(pool: &sqlx::PgPool) {
                 .await
                 .expect("ctid order");
         let by_key: Vec<(String,)> = sqlx::query_as(&format!(
-            "SELECT {key}::text FROM {table} ORDER BY {table}.election_id, {table}.{key}"
+            "SELECT {key}::text FROM {table} ORDER BY {table}.poll_id, {table}.{key}"
         ))
         .fetch_all(pool)
         .await

@@ -12,3 +12,4 @@ mod photos;
 mod rate_limits;
 mod sessions;
 mod stations;
+mod voting;

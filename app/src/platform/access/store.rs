@@ -158,3 +158,28 @@ impl Tx {
         Ok(count > 0)
     }
 }
+
+impl Db {
+    /// The first nationality each person marked in `poll` gave when registering with
+    /// `organization` (turnout by nationality: a count of marks, never of ballots).
+    pub async fn first_nationalities_of_voters(
+        &self,
+        organization: OrganizationId,
+        poll: crate::platform::ids::PollId,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
+                 ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.poll_id = $2",
+            )
+            .bind(organization)
+            .bind(poll)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(codes,)| codes.split(',').next().unwrap_or_default().to_owned())
+            .collect())
+    }
+}
