@@ -69,3 +69,25 @@ test("the official minutes: calendar, rules, stations' closures, results, chain 
   await expect(page.locator(".signature-line")).toHaveCount(3);
   await screenshot(page, testInfo, "minutes-pt-BR");
 });
+
+// A segment's name is shown in the reader's language, marked as such; a reader of a
+// translation has the original (Portuguese, as the commission wrote it) one tap away.
+test("segment names in the reader's language, the original one tap away (pt-BR, ar)", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/ar/o/cmi-sp/e/cmi-2023");
+  const heading = page.locator("#segment-A h3 span");
+  await expect(heading).toHaveAttribute("lang", "ar");
+  await expect(heading).toHaveAttribute("dir", "rtl");
+  await expect(heading).toHaveText("أ — منظمات المهاجرين");
+  const original = page.locator("#segment-A details.original");
+  await expect(original.locator("span")).not.toBeVisible();
+  await original.locator("summary").click();
+  await expect(original.locator("span")).toHaveAttribute("lang", "pt-BR");
+  await expect(original.locator("span")).toHaveText("A — Organizações de imigrantes");
+  await screenshot(page, testInfo, "segment-original-ar");
+  await page.goto("/pt-BR/o/cmi-sp/e/cmi-2023");
+  await expect(page.locator("#segment-A h3 span")).toHaveAttribute("lang", "pt-BR");
+  await expect(page.locator("#segment-A details.original")).toHaveCount(0);
+  await context.close();
+});

@@ -47,7 +47,10 @@ pub struct ElectionPage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentView {
     pub id: String,
+    /// Its name in the reader's language (else English, else the original).
     pub label: String,
+    /// Every language it is named in, the original first.
+    pub labels: crate::platform::text::labels::Labels,
     pub kind: CandidateKind,
     pub seats: usize,
     pub alternates: usize,
@@ -142,7 +145,6 @@ pub mod ssr {
     use crate::elections::eligibility::{Channel, channel_open, may_vote};
     use crate::elections::lookup::election_of;
     use crate::elections::photo_http::photo_url;
-    use crate::elections::settings::pick_language;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem};
     use crate::platform::text::markdown;
@@ -294,9 +296,10 @@ pub mod ssr {
                 SegmentView {
                     id: segment.id.clone(),
                     label: info
-                        .and_then(|i| pick_language(&i.labels, locale))
+                        .and_then(|i| i.labels.text(locale))
                         .unwrap_or(&segment.id)
                         .to_owned(),
+                    labels: info.map(|i| i.labels.clone()).unwrap_or_default(),
                     kind: info.map_or(
                         crate::elections::candidacy::CandidateKind::Individual,
                         |i| i.kind,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::Date;
 use crate::elections::candidacy::{CandidateKind, SegmentRules};
+use crate::platform::text::labels::Labels;
 
 /// The smallest group a published figure may describe unless the commission sets another.
 pub const DEFAULT_MIN_GROUP_SIZE: u32 = 10;
@@ -53,8 +54,8 @@ pub struct SegmentInfo {
     pub kind: CandidateKind,
     /// Minimum age of individual candidates.
     pub min_age: u8,
-    /// (locale, name) pairs, e.g. ("pt-BR", "Organizações de imigrantes").
-    pub labels: Vec<(String, String)>,
+    /// Its name in several languages, e.g. ("pt-BR", "Organizações de imigrantes").
+    pub labels: Labels,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,29 +95,19 @@ impl ElectionSettings {
         self.segments
             .iter()
             .find(|s| s.id == id)
-            .and_then(|s| pick_language(&s.labels, locale).map(str::to_owned))
+            .and_then(|s| s.labels.text(locale).map(str::to_owned))
             .unwrap_or_else(|| id.to_owned())
     }
-}
-
-/// The text written in `locale`, else English, else the first one.
-pub fn pick_language<'a>(texts: &'a [(String, String)], locale: &str) -> Option<&'a str> {
-    texts
-        .iter()
-        .find(|(l, _)| l == locale)
-        .or_else(|| texts.iter().find(|(l, _)| l == "en"))
-        .or_else(|| texts.first())
-        .map(|(_, text)| text.as_str())
 }
 
 /// The São Paulo CMI's segments (DOMAIN.md § Process 1), named in every language of Voz.
 pub fn cmi_segments() -> Vec<SegmentInfo> {
     let labels = |texts: [&str; 6]| {
-        ["pt-BR", "es", "en", "fr", "ht", "ar"]
+        let pairs = ["pt-BR", "es", "en", "fr", "ht", "ar"]
             .into_iter()
             .zip(texts)
-            .map(|(l, t)| (l.to_owned(), t.to_owned()))
-            .collect()
+            .map(|(l, t)| (l.to_owned(), t.to_owned()));
+        Labels::parse(pairs, 120).expect("the CMI template's names are valid labels")
     };
     vec![
         SegmentInfo {
@@ -176,7 +167,7 @@ mod tests {
             "C — Imigran (kandidati endividyèl)"
         );
         let mut english_only = settings.clone();
-        english_only.segments[0].labels.retain(|(l, _)| l == "en");
+        english_only.segments[0].labels.retain(|l| l == "en");
         assert_eq!(
             english_only.segment_label("A", "ar"),
             "A — Immigrant organizations"

@@ -12,6 +12,7 @@ use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::platform::text::ui::{Original, TranslatedText};
 use crate::platform::timeline::ui::Calendar;
 use crate::results::count::ReceiptMode;
 use crate::ui::kit::Loaded;
@@ -65,6 +66,7 @@ fn Election(page: ElectionPage) -> impl IntoView {
         <Rules page=page.clone() />
         <h2>{t!(i18n, election_segments)}</h2>
         {page.segments.into_iter().map(|segment| {
+            let reader = i18n.get_locale_untracked().as_str().to_owned();
             let seats = t_string!(
                 i18n,
                 election_seats,
@@ -79,7 +81,14 @@ fn Election(page: ElectionPage) -> impl IntoView {
             let public = phase.candidates_public();
             view! {
                 <section class="segment" id=format!("segment-{}", segment.id)>
-                    <h3>{segment.label.clone()}</h3>
+                    <h3>
+                        {if segment.labels.original().is_some() {
+                            view! { <TranslatedText labels=segment.labels.clone() reader=reader.clone() /> }.into_any()
+                        } else {
+                            segment.id.clone().into_any()
+                        }}
+                    </h3>
+                    <Original labels=segment.labels.clone() reader=reader.clone() />
                     <p class="hint">{seats} " · " {who}</p>
                     {if public && segment.candidates.is_empty() {
                         view! { <p class="hint">{t!(i18n, election_no_candidates)}</p> }.into_any()

@@ -3,12 +3,15 @@
 //! justification). Neither may carry markup or characters that steer rendering: a
 //! bidirectional override can make "Ana" read as another name, and a reader's page must
 //! show what was written. `markdown` (server only) renders longer texts people format
-//! (candidate platforms; proposals next) to safe HTML.
+//! (candidate platforms; proposals next) to safe HTML. `labels` holds a short text in
+//! several languages (the original first) and `ui::Translated` shows it to a reader.
 
 use crate::error::{AppError, FieldProblem, Problem};
 
+pub mod labels;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+pub mod ui;
 
 /// Free text shown to others (names, districts): trimmed, inner whitespace collapsed, at
 /// most `max` characters, and nothing that is markup or steers rendering: no `<`, `>`,
