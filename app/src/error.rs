@@ -54,6 +54,8 @@ pub enum ErrorCode {
     CandidaciesUndecided,
     /// The phase's last day is over.
     DeadlinePassed,
+    /// The person declared a conflict of interest with what they tried to decide.
+    ConflictOfInterest,
     /// A photo form sent without a file.
     PhotoMissing,
     /// Not a JPEG, PNG or WebP picture we can decode.
@@ -206,7 +208,8 @@ impl AppError {
             | ErrorCode::ChannelClosed
             | ErrorCode::PossibleDuplicate
             | ErrorCode::CandidaciesUndecided
-            | ErrorCode::DeadlinePassed => StatusCode::CONFLICT,
+            | ErrorCode::DeadlinePassed
+            | ErrorCode::ConflictOfInterest => StatusCode::CONFLICT,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -267,6 +270,7 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::PossibleDuplicate => td_string!(locale, error_possible_duplicate),
         ErrorCode::CandidaciesUndecided => td_string!(locale, error_candidacies_undecided),
         ErrorCode::DeadlinePassed => td_string!(locale, error_deadline_passed),
+        ErrorCode::ConflictOfInterest => td_string!(locale, error_conflict_of_interest),
         ErrorCode::PhotoMissing => td_string!(locale, error_photo_missing),
         ErrorCode::PhotoUnreadable => td_string!(locale, error_photo_unreadable),
         ErrorCode::PhotoTooLarge => td_string!(locale, error_photo_too_large),

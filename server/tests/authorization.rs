@@ -379,6 +379,13 @@ fn matrix() -> Vec<Case> {
             Who::Only(COMMISSION),
         ),
         case(
+            "POST /api/commission/conflict",
+            Body::Json(
+                json!({"organization": org, "election": e, "candidacy": 999_999, "reason": "my sister"}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
             "POST /api/commission/create",
             Body::Json(
                 json!({"organization": org, "form": {"title": "", "slug": "", "seats": ["", "", ""], "max_choices": "", "extra_seats": "", "parity_percent": "", "parity_scope": "", "min_voter_age": "", "online_from": "", "online_to": "", "in_person_date": "", "opens": "", "closes": "", "stations": ""}}),

@@ -1,5 +1,6 @@
-//! Poll workers assigned to polling stations, on either backend. The commission assigns
-//! and unassigns until voting closes; each change is audited.
+//! Poll workers assigned to polling stations, on either backend: a poll worker's role
+//! scoped to a station (`platform::access::scoped`). The commission assigns and unassigns
+//! until voting closes; each change is audited.
 
 use serde_json::json;
 
@@ -39,19 +40,15 @@ impl Tx {
                 problem: Problem::UnknownOption,
             }]));
         }
-        let added = on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO station_assignments (election_id, station_id, account_id) \
-                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        let added = self
+            .grant_scoped_role(
+                crate::platform::ids::OrganizationId(organization),
+                Subject::Station(election, station),
+                Role::PollWorker,
+                worker,
             )
-            .bind(election.0)
-            .bind(station)
-            .bind(worker.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if added == 1 {
+            .await?;
+        if added {
             self.audit_assignment(
                 organization,
                 election,
@@ -76,18 +73,14 @@ impl Tx {
         now: i64,
     ) -> Result<(), ElectionError> {
         let organization = self.station_of(election, station).await?;
-        let removed = on_tx!(self, |conn| {
-            sqlx::query(
-                "DELETE FROM station_assignments WHERE election_id = $1 AND station_id = $2 AND account_id = $3",
+        let removed = self
+            .revoke_scoped_role(
+                Subject::Station(election, station),
+                Role::PollWorker,
+                worker,
             )
-            .bind(election.0)
-            .bind(station)
-            .bind(worker.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if removed == 0 {
+            .await?;
+        if !removed {
             return Err(ElectionError::NotFound);
         }
         self.audit_assignment(
@@ -157,7 +150,6 @@ impl Tx {
 }
 
 impl Db {
-    /// Every assignment of an election: (station, poll worker), by station then name.
     /// Marks per station and per poll worker who made them, from the audit log (every
     /// mark is audited with its poll worker as actor): (station, name, marks).
     pub async fn marks_by_poll_worker(
@@ -187,24 +179,34 @@ impl Db {
             .collect())
     }
 
+    /// Every assignment of an election: (station, poll worker), by station then name.
     pub async fn station_assignments(
         &self,
         election: ElectionId,
     ) -> Result<Vec<(i64, PollWorker)>, ElectionError> {
-        let rows: Vec<(i64, i64, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT s.station_id, a.id, a.display_name FROM station_assignments s \
-                 JOIN accounts a ON a.id = s.account_id WHERE s.election_id = $1 \
-                 ORDER BY s.station_id, a.display_name, a.id",
-            )
-            .bind(election.0)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows
+        let holders = self
+            .scoped_role_holders(Process::Election(election), Role::PollWorker)
+            .await?;
+        let mut out: Vec<(i64, PollWorker)> = holders
             .into_iter()
-            .map(|(station, account, name)| (station, PollWorker { account, name }))
-            .collect())
+            .filter_map(|h| match h.subject()? {
+                Subject::Station(_, station) => Some((
+                    station,
+                    PollWorker {
+                        account: h.account_id.0,
+                        name: h.display_name,
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        // By station number (the scope's text orders 10 before 2), then name.
+        out.sort_by(|(a, x), (b, y)| {
+            a.cmp(b)
+                .then_with(|| x.name.cmp(&y.name))
+                .then(x.account.cmp(&y.account))
+        });
+        Ok(out)
     }
 
     /// The accounts assigned to one station.
@@ -213,15 +215,11 @@ impl Db {
         election: ElectionId,
         station: i64,
     ) -> Result<Vec<i64>, ElectionError> {
-        let rows: Vec<(i64,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT account_id FROM station_assignments WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows.into_iter().map(|(id,)| id).collect())
+        Ok(self
+            .holders_of(Subject::Station(election, station), Role::PollWorker)
+            .await?
+            .into_iter()
+            .map(|a| a.0)
+            .collect())
     }
 }

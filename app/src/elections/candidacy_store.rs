@@ -177,6 +177,22 @@ impl Tx {
         Ok(id)
     }
 
+    /// The status of candidacy `candidacy` of `election`, if it exists.
+    pub(crate) async fn candidacy_status(
+        &mut self,
+        election: ElectionId,
+        candidacy: i64,
+    ) -> Result<Option<CandidacyStatus>, ElectionError> {
+        let row: Option<(CandidacyStatus,)> = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT status FROM candidacies WHERE id = $1 AND election_id = $2")
+                .bind(candidacy)
+                .bind(election.0)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        Ok(row.map(|(status,)| status))
+    }
+
     /// Review and appeals: the commission accepts or rejects (with `text` as the reason),
     /// the candidate appeals (with `text` as the appeal), the commission decides the appeal.
     pub async fn act_on_candidacy(
@@ -189,14 +205,10 @@ impl Tx {
         now: i64,
     ) -> Result<CandidacyStatus, ElectionError> {
         let (organization, phase, _) = self.election_state(election).await?;
-        let row: Option<(CandidacyStatus,)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT status FROM candidacies WHERE id = $1 AND election_id = $2")
-                .bind(candidacy)
-                .bind(election.0)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        let (from,) = row.ok_or(ElectionError::NotFound)?;
+        let from = self
+            .candidacy_status(election, candidacy)
+            .await?
+            .ok_or(ElectionError::NotFound)?;
         // An appeal after the appeal window's last day is too late.
         if action == CandidacyAction::Appeal
             && self
@@ -210,6 +222,15 @@ impl Tx {
             return Err(ElectionError::DeadlinePassed);
         }
         let to = apply(phase, from, action)?;
+        // A commissioner who declared a conflict with this candidacy leaves its decisions
+        // to the others (read here, so a declaration and a decision cannot cross).
+        if action != CandidacyAction::Appeal
+            && self
+                .is_conflicted(Subject::Candidacy(election, candidacy), actor)
+                .await?
+        {
+            return Err(ElectionError::ConflictOfInterest);
+        }
         let column = match action {
             CandidacyAction::Accept | CandidacyAction::Reject => "reason",
             CandidacyAction::Appeal => "appeal",

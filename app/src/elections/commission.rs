@@ -40,6 +40,8 @@ pub struct CandidacyReview {
     pub appeal_decision: Option<String>,
     /// The photo on file (the commission sees it before it is public).
     pub photo: Option<String>,
+    /// The reader declared a conflict of interest with it: others decide.
+    pub conflicted: bool,
 }
 
 /// An election in the staff list.
@@ -87,6 +89,18 @@ pub async fn decide_candidacy(
     respond(ssr::decide_candidacy(&organization, &election, candidacy, action, &reason).await)
 }
 
+/// Declares that the signed-in commissioner may not judge `candidacy` (a relative, their
+/// own organization), with the reason; audited. Their decisions on it are refused after.
+#[server(prefix = "/api", endpoint = "commission/conflict", input = Json)]
+pub async fn declare_conflict(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    respond(ssr::declare_conflict(&organization, &election, candidacy, &reason).await)
+}
+
 /// Creates an election from the commission's form (CMI segments); returns its slug.
 #[server(prefix = "/api", endpoint = "commission/create", input = Json)]
 pub async fn create_election(
@@ -118,6 +132,7 @@ mod ssr {
     use crate::elections::public::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::COMMISSION;
+    use crate::platform::audit::event::Subject;
     use crate::platform::text::markdown;
 
     const REASON_MAX: u16 = 1000;
@@ -227,14 +242,46 @@ mod ssr {
             .collect())
     }
 
+    pub async fn declare_conflict(
+        organization: &str,
+        election: &str,
+        candidacy: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let (account, org) = require_staff(organization, &COMMISSION).await?;
+        let reason = reason_text("reason", reason, REASON_MAX)?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.candidacy_status(record.id, candidacy)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        tx.declare_conflict(
+            org.id,
+            Subject::Candidacy(record.id, candidacy),
+            account,
+            &reason,
+            now_millis(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn load_commission(
         organization: &str,
         election: &str,
         locale: &str,
     ) -> Result<CommissionPage, AppError> {
-        require_staff(organization, &COMMISSION).await?;
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
+        let conflicts = app
+            .db
+            .conflicts_of(record.process(), account)
+            .await
+            .map_err(AppError::from)?;
         let station_staff = crate::elections::assignments::ssr::load(&app, &org, &record).await?;
         let names = nationality_names(locale);
         let photos = PhotoAddresses::of(&app, organization, &record).await?;
@@ -254,6 +301,7 @@ mod ssr {
                     .map(|(_, text)| markdown::render(text))
                     .unwrap_or_default();
                 CandidacyReview {
+                    conflicted: conflicts.contains(&Subject::Candidacy(record.id, r.id)),
                     photo: photos.of_candidacy(r.id),
                     id: r.id,
                     segment: record.settings.segment_label(&c.segment, locale),

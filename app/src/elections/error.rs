@@ -21,6 +21,7 @@ impl From<ElectionError> for AppError {
             ElectionError::StationsOpen => AppError::new(ErrorCode::StationsOpen),
             ElectionError::Undecided => AppError::new(ErrorCode::CandidaciesUndecided),
             ElectionError::DeadlinePassed => AppError::new(ErrorCode::DeadlinePassed),
+            ElectionError::ConflictOfInterest => AppError::new(ErrorCode::ConflictOfInterest),
             ElectionError::Candidacy(CandidacyError::WrongPhase)
             | ElectionError::ImportedList
             | ElectionError::Calendar(_) => AppError::new(ErrorCode::WrongPhase),

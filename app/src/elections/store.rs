@@ -74,6 +74,8 @@ pub enum ElectionError {
     Undecided,
     #[error("the phase's last day is over")]
     DeadlinePassed,
+    #[error("the commissioner declared a conflict of interest with this candidacy")]
+    ConflictOfInterest,
     #[error("this person already filed a candidacy in this election")]
     CandidacyExists,
     #[error("this election's candidate list was imported: it takes no candidacies")]

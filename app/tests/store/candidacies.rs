@@ -21,6 +21,7 @@ store_tests!(
     nothing_outside_its_phase,
     only_a_verified_registrant_stands,
     deadlines_bind_and_appeals_wait_for_every_decision,
+    a_declared_conflict_leaves_the_decision_to_others,
 );
 
 const NOW: i64 = 1_790_000_000_000;
@@ -483,5 +484,74 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     assert!(
         matches!(too_late, Err(ElectionError::DeadlinePassed)),
         "{too_late:?}"
+    );
+}
+
+/// A commissioner who declares a conflict of interest with a candidacy (audited, with the
+/// reason) can no longer decide it, in review or on appeal; another commissioner can.
+/// Declaring twice changes nothing; a conflict names the candidacy and no other.
+async fn a_declared_conflict_leaves_the_decision_to_others(db: &Db) {
+    use voz_app::platform::audit::event::Subject;
+    let (election, people) = setup(db, 4).await;
+    let (sister, other, commissioner, colleague) = (people[0], people[1], people[2], people[3]);
+    let first = file(db, election, sister, &form("C", "Marie Joseph", "woman")).await;
+    let second = file(db, election, other, &form("C", "Ali Hassan", "man")).await;
+    to_phase(db, election, Phase::Review).await;
+    let organization = db.election(election).await.expect("election").organization;
+    for _ in 0..2 {
+        let mut tx = db.begin_write().await.expect("begin");
+        tx.declare_conflict(
+            organization,
+            Subject::Candidacy(election, first),
+            commissioner,
+            "she is my sister",
+            NOW,
+        )
+        .await
+        .expect("declared");
+        tx.commit().await.expect("commit");
+    }
+    assert!(matches!(
+        act(db, election, first, CandidacyAction::Reject, commissioner).await,
+        Err(ElectionError::ConflictOfInterest)
+    ));
+    assert!(matches!(
+        act(db, election, first, CandidacyAction::Accept, commissioner).await,
+        Err(ElectionError::ConflictOfInterest)
+    ));
+    assert_eq!(
+        act(db, election, second, CandidacyAction::Reject, commissioner)
+            .await
+            .expect("no conflict with another candidacy"),
+        CandidacyStatus::Rejected
+    );
+    assert_eq!(
+        act(db, election, first, CandidacyAction::Accept, colleague)
+            .await
+            .expect("a colleague decides"),
+        CandidacyStatus::Accepted
+    );
+    assert_eq!(
+        db.conflicts_of(
+            voz_app::platform::audit::event::Process::Election(election),
+            commissioner
+        )
+        .await
+        .expect("conflicts"),
+        [Subject::Candidacy(election, first)]
+    );
+    let audited: Vec<(Option<String>,)> = voz_app::on_db!(db, |pool| {
+        sqlx::query_as("SELECT after_state FROM audit_log WHERE action = 'conflict.declare'")
+            .fetch_all(pool)
+            .await
+    })
+    .expect("audit");
+    assert_eq!(audited.len(), 1, "declared once, audited once");
+    assert!(
+        audited[0]
+            .0
+            .as_deref()
+            .unwrap_or_default()
+            .contains("she is my sister")
     );
 }

@@ -13,8 +13,8 @@ use crate::accounts::ui::labels as account_labels;
 use crate::elections::candidacy::CandidateKind;
 use crate::elections::candidacy::{CandidacyAction, CandidacyStatus};
 use crate::elections::commission::{
-    CandidacyReview, CommissionPage, create_election, decide_candidacy, list_elections,
-    load_commission, move_election_phase, set_deadline,
+    CandidacyReview, CommissionPage, create_election, decide_candidacy, declare_conflict,
+    list_elections, load_commission, move_election_phase, set_deadline,
 };
 use crate::elections::configure::ElectionForm;
 use crate::elections::phase::Phase;
@@ -142,6 +142,7 @@ fn CandidacyItem(
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
     let id = candidacy.id;
+    let conflict_keys = keys.clone();
     let act = move |action: CandidacyAction| {
         let (org, election) = keys.clone();
         spawn_local(async move {
@@ -151,6 +152,21 @@ fn CandidacyItem(
             }
         });
     };
+    let conflict_reason = RwSignal::new(String::new());
+    let declare = {
+        let keys = conflict_keys;
+        move |_| {
+            let (org, election) = keys.clone();
+            spawn_local(async move {
+                match declare_conflict(org, election, id, conflict_reason.get_untracked()).await {
+                    Ok(()) => reload.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let conflicted = candidacy.conflicted;
+    let reviewing = reviewing && !conflicted;
     let actions: Vec<(CandidacyAction, &'static str)> = match (phase, candidacy.status, reviewing) {
         (Phase::Review, CandidacyStatus::Submitted, true) => vec![
             (CandidacyAction::Accept, t_string!(i18n, commission_accept)),
@@ -197,6 +213,21 @@ fn CandidacyItem(
                 <summary>{t!(i18n, election_platform)}</summary>
                 <div class="platform" inner_html=candidacy.platform_html.clone()></div>
             </details>
+            {conflicted.then(|| view! { <p class="notice conflicted" role="status">{t!(i18n, commission_conflicted)}</p> })}
+            {(!actions.is_empty()).then(|| {
+                let conflict_field = format!("conflict-{id}");
+                view! {
+                <details class="conflict">
+                    <summary>{t!(i18n, commission_conflict_declare)}</summary>
+                    <div class="field">
+                        <label for=conflict_field.clone()>{t!(i18n, commission_conflict_reason)}</label>
+                        <textarea id=conflict_field rows="2" maxlength="1000"
+                            on:input=move |ev| conflict_reason.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <button type="button" on:click=declare.clone()>{t!(i18n, commission_conflict_submit)}</button>
+                </details>
+                }
+            })}
             {(!actions.is_empty()).then(|| view! {
                 <div class="field" class:invalid=move || problem().is_some()>
                     <label for=field.clone()>{t!(i18n, commission_reason)}</label>

@@ -4,6 +4,8 @@
 //! (`elections::assignments`).
 
 #[cfg(feature = "ssr")]
+pub mod scoped;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 use crate::accounts::types::Role;

@@ -39,6 +39,7 @@ pub enum Action {
     KioskPairingCode,
     KioskPair,
     KioskUnpair,
+    ConflictDeclare,
 }
 
 crate::platform::codes::text_codes!(Action {
@@ -70,6 +71,7 @@ crate::platform::codes::text_codes!(Action {
     KioskPairingCode => "kiosk.pairing_code",
     KioskPair => "kiosk.pair",
     KioskUnpair => "kiosk.unpair",
+    ConflictDeclare => "conflict.declare",
 });
 
 /// What an action was done to.
