@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
-"""Adds translation keys: reads a JSON {key: [pt-BR, es, en, fr, ht, ar]} from argv[1]."""
-import json, sys, collections
+"""Adds translation keys to one namespace (common, accounts, elections, results):
+`scripts/add-translations.py elections new.json`, where new.json is
+{key: [pt-BR, es, en, fr, ht, ar]}."""
+import collections
+import json
+import pathlib
+import sys
+
 LOCALES = ["pt-BR", "es", "en", "fr", "ht", "ar"]
-new = json.load(open(sys.argv[1]), object_pairs_hook=collections.OrderedDict)
+namespace, source = sys.argv[1], sys.argv[2]
+new = json.load(open(source), object_pairs_hook=collections.OrderedDict)
+root = pathlib.Path(__file__).resolve().parent.parent / "app" / "locales"
 for i, loc in enumerate(LOCALES):
-    p = f"/work/main/app/locales/{loc}.json"
-    d = json.load(open(p), object_pairs_hook=collections.OrderedDict)
+    path = root / loc / f"{namespace}.json"
+    d = json.load(open(path), object_pairs_hook=collections.OrderedDict)
     for k, v in new.items():
         d[k] = v[i]
-    with open(p, "w") as f:
+    with open(path, "w") as f:
         json.dump(d, f, ensure_ascii=False, indent=2)
         f.write("\n")

@@ -247,34 +247,34 @@ pub fn error_text(code: ErrorCode) -> String {
 /// safe in closures that may run after a server render was dropped.
 pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
     match code {
-        ErrorCode::Internal => td_string!(locale, error_internal),
-        ErrorCode::Network => td_string!(locale, error_network),
-        ErrorCode::NotFound => td_string!(locale, error_not_found),
-        ErrorCode::Forbidden => td_string!(locale, error_forbidden),
-        ErrorCode::Unauthenticated => td_string!(locale, error_unauthenticated),
-        ErrorCode::InvalidInput => td_string!(locale, error_invalid_input),
-        ErrorCode::TooManyAttempts => td_string!(locale, error_too_many_attempts),
-        ErrorCode::Conflict => td_string!(locale, error_conflict),
-        ErrorCode::PasskeyFailed => td_string!(locale, error_passkey_failed),
-        ErrorCode::InvalidCode => td_string!(locale, error_invalid_code),
-        ErrorCode::AlreadyVoted => td_string!(locale, error_already_voted),
-        ErrorCode::VotingClosed => td_string!(locale, error_voting_closed),
-        ErrorCode::AlreadyFiled => td_string!(locale, error_already_filed),
-        ErrorCode::WrongPhase => td_string!(locale, error_wrong_phase),
-        ErrorCode::StationsOpen => td_string!(locale, error_stations_open),
-        ErrorCode::StationNotOpen => td_string!(locale, error_station_not_open),
-        ErrorCode::NoKioskFree => td_string!(locale, error_no_kiosk_free),
-        ErrorCode::ChannelClosed => td_string!(locale, error_channel_closed),
-        ErrorCode::NotEnabledVoter => td_string!(locale, error_not_enabled_voter),
-        ErrorCode::UnderVotingAge => td_string!(locale, error_under_voting_age),
-        ErrorCode::PossibleDuplicate => td_string!(locale, error_possible_duplicate),
-        ErrorCode::CandidaciesUndecided => td_string!(locale, error_candidacies_undecided),
-        ErrorCode::DeadlinePassed => td_string!(locale, error_deadline_passed),
-        ErrorCode::ConflictOfInterest => td_string!(locale, error_conflict_of_interest),
-        ErrorCode::PhotoMissing => td_string!(locale, error_photo_missing),
-        ErrorCode::PhotoUnreadable => td_string!(locale, error_photo_unreadable),
-        ErrorCode::PhotoTooLarge => td_string!(locale, error_photo_too_large),
-        ErrorCode::PhotoTooSmall => td_string!(locale, error_photo_too_small),
+        ErrorCode::Internal => td_string!(locale, common.error_internal),
+        ErrorCode::Network => td_string!(locale, common.error_network),
+        ErrorCode::NotFound => td_string!(locale, common.error_not_found),
+        ErrorCode::Forbidden => td_string!(locale, common.error_forbidden),
+        ErrorCode::Unauthenticated => td_string!(locale, common.error_unauthenticated),
+        ErrorCode::InvalidInput => td_string!(locale, common.error_invalid_input),
+        ErrorCode::TooManyAttempts => td_string!(locale, common.error_too_many_attempts),
+        ErrorCode::Conflict => td_string!(locale, common.error_conflict),
+        ErrorCode::PasskeyFailed => td_string!(locale, common.error_passkey_failed),
+        ErrorCode::InvalidCode => td_string!(locale, common.error_invalid_code),
+        ErrorCode::AlreadyVoted => td_string!(locale, common.error_already_voted),
+        ErrorCode::VotingClosed => td_string!(locale, common.error_voting_closed),
+        ErrorCode::AlreadyFiled => td_string!(locale, common.error_already_filed),
+        ErrorCode::WrongPhase => td_string!(locale, common.error_wrong_phase),
+        ErrorCode::StationsOpen => td_string!(locale, common.error_stations_open),
+        ErrorCode::StationNotOpen => td_string!(locale, common.error_station_not_open),
+        ErrorCode::NoKioskFree => td_string!(locale, common.error_no_kiosk_free),
+        ErrorCode::ChannelClosed => td_string!(locale, common.error_channel_closed),
+        ErrorCode::NotEnabledVoter => td_string!(locale, common.error_not_enabled_voter),
+        ErrorCode::UnderVotingAge => td_string!(locale, common.error_under_voting_age),
+        ErrorCode::PossibleDuplicate => td_string!(locale, common.error_possible_duplicate),
+        ErrorCode::CandidaciesUndecided => td_string!(locale, common.error_candidacies_undecided),
+        ErrorCode::DeadlinePassed => td_string!(locale, common.error_deadline_passed),
+        ErrorCode::ConflictOfInterest => td_string!(locale, common.error_conflict_of_interest),
+        ErrorCode::PhotoMissing => td_string!(locale, common.error_photo_missing),
+        ErrorCode::PhotoUnreadable => td_string!(locale, common.error_photo_unreadable),
+        ErrorCode::PhotoTooLarge => td_string!(locale, common.error_photo_too_large),
+        ErrorCode::PhotoTooSmall => td_string!(locale, common.error_photo_too_small),
     }
     .to_string()
 }
@@ -283,26 +283,32 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
 pub fn problem_text(problem: Problem) -> String {
     let i18n = use_i18n();
     match problem {
-        Problem::Required => t_string!(i18n, problem_required).to_string(),
-        Problem::TooLong { max } => t_string!(i18n, problem_too_long, max).to_string(),
-        Problem::ForbiddenCharacters => t_string!(i18n, problem_forbidden_characters).to_string(),
-        Problem::InvalidDate => t_string!(i18n, problem_invalid_date).to_string(),
-        Problem::FutureDate => t_string!(i18n, problem_future_date).to_string(),
-        Problem::UnderAge { min } => t_string!(i18n, problem_under_age, min).to_string(),
-        Problem::ImplausibleAge => t_string!(i18n, problem_implausible_age).to_string(),
-        Problem::UnknownOption => t_string!(i18n, problem_unknown_option).to_string(),
-        Problem::TooMany { max } => t_string!(i18n, problem_too_many, max).to_string(),
-        Problem::InvalidEmail => t_string!(i18n, problem_invalid_email).to_string(),
-        Problem::InvalidPhone => t_string!(i18n, problem_invalid_phone).to_string(),
-        Problem::InvalidDocumentNumber => {
-            t_string!(i18n, problem_invalid_document_number).to_string()
+        Problem::Required => t_string!(i18n, common.problem_required).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, common.problem_too_long, max).to_string(),
+        Problem::ForbiddenCharacters => {
+            t_string!(i18n, common.problem_forbidden_characters).to_string()
         }
-        Problem::DeclarationRequired => t_string!(i18n, problem_declaration_required).to_string(),
-        Problem::AlreadyRegistered => t_string!(i18n, problem_already_registered).to_string(),
-        Problem::AlreadyUsed => t_string!(i18n, problem_already_used).to_string(),
-        Problem::NotLater => t_string!(i18n, problem_not_later).to_string(),
+        Problem::InvalidDate => t_string!(i18n, common.problem_invalid_date).to_string(),
+        Problem::FutureDate => t_string!(i18n, common.problem_future_date).to_string(),
+        Problem::UnderAge { min } => t_string!(i18n, common.problem_under_age, min).to_string(),
+        Problem::ImplausibleAge => t_string!(i18n, common.problem_implausible_age).to_string(),
+        Problem::UnknownOption => t_string!(i18n, common.problem_unknown_option).to_string(),
+        Problem::TooMany { max } => t_string!(i18n, common.problem_too_many, max).to_string(),
+        Problem::InvalidEmail => t_string!(i18n, common.problem_invalid_email).to_string(),
+        Problem::InvalidPhone => t_string!(i18n, common.problem_invalid_phone).to_string(),
+        Problem::InvalidDocumentNumber => {
+            t_string!(i18n, common.problem_invalid_document_number).to_string()
+        }
+        Problem::DeclarationRequired => {
+            t_string!(i18n, common.problem_declaration_required).to_string()
+        }
+        Problem::AlreadyRegistered => {
+            t_string!(i18n, common.problem_already_registered).to_string()
+        }
+        Problem::AlreadyUsed => t_string!(i18n, common.problem_already_used).to_string(),
+        Problem::NotLater => t_string!(i18n, common.problem_not_later).to_string(),
         Problem::OutOfRange { min, max } => {
-            t_string!(i18n, problem_out_of_range, min, max).to_string()
+            t_string!(i18n, common.problem_out_of_range, min, max).to_string()
         }
     }
 }

@@ -34,33 +34,33 @@ fn Results(page: ResultsPage) -> impl IntoView {
     let i18n = use_i18n();
     let back = election_path(&page.organization, &page.slug, "");
     let status = if page.phase == Phase::OfficialResults {
-        t_string!(i18n, results_official)
+        t_string!(i18n, results.results_official)
     } else {
-        t_string!(i18n, results_provisional)
+        t_string!(i18n, results.results_provisional)
     };
     let b = page.ballots;
     let base = format!("/export/{}/{}", page.organization, page.slug);
     let board = election_path(&page.organization, &page.slug, "/board");
     let minutes = election_path(&page.organization, &page.slug, "/results/minutes");
     view! {
-        <Title text=format!("{} — {}", t_string!(i18n, results_title), page.title) />
+        <Title text=format!("{} — {}", t_string!(i18n, results.results_title), page.title) />
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
-        <h1>{t!(i18n, results_title)}</h1>
+        <h1>{t!(i18n, results.results_title)}</h1>
         <p class="lead"><strong class="results-status">{status}</strong></p>
         <dl class="facts ballots-summary">
-            <dt>{t!(i18n, results_total)}</dt><dd>{b.total}</dd>
-            <dt>{t!(i18n, results_valid)}</dt><dd>{b.valid}</dd>
-            <dt>{t!(i18n, results_blank)}</dt><dd>{b.blank}</dd>
-            <dt>{t!(i18n, results_null)}</dt><dd>{b.null}</dd>
+            <dt>{t!(i18n, results.results_total)}</dt><dd>{b.total}</dd>
+            <dt>{t!(i18n, results.results_valid)}</dt><dd>{b.valid}</dd>
+            <dt>{t!(i18n, results.results_blank)}</dt><dd>{b.blank}</dd>
+            <dt>{t!(i18n, results.results_null)}</dt><dd>{b.null}</dd>
         </dl>
         <ul class="inline-links downloads">
             <li><a href=format!("{base}/results.csv") download="">"results.csv"</a></li>
             <li><a href=format!("{base}/results.json") download="">"results.json"</a></li>
-            <li><a href=board>{t!(i18n, election_board_link)}</a></li>
-            <li><a href=minutes>{t!(i18n, minutes_title)}</a></li>
+            <li><a href=board>{t!(i18n, elections.election_board_link)}</a></li>
+            <li><a href=minutes>{t!(i18n, results.minutes_title)}</a></li>
         </ul>
-        <Parity label=t_string!(i18n, results_parity) outcome=page.parity />
-        <Parity label=t_string!(i18n, results_alternates_parity) outcome=page.alternates_parity />
+        <Parity label=t_string!(i18n, results.results_parity) outcome=page.parity />
+        <Parity label=t_string!(i18n, results.results_alternates_parity) outcome=page.alternates_parity />
         {page.segments.into_iter().map(|segment| {
             let max = segment.rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
             view! {
@@ -69,9 +69,9 @@ fn Results(page: ResultsPage) -> impl IntoView {
                     <ol class="plain result-rows">
                         {segment.rows.into_iter().map(|row| {
                             let outcome = match row.outcome {
-                                Outcome::Titular => t_string!(i18n, results_titular),
-                                Outcome::Extra => t_string!(i18n, results_extra),
-                                Outcome::Alternate => t_string!(i18n, results_alternate),
+                                Outcome::Titular => t_string!(i18n, results.results_titular),
+                                Outcome::Extra => t_string!(i18n, results.results_extra),
+                                Outcome::Alternate => t_string!(i18n, results.results_alternate),
                                 Outcome::NotElected => "",
                             };
                             let class = match row.outcome {
@@ -88,25 +88,25 @@ fn Results(page: ResultsPage) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ol>
-                    <p class="hint">{t_string!(i18n, results_segment_blank, count = segment.blank).to_string()}</p>
+                    <p class="hint">{t_string!(i18n, results.results_segment_blank, count = segment.blank).to_string()}</p>
                 </section>
             }
         }).collect_view()}
         {(!page.extra.is_empty()).then(|| view! {
-            <h2>{t!(i18n, results_extra_seats)}</h2>
+            <h2>{t!(i18n, results.results_extra_seats)}</h2>
             <ol>{page.extra.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ol>
         })}
-        <h2>{t!(i18n, results_turnout)}</h2>
-        <p class="hint" data-testid="group-rule">{t_string!(i18n, results_group_rule, k = page.min_group_size).to_string()}</p>
-        <BreakdownList title=t_string!(i18n, results_by_channel).to_string() k=page.min_group_size breakdown=Breakdown {
+        <h2>{t!(i18n, results.results_turnout)}</h2>
+        <p class="hint" data-testid="group-rule">{t_string!(i18n, results.results_group_rule, k = page.min_group_size).to_string()}</p>
+        <BreakdownList title=t_string!(i18n, results.results_by_channel).to_string() k=page.min_group_size breakdown=Breakdown {
             rows: page.by_channel.rows.into_iter().map(|(c, n)| {
-                let label = if c == "online" { t_string!(i18n, results_channel_online) } else { t_string!(i18n, results_channel_in_person) };
+                let label = if c == "online" { t_string!(i18n, results.results_channel_online) } else { t_string!(i18n, results.results_channel_in_person) };
                 (label.to_owned(), n)
             }).collect(),
             merged: page.by_channel.merged,
         } />
-        <BreakdownList title=t_string!(i18n, results_by_station).to_string() k=page.min_group_size breakdown=page.by_station />
-        <BreakdownList title=t_string!(i18n, results_by_nationality).to_string() k=page.min_group_size breakdown=page.by_nationality />
+        <BreakdownList title=t_string!(i18n, results.results_by_station).to_string() k=page.min_group_size breakdown=page.by_station />
+        <BreakdownList title=t_string!(i18n, results.results_by_nationality).to_string() k=page.min_group_size breakdown=page.by_nationality />
     }
 }
 
@@ -115,7 +115,7 @@ fn Parity(label: &'static str, outcome: ParityOutcome) -> impl IntoView {
     let i18n = use_i18n();
     let text = t_string!(
         i18n,
-        results_parity_detail,
+        results.results_parity_detail,
         achieved = outcome.achieved,
         required = outcome.required
     )
@@ -123,7 +123,7 @@ fn Parity(label: &'static str, outcome: ParityOutcome) -> impl IntoView {
     view! {
         <p class=if outcome.met { "parity met" } else { "parity unmet" }>
             <strong>{label}</strong> " " {text} " "
-            {if outcome.met { t_string!(i18n, results_parity_met) } else { t_string!(i18n, results_parity_unmet) }}
+            {if outcome.met { t_string!(i18n, results.results_parity_met) } else { t_string!(i18n, results.results_parity_unmet) }}
         </p>
     }
 }
@@ -147,7 +147,7 @@ fn BreakdownList(title: String, k: u32, breakdown: Breakdown) -> impl IntoView {
             }).collect_view()}
             {merged.map(|m| view! {
                 <li class="result-row merged" data-testid="merged-groups">
-                    <span class="result-name">{t_string!(i18n, results_merged_groups, groups = m.groups, k = k).to_string()}</span>
+                    <span class="result-name">{t_string!(i18n, results.results_merged_groups, groups = m.groups, k = k).to_string()}</span>
                     <Bar value=m.count max />
                 </li>
             })}
@@ -178,40 +178,40 @@ pub fn BoardPageView() -> impl IntoView {
     let keys = route_keys();
     let data = Resource::new(keys, |(org, election)| load_board(org, election));
     view! {
-        <Title text=move || t_string!(i18n, board_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Title text=move || t_string!(i18n, results.board_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <h1>{t!(i18n, board_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
+                    Err(e) => view! { <h1>{t!(i18n, results.board_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
                     Ok(board) => {
                         let back = election_path(&board.organization, &board.slug, "");
                         let base = format!("/export/{}/{}", board.organization, board.slug);
                         let count = board.codes.len();
                         view! {
                             <p class="eyebrow"><a href=back>{board.title.clone()}</a></p>
-                            <h1>{t!(i18n, board_title)}</h1>
-                            <p class="lead">{t_string!(i18n, board_intro, count = count).to_string()}</p>
+                            <h1>{t!(i18n, results.board_title)}</h1>
+                            <p class="lead">{t_string!(i18n, results.board_intro, count = count).to_string()}</p>
                             <p data-testid="receipt-mode">{match board.receipts {
-                                ReceiptMode::Separate => t_string!(i18n, board_mode_separate),
-                                ReceiptMode::Paired => t_string!(i18n, board_mode_paired),
+                                ReceiptMode::Separate => t_string!(i18n, results.board_mode_separate),
+                                ReceiptMode::Paired => t_string!(i18n, results.board_mode_paired),
                             }}</p>
-                            <p>{t!(i18n, board_head)}</p>
+                            <p>{t!(i18n, results.board_head)}</p>
                             <p class="chain-head" data-testid="chain-head">{board.head.clone()}</p>
                             {board.parts.clone().map(|(codes, ballots)| view! {
                                 <dl class="facts chain-parts" dir="ltr">
-                                    <dt>{t!(i18n, board_codes_head)}</dt><dd class="chain-head">{codes}</dd>
-                                    <dt>{t!(i18n, board_ballots_head)}</dt><dd class="chain-head">{ballots}</dd>
+                                    <dt>{t!(i18n, results.board_codes_head)}</dt><dd class="chain-head">{codes}</dd>
+                                    <dt>{t!(i18n, results.board_ballots_head)}</dt><dd class="chain-head">{ballots}</dd>
                                 </dl>
                             })}
-                            <h2>{t!(i18n, board_downloads)}</h2>
+                            <h2>{t!(i18n, results.board_downloads)}</h2>
                             <ul class="inline-links downloads">
                                 {["election.json", "ballots.jsonl", "tracking-codes.txt"].into_iter().map(|file| view! {
                                     <li><a href=format!("{base}/{file}") download="">{file}</a></li>
                                 }).collect_view()}
                             </ul>
-                            <p class="hint">{t!(i18n, board_verify)}</p>
+                            <p class="hint">{t!(i18n, results.board_verify)}</p>
                             <pre class="command" dir="ltr">{format!("voz verify <folder> --head {}", board.head)}</pre>
-                            <h2>{t!(i18n, board_codes)}</h2>
+                            <h2>{t!(i18n, results.board_codes)}</h2>
                             <ol class="codes" dir="ltr">
                                 {board.codes.into_iter().map(|code| view! { <li>{code}</li> }).collect_view()}
                             </ol>
@@ -233,10 +233,10 @@ pub fn MinutesPageView() -> impl IntoView {
         |((org, election), locale)| load_minutes(org, election, locale),
     );
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Err(e) => view! { <h1>{t!(i18n, minutes_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
+                    Err(e) => view! { <h1>{t!(i18n, results.minutes_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
                     Ok(m) => view! { <Minutes m /> }.into_any(),
                 }
             })}
@@ -249,40 +249,40 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
     let i18n = use_i18n();
     let r = m.results;
     let status = if r.phase == Phase::OfficialResults {
-        t_string!(i18n, results_official)
+        t_string!(i18n, results.results_official)
     } else {
-        t_string!(i18n, results_provisional)
+        t_string!(i18n, results.results_provisional)
     };
     let b = r.ballots;
     view! {
-        <Title text=format!("{} — {}", t_string!(i18n, minutes_title), r.title) />
+        <Title text=format!("{} — {}", t_string!(i18n, results.minutes_title), r.title) />
         <article class="minutes">
             <p class="eyebrow">{m.organization_name.clone()}</p>
-            <h1>{t!(i18n, minutes_title)} " — " {r.title.clone()}</h1>
+            <h1>{t!(i18n, results.minutes_title)} " — " {r.title.clone()}</h1>
             <p class="lead"><strong>{status}</strong></p>
-            <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, minutes_print)}</button>
-            <h2>{t!(i18n, timeline_calendar)}</h2>
+            <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, results.minutes_print)}</button>
+            <h2>{t!(i18n, common.timeline_calendar)}</h2>
             <ol class="minutes-calendar">
                 {m.history.iter().map(|change| view! {
                     <li>
                         {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::platform::timeline::ui::day(change.at)}
-                        <br /><span class="hint">{t!(i18n, audit_head_label)} " "</span>
+                        <br /><span class="hint">{t!(i18n, accounts.audit_head_label)} " "</span>
                         <code class="audit-head" dir="ltr">{change.audit_head.clone()}</code>
                     </li>
                 }).collect_view()}
             </ol>
-            <h2>{t!(i18n, minutes_rules)}</h2>
-            <p>{t_string!(i18n, minutes_rules_text, percent = m.parity_percent, seed = m.lot_seed.clone()).to_string()}</p>
-            <h2>{t!(i18n, results_total)}</h2>
-            <p>{t_string!(i18n, minutes_ballots, total = b.total, valid = b.valid, blank = b.blank, null = b.null).to_string()}</p>
-            <h2>{t!(i18n, results_by_station)}</h2>
+            <h2>{t!(i18n, results.minutes_rules)}</h2>
+            <p>{t_string!(i18n, results.minutes_rules_text, percent = m.parity_percent, seed = m.lot_seed.clone()).to_string()}</p>
+            <h2>{t!(i18n, results.results_total)}</h2>
+            <p>{t_string!(i18n, results.minutes_ballots, total = b.total, valid = b.valid, blank = b.blank, null = b.null).to_string()}</p>
+            <h2>{t!(i18n, results.results_by_station)}</h2>
             <table class="minutes-table">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, minutes_station)}</th>
-                    <th scope="col">{t!(i18n, station_marked)}</th>
-                    <th scope="col">{t!(i18n, station_sheets_found)}</th>
-                    <th scope="col">{t!(i18n, station_ballots)}</th>
-                    <th scope="col">{t!(i18n, station_justification)}</th>
+                    <th scope="col">{t!(i18n, results.minutes_station)}</th>
+                    <th scope="col">{t!(i18n, elections.station_marked)}</th>
+                    <th scope="col">{t!(i18n, elections.station_sheets_found)}</th>
+                    <th scope="col">{t!(i18n, elections.station_ballots)}</th>
+                    <th scope="col">{t!(i18n, elections.station_justification)}</th>
                 </tr></thead>
                 <tbody>
                     {m.stations.into_iter().map(|(name, closure)| match closure {
@@ -290,7 +290,7 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
                             let ballots = c.ballots();
                             view! { <tr><td>{name}</td><td>{c.marked}</td><td>{c.sheets_found.unwrap_or_default()}</td><td>{ballots}</td><td dir="auto">{c.justification.unwrap_or_default()}</td></tr> }.into_any()
                         }
-                        None => view! { <tr><td>{name}</td><td colspan="4">{t!(i18n, minutes_station_unused)}</td></tr> }.into_any(),
+                        None => view! { <tr><td>{name}</td><td colspan="4">{t!(i18n, results.minutes_station_unused)}</td></tr> }.into_any(),
                     }).collect_view()}
                 </tbody>
             </table>
@@ -298,31 +298,31 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
                 <h2>{segment.label.clone()}</h2>
                 <table class="minutes-table">
                     <thead><tr>
-                        <th scope="col">{t!(i18n, minutes_candidate)}</th>
-                        <th scope="col">{t!(i18n, minutes_votes)}</th>
-                        <th scope="col">{t!(i18n, minutes_outcome)}</th>
+                        <th scope="col">{t!(i18n, results.minutes_candidate)}</th>
+                        <th scope="col">{t!(i18n, results.minutes_votes)}</th>
+                        <th scope="col">{t!(i18n, results.minutes_outcome)}</th>
                     </tr></thead>
                     <tbody>
                         {segment.rows.into_iter().map(|row| {
                             let outcome = match row.outcome {
-                                Outcome::Titular => t_string!(i18n, results_titular),
-                                Outcome::Extra => t_string!(i18n, results_extra),
-                                Outcome::Alternate => t_string!(i18n, results_alternate),
+                                Outcome::Titular => t_string!(i18n, results.results_titular),
+                                Outcome::Extra => t_string!(i18n, results.results_extra),
+                                Outcome::Alternate => t_string!(i18n, results.results_alternate),
                                 Outcome::NotElected => "—",
                             };
                             view! { <tr><td dir="auto">{row.name}</td><td>{row.votes}</td><td>{outcome}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="hint">{t_string!(i18n, results_segment_blank, count = segment.blank).to_string()}</p>
+                <p class="hint">{t_string!(i18n, results.results_segment_blank, count = segment.blank).to_string()}</p>
             }).collect_view()}
-            <Parity label=t_string!(i18n, results_parity) outcome=r.parity />
-            <Parity label=t_string!(i18n, results_alternates_parity) outcome=r.alternates_parity />
-            <h2>{t!(i18n, board_title)}</h2>
+            <Parity label=t_string!(i18n, results.results_parity) outcome=r.parity />
+            <Parity label=t_string!(i18n, results.results_alternates_parity) outcome=r.alternates_parity />
+            <h2>{t!(i18n, results.board_title)}</h2>
             <p class="chain-head">{m.head}</p>
-            <h2>{t!(i18n, minutes_signatures)}</h2>
+            <h2>{t!(i18n, results.minutes_signatures)}</h2>
             <div class="signatures">
-                {(0..3).map(|_| view! { <p class="signature-line">{t!(i18n, minutes_signature)}</p> }).collect_view()}
+                {(0..3).map(|_| view! { <p class="signature-line">{t!(i18n, results.minutes_signature)}</p> }).collect_view()}
             </div>
         </article>
     }

@@ -11,29 +11,29 @@ use crate::locale::localized_path;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, tagline).to_string() />
+        <Title text=move || t_string!(i18n, common.tagline).to_string() />
         <section class="hero">
-            <h1>{t!(i18n, home_title)}</h1>
-            <p class="lead">{t!(i18n, home_intro)}</p>
-            <p class="notice">{t!(i18n, home_no_status)}</p>
+            <h1>{t!(i18n, common.home_title)}</h1>
+            <p class="lead">{t!(i18n, common.home_intro)}</p>
+            <p class="notice">{t!(i18n, common.home_no_status)}</p>
         </section>
         <Organizations />
         <ul class="cards">
             <li class="card">
-                <h2>{t!(i18n, home_elections_title)}</h2>
-                <p>{t!(i18n, home_elections_text)}</p>
+                <h2>{t!(i18n, common.home_elections_title)}</h2>
+                <p>{t!(i18n, common.home_elections_text)}</p>
             </li>
             <li class="card">
-                <h2>{t!(i18n, home_conferences_title)}</h2>
-                <p>{t!(i18n, home_conferences_text)}</p>
+                <h2>{t!(i18n, common.home_conferences_title)}</h2>
+                <p>{t!(i18n, common.home_conferences_text)}</p>
             </li>
             <li class="card">
-                <h2>{t!(i18n, home_calls_title)}</h2>
-                <p>{t!(i18n, home_calls_text)}</p>
+                <h2>{t!(i18n, common.home_calls_title)}</h2>
+                <p>{t!(i18n, common.home_calls_text)}</p>
             </li>
             <li class="card">
-                <h2>{t!(i18n, home_results_title)}</h2>
-                <p>{t!(i18n, home_results_text)}</p>
+                <h2>{t!(i18n, common.home_results_title)}</h2>
+                <p>{t!(i18n, common.home_results_text)}</p>
             </li>
         </ul>
     }
@@ -50,7 +50,7 @@ fn Organizations() -> impl IntoView {
                 let organizations = organizations.await.unwrap_or_default();
                 (!organizations.is_empty()).then(|| view! {
                     <section class="organizations">
-                        <h2>{t!(i18n, organizations_title)}</h2>
+                        <h2>{t!(i18n, common.organizations_title)}</h2>
                         <ul class="plain">
                             {organizations.into_iter().map(|o| {
                                 let join = format!("/join/{}", o.slug);
@@ -58,7 +58,7 @@ fn Organizations() -> impl IntoView {
                                     <li>
                                         <span>{o.name}</span>
                                         <a class="button" href=move || localized_path(i18n.get_locale(), &join)>
-                                            {t!(i18n, register_action)}
+                                            {t!(i18n, accounts.register_action)}
                                         </a>
                                     </li>
                                 }

@@ -41,7 +41,7 @@ pub fn LocaleLayout() -> impl IntoView {
     let kiosk = move || location.pathname.with(|path| is_kiosk_page(path));
     view! {
         <Show when=move || url_locale.get().is_some() fallback=NotFoundPage>
-            <a class="skip" href="#main">{t!(i18n, skip_to_content)}</a>
+            <a class="skip" href="#main">{t!(i18n, common.skip_to_content)}</a>
             <LanguageSwitcher />
             {move || (!kiosk()).then(|| view! { <Header /> }.into_any())}
             <main id="main" tabindex="-1">
@@ -64,7 +64,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
             .with(|path| split_locale(path).1.to_owned())
     };
     view! {
-        <nav class="languages" aria-label=move || t_string!(i18n, language_label)>
+        <nav class="languages" aria-label=move || t_string!(i18n, common.language_label)>
             <ul>
                 {SWITCHER_ORDER
                     .into_iter()
@@ -99,22 +99,22 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href=home>
-                <span class="brand-name">{t!(i18n, site_name)}</span>
-                <span class="brand-tagline">{t!(i18n, tagline)}</span>
+                <span class="brand-name">{t!(i18n, common.site_name)}</span>
+                <span class="brand-tagline">{t!(i18n, common.tagline)}</span>
             </a>
-            <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, common.nav_label)>
                 <ul>
                     // `A` marks the current page with aria-current="page".
                     <li>
                         <A href=home exact=true>
-                            {t!(i18n, nav_home)}
+                            {t!(i18n, common.nav_home)}
                         </A>
                     </li>
                     <li>
-                        <A href=about>{t!(i18n, nav_about)}</A>
+                        <A href=about>{t!(i18n, common.nav_about)}</A>
                     </li>
                     <li>
-                        <A href=account>{t!(i18n, nav_account)}</A>
+                        <A href=account>{t!(i18n, common.nav_account)}</A>
                     </li>
                 </ul>
             </nav>
@@ -127,7 +127,7 @@ fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{t!(i18n, footer_text)}</p>
+            <p>{t!(i18n, common.footer_text)}</p>
         </footer>
     }
 }

@@ -20,9 +20,9 @@ pub fn AccountPageView() -> impl IntoView {
     let i18n = use_i18n();
     let account = Resource::new(|| (), |()| my_account());
     view! {
-        <Title text=move || t_string!(i18n, account_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.account_title).to_string() />
         <article class="form-page">
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
                         Ok(Some(page)) => view! { <AccountDetails page reload=account /> }.into_any(),
@@ -40,9 +40,9 @@ fn NotSignedIn() -> impl IntoView {
     let i18n = use_i18n();
     let sign_in = move || localized_path(i18n.get_locale(), "/sign-in");
     view! {
-        <h1>{t!(i18n, account_title)}</h1>
-        <p>{t!(i18n, error_unauthenticated)}</p>
-        <p><a class="button" href=sign_in>{t!(i18n, nav_sign_in)}</a></p>
+        <h1>{t!(i18n, accounts.account_title)}</h1>
+        <p>{t!(i18n, common.error_unauthenticated)}</p>
+        <p><a class="button" href=sign_in>{t!(i18n, common.nav_sign_in)}</a></p>
     }
 }
 
@@ -93,12 +93,12 @@ fn AccountDetails(
     view! {
         <h1>{page.display_name.clone()}</h1>
         <Show when=welcome>
-            <p class="success" role="status">{t!(i18n, register_done)}</p>
+            <p class="success" role="status">{t!(i18n, accounts.register_done)}</p>
         </Show>
         <section>
-            <h2>{t!(i18n, account_registrations)}</h2>
+            <h2>{t!(i18n, accounts.account_registrations)}</h2>
             {if page.registrations.is_empty() {
-                view! { <p>{t!(i18n, account_no_registrations)}</p> }.into_any()
+                view! { <p>{t!(i18n, accounts.account_no_registrations)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain">
@@ -113,7 +113,7 @@ fn AccountDetails(
                                     <strong>{r.organization.clone()}</strong>
                                     <span class=format!("status status-{}", status.code())>{move || labels::status(i18n, status)}</span>
                                     {reason.map(|reason| view! { <span class="reason">{reason}</span> })}
-                                    {correct.map(|href| view! { <a class="button" href=href>{t!(i18n, correction_link)}</a> })}
+                                    {correct.map(|href| view! { <a class="button" href=href>{t!(i18n, accounts.correction_link)}</a> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -123,7 +123,7 @@ fn AccountDetails(
         </section>
         {(!page.staff_of.is_empty()).then(|| view! {
             <section>
-                <h2>{t!(i18n, account_staff)}</h2>
+                <h2>{t!(i18n, accounts.account_staff)}</h2>
                 <ul class="plain">
                     {page.staff_of.iter().map(|(slug, name, roles)| {
                         let roles = roles.clone();
@@ -140,7 +140,7 @@ fn AccountDetails(
             </section>
         })}
         <section>
-            <h2>{t!(i18n, passkeys_title)}</h2>
+            <h2>{t!(i18n, accounts.passkeys_title)}</h2>
             <ul class="plain passkeys">
                 {page.passkeys.iter().map(|p| {
                     let id = p.id;
@@ -155,10 +155,10 @@ fn AccountDetails(
                     };
                     view! {
                         <li>
-                            <span>{move || t_string!(i18n, passkey_added, date = created.clone()).to_string()}</span>
+                            <span>{move || t_string!(i18n, accounts.passkey_added, date = created.clone()).to_string()}</span>
                             <button type="button" class="secondary" on:click=remove disabled=only_one_passkey
-                                title=move || if only_one_passkey { t_string!(i18n, passkey_last) } else { "" }>
-                                {t!(i18n, passkey_remove)}
+                                title=move || if only_one_passkey { t_string!(i18n, accounts.passkey_last) } else { "" }>
+                                {t!(i18n, accounts.passkey_remove)}
                             </button>
                         </li>
                     }
@@ -166,11 +166,11 @@ fn AccountDetails(
             </ul>
             {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
             <button type="button" on:click=add_passkey disabled=move || busy.get()>
-                {t!(i18n, passkey_add)}
+                {t!(i18n, accounts.passkey_add)}
             </button>
         </section>
         <section>
-            <button type="button" class="secondary" on:click=on_sign_out>{t!(i18n, sign_out)}</button>
+            <button type="button" class="secondary" on:click=on_sign_out>{t!(i18n, accounts.sign_out)}</button>
         </section>
     }
 }

@@ -52,18 +52,18 @@ pub fn EnrollPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, enroll_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.enroll_title).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, enroll_title)}</h1>
+            <h1>{t!(i18n, accounts.enroll_title)}</h1>
             <Loaded resource=invite show=move |invite| view! {
                         <p class="lead">
-                            {move || t_string!(i18n, enroll_offer, role = labels::role(i18n, invite.role), organization = invite.organization.clone()).to_string()}
+                            {move || t_string!(i18n, accounts.enroll_offer, role = labels::role(i18n, invite.role), organization = invite.organization.clone()).to_string()}
                         </p>
                     }.into_any()
             />
             <form on:submit=submit>
                 <div class="field">
-                    <label for="display_name">{t!(i18n, field_display_name)}</label>
+                    <label for="display_name">{t!(i18n, common.field_display_name)}</label>
                     <input id="display_name" type="text" maxlength="80" required autocomplete="name"
                         on:input=move |ev| name.set(event_target_value(&ev)) aria-describedby="display_name-error" />
                     <p class="field-error" id="display_name-error" role="alert">
@@ -71,7 +71,7 @@ pub fn EnrollPage() -> impl IntoView {
                     </p>
                 </div>
                 {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, enroll_submit)}</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, accounts.enroll_submit)}</button>
             </form>
         </article>
     }
@@ -111,19 +111,19 @@ pub fn CodeSignInPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, code_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.code_title).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, code_title)}</h1>
-            <p class="lead">{t!(i18n, code_intro)}</p>
+            <h1>{t!(i18n, accounts.code_title)}</h1>
+            <p class="lead">{t!(i18n, accounts.code_intro)}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="access_code">{t!(i18n, code_label)}</label>
+                    <label for="access_code">{t!(i18n, accounts.code_label)}</label>
                     <input id="access_code" class="code-input" type="text" inputmode="text" autocomplete="one-time-code"
                         autocapitalize="characters" spellcheck="false" maxlength="20" required dir="ltr"
                         prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
                 </div>
                 {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, code_submit)}</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, accounts.code_submit)}</button>
             </form>
         </article>
     }
@@ -136,15 +136,15 @@ pub fn VotersPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("org").unwrap_or_default());
     let voters = Resource::new(slug, enabled_voters);
     view! {
-        <Title text=move || t_string!(i18n, voters_title).to_string() />
-        <h1>{t!(i18n, voters_title)}</h1>
+        <Title text=move || t_string!(i18n, accounts.voters_title).to_string() />
+        <h1>{t!(i18n, accounts.voters_title)}</h1>
         <Loaded resource=voters show=move |(organization, voters)| {
                     let count = voters.len();
                     view! {
                         <p class="lead">{organization}</p>
-                        <p>{move || t_string!(i18n, voters_count, count = count).to_string()}</p>
+                        <p>{move || t_string!(i18n, accounts.voters_count, count = count).to_string()}</p>
                         <table class="voters">
-                            <thead><tr><th scope="col">{t!(i18n, voters_name)}</th><th scope="col">{t!(i18n, field_district)}</th></tr></thead>
+                            <thead><tr><th scope="col">{t!(i18n, accounts.voters_name)}</th><th scope="col">{t!(i18n, common.field_district)}</th></tr></thead>
                             <tbody>
                                 {voters.into_iter().map(|(name, district)| view! { <tr><td>{name}</td><td>{district}</td></tr> }).collect_view()}
                             </tbody>

@@ -33,10 +33,10 @@ pub fn RegisterPage() -> impl IntoView {
         nationality_options,
     );
     view! {
-        <Title text=move || t_string!(i18n, register_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.register_title).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, register_title)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            <h1>{t!(i18n, accounts.register_title)}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match (setup.await, countries.await) {
                         (Ok(setup), Ok(countries)) => {
@@ -133,7 +133,7 @@ pub fn RegistrationFormView(
             .collect_view();
         view! {
             <select id=name name="nationalities" required=required aria-describedby="nationalities-error">
-                <option value="">{t!(i18n, choose_option)}</option>
+                <option value="">{t!(i18n, common.choose_option)}</option>
                 {options}
             </select>
         }
@@ -147,22 +147,22 @@ pub fn RegistrationFormView(
         <p class="lead">{setup.name.clone()}</p>
         <p class="notice">
             {move || match mode {
-                FormMode::SelfService => t_string!(i18n, register_intro),
-                FormMode::HelpDesk => t_string!(i18n, helpdesk_intro),
-                FormMode::Correction => t_string!(i18n, correction_intro),
+                FormMode::SelfService => t_string!(i18n, accounts.register_intro),
+                FormMode::HelpDesk => t_string!(i18n, accounts.helpdesk_intro),
+                FormMode::Correction => t_string!(i18n, accounts.correction_intro),
             }}
         </p>
         <Show when=move || !supported.get()>
-            <p class="error" role="alert">{t!(i18n, passkeys_unsupported)}</p>
+            <p class="error" role="alert">{t!(i18n, accounts.passkeys_unsupported)}</p>
         </Show>
         <noscript>
-            <p class="error">{t!(i18n, needs_javascript)}</p>
+            <p class="error">{t!(i18n, common.needs_javascript)}</p>
         </noscript>
         <form node_ref=form_ref on:submit=on_submit novalidate>
-            <Field name="display_name" label=Signal::derive(move || t_string!(i18n, field_display_name).to_string()) errors>
+            <Field name="display_name" label=Signal::derive(move || t_string!(i18n, common.field_display_name).to_string()) errors>
                 <input id="display_name" name="display_name" type="text" autocomplete="name" maxlength="80" required aria-describedby="display_name-error" />
             </Field>
-            <Field name="preferred_locale" label=Signal::derive(move || t_string!(i18n, field_preferred_locale).to_string()) errors>
+            <Field name="preferred_locale" label=Signal::derive(move || t_string!(i18n, common.field_preferred_locale).to_string()) errors>
                 <select id="preferred_locale" name="preferred_locale" aria-describedby="preferred_locale-error">
                     {SWITCHER_ORDER
                         .into_iter()
@@ -170,21 +170,21 @@ pub fn RegistrationFormView(
                         .collect_view()}
                 </select>
             </Field>
-            <Field name="nationalities" control="nationality_1" label=Signal::derive(move || t_string!(i18n, field_nationalities).to_string()) errors>
+            <Field name="nationalities" control="nationality_1" label=Signal::derive(move || t_string!(i18n, common.field_nationalities).to_string()) errors>
                 {nationality_select("nationality_1", true, &countries)}
-                <label for="nationality_2" class="secondary">{t!(i18n, field_other_nationality)}</label>
+                <label for="nationality_2" class="secondary">{t!(i18n, common.field_other_nationality)}</label>
                 {nationality_select("nationality_2", false, &countries)}
             </Field>
-            <Field name="birth_date" label=Signal::derive(move || t_string!(i18n, field_birth_date).to_string()) errors>
+            <Field name="birth_date" label=Signal::derive(move || t_string!(i18n, common.field_birth_date).to_string()) errors>
                 <input id="birth_date" name="birth_date" type="date" required autocomplete="bday" aria-describedby="birth_date-error" />
             </Field>
-            <Field name="district" label=Signal::derive(move || t_string!(i18n, field_district).to_string()) errors>
+            <Field name="district" label=Signal::derive(move || t_string!(i18n, common.field_district).to_string()) errors>
                 {if districts.is_empty() {
                     view! { <input id="district" name="district" type="text" maxlength="80" required aria-describedby="district-error" /> }.into_any()
                 } else {
                     view! {
                         <select id="district" name="district" required aria-describedby="district-error">
-                            <option value="">{t!(i18n, choose_option)}</option>
+                            <option value="">{t!(i18n, common.choose_option)}</option>
                             {districts.iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
                         </select>
                     }.into_any()
@@ -192,43 +192,43 @@ pub fn RegistrationFormView(
             </Field>
             <Field
                 name="gender"
-                label=Signal::derive(move || t_string!(i18n, field_gender).to_string())
-                hint=Signal::derive(move || t_string!(i18n, field_gender_hint).to_string())
+                label=Signal::derive(move || t_string!(i18n, common.field_gender).to_string())
+                hint=Signal::derive(move || t_string!(i18n, common.field_gender_hint).to_string())
                 errors
             >
                 <select id="gender" name="gender" required aria-describedby="gender-hint gender-error">
-                    <option value="">{t!(i18n, choose_option)}</option>
+                    <option value="">{t!(i18n, common.choose_option)}</option>
                     {GenderIdentity::ALL
                         .into_iter()
                         .map(|g| view! { <option value=g.code()>{move || labels::gender(i18n, g)}</option> })
                         .collect_view()}
                 </select>
             </Field>
-            <Field name="document_type" label=Signal::derive(move || t_string!(i18n, field_document_type).to_string())
-                hint=Signal::derive(move || t_string!(i18n, field_document_hint).to_string()) errors>
+            <Field name="document_type" label=Signal::derive(move || t_string!(i18n, common.field_document_type).to_string())
+                hint=Signal::derive(move || t_string!(i18n, common.field_document_hint).to_string()) errors>
                 <select id="document_type" name="document_type" required aria-describedby="document_type-hint document_type-error">
-                    <option value="">{t!(i18n, choose_option)}</option>
+                    <option value="">{t!(i18n, common.choose_option)}</option>
                     {documents
                         .into_iter()
                         .map(|d| view! { <option value=d.code()>{move || labels::document_type(i18n, d)}</option> })
                         .collect_view()}
                 </select>
             </Field>
-            <Field name="document_number" label=Signal::derive(move || t_string!(i18n, field_document_number).to_string())
-                hint=Signal::derive(move || t_string!(i18n, field_document_number_hint).to_string()) errors>
+            <Field name="document_number" label=Signal::derive(move || t_string!(i18n, common.field_document_number).to_string())
+                hint=Signal::derive(move || t_string!(i18n, common.field_document_number_hint).to_string()) errors>
                 <input id="document_number" name="document_number" type="text" autocomplete="off" maxlength="40" required aria-describedby="document_number-hint document_number-error" />
             </Field>
-            <Field name="phone" label=Signal::derive(move || t_string!(i18n, field_phone).to_string()) errors>
+            <Field name="phone" label=Signal::derive(move || t_string!(i18n, common.field_phone).to_string()) errors>
                 <input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="30" aria-describedby="phone-error" />
             </Field>
-            <Field name="email" label=Signal::derive(move || t_string!(i18n, field_email).to_string()) errors>
+            <Field name="email" label=Signal::derive(move || t_string!(i18n, common.field_email).to_string()) errors>
                 <input id="email" name="email" type="email" autocomplete="email" maxlength="254" aria-describedby="email-error" />
             </Field>
             {by_declaration.then(|| view! {
-                <Field name="residence_declared" label=Signal::derive(move || t_string!(i18n, field_residence_title).to_string()) errors>
+                <Field name="residence_declared" label=Signal::derive(move || t_string!(i18n, common.field_residence_title).to_string()) errors>
                     <label class="checkbox">
                         <input id="residence_declared" name="residence_declared" type="checkbox" value="yes" aria-describedby="residence_declared-error" />
-                        <span>{t!(i18n, field_residence)}</span>
+                        <span>{t!(i18n, common.field_residence)}</span>
                     </label>
                 </Field>
             })}
@@ -240,19 +240,19 @@ pub fn RegistrationFormView(
                 .then(|| view! {
                     <label class="checkbox not-duplicate">
                         <input id="not_a_duplicate" name="not_a_duplicate" type="checkbox" value="yes" />
-                        <span>{t!(i18n, helpdesk_not_duplicate)}</span>
+                        <span>{t!(i18n, accounts.helpdesk_not_duplicate)}</span>
                     </label>
                 })}
-            {self_service.then(|| view! { <p class="hint">{t!(i18n, passkey_explainer)}</p> })}
+            {self_service.then(|| view! { <p class="hint">{t!(i18n, accounts.passkey_explainer)}</p> })}
             <button type="submit" class="primary" disabled=move || busy.get() || !supported.get()>
                 {move || match (busy.get(), mode) {
-                    (true, _) => t_string!(i18n, working),
-                    (false, FormMode::SelfService) => t_string!(i18n, register_submit),
-                    (false, FormMode::HelpDesk) => t_string!(i18n, helpdesk_submit),
-                    (false, FormMode::Correction) => t_string!(i18n, correction_submit),
+                    (true, _) => t_string!(i18n, common.working),
+                    (false, FormMode::SelfService) => t_string!(i18n, accounts.register_submit),
+                    (false, FormMode::HelpDesk) => t_string!(i18n, accounts.helpdesk_submit),
+                    (false, FormMode::Correction) => t_string!(i18n, accounts.correction_submit),
                 }}
             </button>
-            {self_service.then(|| view! { <p class="hint">{t!(i18n, no_passkey_device)}</p> })}
+            {self_service.then(|| view! { <p class="hint">{t!(i18n, common.no_passkey_device)}</p> })}
         </form>
     }
 }

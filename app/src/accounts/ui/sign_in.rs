@@ -33,19 +33,19 @@ pub fn SignInPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, sign_in_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.sign_in_title).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, sign_in_title)}</h1>
-            <p class="lead">{t!(i18n, sign_in_intro)}</p>
+            <h1>{t!(i18n, accounts.sign_in_title)}</h1>
+            <p class="lead">{t!(i18n, accounts.sign_in_intro)}</p>
             {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
             <button type="button" class="primary" on:click=on_click disabled=move || busy.get()>
-                {move || if busy.get() { t_string!(i18n, working) } else { t_string!(i18n, sign_in_passkey) }}
+                {move || if busy.get() { t_string!(i18n, common.working) } else { t_string!(i18n, accounts.sign_in_passkey) }}
             </button>
             <noscript>
-                <p class="error">{t!(i18n, needs_javascript)}</p>
+                <p class="error">{t!(i18n, common.needs_javascript)}</p>
             </noscript>
-            <p><a href=move || localized_path(i18n.get_locale(), "/code")>{t!(i18n, code_link)}</a></p>
-            <p class="hint">{t!(i18n, no_passkey_device)}</p>
+            <p><a href=move || localized_path(i18n.get_locale(), "/code")>{t!(i18n, accounts.code_link)}</a></p>
+            <p class="hint">{t!(i18n, common.no_passkey_device)}</p>
         </article>
     }
 }

@@ -38,7 +38,7 @@ pub fn StaffHomePage() -> impl IntoView {
     let slug = org_slug();
     let home = Resource::new(slug, load_staff_home);
     view! {
-        <Title text=move || t_string!(i18n, staff_title).to_string() />
+        <Title text=move || t_string!(i18n, accounts.staff_title).to_string() />
         <Loaded resource=home show=move |home| {
                     let slug = slug();
                     let admin = home.roles.contains(&Role::Administrator);
@@ -50,26 +50,26 @@ pub fn StaffHomePage() -> impl IntoView {
                         <p class="lead">{move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}</p>
                         <ul class="cards staff-links">
                             {reviewer.then(|| view! {
-                                <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, staff_review)}</a>
-                                    <p>{move || t_string!(i18n, staff_pending, count = home.pending).to_string()}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/review")>{t!(i18n, accounts.staff_review)}</a>
+                                    <p>{move || t_string!(i18n, accounts.staff_pending, count = home.pending).to_string()}</p></li>
                             })}
                             {reviewer.then(|| view! {
-                                <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, commission_title)}</a>
-                                    <p>{t!(i18n, commission_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, elections.commission_title)}</a>
+                                    <p>{t!(i18n, elections.commission_text)}</p></li>
                             })}
                             {desk.then(|| view! {
-                                <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, station_list_title)}</a>
-                                    <p>{t!(i18n, station_list_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, elections.station_list_title)}</a>
+                                    <p>{t!(i18n, elections.station_list_text)}</p></li>
                             })}
                             {desk.then(|| view! {
-                                <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, staff_helpdesk)}</a>
-                                    <p>{t!(i18n, staff_helpdesk_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/helpdesk")>{t!(i18n, accounts.staff_helpdesk)}</a>
+                                    <p>{t!(i18n, accounts.staff_helpdesk_text)}</p></li>
                             })}
                             {admin.then(|| view! {
-                                <li class="card"><a href=staff_path(&slug, "/team")>{t!(i18n, staff_team)}</a>
-                                    <p>{t!(i18n, staff_team_text)}</p></li>
-                                <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, staff_audit)}</a>
-                                    <p>{t!(i18n, staff_audit_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/team")>{t!(i18n, accounts.staff_team)}</a>
+                                    <p>{t!(i18n, accounts.staff_team_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, accounts.staff_audit)}</a>
+                                    <p>{t!(i18n, accounts.staff_audit_text)}</p></li>
                             })}
                         </ul>
                     }.into_any()
@@ -99,9 +99,9 @@ pub fn ReviewPage() -> impl IntoView {
         RegistrationStatus::Rejected,
     ];
     view! {
-        <Title text=move || t_string!(i18n, staff_review).to_string() />
-        <h1>{t!(i18n, staff_review)}</h1>
-        <nav class="tabs" aria-label=move || t_string!(i18n, staff_review)>
+        <Title text=move || t_string!(i18n, accounts.staff_review).to_string() />
+        <h1>{t!(i18n, accounts.staff_review)}</h1>
+        <nav class="tabs" aria-label=move || t_string!(i18n, accounts.staff_review)>
             {tabs.into_iter().map(|s| view! {
                 <button type="button" aria-pressed=move || (status.get() == s).to_string() on:click=move |_| status.set(s)>
                     {move || labels::status(i18n, s)}
@@ -109,12 +109,12 @@ pub fn ReviewPage() -> impl IntoView {
             }).collect_view()}
         </nav>
         {move || card.get().map(|c| view! { <AccessCardView card=c /> })}
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let names = countries.await.unwrap_or_default();
                 match queue.await {
                     Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, staff_queue_empty)}</p> }.into_any(),
+                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, accounts.staff_queue_empty)}</p> }.into_any(),
                     Ok(items) => view! {
                         <ul class="plain queue">
                             {items.into_iter().map(|item| {
@@ -202,7 +202,7 @@ fn ReviewItem(
         }
     };
     let refuse_same = move |other: i64| {
-        let reason = t_string!(i18n, review_duplicate_reason, id = other).to_string();
+        let reason = t_string!(i18n, accounts.review_duplicate_reason, id = other).to_string();
         refuse_duplicate(Decision::Refuse { reason });
     };
     view! {
@@ -210,16 +210,16 @@ fn ReviewItem(
             <div class="who">
                 <strong>{item.display_name.clone()}</strong>
                 <span>{nationality}</span>
-                <span>{t!(i18n, field_birth_date)} ": " <bdi dir="ltr">{item.birth_date.clone()}</bdi></span>
-                <span>{t!(i18n, field_district)} ": " {item.district.clone()}</span>
-                <span>{t!(i18n, field_document_type)} ": " {move || labels::document_type(i18n, document)}</span>
-                <span>{t!(i18n, staff_registered_on)} ": "
+                <span>{t!(i18n, common.field_birth_date)} ": " <bdi dir="ltr">{item.birth_date.clone()}</bdi></span>
+                <span>{t!(i18n, common.field_district)} ": " {item.district.clone()}</span>
+                <span>{t!(i18n, common.field_document_type)} ": " {move || labels::document_type(i18n, document)}</span>
+                <span>{t!(i18n, accounts.staff_registered_on)} ": "
                     <bdi dir="ltr">{Date::from_unix_millis(item.created_at).to_string()}</bdi></span>
                 {item.status_reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
             </div>
             {(!duplicates.is_empty() && status != RegistrationStatus::Verified).then(|| view! {
                 <div class="notice duplicates" role="status" data-testid="possible-duplicate">
-                    <p>{t!(i18n, review_possible_duplicate)}</p>
+                    <p>{t!(i18n, accounts.review_possible_duplicate)}</p>
                     <ul class="plain">
                         {duplicates.into_iter().map(|d| {
                             let not_same = not_same.clone();
@@ -232,8 +232,8 @@ fn ReviewItem(
                                     " · " {move || labels::document_type(i18n, doc)}
                                     " · " {labels::status(i18n, d.status)}
                                     <div class="actions">
-                                        <button type="button" on:click=move |_| not_same(other)>{t!(i18n, review_not_duplicate)}</button>
-                                        <button type="button" class="secondary" on:click=move |_| refuse_same(other)>{t!(i18n, review_refuse_duplicate)}</button>
+                                        <button type="button" on:click=move |_| not_same(other)>{t!(i18n, accounts.review_not_duplicate)}</button>
+                                        <button type="button" class="secondary" on:click=move |_| refuse_same(other)>{t!(i18n, accounts.review_refuse_duplicate)}</button>
                                     </div>
                                 </li>
                             }
@@ -243,21 +243,21 @@ fn ReviewItem(
             })}
             {(status != RegistrationStatus::Verified).then(|| view! {
                 <div class="decide">
-                    <label for=field_id.clone()>{t!(i18n, staff_reason)}</label>
+                    <label for=field_id.clone()>{t!(i18n, accounts.staff_reason)}</label>
                     <textarea id=field_id.clone() maxlength="300" rows="2"
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     <p class="field-error" role="alert">
                         {move || error.with(|e| e.as_ref().and_then(|e| e.problem_of("reason")).map(problem_text))}
                     </p>
                     <div class="actions">
-                        <button type="button" class="primary-inline" on:click=approve>{t!(i18n, staff_approve)}</button>
-                        <button type="button" on:click=correct>{t!(i18n, staff_ask_correction)}</button>
-                        <button type="button" class="secondary" on:click=reject>{t!(i18n, staff_reject)}</button>
+                        <button type="button" class="primary-inline" on:click=approve>{t!(i18n, accounts.staff_approve)}</button>
+                        <button type="button" on:click=correct>{t!(i18n, accounts.staff_ask_correction)}</button>
+                        <button type="button" class="secondary" on:click=reject>{t!(i18n, accounts.staff_reject)}</button>
                     </div>
                 </div>
             })}
             {(status == RegistrationStatus::Verified).then(|| view! {
-                <button type="button" on:click=print>{t!(i18n, staff_print_code)}</button>
+                <button type="button" on:click=print>{t!(i18n, accounts.staff_print_code)}</button>
             })}
             {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
         </li>
@@ -273,12 +273,12 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
         <section class="access-card" aria-live="polite">
             <p class="card-org">{card.organization.clone()}</p>
             <p class="card-name">{card.display_name.clone()}</p>
-            <p class="card-label">{t!(i18n, code_label)}</p>
+            <p class="card-label">{t!(i18n, accounts.code_label)}</p>
             <p class="card-code" lang="en" dir="ltr">{card.code.clone()}</p>
             <div class="card-qr" inner_html=card.qr_svg.clone()></div>
-            <p class="card-how">{t!(i18n, code_how)}</p>
-            <p class="card-valid">{move || t_string!(i18n, code_valid_until, date = card.valid_until.clone()).to_string()}</p>
-            <button type="button" class="no-print" on:click=move |_| print_page()>{t!(i18n, code_print)}</button>
+            <p class="card-how">{t!(i18n, accounts.code_how)}</p>
+            <p class="card-valid">{move || t_string!(i18n, accounts.code_valid_until, date = card.valid_until.clone()).to_string()}</p>
+            <button type="button" class="no-print" on:click=move |_| print_page()>{t!(i18n, accounts.code_print)}</button>
         </section>
     }
 }
@@ -302,16 +302,16 @@ pub fn HelpDeskPage() -> impl IntoView {
     let card = RwSignal::new(None::<AccessCard>);
     let form_key = RwSignal::new(0u32);
     view! {
-        <Title text=move || t_string!(i18n, staff_helpdesk).to_string() />
+        <Title text=move || t_string!(i18n, accounts.staff_helpdesk).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, staff_helpdesk)}</h1>
+            <h1>{t!(i18n, accounts.staff_helpdesk)}</h1>
             {move || card.get().map(|c| view! {
                 <AccessCardView card=c />
                 <button type="button" class="no-print" on:click=move |_| { card.set(None); form_key.update(|k| *k += 1); }>
-                    {t!(i18n, helpdesk_next)}
+                    {t!(i18n, accounts.helpdesk_next)}
                 </button>
             })}
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     let _ = form_key.get();
                     match (setup.await, countries.await) {
@@ -346,12 +346,12 @@ pub fn TeamPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, staff_team).to_string() />
+        <Title text=move || t_string!(i18n, accounts.staff_team).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, staff_team)}</h1>
-            <p>{t!(i18n, team_intro)}</p>
+            <h1>{t!(i18n, accounts.staff_team)}</h1>
+            <p>{t!(i18n, accounts.team_intro)}</p>
             <div class="field">
-                <label for="role">{t!(i18n, team_role)}</label>
+                <label for="role">{t!(i18n, accounts.team_role)}</label>
                 <select id="role" on:change=move |ev| {
                     if let Some(r) = Role::from_code(&event_target_value(&ev)) { role.set(r) }
                 }>
@@ -360,10 +360,10 @@ pub fn TeamPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <button type="button" class="primary" on:click=create>{t!(i18n, team_create_link)}</button>
+            <button type="button" class="primary" on:click=create>{t!(i18n, accounts.team_create_link)}</button>
             {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
             {move || link.get().map(|l| view! {
-                <p class="success" role="status">{t!(i18n, team_link_ready)}</p>
+                <p class="success" role="status">{t!(i18n, accounts.team_link_ready)}</p>
                 <p class="invite-link" dir="ltr"><code>{l}</code></p>
             })}
             <TeamList />
@@ -384,10 +384,10 @@ pub fn AuditPage() -> impl IntoView {
         |(slug, before, election)| audit_log(slug, before, election),
     );
     view! {
-        <Title text=move || t_string!(i18n, staff_audit).to_string() />
-        <h1>{t!(i18n, staff_audit)}</h1>
+        <Title text=move || t_string!(i18n, accounts.staff_audit).to_string() />
+        <h1>{t!(i18n, accounts.staff_audit)}</h1>
         {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
-        <p>{t!(i18n, audit_intro)}</p>
+        <p>{t!(i18n, accounts.audit_intro)}</p>
         <Loaded resource=page show=move |entries| {
                     let oldest = entries.last().map(|e| e.seq);
                     let full = entries.len() == 100;
@@ -407,7 +407,7 @@ pub fn AuditPage() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                         {(full).then(|| view! {
-                            <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, audit_older)}</button>
+                            <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, accounts.audit_older)}</button>
                         })}
                     }.into_any()
                 }
@@ -423,7 +423,7 @@ fn TeamList() -> impl IntoView {
     let members = Resource::new(slug, team);
     let error = RwSignal::new(None::<AppError>);
     view! {
-        <h2>{t!(i18n, team_members)}</h2>
+        <h2>{t!(i18n, accounts.team_members)}</h2>
         {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
         <Loaded resource=members show=move |list| view! {
                     <ul class="plain team">
@@ -446,8 +446,8 @@ fn TeamList() -> impl IntoView {
                                                 <span class="role">
                                                     {move || labels::role(i18n, role)}
                                                     <button type="button" class="secondary small" on:click=revoke
-                                                        aria-label=move || format!("{} — {}", t_string!(i18n, team_revoke), labels::role(i18n, role))>
-                                                        {t!(i18n, team_revoke)}
+                                                        aria-label=move || format!("{} — {}", t_string!(i18n, accounts.team_revoke), labels::role(i18n, role))>
+                                                        {t!(i18n, accounts.team_revoke)}
                                                     </button>
                                                 </span>
                                             }

@@ -16,8 +16,8 @@ pub fn StationStaff(
     let i18n = use_i18n();
     view! {
         <section class="station-staff" aria-labelledby="station-staff-heading">
-            <h2 id="station-staff-heading">{t!(i18n, assign_heading)}</h2>
-            <p class="hint">{t!(i18n, assign_intro)}</p>
+            <h2 id="station-staff-heading">{t!(i18n, elections.assign_heading)}</h2>
+            <p class="hint">{t!(i18n, elections.assign_intro)}</p>
             <Stations page keys reload />
         </section>
     }
@@ -54,12 +54,12 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                         <h3 dir="auto">{station.name.clone()}</h3>
                         {(!here.is_empty()).then(|| view! {
                             <p class="marks-by-worker" data-testid="marks-by-worker">
-                                {t!(i18n, assign_marks)} " "
+                                {t!(i18n, elections.assign_marks)} " "
                                 {here.into_iter().map(|(name, count)| view! { <span class="mark-count"><bdi>{name}</bdi> ": " {count} " "</span> }).collect_view()}
                             </p>
                         })}
                         {if assigned.is_empty() {
-                            view! { <p class="hint">{t!(i18n, assign_nobody)}</p> }.into_any()
+                            view! { <p class="hint">{t!(i18n, elections.assign_nobody)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="plain assigned">
@@ -69,7 +69,7 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                                             <li>
                                                 <span dir="auto">{w.name.clone()}</span>
                                                 {editable.then(|| view! {
-                                                    <button type="button" class="small secondary" on:click=move |_| act(id, w.account, false)>{t!(i18n, assign_remove)}</button>
+                                                    <button type="button" class="small secondary" on:click=move |_| act(id, w.account, false)>{t!(i18n, elections.assign_remove)}</button>
                                                 })}
                                             </li>
                                         }
@@ -79,16 +79,16 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                         }}
                         {(editable && !candidates.is_empty()).then(|| view! {
                             <div class="assign-form">
-                                <label for=select_id.clone()>{t!(i18n, assign_label)}</label>
+                                <label for=select_id.clone()>{t!(i18n, elections.assign_label)}</label>
                                 <select id=select_id.clone() on:change=move |ev| choice.set(event_target_value(&ev))>
-                                    <option value="">{t!(i18n, choose_option)}</option>
+                                    <option value="">{t!(i18n, common.choose_option)}</option>
                                     {candidates.into_iter().map(|w| view! { <option value=w.account.to_string()>{w.name}</option> }).collect_view()}
                                 </select>
                                 <button type="button" on:click=move |_| {
                                     if let Ok(worker) = choice.get_untracked().parse::<i64>() {
                                         act_add(id, worker, true);
                                     }
-                                }>{t!(i18n, assign_button)}</button>
+                                }>{t!(i18n, elections.assign_button)}</button>
                             </div>
                         })}
                     </li>

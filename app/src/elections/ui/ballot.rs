@@ -37,7 +37,7 @@ pub fn BallotPage() -> impl IntoView {
             .and_then(|code| ErrorCode::from_query(&code))
     };
     view! {
-        <Title text=move || t_string!(i18n, ballot_title).to_string() />
+        <Title text=move || t_string!(i18n, elections.ballot_title).to_string() />
         <Loaded resource=page show=move |page| view! {
                     {error().map(|code| view! { <ErrorMessage code /> })}
                     <Ballot page />
@@ -52,7 +52,7 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
     let back = election_path(&page.organization, &page.slug, "");
     let heading = view! {
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
-        <h1>{t!(i18n, ballot_title)}</h1>
+        <h1>{t!(i18n, elections.ballot_title)}</h1>
     };
     if page.phase != Phase::Voting {
         return view! { {heading} <ErrorMessage code=ErrorCode::VotingClosed /> }.into_any();
@@ -62,21 +62,21 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
         let code = localized_path(i18n.get_locale_untracked(), "/code");
         return view! {
             {heading}
-            <p class="lead">{t!(i18n, ballot_sign_in_first)}</p>
-            <p><a class="button primary" href=sign_in>{t!(i18n, sign_in_passkey)}</a></p>
-            <p><a href=code>{t!(i18n, code_link)}</a></p>
+            <p class="lead">{t!(i18n, elections.ballot_sign_in_first)}</p>
+            <p><a class="button primary" href=sign_in>{t!(i18n, accounts.sign_in_passkey)}</a></p>
+            <p><a href=code>{t!(i18n, accounts.code_link)}</a></p>
         }
         .into_any();
     };
     if me.voted {
-        return view! { {heading} <p class="notice">{t!(i18n, error_already_voted)}</p> }
+        return view! { {heading} <p class="notice">{t!(i18n, common.error_already_voted)}</p> }
             .into_any();
     }
     if let Some(refusal) = me.refusal {
         // The one eligibility rule said no: say why (not verified, too young, not open).
         let message = match refusal {
             Refusal::NotRegistered | Refusal::NotVerified => {
-                t_string!(i18n, ballot_not_enabled).to_string()
+                t_string!(i18n, elections.ballot_not_enabled).to_string()
             }
             other => error_text(other.error_code()),
         };
@@ -110,18 +110,18 @@ pub fn BallotForm(
             })}
             <input type="hidden" name="locale" value=locale />
             <input type="checkbox" id="review-step" class="review-switch" />
-            <p class="lead only-choosing">{t!(i18n, ballot_intro)}</p>
+            <p class="lead only-choosing">{t!(i18n, elections.ballot_intro)}</p>
             <div class="only-reviewing review-banner" role="status">
-                <h2>{t!(i18n, ballot_review_title)}</h2>
-                <p>{t!(i18n, ballot_review_intro)}</p>
+                <h2>{t!(i18n, elections.ballot_review_title)}</h2>
+                <p>{t!(i18n, elections.ballot_review_intro)}</p>
             </div>
             {segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
             <div class="only-choosing actions">
-                <label for="review-step" class="button primary">{t!(i18n, ballot_review_button)}</label>
+                <label for="review-step" class="button primary">{t!(i18n, elections.ballot_review_button)}</label>
             </div>
             <div class="only-reviewing actions">
-                <button type="submit" class="primary">{t!(i18n, ballot_cast_button)}</button>
-                <label for="review-step" class="button">{t!(i18n, ballot_change_button)}</label>
+                <button type="submit" class="primary">{t!(i18n, elections.ballot_cast_button)}</button>
+                <label for="review-step" class="button">{t!(i18n, elections.ballot_change_button)}</label>
             </div>
         </form>
     }
@@ -134,7 +134,12 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
     let i18n = use_i18n();
     let single = segment.max_choices <= 1;
     let id = segment.id.clone();
-    let hint = t_string!(i18n, ballot_choose_up_to, count = segment.max_choices).to_string();
+    let hint = t_string!(
+        i18n,
+        elections.ballot_choose_up_to,
+        count = segment.max_choices
+    )
+    .to_string();
     view! {
         <fieldset class="segment-choices" data-max=segment.max_choices>
             <legend>{segment.label.clone()}</legend>
@@ -168,12 +173,12 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
                     view! {
                         <li class="choice blank-choice">
                             <input type="radio" id=input_id.clone() name=format!("pick[{id}][one]") value="" />
-                            <label for=input_id>{t!(i18n, ballot_blank_option)}</label>
+                            <label for=input_id>{t!(i18n, elections.ballot_blank_option)}</label>
                         </li>
                     }
                 })}
             </ul>
-            <p class="only-reviewing undervote">{t!(i18n, ballot_nothing_chosen)}</p>
+            <p class="only-reviewing undervote">{t!(i18n, elections.ballot_nothing_chosen)}</p>
         </fieldset>
     }
 }
@@ -183,9 +188,9 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
 pub fn TrackingCode(code: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="lead">{t!(i18n, receipt_intro)}</p>
+        <p class="lead">{t!(i18n, elections.receipt_intro)}</p>
         <p class="tracking-code" data-testid="tracking-code">{code}</p>
-        <p>{t!(i18n, receipt_explain)}</p>
+        <p>{t!(i18n, elections.receipt_explain)}</p>
     }
 }
 
@@ -196,20 +201,20 @@ pub fn ReceiptPage() -> impl IntoView {
     let keys = route_keys();
     let receipt = Resource::new(|| (), |_| take_receipt());
     view! {
-        <Title text=move || t_string!(i18n, receipt_title).to_string() />
-        <h1>{t!(i18n, receipt_title)}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Title text=move || t_string!(i18n, elections.receipt_title).to_string() />
+        <h1>{t!(i18n, elections.receipt_title)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (org, election) = keys();
                 let back = election_path(&org, &election, "");
                 match receipt.await {
                     Ok(Some(code)) => view! {
                         <TrackingCode code />
-                        <p><a href=back>{t!(i18n, receipt_back)}</a></p>
+                        <p><a href=back>{t!(i18n, elections.receipt_back)}</a></p>
                     }.into_any(),
                     Ok(None) => view! {
-                        <p>{t!(i18n, receipt_gone)}</p>
-                        <p><a href=back>{t!(i18n, receipt_back)}</a></p>
+                        <p>{t!(i18n, elections.receipt_gone)}</p>
+                        <p><a href=back>{t!(i18n, elections.receipt_back)}</a></p>
                     }.into_any(),
                     Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
                 }

@@ -34,7 +34,7 @@ pub fn CandidacyPage() -> impl IntoView {
     );
     let reload = Callback::new(move |_| data.refetch());
     view! {
-        <Title text=move || t_string!(i18n, candidacy_title).to_string() />
+        <Title text=move || t_string!(i18n, elections.candidacy_title).to_string() />
         <Loaded resource=data show=move |page| view! { <Candidacy page reload /> } />
     }
 }
@@ -45,14 +45,14 @@ fn Candidacy(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
     let back = election_path(&page.organization, &page.slug, "");
     let heading = view! {
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
-        <h1>{t!(i18n, candidacy_title)}</h1>
+        <h1>{t!(i18n, elections.candidacy_title)}</h1>
     };
     let Some(me) = page.me.clone() else {
         let sign_in = localized_path(i18n.get_locale_untracked(), "/sign-in");
         return view! {
             {heading}
-            <p class="lead">{t!(i18n, candidacy_sign_in_first)}</p>
-            <p><a class="button primary" href=sign_in>{t!(i18n, sign_in_passkey)}</a></p>
+            <p class="lead">{t!(i18n, elections.candidacy_sign_in_first)}</p>
+            <p><a class="button primary" href=sign_in>{t!(i18n, accounts.sign_in_passkey)}</a></p>
         }
         .into_any();
     };
@@ -90,30 +90,30 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
     view! {
         <dl class="facts">
             // A person stands under their registered name; an organization under its own.
-            <dt>{if mine.organization { t_string!(i18n, candidacy_name) } else { t_string!(i18n, voters_name) }}</dt>
+            <dt>{if mine.organization { t_string!(i18n, elections.candidacy_name) } else { t_string!(i18n, accounts.voters_name) }}</dt>
             <dd>{mine.name.clone()}</dd>
-            {mine.representative.clone().map(|r| view! { <dt>{t!(i18n, candidacy_representative)}</dt><dd class="representative" dir="auto">{r}</dd> })}
-            <dt>{t!(i18n, candidacy_status)}</dt>
+            {mine.representative.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_representative)}</dt><dd class="representative" dir="auto">{r}</dd> })}
+            <dt>{t!(i18n, elections.candidacy_status)}</dt>
             <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>
-            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd class="reason" dir="auto">{r}</dd> })}
-            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd dir="auto">{r}</dd> })}
-            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
+            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_reason)}</dt><dd class="reason" dir="auto">{r}</dd> })}
+            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal)}</dt><dd dir="auto">{r}</dd> })}
+            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
         </dl>
         <PhotoSection page=page.clone() name=mine.name.clone() photo=mine.photo.clone() />
         {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
-            <p class="notice">{t!(i18n, candidacy_appeal_later)}</p>
+            <p class="notice">{t!(i18n, elections.candidacy_appeal_later)}</p>
         })}
         {(mine.organization && mine.status.on_final_list() && page.phase.results_public()).then(|| view! {
             <Representative page=page.clone() reload />
         })}
         {can_appeal.then(|| view! {
             <form on:submit=appeal novalidate>
-                <Field name="appeal" label=Signal::derive(move || t_string!(i18n, candidacy_appeal_label).to_string()) errors>
+                <Field name="appeal" label=Signal::derive(move || t_string!(i18n, elections.candidacy_appeal_label).to_string()) errors>
                     <textarea id="appeal" name="appeal" rows="6" maxlength="2000" required aria-describedby="appeal-error"
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </Field>
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, candidacy_appeal_submit)}</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_appeal_submit)}</button>
             </form>
         })}
     }
@@ -137,15 +137,15 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
     let locale = i18n.get_locale_untracked().as_str().to_owned();
     view! {
         <section class="photo-section" aria-labelledby="photo-heading">
-            <h2 id="photo-heading">{t!(i18n, candidacy_photo)}</h2>
+            <h2 id="photo-heading">{t!(i18n, elections.candidacy_photo)}</h2>
             <div class="candidate-head">
                 <CandidatePhoto photo name />
-                {(!has_photo).then(|| view! { <p class="hint">{t!(i18n, candidacy_photo_none)}</p> })}
+                {(!has_photo).then(|| view! { <p class="hint">{t!(i18n, elections.candidacy_photo_none)}</p> })}
             </div>
             {move || match outcome() {
                 (Some(code), _) => Some(view! { <ErrorMessage code /> }.into_any()),
-                (None, Some(done)) if done == "saved" => Some(view! { <p class="notice" role="status">{t!(i18n, candidacy_photo_saved)}</p> }.into_any()),
-                (None, Some(done)) if done == "removed" => Some(view! { <p class="notice" role="status">{t!(i18n, candidacy_photo_removed)}</p> }.into_any()),
+                (None, Some(done)) if done == "saved" => Some(view! { <p class="notice" role="status">{t!(i18n, elections.candidacy_photo_saved)}</p> }.into_any()),
+                (None, Some(done)) if done == "removed" => Some(view! { <p class="notice" role="status">{t!(i18n, elections.candidacy_photo_removed)}</p> }.into_any()),
                 _ => None,
             }}
             {editable.then(|| view! {
@@ -154,14 +154,14 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
                     <input type="hidden" name="election" value=page.slug.clone() />
                     <input type="hidden" name="locale" value=locale.clone() />
                     <div class="field">
-                        <label for="photo">{t!(i18n, candidacy_photo_file)}</label>
-                        <p class="hint" id="photo-hint">{t!(i18n, candidacy_photo_hint)}</p>
+                        <label for="photo">{t!(i18n, elections.candidacy_photo_file)}</label>
+                        <p class="hint" id="photo-hint">{t!(i18n, elections.candidacy_photo_hint)}</p>
                         <input id="photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint" />
                     </div>
                     <div class="actions">
-                        <button type="submit" class="primary" name="action" value="save">{t!(i18n, candidacy_photo_save)}</button>
+                        <button type="submit" class="primary" name="action" value="save">{t!(i18n, elections.candidacy_photo_save)}</button>
                         {has_photo.then(|| view! {
-                            <button type="submit" name="action" value="remove">{t!(i18n, candidacy_photo_remove)}</button>
+                            <button type="submit" name="action" value="remove">{t!(i18n, elections.candidacy_photo_remove)}</button>
                         })}
                     </div>
                 </form>
@@ -199,46 +199,46 @@ fn CandidacyFormView(page: ElectionPage, reload: Callback<()>) -> impl IntoView 
         Signal::derive(move || key(i18n))
     };
     view! {
-        <p class="lead">{t!(i18n, candidacy_intro)}</p>
-        <p class="notice">{t!(i18n, candidacy_from_registration)}</p>
-        <noscript><p class="error">{t!(i18n, needs_javascript)}</p></noscript>
+        <p class="lead">{t!(i18n, elections.candidacy_intro)}</p>
+        <p class="notice">{t!(i18n, elections.candidacy_from_registration)}</p>
+        <noscript><p class="error">{t!(i18n, common.needs_javascript)}</p></noscript>
         <form node_ref=form_ref on:submit=on_submit novalidate>
-            <Field name="segment" label=label(|i| t_string!(i, candidacy_segment).to_string()) errors>
+            <Field name="segment" label=label(|i| t_string!(i, elections.candidacy_segment).to_string()) errors>
                 <select id="segment" name="segment" required aria-describedby="segment-error">
-                    <option value="">{t!(i18n, choose_option)}</option>
+                    <option value="">{t!(i18n, common.choose_option)}</option>
                     {page.segments.iter().map(|s| {
                         let kind = match s.kind {
-                            CandidateKind::Individual => t_string!(i18n, election_kind_individual),
-                            CandidateKind::Organization => t_string!(i18n, election_kind_organization),
+                            CandidateKind::Individual => t_string!(i18n, elections.election_kind_individual),
+                            CandidateKind::Organization => t_string!(i18n, elections.election_kind_organization),
                         };
                         view! { <option value=s.id.clone()>{format!("{} ({kind})", s.label)}</option> }
                     }).collect_view()}
                 </select>
             </Field>
-            <Field name="name" label=label(|i| t_string!(i, candidacy_name).to_string())
-                hint=label(|i| t_string!(i, candidacy_name_hint).to_string()) errors>
+            <Field name="name" label=label(|i| t_string!(i, elections.candidacy_name).to_string())
+                hint=label(|i| t_string!(i, elections.candidacy_name_hint).to_string()) errors>
                 <input id="name" name="name" type="text" maxlength="120" aria-describedby="name-hint name-error" />
             </Field>
-            <Field name="date" label=label(|i| t_string!(i, candidacy_date).to_string())
-                hint=label(|i| t_string!(i, candidacy_date_hint).to_string()) errors>
+            <Field name="date" label=label(|i| t_string!(i, elections.candidacy_date).to_string())
+                hint=label(|i| t_string!(i, elections.candidacy_date_hint).to_string()) errors>
                 <input id="date" name="date" type="date" aria-describedby="date-hint date-error" />
             </Field>
-            <Field name="platform" label=label(|i| t_string!(i, candidacy_platform).to_string())
-                hint=label(|i| t_string!(i, candidacy_platform_hint).to_string()) errors>
-                <select id="platform_lang_1" name="platform_lang_1" aria-label=move || t_string!(i18n, candidacy_platform_language)>
+            <Field name="platform" label=label(|i| t_string!(i, elections.candidacy_platform).to_string())
+                hint=label(|i| t_string!(i, elections.candidacy_platform_hint).to_string()) errors>
+                <select id="platform_lang_1" name="platform_lang_1" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
                     {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str() selected=l == current>{autonym(l)}</option> }).collect_view()}
                 </select>
                 <textarea id="platform" name="platform_1" rows="8" maxlength="4000" aria-describedby="platform-hint platform-error"></textarea>
                 <details>
-                    <summary>{t!(i18n, candidacy_platform_second)}</summary>
-                    <select id="platform_lang_2" name="platform_lang_2" aria-label=move || t_string!(i18n, candidacy_platform_language)>
+                    <summary>{t!(i18n, elections.candidacy_platform_second)}</summary>
+                    <select id="platform_lang_2" name="platform_lang_2" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
                         {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str()>{autonym(l)}</option> }).collect_view()}
                     </select>
-                    <textarea id="platform_2" name="platform_2" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, candidacy_platform_second)></textarea>
+                    <textarea id="platform_2" name="platform_2" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, elections.candidacy_platform_second)></textarea>
                 </details>
             </Field>
             {move || general().map(|code| view! { <ErrorMessage code /> })}
-            <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, candidacy_submit)}</button>
+            <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_submit)}</button>
         </form>
     }
 }
@@ -285,12 +285,12 @@ fn Representative(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
         move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     view! {
         <form class="representative-form" on:submit=submit novalidate>
-            <Field name="new_representative" label=Signal::derive(move || t_string!(i18n, candidacy_new_representative).to_string()) errors>
+            <Field name="new_representative" label=Signal::derive(move || t_string!(i18n, elections.candidacy_new_representative).to_string()) errors>
                 <input id="new_representative" type="text" maxlength="80" aria-describedby="new_representative-error"
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </Field>
             {move || general().map(|code| view! { <ErrorMessage code /> })}
-            <button type="submit">{t!(i18n, candidacy_new_representative_submit)}</button>
+            <button type="submit">{t!(i18n, elections.candidacy_new_representative_submit)}</button>
         </form>
     }
 }

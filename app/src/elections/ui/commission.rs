@@ -34,11 +34,11 @@ pub fn ElectionsStaffPage() -> impl IntoView {
     let org = move || params.with(|p| p.get("org").unwrap_or_default());
     let list = Resource::new(org, list_elections);
     view! {
-        <Title text=move || t_string!(i18n, commission_title).to_string() />
-        <h1>{t!(i18n, commission_title)}</h1>
-        <p><a class="button primary" href=move || localized_path(i18n.get_locale(), &format!("/staff/{}/elections/new", org()))>{t!(i18n, configure_link)}</a></p>
+        <Title text=move || t_string!(i18n, elections.commission_title).to_string() />
+        <h1>{t!(i18n, elections.commission_title)}</h1>
+        <p><a class="button primary" href=move || localized_path(i18n.get_locale(), &format!("/staff/{}/elections/new", org()))>{t!(i18n, elections.configure_link)}</a></p>
         <Loaded resource=list show=move |loaded| match loaded {
-                items if items.is_empty() => view! { <p>{t!(i18n, commission_no_elections)}</p> }.into_any(),
+                items if items.is_empty() => view! { <p>{t!(i18n, elections.commission_no_elections)}</p> }.into_any(),
                 items => {
                     let org = org();
                     view! {
@@ -95,33 +95,33 @@ fn Commission(page: CommissionPage, keys: (String, String), reload: Callback<()>
     view! {
         <Title text=page.title.clone() />
         <p class="eyebrow"><a href=public>{page.title.clone()}</a></p>
-        <h1>{t!(i18n, commission_title)}</h1>
-        <p class="lead">{t!(i18n, election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong></p>
+        <h1>{t!(i18n, elections.commission_title)}</h1>
+        <p class="lead">{t!(i18n, elections.election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong></p>
         {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
         {next.map(|to| view! {
             <div class="phase-move">
                 <Show when=move || confirming.get() fallback=move || view! {
                     <button type="button" class="primary" on:click=move |_| confirming.set(true)>
-                        {t_string!(i18n, commission_move_to, phase = labels::phase(i18n, to)).to_string()}
+                        {t_string!(i18n, elections.commission_move_to, phase = labels::phase(i18n, to)).to_string()}
                     </button>
                 }>
-                    <p class="notice">{t_string!(i18n, commission_move_confirm, phase = labels::phase(i18n, to)).to_string()}</p>
-                    <button type="button" class="primary" on:click=advance.clone()>{t!(i18n, commission_move_yes)}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, commission_move_no)}</button>
+                    <p class="notice">{t_string!(i18n, elections.commission_move_confirm, phase = labels::phase(i18n, to)).to_string()}</p>
+                    <button type="button" class="primary" on:click=advance.clone()>{t!(i18n, elections.commission_move_yes)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, elections.commission_move_no)}</button>
                 </Show>
             </div>
         })}
         <DeadlineForm phase deadlines=page.deadlines.clone() keys=keys.clone() reload />
         <p class="audit-link">
             <a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{}/audit?election={}", keys.0, keys.1))>
-                {t!(i18n, commission_audit_link)}
+                {t!(i18n, elections.commission_audit_link)}
             </a>
         </p>
         // Erased: the page's view type otherwise outgrows the compiler's query depth in the
         // browser build.
         {view! { <StationStaff page=page.station_staff.clone() keys=keys.clone() reload /> }.into_any()}
-        <h2>{t_string!(i18n, commission_candidacies, count = page.candidacies.len()).to_string()}</h2>
-        {page.candidacies.is_empty().then(|| view! { <p>{t!(i18n, commission_no_candidacies)}</p> })}
+        <h2>{t_string!(i18n, elections.commission_candidacies, count = page.candidacies.len()).to_string()}</h2>
+        {page.candidacies.is_empty().then(|| view! { <p>{t!(i18n, elections.commission_no_candidacies)}</p> })}
         <ul class="plain queue">
             {page.candidacies.into_iter().map(|c| view! {
                 <CandidacyItem candidacy=c phase reviewing keys=keys.clone() reload />
@@ -169,17 +169,23 @@ fn CandidacyItem(
     let reviewing = reviewing && !conflicted;
     let actions: Vec<(CandidacyAction, &'static str)> = match (phase, candidacy.status, reviewing) {
         (Phase::Review, CandidacyStatus::Submitted, true) => vec![
-            (CandidacyAction::Accept, t_string!(i18n, commission_accept)),
-            (CandidacyAction::Reject, t_string!(i18n, commission_reject)),
+            (
+                CandidacyAction::Accept,
+                t_string!(i18n, elections.commission_accept),
+            ),
+            (
+                CandidacyAction::Reject,
+                t_string!(i18n, elections.commission_reject),
+            ),
         ],
         (Phase::Appeals, CandidacyStatus::Appealed, true) => vec![
             (
                 CandidacyAction::UpholdAppeal,
-                t_string!(i18n, commission_uphold),
+                t_string!(i18n, elections.commission_uphold),
             ),
             (
                 CandidacyAction::DismissAppeal,
-                t_string!(i18n, commission_dismiss),
+                t_string!(i18n, elections.commission_dismiss),
             ),
         ],
         _ => vec![],
@@ -199,38 +205,38 @@ fn CandidacyItem(
             </div>
             <p><span class="status candidacy-status">{labels::candidacy_status(i18n, candidacy.status)}</span></p>
             <dl class="facts">
-                <dt>{t!(i18n, candidacy_segment)}</dt><dd>{candidacy.segment.clone()}</dd>
-                {candidacy.representative.clone().map(|r| view! { <dt>{t!(i18n, candidacy_representative)}</dt><dd>{r}</dd> })}
-                <dt>{t!(i18n, candidacy_nationality)}</dt><dd>{candidacy.nationality.clone()}</dd>
-                <dt>{t!(i18n, candidacy_gender)}</dt><dd>{gender}</dd>
-                <dt>{if candidacy.kind == CandidateKind::Organization { t_string!(i18n, candidacy_date) } else { t_string!(i18n, field_birth_date) }}</dt>
+                <dt>{t!(i18n, elections.candidacy_segment)}</dt><dd>{candidacy.segment.clone()}</dd>
+                {candidacy.representative.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_representative)}</dt><dd>{r}</dd> })}
+                <dt>{t!(i18n, elections.candidacy_nationality)}</dt><dd>{candidacy.nationality.clone()}</dd>
+                <dt>{t!(i18n, elections.candidacy_gender)}</dt><dd>{gender}</dd>
+                <dt>{if candidacy.kind == CandidateKind::Organization { t_string!(i18n, elections.candidacy_date) } else { t_string!(i18n, common.field_birth_date) }}</dt>
                 <dd>{candidacy.date.clone()}</dd>
-                {candidacy.reason.clone().map(|r| view! { <dt>{t!(i18n, candidacy_reason)}</dt><dd dir="auto">{r}</dd> })}
-                {candidacy.appeal.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal)}</dt><dd class="appeal" dir="auto">{r}</dd> })}
-                {candidacy.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
+                {candidacy.reason.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_reason)}</dt><dd dir="auto">{r}</dd> })}
+                {candidacy.appeal.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal)}</dt><dd class="appeal" dir="auto">{r}</dd> })}
+                {candidacy.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
             </dl>
             <details>
-                <summary>{t!(i18n, election_platform)}</summary>
+                <summary>{t!(i18n, elections.election_platform)}</summary>
                 <div class="platform" inner_html=candidacy.platform_html.clone()></div>
             </details>
-            {conflicted.then(|| view! { <p class="notice conflicted" role="status">{t!(i18n, commission_conflicted)}</p> })}
+            {conflicted.then(|| view! { <p class="notice conflicted" role="status">{t!(i18n, elections.commission_conflicted)}</p> })}
             {(!actions.is_empty()).then(|| {
                 let conflict_field = format!("conflict-{id}");
                 view! {
                 <details class="conflict">
-                    <summary>{t!(i18n, commission_conflict_declare)}</summary>
+                    <summary>{t!(i18n, elections.commission_conflict_declare)}</summary>
                     <div class="field">
-                        <label for=conflict_field.clone()>{t!(i18n, commission_conflict_reason)}</label>
+                        <label for=conflict_field.clone()>{t!(i18n, elections.commission_conflict_reason)}</label>
                         <textarea id=conflict_field rows="2" maxlength="1000"
                             on:input=move |ev| conflict_reason.set(event_target_value(&ev))></textarea>
                     </div>
-                    <button type="button" on:click=declare.clone()>{t!(i18n, commission_conflict_submit)}</button>
+                    <button type="button" on:click=declare.clone()>{t!(i18n, elections.commission_conflict_submit)}</button>
                 </details>
                 }
             })}
             {(!actions.is_empty()).then(|| view! {
                 <div class="field" class:invalid=move || problem().is_some()>
-                    <label for=field.clone()>{t!(i18n, commission_reason)}</label>
+                    <label for=field.clone()>{t!(i18n, elections.commission_reason)}</label>
                     <textarea id=field.clone() rows="3" maxlength="1000" aria-describedby=format!("{field}-error")
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     <p class="field-error" id=format!("{field}-error") role="alert">{move || problem().map(problem_text)}</p>
@@ -285,48 +291,48 @@ pub fn NewElectionPage() -> impl IntoView {
         Signal::derive(move || key(i18n))
     };
     view! {
-        <Title text=move || t_string!(i18n, configure_title).to_string() />
+        <Title text=move || t_string!(i18n, elections.configure_title).to_string() />
         <article class="form-page">
-            <h1>{t!(i18n, configure_title)}</h1>
-            <p class="hint">{t!(i18n, configure_intro)}</p>
-            <noscript><p class="error">{t!(i18n, needs_javascript)}</p></noscript>
+            <h1>{t!(i18n, elections.configure_title)}</h1>
+            <p class="hint">{t!(i18n, elections.configure_intro)}</p>
+            <noscript><p class="error">{t!(i18n, common.needs_javascript)}</p></noscript>
             <form node_ref=form_ref on:submit=on_submit novalidate>
-                <Field name="title" label=label(|i| t_string!(i, configure_name).to_string()) errors>
+                <Field name="title" label=label(|i| t_string!(i, elections.configure_name).to_string()) errors>
                     <input id="title" name="title" type="text" maxlength="120" required aria-describedby="title-error" />
                 </Field>
-                <Field name="slug" label=label(|i| t_string!(i, configure_slug).to_string()) errors>
+                <Field name="slug" label=label(|i| t_string!(i, elections.configure_slug).to_string()) errors>
                     <input id="slug" name="slug" type="text" maxlength="40" required dir="ltr" aria-describedby="slug-error" />
                 </Field>
                 {[("seats_a", "A", "3"), ("seats_b", "B", "2"), ("seats_c", "C", "3")].into_iter().map(|(name, segment, default)| view! {
-                    <Field name=name label=Signal::derive(move || t_string!(i18n, configure_seats, segment = segment).to_string()) errors>
+                    <Field name=name label=Signal::derive(move || t_string!(i18n, elections.configure_seats, segment = segment).to_string()) errors>
                         <input id=name name=name type="number" min="0" max="50" value=default aria-describedby=format!("{name}-error") />
                     </Field>
                 }).collect_view()}
-                <Field name="max_choices" label=label(|i| t_string!(i, configure_max_choices).to_string()) errors>
+                <Field name="max_choices" label=label(|i| t_string!(i, elections.configure_max_choices).to_string()) errors>
                     <input id="max_choices" name="max_choices" type="number" min="1" max="50" value="1" aria-describedby="max_choices-error" />
                 </Field>
-                <Field name="extra_seats" label=label(|i| t_string!(i, configure_extra_seats).to_string()) errors>
+                <Field name="extra_seats" label=label(|i| t_string!(i, elections.configure_extra_seats).to_string()) errors>
                     <input id="extra_seats" name="extra_seats" type="number" min="0" max="50" value="0" aria-describedby="extra_seats-error" />
                 </Field>
-                <Field name="parity_percent" label=label(|i| t_string!(i, configure_parity_percent).to_string()) errors>
+                <Field name="parity_percent" label=label(|i| t_string!(i, elections.configure_parity_percent).to_string()) errors>
                     <input id="parity_percent" name="parity_percent" type="number" min="0" max="100" value="50" aria-describedby="parity_percent-error" />
                 </Field>
-                <Field name="parity_scope" label=label(|i| t_string!(i, configure_parity_scope).to_string()) errors>
+                <Field name="parity_scope" label=label(|i| t_string!(i, elections.configure_parity_scope).to_string()) errors>
                     <select id="parity_scope" name="parity_scope" aria-describedby="parity_scope-error">
-                        <option value="election">{t!(i18n, configure_scope_election)}</option>
-                        <option value="segment">{t!(i18n, configure_scope_segment)}</option>
+                        <option value="election">{t!(i18n, elections.configure_scope_election)}</option>
+                        <option value="segment">{t!(i18n, elections.configure_scope_segment)}</option>
                     </select>
                 </Field>
-                <Field name="min_voter_age" label=label(|i| t_string!(i, configure_min_voter_age).to_string()) errors>
+                <Field name="min_voter_age" label=label(|i| t_string!(i, elections.configure_min_voter_age).to_string()) errors>
                     <input id="min_voter_age" name="min_voter_age" type="number" min="0" max="120" value="16" aria-describedby="min_voter_age-error" />
                 </Field>
-                <Field name="online_from" label=label(|i| t_string!(i, configure_online).to_string()) errors>
+                <Field name="online_from" label=label(|i| t_string!(i, elections.configure_online).to_string()) errors>
                     <input id="online_from" name="online_from" type="date" aria-describedby="online_from-error" />
                 </Field>
                 <Field name="online_to" label=Signal::derive(|| "↳".to_string()) errors>
                     <input id="online_to" name="online_to" type="date" aria-describedby="online_to-error" />
                 </Field>
-                <Field name="in_person_date" label=label(|i| t_string!(i, configure_in_person).to_string()) errors>
+                <Field name="in_person_date" label=label(|i| t_string!(i, elections.configure_in_person).to_string()) errors>
                     <input id="in_person_date" name="in_person_date" type="date" aria-describedby="in_person_date-error" />
                 </Field>
                 <Field name="opens" label=Signal::derive(|| "↳ 08:00".to_string()) errors>
@@ -335,20 +341,20 @@ pub fn NewElectionPage() -> impl IntoView {
                 <Field name="closes" label=Signal::derive(|| "↳ 17:00".to_string()) errors>
                     <input id="closes" name="closes" type="time" value="17:00" aria-describedby="closes-error" />
                 </Field>
-                <Field name="stations" label=label(|i| t_string!(i, configure_stations).to_string()) errors>
+                <Field name="stations" label=label(|i| t_string!(i, elections.configure_stations).to_string()) errors>
                     <textarea id="stations" name="stations" rows="5" aria-describedby="stations-error"></textarea>
                 </Field>
-                <Field name="receipts" label=label(|i| t_string!(i, configure_receipts).to_string()) errors>
+                <Field name="receipts" label=label(|i| t_string!(i, elections.configure_receipts).to_string()) errors>
                     <select id="receipts" name="receipts" aria-describedby="receipts-error">
-                        <option value="separate">{t!(i18n, configure_receipts_separate)}</option>
-                        <option value="paired">{t!(i18n, configure_receipts_paired)}</option>
+                        <option value="separate">{t!(i18n, elections.configure_receipts_separate)}</option>
+                        <option value="paired">{t!(i18n, elections.configure_receipts_paired)}</option>
                     </select>
                 </Field>
-                <Field name="min_group_size" label=label(|i| t_string!(i, configure_min_group_size).to_string()) errors>
+                <Field name="min_group_size" label=label(|i| t_string!(i, elections.configure_min_group_size).to_string()) errors>
                     <input id="min_group_size" name="min_group_size" type="number" min="1" max="1000" value="10" aria-describedby="min_group_size-error" />
                 </Field>
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, configure_submit)}</button>
+                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.configure_submit)}</button>
             </form>
         </article>
     }
@@ -422,26 +428,26 @@ fn DeadlineForm(
     (!phases.is_empty()).then(|| view! {
         // Open once there is something to see.
         <details class="deadlines" open=!deadlines.is_empty()>
-            <summary>{t!(i18n, commission_deadline_title)}</summary>
+            <summary>{t!(i18n, elections.commission_deadline_title)}</summary>
             <ul class="current-deadlines">
                 {deadlines.iter().map(|(p, day)| view! {
-                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, timeline_until, day = day.to_string()).to_string()}</li>
+                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, common.timeline_until, day = day.to_string()).to_string()}</li>
                 }).collect_view()}
             </ul>
             <form on:submit=submit novalidate>
                 <div class="field">
-                    <label for="deadline_phase">{t!(i18n, commission_deadline_phase)}</label>
+                    <label for="deadline_phase">{t!(i18n, elections.commission_deadline_phase)}</label>
                     <select id="deadline_phase" on:change=move |ev| chosen.set(event_target_value(&ev))>
                         {phases.into_iter().map(|p| view! { <option value=p.code() selected=p == phase>{labels::phase(i18n, p)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field" class:invalid=move || problem().is_some()>
-                    <label for="last_day">{t!(i18n, commission_deadline_day)}</label>
+                    <label for="last_day">{t!(i18n, elections.commission_deadline_day)}</label>
                     <input id="last_day" type="date" aria-describedby="last_day-error" on:input=move |ev| day.set(event_target_value(&ev)) />
                     <p class="field-error" id="last_day-error" role="alert">{problem}</p>
                 </div>
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
-                <button type="submit">{t!(i18n, commission_deadline_submit)}</button>
+                <button type="submit">{t!(i18n, elections.commission_deadline_submit)}</button>
             </form>
         </details>
     })

@@ -35,13 +35,14 @@ fn Election(page: ElectionPage) -> impl IntoView {
     let path = |rest: &str| election_path(&page.organization, &page.slug, rest);
     let phase = page.phase;
     let action = match phase {
-        Phase::CandidacyRegistration | Phase::Appeals => {
-            Some((path("/candidacy"), t_string!(i18n, election_candidacy_link)))
-        }
+        Phase::CandidacyRegistration | Phase::Appeals => Some((
+            path("/candidacy"),
+            t_string!(i18n, elections.election_candidacy_link),
+        )),
         // Only while the reader's channel is open: online voting, on the organization's
         // clock. (At a polling station the poll workers hand over the ballot.)
         Phase::Voting if page.online_open => {
-            Some((path("/vote"), t_string!(i18n, election_vote_link)))
+            Some((path("/vote"), t_string!(i18n, elections.election_vote_link)))
         }
         _ => None,
     };
@@ -52,31 +53,31 @@ fn Election(page: ElectionPage) -> impl IntoView {
         <p class="eyebrow">{page.organization_name.clone()}</p>
         <h1>{title}</h1>
         <p class="lead">
-            {t!(i18n, election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong>
+            {t!(i18n, elections.election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong>
         </p>
         {action.map(|(href, text)| view! { <p><a class="button primary" href=href>{text}</a></p> })}
         {(results.is_some() || board.is_some()).then(|| view! {
             <ul class="inline-links">
-                {results.map(|href| view! { <li><a href=href>{t!(i18n, election_results_link)}</a></li> })}
-                {board.map(|href| view! { <li><a href=href>{t!(i18n, election_board_link)}</a></li> })}
+                {results.map(|href| view! { <li><a href=href>{t!(i18n, elections.election_results_link)}</a></li> })}
+                {board.map(|href| view! { <li><a href=href>{t!(i18n, elections.election_board_link)}</a></li> })}
             </ul>
         })}
         <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() label=labels::phase />
         <Channels page=page.clone() />
         <Rules page=page.clone() />
-        <h2>{t!(i18n, election_segments)}</h2>
+        <h2>{t!(i18n, elections.election_segments)}</h2>
         {page.segments.into_iter().map(|segment| {
             let reader = i18n.get_locale_untracked().as_str().to_owned();
             let seats = t_string!(
                 i18n,
-                election_seats,
-                seats = t_string!(i18n, election_seat_count, count = segment.seats).to_string(),
-                alternates = t_string!(i18n, election_alternate_count, count = segment.alternates).to_string()
+                elections.election_seats,
+                seats = t_string!(i18n, elections.election_seat_count, count = segment.seats).to_string(),
+                alternates = t_string!(i18n, elections.election_alternate_count, count = segment.alternates).to_string()
             )
             .to_string();
             let who = match segment.kind {
-                CandidateKind::Individual => t_string!(i18n, election_kind_individual),
-                CandidateKind::Organization => t_string!(i18n, election_kind_organization),
+                CandidateKind::Individual => t_string!(i18n, elections.election_kind_individual),
+                CandidateKind::Organization => t_string!(i18n, elections.election_kind_organization),
             };
             let public = phase.candidates_public();
             view! {
@@ -91,7 +92,7 @@ fn Election(page: ElectionPage) -> impl IntoView {
                     <Original labels=segment.labels.clone() reader=reader.clone() />
                     <p class="hint">{seats} " · " {who}</p>
                     {if public && segment.candidates.is_empty() {
-                        view! { <p class="hint">{t!(i18n, election_no_candidates)}</p> }.into_any()
+                        view! { <p class="hint">{t!(i18n, elections.election_no_candidates)}</p> }.into_any()
                     } else if public {
                         view! {
                             <ul class="plain candidates">
@@ -99,13 +100,13 @@ fn Election(page: ElectionPage) -> impl IntoView {
                             </ul>
                         }.into_any()
                     } else {
-                        view! { <p class="hint">{t!(i18n, election_candidates_later)}</p> }.into_any()
+                        view! { <p class="hint">{t!(i18n, elections.election_candidates_later)}</p> }.into_any()
                     }}
                 </section>
             }
         }).collect_view()}
         {(page.extra_seats > 0).then(|| view! {
-            <p>{t_string!(i18n, election_extra_seats, count = page.extra_seats).to_string()}</p>
+            <p>{t_string!(i18n, elections.election_extra_seats, count = page.extra_seats).to_string()}</p>
         })}
     }
 }
@@ -134,7 +135,7 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
             </div>
             {has_platform.then(|| view! {
                 <details>
-                    <summary>{t!(i18n, election_platform)}</summary>
+                    <summary>{t!(i18n, elections.election_platform)}</summary>
                     // Rendered from Markdown and sanitized on the server (platform::text::markdown).
                     <div class="platform" lang=candidate.platform_lang.clone() inner_html=candidate.platform_html.clone()></div>
                 </details>
@@ -149,15 +150,15 @@ fn Candidate(candidate: CandidateView) -> impl IntoView {
 fn Rules(page: ElectionPage) -> impl IntoView {
     let i18n = use_i18n();
     let receipts = match page.receipts {
-        ReceiptMode::Separate => t_string!(i18n, board_mode_separate),
-        ReceiptMode::Paired => t_string!(i18n, board_mode_paired),
+        ReceiptMode::Separate => t_string!(i18n, results.board_mode_separate),
+        ReceiptMode::Paired => t_string!(i18n, results.board_mode_paired),
     };
     view! {
-        <h2>{t!(i18n, minutes_rules)}</h2>
+        <h2>{t!(i18n, results.minutes_rules)}</h2>
         <ul class="election-rules" data-testid="election-rules">
-            <li>{t_string!(i18n, minutes_rules_text, percent = page.parity_percent, seed = page.lot_seed.clone()).to_string()}</li>
+            <li>{t_string!(i18n, results.minutes_rules_text, percent = page.parity_percent, seed = page.lot_seed.clone()).to_string()}</li>
             <li>{receipts}</li>
-            <li>{t_string!(i18n, results_group_rule, k = page.min_group_size).to_string()}</li>
+            <li>{t_string!(i18n, results.results_group_rule, k = page.min_group_size).to_string()}</li>
         </ul>
     }
 }
@@ -168,7 +169,7 @@ fn Channels(page: ElectionPage) -> impl IntoView {
     let online = page.online.map(|(from, to)| {
         t_string!(
             i18n,
-            election_online_window,
+            elections.election_online_window,
             from = from.to_string(),
             to = to.to_string()
         )
@@ -177,7 +178,7 @@ fn Channels(page: ElectionPage) -> impl IntoView {
     let in_person = page.in_person.map(|day| {
         t_string!(
             i18n,
-            election_in_person_day,
+            elections.election_in_person_day,
             date = day.date.to_string(),
             opens = day.opens,
             closes = day.closes
@@ -185,14 +186,14 @@ fn Channels(page: ElectionPage) -> impl IntoView {
         .to_string()
     });
     (online.is_some() || in_person.is_some()).then(|| view! {
-        <h2>{t!(i18n, election_how_to_vote)}</h2>
+        <h2>{t!(i18n, elections.election_how_to_vote)}</h2>
         <ul>
             {online.map(|text| view! { <li>{text}</li> })}
             {in_person.map(|text| view! { <li>{text}</li> })}
         </ul>
         {(!page.stations.is_empty()).then(|| view! {
             <details>
-                <summary>{t_string!(i18n, election_stations, count = page.stations.len()).to_string()}</summary>
+                <summary>{t_string!(i18n, elections.election_stations, count = page.stations.len()).to_string()}</summary>
                 <ul class="plain stations">
                     {page.stations.iter().map(|s| view! {
                         <li><strong>{s.name.clone()}</strong> " — " {s.address.clone()} " (" {s.region.clone()} ")"</li>

@@ -33,14 +33,14 @@ pub fn KioskPage() -> impl IntoView {
             .and_then(|c| ErrorCode::from_query(&c))
     };
     view! {
-        <Title text=move || t_string!(i18n, kiosk_title).to_string() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Title text=move || t_string!(i18n, elections.kiosk_title).to_string() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let error = error().map(|code| view! { <ErrorMessage code /> });
                 match screen.await {
-                    Err(e) => view! { <h1>{t!(i18n, kiosk_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
+                    Err(e) => view! { <h1>{t!(i18n, elections.kiosk_title)}</h1> <ErrorMessage code=e.code /> }.into_any(),
                     Ok(KioskDisplay::Unpaired) => view! {
-                        <h1>{t!(i18n, kiosk_title)}</h1>
+                        <h1>{t!(i18n, elections.kiosk_title)}</h1>
                         {error}
                         <PairingForm />
                     }.into_any(),
@@ -48,7 +48,7 @@ pub fn KioskPage() -> impl IntoView {
                         <Meta http_equiv="refresh" content=WAITING_REFRESH />
                         <KioskHeading title station number />
                         {error}
-                        <p class="lead kiosk-waiting" data-testid="kiosk-waiting">{t!(i18n, kiosk_waiting)}</p>
+                        <p class="lead kiosk-waiting" data-testid="kiosk-waiting">{t!(i18n, elections.kiosk_waiting)}</p>
                     }.into_any(),
                     Ok(KioskDisplay::Ballot { title, station, number, segments }) => view! {
                         <KioskHeading title station number />
@@ -65,8 +65,8 @@ pub fn KioskPage() -> impl IntoView {
 fn KioskHeading(title: String, station: String, number: i64) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="eyebrow">{title} " · " {station} " · " {t_string!(i18n, kiosk_label, number = number).to_string()}</p>
-        <h1>{t!(i18n, ballot_title)}</h1>
+        <p class="eyebrow">{title} " · " {station} " · " {t_string!(i18n, elections.kiosk_label, number = number).to_string()}</p>
+        <h1>{t!(i18n, elections.ballot_title)}</h1>
     }
 }
 
@@ -75,15 +75,15 @@ fn PairingForm() -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked().as_str();
     view! {
-        <p class="lead">{t!(i18n, kiosk_pair_intro)}</p>
+        <p class="lead">{t!(i18n, elections.kiosk_pair_intro)}</p>
         <form method="post" action=PairKiosk::PATH autocomplete="off" class="kiosk-pairing">
             <input type="hidden" name="locale" value=locale />
             <div class="field">
-                <label for="pairing-code">{t!(i18n, kiosk_code_label)}</label>
+                <label for="pairing-code">{t!(i18n, elections.kiosk_code_label)}</label>
                 <input id="pairing-code" name="code" type="text" required maxlength="20"
                     autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" />
             </div>
-            <button type="submit" class="primary">{t!(i18n, kiosk_pair_submit)}</button>
+            <button type="submit" class="primary">{t!(i18n, elections.kiosk_pair_submit)}</button>
         </form>
     }
 }
@@ -96,17 +96,17 @@ pub fn KioskReceiptPage() -> impl IntoView {
     let waiting = localized_path(i18n.get_locale_untracked(), "/kiosk");
     let refresh = format!("{RECEIPT_SECONDS}; url={waiting}");
     view! {
-        <Title text=move || t_string!(i18n, receipt_title).to_string() />
+        <Title text=move || t_string!(i18n, elections.receipt_title).to_string() />
         <Meta http_equiv="refresh" content=refresh />
-        <h1>{t!(i18n, kiosk_done)}</h1>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <h1>{t!(i18n, elections.kiosk_done)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || {
                 let waiting = waiting.clone();
                 Suspend::new(async move {
                     let code = receipt.await.ok().flatten().map(|code| view! { <TrackingCode code /> });
                     view! {
                         {code}
-                        <p><a class="button primary" href=waiting>{t!(i18n, kiosk_next_voter)}</a></p>
+                        <p><a class="button primary" href=waiting>{t!(i18n, elections.kiosk_next_voter)}</a></p>
                     }
                 })
             }}

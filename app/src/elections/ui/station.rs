@@ -33,10 +33,10 @@ pub fn StationsPage() -> impl IntoView {
     let org = move || params.with(|p| p.get("org").unwrap_or_default());
     let list = Resource::new(org, list_stations);
     view! {
-        <Title text=move || t_string!(i18n, station_list_title).to_string() />
-        <h1>{t!(i18n, station_list_title)}</h1>
+        <Title text=move || t_string!(i18n, elections.station_list_title).to_string() />
+        <h1>{t!(i18n, elections.station_list_title)}</h1>
         <Loaded resource=list show=move |loaded| match loaded {
-                items if items.is_empty() => view! { <p>{t!(i18n, station_none_voting)}</p> }.into_any(),
+                items if items.is_empty() => view! { <p>{t!(i18n, elections.station_none_voting)}</p> }.into_any(),
                 items => {
                     let org = org();
                     items.into_iter().map(|e| view! {
@@ -83,7 +83,7 @@ pub fn StationPageView() -> impl IntoView {
                     let (error, entered) = notice();
                     view! {
                         {error.map(|code| view! { <ErrorMessage code /> })}
-                        {entered.then(|| view! { <p class="success" role="status">{t!(i18n, station_paper_entered)}</p> })}
+                        {entered.then(|| view! { <p class="success" role="status">{t!(i18n, elections.station_paper_entered)}</p> })}
                         <Station page keys=keys() station=station() handed reload=Callback::new(move |_| data.refetch()) />
                     }.into_any()
                 }
@@ -117,12 +117,16 @@ fn Station(
     };
     // Counts only: how many people and how many ballots, never what the ballots say.
     let counts = if state.marked == 0 && state.ballots() == 0 {
-        t_string!(i18n, station_nobody_yet).to_string()
+        t_string!(i18n, elections.station_nobody_yet).to_string()
     } else {
         format!(
             "{} · {}",
-            t_string!(i18n, station_marked_count, count = state.marked),
-            t_string!(i18n, station_ballots_count, count = state.ballots())
+            t_string!(i18n, elections.station_marked_count, count = state.marked),
+            t_string!(
+                i18n,
+                elections.station_ballots_count,
+                count = state.ballots()
+            )
         )
     };
     view! {
@@ -135,7 +139,7 @@ fn Station(
         {if state.closed {
             view! { <ClosureSummary page keys station reload /> }.into_any()
         } else if !state.opened {
-            view! { <button type="button" class="primary" on:click=open>{t!(i18n, station_open)}</button> }.into_any()
+            view! { <button type="button" class="primary" on:click=open>{t!(i18n, elections.station_open)}</button> }.into_any()
         } else {
             view! {
                 <Kiosks kiosks=page.kiosks.clone() keys=keys.clone() station reload />
@@ -184,19 +188,19 @@ fn Kiosks(
     let kiosk_address = localized_path(i18n.get_locale_untracked(), "/kiosk");
     view! {
         <section class="kiosks">
-            <h2>{t!(i18n, kiosk_section_title)}</h2>
+            <h2>{t!(i18n, elections.kiosk_section_title)}</h2>
             {if kiosks.is_empty() {
-                view! { <p class="hint">{t!(i18n, kiosk_none_paired)}</p> }.into_any()
+                view! { <p class="hint">{t!(i18n, elections.kiosk_none_paired)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="plain kiosk-list" data-testid="kiosks">
                         {kiosks.into_iter().map(|k| {
                             let unpair = unpair.clone();
-                            let status = if k.ready { t_string!(i18n, kiosk_status_ready) } else { t_string!(i18n, kiosk_status_free) };
+                            let status = if k.ready { t_string!(i18n, elections.kiosk_status_ready) } else { t_string!(i18n, elections.kiosk_status_free) };
                             view! {
                                 <li class="kiosk-row">
-                                    <span>{t_string!(i18n, kiosk_label, number = k.number).to_string()} " — " {status}</span>
-                                    <button type="button" class="link" on:click=move |_| unpair(k.number)>{t!(i18n, kiosk_unpair)}</button>
+                                    <span>{t_string!(i18n, elections.kiosk_label, number = k.number).to_string()} " — " {status}</span>
+                                    <button type="button" class="link" on:click=move |_| unpair(k.number)>{t!(i18n, elections.kiosk_unpair)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -207,13 +211,13 @@ fn Kiosks(
             {move || match code.get() {
                 Some(c) => view! {
                     <div class="notice pairing" role="status">
-                        <p>{t!(i18n, kiosk_pairing_intro)} " " <strong dir="ltr">{kiosk_address.clone()}</strong></p>
+                        <p>{t!(i18n, elections.kiosk_pairing_intro)} " " <strong dir="ltr">{kiosk_address.clone()}</strong></p>
                         <p class="tracking-code" data-testid="pairing-code" dir="ltr">{c}</p>
-                        <p class="hint">{t!(i18n, kiosk_pairing_expiry)}</p>
+                        <p class="hint">{t!(i18n, elections.kiosk_pairing_expiry)}</p>
                     </div>
                 }.into_any(),
                 None => view! {
-                    <button type="button" on:click=pair.clone()>{t!(i18n, kiosk_pair_button)}</button>
+                    <button type="button" on:click=pair.clone()>{t!(i18n, elections.kiosk_pair_button)}</button>
                 }.into_any(),
             }}
         </section>
@@ -306,16 +310,16 @@ fn FindAndMark(
     );
     view! {
         <section class="station-find">
-            <h2>{t!(i18n, station_find_title)}</h2>
+            <h2>{t!(i18n, elections.station_find_title)}</h2>
             <form on:submit=search novalidate autocomplete="off">
                 <div class="field">
-                    <label for="document_type">{t!(i18n, field_document_type)}</label>
+                    <label for="document_type">{t!(i18n, common.field_document_type)}</label>
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             let documents = setup.await.map(|s| s.accepted_documents).unwrap_or_else(|_| DocumentType::ALL.to_vec());
                             view! {
                                 <select id="document_type" on:change=move |ev| document_type.set(event_target_value(&ev)) aria-describedby="document_type-error">
-                                    <option value="">{t!(i18n, choose_option)}</option>
+                                    <option value="">{t!(i18n, common.choose_option)}</option>
                                     {documents.into_iter().map(|d| view! { <option value=d.code()>{move || account_labels::document_type(i18n, d)}</option> }).collect_view()}
                                 </select>
                             }
@@ -324,35 +328,35 @@ fn FindAndMark(
                     <p class="field-error" id="document_type-error" role="alert">{problem("document_type")}</p>
                 </div>
                 <div class="field">
-                    <label for="document_number">{t!(i18n, field_document_number)}</label>
+                    <label for="document_number">{t!(i18n, common.field_document_number)}</label>
                     <input id="document_number" type="text" autocomplete="off" maxlength="40" aria-describedby="document_number-error"
                         on:input=move |ev| number.set(event_target_value(&ev)) />
                     <p class="field-error" id="document_number-error" role="alert">{problem("document_number")}</p>
                 </div>
                 {move || general().map(|code| view! { <ErrorMessage code /> })}
-                <button type="submit" class="primary">{t!(i18n, station_find_button)}</button>
+                <button type="submit" class="primary">{t!(i18n, elections.station_find_button)}</button>
             </form>
             {move || handed.get().map(|kiosk| match kiosk {
                 Some(number) => view! {
-                    <p class="notice kiosk-ready" role="status" data-testid="kiosk-ready">{t_string!(i18n, station_go_to_kiosk, number = number).to_string()}</p>
+                    <p class="notice kiosk-ready" role="status" data-testid="kiosk-ready">{t_string!(i18n, elections.station_go_to_kiosk, number = number).to_string()}</p>
                 }.into_any(),
-                None => view! { <p class="notice" role="status">{t!(i18n, station_paper_handed)}</p> }.into_any(),
+                None => view! { <p class="notice" role="status">{t!(i18n, elections.station_paper_handed)}</p> }.into_any(),
             })}
             {move || found.get().map(|person| match person {
                 None => view! {
                     <div class="notice person-not-found">
-                        <p>{t!(i18n, station_not_found)}</p>
-                        <a href=helpdesk.clone()>{t!(i18n, station_register_here)}</a>
+                        <p>{t!(i18n, elections.station_not_found)}</p>
+                        <a href=helpdesk.clone()>{t!(i18n, elections.station_register_here)}</a>
                     </div>
                 }.into_any(),
                 Some(person) => {
                     let can_vote = person.status == RegistrationStatus::Verified && person.old_enough && !person.voted;
                     let reason = if person.voted {
-                        Some(t_string!(i18n, station_already_voted))
+                        Some(t_string!(i18n, elections.station_already_voted))
                     } else if person.status != RegistrationStatus::Verified {
-                        Some(t_string!(i18n, station_not_verified))
+                        Some(t_string!(i18n, elections.station_not_verified))
                     } else if !person.old_enough {
-                        Some(t_string!(i18n, station_too_young))
+                        Some(t_string!(i18n, elections.station_too_young))
                     } else {
                         None
                     };
@@ -365,8 +369,8 @@ fn FindAndMark(
                             {reason.map(|r| view! { <p class="error" role="alert">{r}</p> })}
                             {can_vote.then(|| view! {
                                 <div class="actions">
-                                    <button type="button" class="primary" on:click=move |_| mark_kiosk(HandOver::Kiosk)>{t!(i18n, station_mark_kiosk)}</button>
-                                    <button type="button" on:click=move |_| mark_paper(HandOver::Paper)>{t!(i18n, station_mark_paper)}</button>
+                                    <button type="button" class="primary" on:click=move |_| mark_kiosk(HandOver::Kiosk)>{t!(i18n, elections.station_mark_kiosk)}</button>
+                                    <button type="button" on:click=move |_| mark_paper(HandOver::Paper)>{t!(i18n, elections.station_mark_paper)}</button>
                                 </div>
                             })}
                         </div>
@@ -385,8 +389,8 @@ fn PaperBallots(page: StationPage, keys: (String, String), station: i64) -> impl
     let locale = i18n.get_locale_untracked().as_str();
     view! {
         <details class="paper-ballots">
-            <summary>{t!(i18n, station_paper_title)}</summary>
-            <p class="hint">{t!(i18n, station_paper_hint)}</p>
+            <summary>{t!(i18n, elections.station_paper_title)}</summary>
+            <p class="hint">{t!(i18n, elections.station_paper_hint)}</p>
             <form class="ballot paper" method="post" action=EnterPaperBallot::PATH autocomplete="off">
                 <input type="hidden" name="organization" value=org />
                 <input type="hidden" name="election" value=election />
@@ -395,9 +399,9 @@ fn PaperBallots(page: StationPage, keys: (String, String), station: i64) -> impl
                 {page.segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
                 <label class="checkbox">
                     <input type="checkbox" name="null" value="yes" />
-                    <span>{t!(i18n, station_paper_null)}</span>
+                    <span>{t!(i18n, elections.station_paper_null)}</span>
                 </label>
-                <button type="submit" class="primary">{t!(i18n, station_paper_submit)}</button>
+                <button type="submit" class="primary">{t!(i18n, elections.station_paper_submit)}</button>
             </form>
         </details>
     }
@@ -409,11 +413,11 @@ fn StationFacts(state: crate::elections::station::StationState) -> impl IntoView
     let i18n = use_i18n();
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, station_marked)}</dt><dd data-testid="marked">{state.marked}</dd>
-            <dt>{t!(i18n, station_kiosk_ballots)}</dt><dd>{state.kiosk_ballots}</dd>
-            <dt>{t!(i18n, station_paper_ballots)}</dt><dd>{state.paper_ballots}</dd>
-            {state.sheets_found.map(|n| view! { <dt>{t!(i18n, station_sheets_found)}</dt><dd>{n}</dd> })}
-            {state.justification.map(|j| view! { <dt>{t!(i18n, station_justification)}</dt><dd dir="auto">{j}</dd> })}
+            <dt>{t!(i18n, elections.station_marked)}</dt><dd data-testid="marked">{state.marked}</dd>
+            <dt>{t!(i18n, elections.station_kiosk_ballots)}</dt><dd>{state.kiosk_ballots}</dd>
+            <dt>{t!(i18n, elections.station_paper_ballots)}</dt><dd>{state.paper_ballots}</dd>
+            {state.sheets_found.map(|n| view! { <dt>{t!(i18n, elections.station_sheets_found)}</dt><dd>{n}</dd> })}
+            {state.justification.map(|j| view! { <dt>{t!(i18n, elections.station_justification)}</dt><dd dir="auto">{j}</dd> })}
         </dl>
     }
 }
@@ -476,37 +480,37 @@ fn Closure(
     if !page.may_close {
         return view! {
             <section class="closure">
-                <h2>{t!(i18n, station_closure_title)}</h2>
-                <p class="notice">{t!(i18n, station_close_commission_only)}</p>
+                <h2>{t!(i18n, elections.station_closure_title)}</h2>
+                <p class="notice">{t!(i18n, elections.station_close_commission_only)}</p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="closure">
-            <h2>{t!(i18n, station_closure_title)}</h2>
+            <h2>{t!(i18n, elections.station_closure_title)}</h2>
             <StationFacts state=s />
-            {(waiting > 0).then(|| view! { <p class="notice">{t_string!(i18n, station_waiting_kiosk, count = waiting).to_string()}</p> })}
+            {(waiting > 0).then(|| view! { <p class="notice">{t_string!(i18n, elections.station_waiting_kiosk, count = waiting).to_string()}</p> })}
             <div class="field" class:invalid=move || problem("sheets_found")().is_some()>
-                <label for="sheets_found">{t!(i18n, station_sheets_found_label)}</label>
+                <label for="sheets_found">{t!(i18n, elections.station_sheets_found_label)}</label>
                 <input id="sheets_found" type="text" inputmode="numeric" autocomplete="off" maxlength="7" aria-describedby="sheets_found-error"
                     on:input=move |ev| sheets.set(event_target_value(&ev)) />
                 <p class="field-error" id="sheets_found-error" role="alert">{problem("sheets_found")}</p>
             </div>
-            {move || mismatch().then(|| view! { <p class="notice">{t!(i18n, station_mismatch)}</p> })}
+            {move || mismatch().then(|| view! { <p class="notice">{t!(i18n, elections.station_mismatch)}</p> })}
             <div class="field" class:invalid=move || problem("justification")().is_some()>
-                <label for="justification">{t!(i18n, station_justification)}</label>
+                <label for="justification">{t!(i18n, elections.station_justification)}</label>
                 <textarea id="justification" rows="3" maxlength="2000" aria-describedby="justification-error"
                     on:input=move |ev| justification.set(event_target_value(&ev))></textarea>
                 <p class="field-error" id="justification-error" role="alert">{problem("justification")}</p>
             </div>
             {move || general().map(|code| view! { <ErrorMessage code /> })}
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| confirming.set(true)>{t!(i18n, station_close)}</button>
+                <button type="button" class="primary" on:click=move |_| confirming.set(true)>{t!(i18n, elections.station_close)}</button>
             }>
-                <p class="notice">{t!(i18n, station_close_confirm)}</p>
-                <button type="button" class="primary" on:click=sign.clone()>{t!(i18n, station_close_yes)}</button>
-                <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, commission_move_no)}</button>
+                <p class="notice">{t!(i18n, elections.station_close_confirm)}</p>
+                <button type="button" class="primary" on:click=sign.clone()>{t!(i18n, elections.station_close_yes)}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, elections.commission_move_no)}</button>
             </Show>
         </section>
     }
@@ -542,19 +546,19 @@ fn ClosureSummary(
     };
     view! {
         <section class="closure signed">
-            <h2>{t!(i18n, station_closed_title)}</h2>
+            <h2>{t!(i18n, elections.station_closed_title)}</h2>
             <StationFacts state=page.state />
             {page.may_reopen.then(|| view! {
                 <details class="reopen">
-                    <summary>{t!(i18n, station_reopen_title)}</summary>
+                    <summary>{t!(i18n, elections.station_reopen_title)}</summary>
                     <div class="field" class:invalid=move || problem().is_some()>
-                        <label for="reopen-reason">{t!(i18n, station_reopen_reason)}</label>
+                        <label for="reopen-reason">{t!(i18n, elections.station_reopen_reason)}</label>
                         <textarea id="reopen-reason" rows="2" maxlength="2000" aria-describedby="reopen-reason-error"
                             on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                         <p class="field-error" id="reopen-reason-error" role="alert">{problem}</p>
                     </div>
                     {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
-                    <button type="button" on:click=reopen.clone()>{t!(i18n, station_reopen_button)}</button>
+                    <button type="button" on:click=reopen.clone()>{t!(i18n, elections.station_reopen_button)}</button>
                 </details>
             })}
         </section>

@@ -29,7 +29,7 @@ pub fn Original(labels: Labels, reader: String) -> impl IntoView {
     original.map(|(lang, text)| {
         view! {
             <details class="original">
-                <summary>{t!(i18n, text_original)}</summary>
+                <summary>{t!(i18n, common.text_original)}</summary>
                 <span lang=lang.clone() dir=direction(&lang)>{text}</span>
             </details>
         }

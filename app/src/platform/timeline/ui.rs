@@ -30,14 +30,14 @@ where
 {
     let i18n = use_i18n();
     view! {
-        <h2>{t!(i18n, timeline_calendar)}</h2>
+        <h2>{t!(i18n, common.timeline_calendar)}</h2>
         <ol class="calendar">
             {P::all().iter().copied().map(|p| {
                 let change = history.iter().rev().find(|c| c.phase == p);
                 let began = change.map(|c| day(c.at));
                 let head = change.map(|c| c.audit_head.clone());
                 let until = deadlines.iter().find(|(d, _)| *d == p).map(|(_, day)| {
-                    t_string!(i18n, timeline_until, day = day.to_string()).to_string()
+                    t_string!(i18n, common.timeline_until, day = day.to_string()).to_string()
                 });
                 let state = if p == phase { "current" } else if p < phase { "done" } else { "later" };
                 view! {
@@ -57,14 +57,14 @@ where
         </ol>
         {(!changes.is_empty()).then(|| view! {
             <details class="calendar-changes">
-                <summary>{t!(i18n, timeline_calendar_changes)}</summary>
+                <summary>{t!(i18n, common.timeline_calendar_changes)}</summary>
                 <ul>
                     {changes.into_iter().map(|c| {
                         let at = day(c.at);
                         let phase = label(i18n, c.phase);
                         let text = match c.before {
-                            None => t_string!(i18n, timeline_deadline_set, at = at, phase = phase, day = c.after.to_string()).to_string(),
-                            Some(from) => t_string!(i18n, timeline_deadline_extended, at = at, phase = phase, from = from.to_string(), day = c.after.to_string()).to_string(),
+                            None => t_string!(i18n, common.timeline_deadline_set, at = at, phase = phase, day = c.after.to_string()).to_string(),
+                            Some(from) => t_string!(i18n, common.timeline_deadline_extended, at = at, phase = phase, from = from.to_string(), day = c.after.to_string()).to_string(),
                         };
                         view! { <li>{text}</li> }
                     }).collect_view()}
