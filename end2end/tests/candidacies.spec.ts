@@ -53,7 +53,7 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   const card = commission.locator(".candidacy", { hasText: name });
   await card.getByRole("button", { name: "Indeferir" }).click();
   await expect(card.locator(".field-error")).toHaveText("Preencha este campo.");
-  await card.locator("textarea").fill("Falta a ata de fundação do coletivo.");
+  await card.locator("textarea[id^=reason-]").fill("Falta a ata de fundação do coletivo.");
   await card.getByRole("button", { name: "Indeferir" }).click();
   await expect(commission.locator(".candidacy", { hasText: name }).locator(".candidacy-status")).toHaveText("Indeferida");
   await movePhase(commission, /Recursos/);
@@ -71,7 +71,7 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   await waitForHydration(commission);
   const appealed = commission.locator(".candidacy", { hasText: name });
   await expect(appealed.locator(".appeal")).toHaveText(/coletivo é informal/);
-  await appealed.locator("textarea").fill("O edital aceita coletivos informais.");
+  await appealed.locator("textarea[id^=reason-]").fill("O edital aceita coletivos informais.");
   await appealed.getByRole("button", { name: "Aceitar o recurso" }).click();
   await expect(commission.locator(".candidacy", { hasText: name }).locator(".candidacy-status")).toHaveText("Aceita após recurso");
   await screenshot(commission, testInfo, "commission-pt-BR");

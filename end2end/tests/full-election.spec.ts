@@ -70,7 +70,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
     await expect(commission.locator(".candidacy", { hasText: name }).locator(".candidacy-status")).toHaveText("Aceita");
   }
   const rejected = commission.locator(".candidacy", { hasText: orgWoman });
-  await rejected.locator("textarea").fill("Falta o estatuto.");
+  await rejected.locator("textarea[id^=reason-]").fill("Falta o estatuto.");
   await rejected.getByRole("button", { name: "Indeferir" }).click();
   await expect(commission.locator(".candidacy", { hasText: orgWoman }).locator(".candidacy-status")).toHaveText("Indeferida");
   await movePhase(commission, "Recursos");
@@ -82,7 +82,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await commission.reload();
   await waitForHydration(commission);
   const appealed = commission.locator(".candidacy", { hasText: orgWoman });
-  await appealed.locator("textarea").fill("O edital aceita coletivos informais.");
+  await appealed.locator("textarea[id^=reason-]").fill("O edital aceita coletivos informais.");
   await appealed.getByRole("button", { name: "Aceitar o recurso" }).click();
   await expect(commission.locator(".candidacy", { hasText: orgWoman }).locator(".candidacy-status")).toHaveText("Aceita após recurso");
   await movePhase(commission, "Lista final");

@@ -18,6 +18,7 @@ pub mod session_store;
 pub mod store;
 
 pub mod access_codes;
+pub mod code_sign_in;
 pub mod countries;
 #[cfg(feature = "ssr")]
 pub mod country_names;

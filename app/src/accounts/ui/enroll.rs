@@ -6,10 +6,10 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::accounts::code_sign_in::sign_in_with_code;
 use crate::accounts::passkey_client;
-use crate::accounts::staff::{
-    enabled_voters, finish_enrollment, sign_in_with_code, start_enrollment, view_invite,
-};
+use crate::accounts::staff::enabled_voters;
+use crate::accounts::staff::team::{finish_enrollment, start_enrollment, view_invite};
 use crate::accounts::ui::labels;
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};

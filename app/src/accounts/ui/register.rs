@@ -11,7 +11,7 @@ use crate::accounts::server::{
     NationalityOption, RegistrationSetup, correct_registration, finish_registration,
     load_registration_setup, nationality_options, start_registration,
 };
-use crate::accounts::staff::{AccessCard, helpdesk_register};
+use crate::accounts::staff::helpdesk::{AccessCard, helpdesk_register};
 use crate::accounts::types::{GenderIdentity, RegistrationForm, ResidenceProof};
 use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels;

@@ -7,10 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::accounts::server::{load_registration_setup, nationality_options};
-use crate::accounts::staff::{
-    AccessCard, audit_log, create_staff_invite, decide, issue_access_code, load_staff_home,
-    not_duplicate, review_queue, revoke_role, team,
-};
+use crate::accounts::staff::helpdesk::{AccessCard, issue_access_code};
+use crate::accounts::staff::review::{decide, not_duplicate, review_queue};
+use crate::accounts::staff::team::{create_staff_invite, revoke_role, team};
+use crate::accounts::staff::{audit_log, load_staff_home};
 use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary, Role};
 use crate::accounts::ui::labels;
 use crate::accounts::ui::register::{FormMode, RegistrationFormView};
