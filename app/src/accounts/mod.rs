@@ -27,11 +27,13 @@ pub mod duplicate_store;
 pub mod duplicates;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod my_account;
 pub mod passkey_client;
 #[cfg(feature = "ssr")]
 pub mod passkey_store;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+pub mod registration_api;
 pub mod rules;
 pub mod server;
 pub mod staff;

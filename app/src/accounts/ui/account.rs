@@ -5,10 +5,11 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::accounts::passkey_client;
-use crate::accounts::server::{
-    AccountPage, finish_add_passkey, my_account, remove_passkey, sign_out, start_add_passkey,
+use crate::accounts::my_account::{
+    AccountPage, finish_add_passkey, my_account, remove_passkey, start_add_passkey,
 };
+use crate::accounts::passkey_client;
+use crate::accounts::server::sign_out;
 use crate::accounts::types::RegistrationStatus;
 use crate::accounts::ui::labels;
 use crate::error::{AppError, ErrorMessage};

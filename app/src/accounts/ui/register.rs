@@ -7,11 +7,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::accounts::passkey_client;
-use crate::accounts::server::{
-    NationalityOption, RegistrationSetup, correct_registration, finish_registration,
-    load_registration_setup, nationality_options, start_registration,
+use crate::accounts::registration_api::{
+    RegistrationSetup, correct_registration, finish_registration, load_registration_setup,
+    nationality_options, start_registration,
 };
 use crate::accounts::staff::helpdesk::{AccessCard, helpdesk_register};
+use crate::accounts::types::NationalityOption;
 use crate::accounts::types::{GenderIdentity, RegistrationForm, ResidenceProof};
 use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels;

@@ -6,7 +6,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::accounts::server::{load_registration_setup, nationality_options};
+use crate::accounts::registration_api::{load_registration_setup, nationality_options};
 use crate::accounts::staff::helpdesk::{AccessCard, issue_access_code};
 use crate::accounts::staff::review::{decide, not_duplicate, review_queue};
 use crate::accounts::staff::team::{create_staff_invite, revoke_role, team};

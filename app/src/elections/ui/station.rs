@@ -10,7 +10,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::accounts::server::load_registration_setup;
+use crate::accounts::registration_api::load_registration_setup;
 use crate::accounts::types::{DocumentType, RegistrationStatus};
 use crate::accounts::ui::labels as account_labels;
 use crate::elections::station::{
