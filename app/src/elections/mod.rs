@@ -5,7 +5,8 @@
 //! stand, review and appeals), `configure` (the commission's form), `station_types`
 //! (who may work a station). Storage behind `ssr`, one file per subject (`store`: ballot
 //! box; `calendar_store`, `candidacy_store`, `photo_store`, `station_store`,
-//! `assignment_store`). Server functions: `public`, `commission`, `station`, `server`
+//! `assignment_store`). Server functions: `public`, `commission`, `station` (+ `station_voters`,
+//! `station_kiosks`), `server`
 //! (voting), `photo_http`. Pages in `ui/`.
 
 #[cfg(feature = "ssr")]
@@ -34,9 +35,11 @@ pub mod public;
 pub mod server;
 pub mod settings;
 pub mod station;
+pub mod station_kiosks;
 #[cfg(feature = "ssr")]
 pub mod station_store;
 pub mod station_types;
+pub mod station_voters;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

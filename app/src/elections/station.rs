@@ -2,8 +2,6 @@
 //! call checks that the caller may work this station; a kiosk is a separate device that
 //! holds only a kiosk credential (an HttpOnly cookie), paired with a one-time code.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -66,92 +64,6 @@ pub async fn open_station(
     respond(ssr::open_station(&organization, &election, station).await)
 }
 
-/// Finds a registered person by document (type and number); audited.
-#[server(prefix = "/api", endpoint = "station/find", input = Json)]
-pub async fn find_voter(
-    organization: String,
-    election: String,
-    station: i64,
-    document_type: String,
-    document_number: String,
-) -> Result<Option<VoterLookup>, AppError> {
-    respond(
-        ssr::find_voter(
-            &organization,
-            &election,
-            station,
-            &document_type,
-            &document_number,
-        )
-        .await,
-    )
-}
-
-/// Marks the person holding this document as voting here. For a kiosk ballot, readies the
-/// station's first free kiosk and returns its number.
-#[server(prefix = "/api", endpoint = "station/mark", input = Json)]
-pub async fn mark_voter(
-    organization: String,
-    election: String,
-    station: i64,
-    document_type: String,
-    document_number: String,
-    hand_over: HandOver,
-) -> Result<Option<i64>, AppError> {
-    respond(
-        ssr::mark_voter(
-            &organization,
-            &election,
-            station,
-            &document_type,
-            &document_number,
-            hand_over,
-        )
-        .await,
-    )
-}
-
-/// A one-time code to type on the device that becomes one of this station's kiosks.
-#[server(prefix = "/api", endpoint = "station/pairing", input = Json)]
-pub async fn kiosk_pairing_code(
-    organization: String,
-    election: String,
-    station: i64,
-) -> Result<String, AppError> {
-    respond(ssr::kiosk_pairing_code(&organization, &election, station).await)
-}
-
-#[server(prefix = "/api", endpoint = "station/unpair", input = Json)]
-pub async fn unpair_kiosk(
-    organization: String,
-    election: String,
-    station: i64,
-    kiosk: i64,
-) -> Result<(), AppError> {
-    respond(ssr::unpair_kiosk(&organization, &election, station, kiosk).await)
-}
-
-/// The paper-ballot entry form (a plain form post): `pick[<segment>][<key>]`, or `null`.
-#[server(prefix = "/api", endpoint = "station/paper")]
-pub async fn enter_paper_ballot(
-    organization: String,
-    election: String,
-    station: i64,
-    locale: String,
-    #[server(default)] null: Option<String>,
-    #[server(default)] pick: BTreeMap<String, BTreeMap<String, String>>,
-) -> Result<(), AppError> {
-    ssr::enter_paper_ballot(
-        &organization,
-        &election,
-        station,
-        &locale,
-        null.is_some(),
-        pick,
-    )
-    .await
-}
-
 /// Signs the closure with the number of paper sheets counted in the box.
 #[server(prefix = "/api", endpoint = "station/close", input = Json)]
 pub async fn close_station(
@@ -185,28 +97,20 @@ pub async fn reopen_station(
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
-    use std::collections::BTreeMap;
+pub(crate) mod ssr {
 
-    use super::{HandOver, StationPage, StationState, VoterLookup, VotingElection};
-    use crate::accounts::rules::normalize_document_number;
+    use super::{StationPage, StationState, VotingElection};
     use crate::accounts::session::{app_state, require_staff};
-    use crate::accounts::types::{AccountId, DocumentType, Organization};
+    use crate::accounts::types::{AccountId, Organization};
     use crate::db::now_millis;
     use crate::elections::lookup::election_of;
     use crate::elections::phase::Phase;
     use crate::elections::public::ssr::{load_election, reason_text};
-    use crate::elections::server::ssr::ballot_from_picks;
     use crate::elections::station_types::may_work_station;
     use crate::elections::store::ElectionRecord;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
-    use crate::http::redirect_with;
-    use crate::platform::audit::event::{Action, Subject};
-    use crate::platform::audit::store::AuditEvent;
-    use crate::results::count::Ballot;
-    use crate::state::AppState;
-
     use crate::platform::access::{POLL, SUPERVISORS};
+    use crate::state::AppState;
 
     /// The elections taking votes, each with the stations this person may work.
     pub async fn list_stations(organization: &str) -> Result<Vec<VotingElection>, AppError> {
@@ -250,18 +154,18 @@ mod ssr {
     }
 
     /// Who is working a station, and what they may do there.
-    struct Worker {
-        account: AccountId,
-        organization: Organization,
-        record: ElectionRecord,
-        supervisor: bool,
+    pub(crate) struct Worker {
+        pub(crate) account: AccountId,
+        pub(crate) organization: Organization,
+        pub(crate) record: ElectionRecord,
+        pub(crate) supervisor: bool,
         /// Assigned poll workers (empty: none assigned).
-        assigned: Vec<i64>,
+        pub(crate) assigned: Vec<i64>,
     }
 
     /// The signed-in staff member, if they may work `station` (see `may_work_station`):
     /// 403 otherwise.
-    async fn station_worker(
+    pub(crate) async fn station_worker(
         app: &AppState,
         organization: &str,
         election: &str,
@@ -355,177 +259,6 @@ mod ssr {
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
-        Ok(())
-    }
-
-    /// The keyed hash of the document the poll worker typed (type and number, as at
-    /// registration), or the field errors.
-    fn document_hash(
-        app: &AppState,
-        org: &Organization,
-        document_type: &str,
-        document_number: &str,
-    ) -> Result<String, AppError> {
-        let field = |field: &str, problem| AppError {
-            code: ErrorCode::InvalidInput,
-            fields: vec![FieldProblem {
-                field: field.to_owned(),
-                problem,
-            }],
-        };
-        let document_type = DocumentType::from_code(document_type)
-            .ok_or_else(|| field("document_type", Problem::Required))?;
-        let number =
-            normalize_document_number(document_number).map_err(|p| field("document_number", p))?;
-        Ok(app.secret.document_hash(org.id, document_type, &number))
-    }
-
-    pub async fn find_voter(
-        organization: &str,
-        election: &str,
-        station: i64,
-        document_type: &str,
-        document_number: &str,
-    ) -> Result<Option<VoterLookup>, AppError> {
-        let app = app_state()?;
-        let worker = station_worker(&app, organization, election, station).await?;
-        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
-        let now = now_millis();
-        let found = app
-            .db
-            .voter_by_document(
-                worker.organization.id,
-                worker.record.id,
-                &hash,
-                worker.record.settings.min_voter_age,
-                // Ages count on election day, as in the eligibility rule.
-                crate::elections::eligibility::election_day(&worker.record.settings).unwrap_or(
-                    crate::calendar::local_time(&worker.organization.rules.time_zone, now).date,
-                ),
-            )
-            .await
-            .map_err(AppError::from)?;
-        // Every look-up is in the log: who searched, at which station, whom they found.
-        let mut tx = app.db.begin_write().await?;
-        tx.audit(
-            AuditEvent {
-                organization_id: Some(worker.organization.id.0),
-                actor_account_id: Some(worker.account.0),
-                action: Action::StationLookup,
-                subject: Subject::Station(worker.record.id, station),
-                before: None,
-                after: Some(serde_json::json!({
-                    "found": found.as_ref().map(|person| person.account),
-                })),
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(found)
-    }
-
-    pub async fn mark_voter(
-        organization: &str,
-        election: &str,
-        station: i64,
-        document_type: &str,
-        document_number: &str,
-        hand_over: HandOver,
-    ) -> Result<Option<i64>, AppError> {
-        let app = app_state()?;
-        let worker = station_worker(&app, organization, election, station).await?;
-        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
-        let mut tx = app.db.begin_write().await?;
-        let kiosk = tx
-            .mark_in_person(
-                worker.record.id,
-                station,
-                &hash,
-                hand_over,
-                worker.account,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
-        tx.commit().await?;
-        Ok(kiosk)
-    }
-
-    pub async fn kiosk_pairing_code(
-        organization: &str,
-        election: &str,
-        station: i64,
-    ) -> Result<String, AppError> {
-        let app = app_state()?;
-        let worker = station_worker(&app, organization, election, station).await?;
-        let mut tx = app.db.begin_write().await?;
-        let code = tx
-            .issue_kiosk_pairing(worker.record.id, station, worker.account, now_millis())
-            .await
-            .map_err(AppError::from)?;
-        tx.commit().await?;
-        let (first, second) = code.split_at(code.len() / 2);
-        Ok(format!("{first}-{second}"))
-    }
-
-    pub async fn unpair_kiosk(
-        organization: &str,
-        election: &str,
-        station: i64,
-        kiosk: i64,
-    ) -> Result<(), AppError> {
-        let app = app_state()?;
-        let worker = station_worker(&app, organization, election, station).await?;
-        let mut tx = app.db.begin_write().await?;
-        tx.unpair_kiosk(
-            worker.record.id,
-            station,
-            kiosk,
-            worker.account,
-            now_millis(),
-        )
-        .await
-        .map_err(AppError::from)?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn enter_paper_ballot(
-        organization: &str,
-        election: &str,
-        station: i64,
-        locale: &str,
-        null: bool,
-        pick: BTreeMap<String, BTreeMap<String, String>>,
-    ) -> Result<(), AppError> {
-        let back = format!("/staff/{organization}/elections/{election}/stations/{station}");
-        let outcome = async {
-            let app = app_state()?;
-            let worker = station_worker(&app, organization, election, station).await?;
-            let ballot = if null {
-                Ballot {
-                    null: true,
-                    choices: vec![],
-                }
-            } else {
-                ballot_from_picks(pick)
-            };
-            let mut tx = app.db.begin_write().await?;
-            tx.enter_paper_ballot(
-                worker.record.id,
-                station,
-                &ballot,
-                worker.account,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
-            tx.commit().await?;
-            Ok::<_, AppError>(())
-        }
-        .await;
-        redirect_with(locale, &back, outcome.err().map(|e| e.code), "entered=1");
         Ok(())
     }
 

@@ -14,11 +14,12 @@ use crate::accounts::registration_api::load_registration_setup;
 use crate::accounts::types::{DocumentType, RegistrationStatus};
 use crate::accounts::ui::labels as account_labels;
 use crate::elections::station::{
-    EnterPaperBallot, HandOver, KioskView, StationPage, VoterLookup, close_station, find_voter,
-    kiosk_pairing_code, list_stations, load_station, mark_voter, open_station, reopen_station,
-    unpair_kiosk,
+    HandOver, KioskView, StationPage, VoterLookup, close_station, list_stations, load_station,
+    open_station, reopen_station,
 };
+use crate::elections::station_kiosks::{kiosk_pairing_code, unpair_kiosk};
 use crate::elections::station_types::reconcile;
+use crate::elections::station_voters::{EnterPaperBallot, find_voter, mark_voter};
 use crate::elections::ui::ballot::SegmentChoices;
 use crate::elections::ui::route_keys;
 use crate::error::{AppError, ErrorCode, ErrorMessage, problem_text};
