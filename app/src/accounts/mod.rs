@@ -9,6 +9,10 @@
 #[cfg(feature = "ssr")]
 pub mod invites;
 #[cfg(feature = "ssr")]
+pub mod registration_store;
+#[cfg(feature = "ssr")]
+pub mod role_store;
+#[cfg(feature = "ssr")]
 pub mod secret;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -1,12 +1,12 @@
-//! Organizations, accounts, registrations and roles, on either backend. Every change a
+//! Organizations and accounts on either backend (registrations: `registration_store`, roles:
+//! `role_store`), and the store errors they share. Every change a
 //! staff member makes is audited inside the same transaction.
 
 use serde_json::json;
 
-use crate::accounts::rules::Registration;
 use crate::accounts::types::{
-    AccountId, Decision, DocumentType, NewOrganization, Organization, OrganizationId,
-    RegistrationId, RegistrationRules, RegistrationStatus, RegistrationSummary, Role,
+    AccountId, NewOrganization, Organization, OrganizationId, RegistrationRules,
+    RegistrationStatus, Role,
 };
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
@@ -43,7 +43,7 @@ pub enum StoreError {
 }
 
 /// Maps a unique-constraint violation on a column to a domain error.
-fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreError) -> StoreError {
+pub(crate) fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreError) -> StoreError {
     if crate::db::dialect::is_unique_violation(&error, Some(column)) {
         mapped
     } else {
@@ -51,9 +51,9 @@ fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreError) -> Sto
     }
 }
 
-type OrganizationRow = (i64, String, String, String, String, bool);
+pub(crate) type OrganizationRow = (i64, String, String, String, String, bool);
 
-fn organization(row: OrganizationRow) -> Result<Organization, StoreError> {
+pub(crate) fn organization(row: OrganizationRow) -> Result<Organization, StoreError> {
     let (id, slug, name, default_locale, rules, voter_list_public) = row;
     let rules: RegistrationRules =
         serde_json::from_str(&rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -67,7 +67,8 @@ fn organization(row: OrganizationRow) -> Result<Organization, StoreError> {
     })
 }
 
-const ORGANIZATION_COLUMNS: &str = "id, slug, name, default_locale, rules, voter_list_public";
+pub(crate) const ORGANIZATION_COLUMNS: &str =
+    "id, slug, name, default_locale, rules, voter_list_public";
 
 impl Tx {
     pub async fn create_organization(
@@ -133,260 +134,6 @@ impl Tx {
         })?;
         Ok(AccountId(id))
     }
-
-    /// Records a validated registration, pending review. The database refuses a second
-    /// registration with the same document (or by the same account) in an organization.
-    pub async fn create_registration(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        registration: &Registration,
-        document_hash: &str,
-        residence_declared: bool,
-        now: i64,
-    ) -> Result<RegistrationId, StoreError> {
-        let inserted: Result<(i64,), sqlx::Error> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "INSERT INTO registrations (organization_id, account_id, nationalities, birth_date, \
-                 district, gender, email, phone, document_type, document_hash, residence_declared, \
-                 status, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(registration.nationalities.join(","))
-            .bind(registration.birth_date.to_string())
-            .bind(&registration.district)
-            .bind(registration.gender.code())
-            .bind(&registration.email)
-            .bind(&registration.phone)
-            .bind(registration.document_type.code())
-            .bind(document_hash)
-            .bind(residence_declared)
-            .bind(RegistrationStatus::Pending.code())
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await
-        });
-        let (id,) = inserted.map_err(|e| {
-            match unique_violation(e, "document_hash", StoreError::DuplicateDocument) {
-                StoreError::Db(e) => {
-                    unique_violation(e, "account_id", StoreError::AlreadyRegistered)
-                }
-                mapped => mapped,
-            }
-        })?;
-        Ok(RegistrationId(id))
-    }
-
-    /// Replaces a registration that reviewers sent back for correction with the person's
-    /// corrected one, and puts it back in the queue. `NotFound` unless one awaits correction.
-    pub async fn correct_registration(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        registration: &Registration,
-        document_hash: &str,
-        residence_declared: bool,
-    ) -> Result<(), StoreError> {
-        let updated = on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
-                 email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
-                 status = $10, status_reason = NULL \
-                 WHERE organization_id = $11 AND account_id = $12 AND status = $13",
-            )
-            .bind(registration.nationalities.join(","))
-            .bind(registration.birth_date.to_string())
-            .bind(&registration.district)
-            .bind(registration.gender.code())
-            .bind(&registration.email)
-            .bind(&registration.phone)
-            .bind(registration.document_type.code())
-            .bind(document_hash)
-            .bind(residence_declared)
-            .bind(RegistrationStatus::Pending.code())
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(RegistrationStatus::NeedsCorrection.code())
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })
-        .map_err(|e| unique_violation(e, "document_hash", StoreError::DuplicateDocument))?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3",
-            )
-            .bind(&registration.display_name)
-            .bind(leptos_i18n::Locale::as_str(registration.preferred_locale))
-            .bind(account.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if updated == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
-    }
-
-    /// Applies a reviewer's decision and audits it with the status before and after.
-    pub async fn decide_registration(
-        &mut self,
-        organization: OrganizationId,
-        registration: RegistrationId,
-        decision: &Decision,
-        actor: AccountId,
-        now: i64,
-    ) -> Result<(), StoreError> {
-        let before: Option<(String, Option<String>)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT status, status_reason FROM registrations WHERE id = $1 AND organization_id = $2",
-            )
-            .bind(registration.0)
-            .bind(organization.0)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
-        let status = crate::accounts::types::registration_status(decision);
-        on_tx!(self, |conn| {
-            sqlx::query("UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3")
-                .bind(status.code())
-                .bind(decision.reason())
-                .bind(registration.0)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(actor.0),
-                action: Action::RegistrationDecide,
-                subject: Subject::Registration(registration),
-                before: Some(json!({ "status": before_status, "reason": before_reason })),
-                after: Some(json!({ "status": status.code(), "reason": decision.reason() })),
-            },
-            now,
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Grants a role (true) or finds it already granted (false); audited either way only
-    /// when something changed.
-    pub async fn grant_role(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        role: Role,
-        actor: Option<AccountId>,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let inserted = on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO roles (organization_id, account_id, role, granted_at) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(role.code())
-            .bind(now)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if inserted > 0 {
-            self.audit(
-                role_event(organization, account, role, actor, Action::RoleGrant),
-                now,
-            )
-            .await?;
-        }
-        Ok(inserted > 0)
-    }
-
-    pub async fn revoke_role(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        role: Role,
-        actor: AccountId,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let deleted = on_tx!(self, |conn| {
-            sqlx::query(
-                "DELETE FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(role.code())
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        if deleted > 0 {
-            self.audit(
-                role_event(organization, account, role, Some(actor), Action::RoleRevoke),
-                now,
-            )
-            .await?;
-        }
-        Ok(deleted > 0)
-    }
-}
-
-fn role_event(
-    organization: OrganizationId,
-    account: AccountId,
-    role: Role,
-    actor: Option<AccountId>,
-    action: Action,
-) -> AuditEvent {
-    AuditEvent {
-        organization_id: Some(organization.0),
-        actor_account_id: actor.map(|a| a.0),
-        action,
-        subject: Subject::Account(account),
-        before: None,
-        after: Some(json!({ "role": role.code() })),
-    }
-}
-
-/// A registration as the review queue reads it.
-#[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: RegistrationId,
-    account_id: AccountId,
-    display_name: String,
-    nationalities: String,
-    birth_date: String,
-    district: String,
-    document_type: DocumentType,
-    status: RegistrationStatus,
-    status_reason: Option<String>,
-    created_at: i64,
-}
-
-impl From<SummaryRow> for RegistrationSummary {
-    fn from(row: SummaryRow) -> Self {
-        Self {
-            id: row.id,
-            account_id: row.account_id,
-            display_name: row.display_name,
-            nationalities: row.nationalities.split(',').map(str::to_owned).collect(),
-            birth_date: row.birth_date,
-            district: row.district,
-            document_type: row.document_type,
-            status: row.status,
-            status_reason: row.status_reason,
-            created_at: row.created_at,
-            duplicates: Vec::new(),
-        }
-    }
 }
 
 impl Db {
@@ -427,92 +174,6 @@ impl Db {
         })?;
         rows.into_iter().map(organization).collect()
     }
-
-    /// Registrations in one status, oldest first (a queue is worked from the front).
-    pub async fn registrations_with_status(
-        &self,
-        organization: OrganizationId,
-        status: RegistrationStatus,
-        limit: i64,
-    ) -> Result<Vec<RegistrationSummary>, StoreError> {
-        let rows: Vec<SummaryRow> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, \
-                 r.district, r.document_type, r.status, r.status_reason, r.created_at \
-                 FROM registrations r JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 AND r.status = $2 ORDER BY r.created_at, r.id LIMIT $3",
-            )
-            .bind(organization)
-            .bind(status)
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows.into_iter().map(RegistrationSummary::from).collect())
-    }
-
-    pub async fn roles_of(
-        &self,
-        organization: OrganizationId,
-        account: AccountId,
-    ) -> Result<Vec<Role>, StoreError> {
-        let rows: Vec<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT role FROM roles WHERE organization_id = $1 AND account_id = $2 ORDER BY role")
-                .bind(organization.0)
-                .bind(account.0)
-                .fetch_all(pool)
-                .await
-        })?;
-        Ok(rows
-            .iter()
-            .filter_map(|(code,)| Role::from_code(code))
-            .collect())
-    }
-
-    /// Everyone holding a role in `organization`, by name, with their roles.
-    pub async fn team(
-        &self,
-        organization: OrganizationId,
-    ) -> Result<Vec<(AccountId, String, Vec<Role>)>, StoreError> {
-        let rows: Vec<(i64, String, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.id, a.display_name, r.role FROM roles r JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 ORDER BY a.display_name, a.id, r.role",
-            )
-            .bind(organization.0)
-            .fetch_all(pool)
-            .await
-        })?;
-        let mut team: Vec<(AccountId, String, Vec<Role>)> = Vec::new();
-        for (id, name, role) in rows {
-            let Some(role) = Role::from_code(&role) else {
-                continue;
-            };
-            match team.last_mut() {
-                Some((last, _, roles)) if last.0 == id => roles.push(role),
-                _ => team.push((AccountId(id), name, vec![role])),
-            }
-        }
-        Ok(team)
-    }
-
-    /// The public list of enabled voters: display name and district only, by name.
-    pub async fn enabled_voters(
-        &self,
-        organization: OrganizationId,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.display_name, r.district FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 AND r.status = $2 ORDER BY a.display_name, r.district",
-            )
-            .bind(organization.0)
-            .bind(RegistrationStatus::Verified.code())
-            .fetch_all(pool)
-            .await
-        })?)
-    }
 }
 
 /// What an account page shows about its owner.
@@ -529,26 +190,6 @@ pub struct AccountOverview {
 }
 
 impl Db {
-    /// The account behind a registration of `organization`, with its name, language and
-    /// whether staff manage it.
-    pub async fn registration_account(
-        &self,
-        organization: OrganizationId,
-        registration: RegistrationId,
-    ) -> Result<Option<(AccountId, String, String, bool)>, StoreError> {
-        let row: Option<(i64, String, String, bool)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.id, a.display_name, a.preferred_locale, a.managed FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id WHERE r.id = $1 AND r.organization_id = $2",
-            )
-            .bind(registration.0)
-            .bind(organization.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.map(|(id, name, locale, managed)| (AccountId(id), name, locale, managed)))
-    }
-
     pub async fn account_overview(
         &self,
         account: AccountId,
