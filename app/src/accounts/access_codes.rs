@@ -112,14 +112,13 @@ mod store {
                 .map(|done| done.rows_affected())
             })?;
             self.audit(
-                AuditEvent {
-                    organization_id: Some(organization.0),
-                    actor_account_id: Some(actor.0),
-                    action: Action::AccessCodeIssue,
-                    subject: Subject::Account(account),
-                    before: None,
-                    after: Some(json!({ "expires_at": expires_at, "revoked_earlier": revoked })),
-                },
+                AuditEvent::new(
+                    Some(organization.0),
+                    Some(actor.0),
+                    Action::AccessCodeIssue,
+                    Subject::Account(account),
+                )
+                .after(json!({ "expires_at": expires_at, "revoked_earlier": revoked })),
                 now,
             )
             .await?;

@@ -145,14 +145,13 @@ impl Tx {
         })?;
         if inserted == 1 {
             self.audit(
-                AuditEvent {
-                    organization_id: Some(organization.0),
-                    actor_account_id: Some(actor.0),
-                    action: Action::RegistrationNotDuplicate,
-                    subject: Subject::Registration(registration),
-                    before: None,
-                    after: Some(json!({ "other": other.0 })),
-                },
+                AuditEvent::new(
+                    Some(organization.0),
+                    Some(actor.0),
+                    Action::RegistrationNotDuplicate,
+                    Subject::Registration(registration),
+                )
+                .after(json!({ "other": other.0 })),
                 now,
             )
             .await?;

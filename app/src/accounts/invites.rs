@@ -46,14 +46,13 @@ impl Tx {
             .map(|done| done.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: actor.map(|a| a.0),
-                action: Action::InviteCreate,
-                subject: Subject::Organization(organization),
-                before: None,
-                after: Some(json!({ "role": role.code(), "expires_at": expires_at })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                actor.map(|a| a.0),
+                Action::InviteCreate,
+                Subject::Organization(organization),
+            )
+            .after(json!({ "role": role.code(), "expires_at": expires_at })),
             now,
         )
         .await?;

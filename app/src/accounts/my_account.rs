@@ -202,14 +202,13 @@ pub(crate) mod ssr {
             .await
             .map_err(AppError::from)?;
         tx.audit(
-            crate::platform::audit::store::AuditEvent {
-                organization_id: None,
-                actor_account_id: Some(account.0),
-                action: crate::platform::audit::event::Action::PasskeyAdd,
-                subject: crate::platform::audit::event::Subject::Account(account),
-                before: None,
-                after: Some(serde_json::json!({ "passkey": id })),
-            },
+            crate::platform::audit::store::AuditEvent::new(
+                None,
+                Some(account.0),
+                crate::platform::audit::event::Action::PasskeyAdd,
+                crate::platform::audit::event::Subject::Account(account),
+            )
+            .after(serde_json::json!({ "passkey": id })),
             now,
         )
         .await?;

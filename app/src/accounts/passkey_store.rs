@@ -175,14 +175,14 @@ impl Db {
                 .map(|done| done.rows_affected())
         })?;
         tx.audit(
-            crate::platform::audit::store::AuditEvent {
-                organization_id: None,
-                actor_account_id: Some(account.0),
-                action: Action::PasskeyRemove,
-                subject: Subject::Account(account),
-                before: Some(serde_json::json!({ "passkey": id })),
-                after: Some(serde_json::json!({ "sessions_ended": ended })),
-            },
+            crate::platform::audit::store::AuditEvent::new(
+                None,
+                Some(account.0),
+                Action::PasskeyRemove,
+                Subject::Account(account),
+            )
+            .before(serde_json::json!({ "passkey": id }))
+            .after(serde_json::json!({ "sessions_ended": ended })),
             now,
         )
         .await?;

@@ -143,14 +143,14 @@ impl Tx {
                 .map(|done| done.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(actor.0),
-                action: Action::RegistrationDecide,
-                subject: Subject::Registration(registration),
-                before: Some(json!({ "status": before_status, "reason": before_reason })),
-                after: Some(json!({ "status": status.code(), "reason": decision.reason() })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(actor.0),
+                Action::RegistrationDecide,
+                Subject::Registration(registration),
+            )
+            .before(json!({ "status": before_status, "reason": before_reason }))
+            .after(json!({ "status": status.code(), "reason": decision.reason() })),
             now,
         )
         .await?;

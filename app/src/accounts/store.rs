@@ -95,14 +95,13 @@ impl Tx {
         })
         .map_err(|e| unique_violation(e, "slug", StoreError::DuplicateSlug))?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(id),
-                actor_account_id: actor.map(|a| a.0),
-                action: Action::OrganizationCreate,
-                subject: Subject::Organization(OrganizationId(id)),
-                before: None,
-                after: Some(json!(new)),
-            },
+            AuditEvent::new(
+                Some(id),
+                actor.map(|a| a.0),
+                Action::OrganizationCreate,
+                Subject::Organization(OrganizationId(id)),
+            )
+            .after(json!(new)),
             now,
         )
         .await?;

@@ -163,14 +163,13 @@ impl Tx {
             other => other?,
         };
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(account.0),
-                action: Action::CandidacyFile,
-                subject: Subject::Candidacy(election, id),
-                before: None,
-                after: Some(json!({ "candidacy": candidacy })),
-            },
+            AuditEvent::new(
+                Some(organization),
+                Some(account.0),
+                Action::CandidacyFile,
+                Subject::Candidacy(election, id),
+            )
+            .after(json!({ "candidacy": candidacy })),
             now,
         )
         .await?;
@@ -253,14 +252,14 @@ impl Tx {
             return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
         }
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(actor.0),
-                action: Action::CandidacyStatus,
-                subject: Subject::Candidacy(election, candidacy),
-                before: Some(json!({ "status": from })),
-                after: Some(json!({ "status": to, column: text })),
-            },
+            AuditEvent::new(
+                Some(organization),
+                Some(actor.0),
+                Action::CandidacyStatus,
+                Subject::Candidacy(election, candidacy),
+            )
+            .before(json!({ "status": from }))
+            .after(json!({ "status": to, column: text })),
             now,
         )
         .await?;
@@ -306,14 +305,14 @@ impl Tx {
                 .map(|done| done.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(account.0),
-                action: Action::CandidacyRepresentative,
-                subject: Subject::Candidacy(election, id),
-                before: Some(json!({ "representative": before })),
-                after: Some(json!({ "representative": representative })),
-            },
+            AuditEvent::new(
+                Some(organization),
+                Some(account.0),
+                Action::CandidacyRepresentative,
+                Subject::Candidacy(election, id),
+            )
+            .before(json!({ "representative": before }))
+            .after(json!({ "representative": representative })),
             now,
         )
         .await?;

@@ -63,14 +63,12 @@ impl Tx {
             .map(|d| d.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::KioskPairingCode,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: None,
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::KioskPairingCode,
+                Subject::Station(election, station),
+            ),
             now,
         )
         .await?;
@@ -168,14 +166,13 @@ impl Tx {
             return Err(ElectionError::NotFound.into());
         }
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::KioskUnpair,
-                subject: Subject::Station(election, station),
-                before: Some(json!({ "kiosk": number })),
-                after: None,
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::KioskUnpair,
+                Subject::Station(election, station),
+            )
+            .before(json!({ "kiosk": number })),
             now,
         )
         .await?;
@@ -226,14 +223,13 @@ impl Db {
             .map(|d| d.rows_affected())
         })?;
         tx.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: None,
-                action: Action::KioskPair,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: Some(json!({ "kiosk": number })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                None,
+                Action::KioskPair,
+                Subject::Station(election, station),
+            )
+            .after(json!({ "kiosk": number })),
             now,
         )
         .await?;

@@ -69,14 +69,14 @@ impl Tx {
             })?,
         };
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(account.0),
-                action: Action::CandidacyPhoto,
-                subject: Subject::Candidacy(election, id),
-                before: Some(json!({ "photo_sha256": before })),
-                after: Some(json!({ "photo_sha256": photo })),
-            },
+            AuditEvent::new(
+                Some(organization),
+                Some(account.0),
+                Action::CandidacyPhoto,
+                Subject::Candidacy(election, id),
+            )
+            .before(json!({ "photo_sha256": before }))
+            .after(json!({ "photo_sha256": photo })),
             now,
         )
         .await?;

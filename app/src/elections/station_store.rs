@@ -145,14 +145,12 @@ impl Tx {
             return Ok(());
         }
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::StationOpen,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: None,
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationOpen,
+                Subject::Station(election, station),
+            ),
             now,
         )
         .await?;
@@ -196,14 +194,13 @@ impl Tx {
         };
         // Who voted where is the poll book, and audited; what they chose is never here.
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::StationMark,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: Some(json!({ "account": account.0, "kiosk": kiosk })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationMark,
+                Subject::Station(election, station),
+            )
+            .after(json!({ "account": account.0, "kiosk": kiosk })),
             now,
         )
         .await?;
@@ -224,14 +221,12 @@ impl Tx {
         self.insert_station_ballot(election, station, ballot, StationBallot::Paper)
             .await?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::StationPaperBallot,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: None,
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationPaperBallot,
+                Subject::Station(election, station),
+            ),
             now,
         )
         .await?;
@@ -326,18 +321,17 @@ impl Tx {
             return Err(StationError::Closed);
         }
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(poll_worker.0),
-                action: Action::StationClose,
-                subject: Subject::Station(election, station),
-                before: None,
-                after: Some(json!({
-                    "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
-                    "paper_ballots": state.paper_ballots, "sheets_found": sheets_found,
-                    "justification": justification,
-                })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationClose,
+                Subject::Station(election, station),
+            )
+            .after(json!({
+                "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
+                "paper_ballots": state.paper_ballots, "sheets_found": sheets_found,
+                "justification": justification,
+            })),
             now,
         )
         .await?;
@@ -382,17 +376,17 @@ impl Tx {
             .map(|d| d.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization),
-                actor_account_id: Some(commission.0),
-                action: Action::StationReopen,
-                subject: Subject::Station(election, station),
-                before: Some(json!({
-                    "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
-                    "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,
-                })),
-                after: Some(json!({ "reason": reason })),
-            },
+            AuditEvent::new(
+                Some(organization),
+                Some(commission.0),
+                Action::StationReopen,
+                Subject::Station(election, station),
+            )
+            .before(json!({
+                "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
+                "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,
+            }))
+            .after(json!({ "reason": reason })),
             now,
         )
         .await?;

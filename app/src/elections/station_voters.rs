@@ -143,16 +143,15 @@ pub(crate) mod ssr {
         // Every look-up is in the log: who searched, at which station, whom they found.
         let mut tx = app.db.begin_write().await?;
         tx.audit(
-            AuditEvent {
-                organization_id: Some(worker.organization.id.0),
-                actor_account_id: Some(worker.account.0),
-                action: Action::StationLookup,
-                subject: Subject::Station(worker.record.id, station),
-                before: None,
-                after: Some(serde_json::json!({
-                    "found": found.as_ref().map(|person| person.account),
-                })),
-            },
+            AuditEvent::new(
+                Some(worker.organization.id.0),
+                Some(worker.account.0),
+                Action::StationLookup,
+                Subject::Station(worker.record.id, station),
+            )
+            .after(serde_json::json!({
+                "found": found.as_ref().map(|person| person.account),
+            })),
             now,
         )
         .await?;

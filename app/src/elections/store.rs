@@ -154,16 +154,9 @@ impl Tx {
                 .map(|done| done.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: actor.map(|a| a.0),
-                action: Action::ElectionCreate,
-                subject: Subject::Election(ElectionId(id)),
-                before: None,
-                after: Some(
+            AuditEvent::new(Some(organization.0), actor.map(|a| a.0), Action::ElectionCreate, Subject::Election(ElectionId(id))).after(
                     json!({ "slug": new.slug, "title": new.title, "config": new.config, "settings": new.settings }),
                 ),
-            },
             now,
         )
         .await?;

@@ -16,6 +16,46 @@ pub struct AuditEvent {
     pub after: Option<serde_json::Value>,
 }
 
+impl AuditEvent {
+    /// `actor` did `action` to `subject` in `organization` (ids as stored); add the state
+    /// before and after with [`AuditEvent::before`] and [`AuditEvent::after`].
+    pub fn new(
+        organization: Option<i64>,
+        actor: Option<i64>,
+        action: Action,
+        subject: Subject,
+    ) -> Self {
+        Self {
+            organization_id: organization,
+            actor_account_id: actor,
+            action,
+            subject,
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn before(self, state: serde_json::Value) -> Self {
+        self.before_state(Some(state))
+    }
+
+    pub fn after(self, state: serde_json::Value) -> Self {
+        self.after_state(Some(state))
+    }
+
+    /// The state before, when there may be none.
+    pub fn before_state(mut self, state: Option<serde_json::Value>) -> Self {
+        self.before = state;
+        self
+    }
+
+    /// The state after, when there may be none.
+    pub fn after_state(mut self, state: Option<serde_json::Value>) -> Self {
+        self.after = state;
+        self
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
     #[error(transparent)]

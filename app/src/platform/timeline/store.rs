@@ -73,14 +73,14 @@ impl Tx {
         now: i64,
     ) -> Result<(), sqlx::Error> {
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: actor.map(|a| a.0),
-                action: process.phase_action(),
-                subject: process.subject(),
-                before: Some(json!({ "phase": from.code() })),
-                after: Some(json!({ "phase": to.code() })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                actor.map(|a| a.0),
+                process.phase_action(),
+                process.subject(),
+            )
+            .before(json!({ "phase": from.code() }))
+            .after(json!({ "phase": to.code() })),
             now,
         )
         .await?;
@@ -155,14 +155,14 @@ impl Tx {
             .map(|done| done.rows_affected())
         })?;
         self.audit(
-            AuditEvent {
-                organization_id: Some(organization.0),
-                actor_account_id: Some(actor.0),
-                action: process.deadline_action(),
-                subject: process.subject(),
-                before: current.map(|d| json!({ "phase": phase.code(), "last_day": d })),
-                after: Some(json!({ "phase": phase.code(), "last_day": last_day })),
-            },
+            AuditEvent::new(
+                Some(organization.0),
+                Some(actor.0),
+                process.deadline_action(),
+                process.subject(),
+            )
+            .before_state(current.map(|d| json!({ "phase": phase.code(), "last_day": d })))
+            .after(json!({ "phase": phase.code(), "last_day": last_day })),
             now,
         )
         .await?;
