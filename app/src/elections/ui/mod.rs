@@ -9,6 +9,8 @@ pub mod kiosk;
 pub mod labels;
 pub mod photo;
 pub mod station;
+pub mod station_closure;
+pub mod station_voters;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
