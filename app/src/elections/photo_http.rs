@@ -32,7 +32,7 @@ pub mod ssr {
     use leptos::server_fn::codec::MultipartData;
 
     use crate::accounts::session::{app_state, require_account, session_of};
-    use crate::accounts::types::{AccountId, Role};
+    use crate::accounts::types::AccountId;
     use crate::db::now_millis;
     use crate::elections::lookup::election_of;
     use crate::elections::store::ElectionId;
@@ -218,13 +218,14 @@ pub mod ssr {
         let allowed = match viewer {
             None => false,
             Some(account) if account == photo.owner => true,
-            Some(account) => state
-                .db
-                .roles_of(org.id, account)
-                .await
-                .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?
-                .iter()
-                .any(|role| matches!(role, Role::Administrator | Role::ElectoralCommission)),
+            Some(account) => {
+                let roles = state
+                    .db
+                    .roles_of(org.id, account)
+                    .await
+                    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+                crate::platform::access::holds_any(&roles, &crate::platform::access::COMMISSION)
+            }
         };
         // Not yet public: as if it did not exist, to anyone else.
         if allowed {

@@ -80,10 +80,8 @@ pub fn may_work_station(
     account: i64,
 ) -> bool {
     use crate::accounts::types::Role;
-    if roles
-        .iter()
-        .any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission))
-    {
+    use crate::platform::access::{SUPERVISORS, holds_any};
+    if holds_any(roles, &SUPERVISORS) {
         return true;
     }
     roles.contains(&Role::PollWorker)

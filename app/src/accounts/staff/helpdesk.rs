@@ -46,7 +46,7 @@ pub(crate) mod ssr {
     use crate::accounts::rules::validate_registration;
     use crate::accounts::session::{app_state, require_staff};
     use crate::accounts::store::new_user_handle;
-    use crate::accounts::types::{Decision, Organization, RegistrationForm, RegistrationId, Role};
+    use crate::accounts::types::{Decision, Organization, RegistrationForm, RegistrationId};
     use crate::calendar::Date;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
@@ -174,10 +174,7 @@ pub(crate) mod ssr {
                 .roles_of(organization.id, staff)
                 .await
                 .map_err(AppError::from)?;
-            if !roles
-                .iter()
-                .any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission))
-            {
+            if !crate::platform::access::holds_any(&roles, &crate::platform::access::COMMISSION) {
                 return Err(AppError::new(ErrorCode::Forbidden));
             }
         }

@@ -42,7 +42,7 @@ pub fn StaffHomePage() -> impl IntoView {
         <Loaded resource=home show=move |home| {
                     let slug = slug();
                     let admin = home.roles.contains(&Role::Administrator);
-                    let reviewer = home.roles.iter().any(|r| matches!(r, Role::Administrator | Role::ElectoralCommission));
+                    let reviewer = crate::platform::access::holds_any(&home.roles, &crate::platform::access::REVIEWERS);
                     let desk = reviewer || home.roles.contains(&Role::PollWorker);
                     let roles = home.roles.clone();
                     view! {

@@ -30,3 +30,8 @@ pub const POLL: [Role; 3] = [
 pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
 /// Manage the organization: invite staff, settings.
 pub const ADMINISTRATORS: [Role; 1] = [Role::Administrator];
+
+/// Whether someone holding `roles` holds any role of `set` (one of the sets above).
+pub fn holds_any(roles: &[Role], set: &[Role]) -> bool {
+    roles.iter().any(|role| set.contains(role))
+}
