@@ -15,6 +15,7 @@ pub mod assignments;
 #[cfg(feature = "ssr")]
 pub mod calendar_store;
 pub mod candidacy;
+pub mod candidacy_api;
 #[cfg(feature = "ssr")]
 pub mod candidacy_store;
 pub mod commission;

@@ -10,12 +10,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::ui::fields::Field;
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
+use crate::elections::candidacy_api::{appeal_candidacy, change_representative, file_candidacy};
 use crate::elections::phase::Phase;
 use crate::elections::photo_http::CandidacyPhoto;
-use crate::elections::public::{
-    ElectionPage, MyCandidacy, appeal_candidacy, change_representative, file_candidacy,
-    load_election,
-};
+use crate::elections::public::{ElectionPage, MyCandidacy, load_election};
 use crate::elections::ui::labels;
 use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
