@@ -18,6 +18,8 @@ pub mod candidacy;
 pub mod candidacy_api;
 #[cfg(feature = "ssr")]
 pub mod candidacy_store;
+#[cfg(feature = "ssr")]
+pub mod closure_store;
 pub mod commission;
 pub mod configure;
 pub mod eligibility;
