@@ -14,7 +14,7 @@ use crate::results::groups::Breakdown;
 use crate::results::public::{
     MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
 };
-use crate::ui::kit::Loaded;
+use crate::ui::kit::{Loaded, PrintButton};
 
 #[component]
 pub fn ResultsPageView() -> impl IntoView {
@@ -260,7 +260,7 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
             <p class="eyebrow">{m.organization_name.clone()}</p>
             <h1>{t!(i18n, results.minutes_title)} " — " {r.title.clone()}</h1>
             <p class="lead"><strong>{status}</strong></p>
-            <button type="button" class="print-button" on:click=move |_| print_page()>{t!(i18n, results.minutes_print)}</button>
+            <PrintButton class="print-button">{t!(i18n, results.minutes_print)}</PrintButton>
             <h2>{t!(i18n, common.timeline_calendar)}</h2>
             <ol class="minutes-calendar">
                 {m.history.iter().map(|change| view! {
@@ -325,13 +325,5 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
                 {(0..3).map(|_| view! { <p class="signature-line">{t!(i18n, results.minutes_signature)}</p> }).collect_view()}
             </div>
         </article>
-    }
-}
-
-/// The browser's print dialog (an inline `onclick` would be refused by our CSP).
-fn print_page() {
-    #[cfg(feature = "hydrate")]
-    {
-        let _ = leptos::prelude::window().print();
     }
 }

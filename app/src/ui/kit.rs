@@ -30,3 +30,17 @@ where
         </Suspense>
     }
 }
+
+/// A button that opens the browser's print dialog (an inline `onclick` would be refused by
+/// our CSP, so it needs the bundle); `class` hides it on paper (`no-print`, `print-button`).
+#[component]
+pub fn PrintButton(class: &'static str, children: Children) -> impl IntoView {
+    view! { <button type="button" class=class on:click=move |_| print_page()>{children()}</button> }
+}
+
+fn print_page() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = leptos::web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -18,7 +18,7 @@ use crate::calendar::Date;
 use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
-use crate::ui::kit::Loaded;
+use crate::ui::kit::{Loaded, PrintButton};
 
 fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -278,15 +278,8 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
             <div class="card-qr" inner_html=card.qr_svg.clone()></div>
             <p class="card-how">{t!(i18n, accounts.code_how)}</p>
             <p class="card-valid">{move || t_string!(i18n, accounts.code_valid_until, date = card.valid_until.clone()).to_string()}</p>
-            <button type="button" class="no-print" on:click=move |_| print_page()>{t!(i18n, accounts.code_print)}</button>
+            <PrintButton class="no-print">{t!(i18n, accounts.code_print)}</PrintButton>
         </section>
-    }
-}
-
-fn print_page() {
-    #[cfg(feature = "hydrate")]
-    if let Some(window) = leptos::web_sys::window() {
-        let _ = window.print();
     }
 }
 
