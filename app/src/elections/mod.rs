@@ -1,13 +1,13 @@
 //! Council elections (issue 5, DOMAIN.md § Process 1): configuration and calendar,
 //! candidacies, online and in-person voting, polling-station closure.
 //!
-//! Rules as pure functions with tests: `phase` (calendar, deadlines), `candidacy` (who may
-//! stand, review and appeals), `configure` (the commission's form), `station_types`
-//! (who may work a station). Storage behind `ssr`, one file per subject (`store`: ballot
-//! box; `calendar_store`, `candidacy_store`, `photo_store`, `station_store`,
-//! `assignment_store`). Server functions: `public`, `commission`, `station` (+ `station_voters`,
-//! `station_kiosks`), `server`
-//! (voting), `photo_http`. Pages in `ui/`.
+//! `candidacy/` is a room of its own (rules, store, api, ui). Elsewhere, rules as pure
+//! functions with tests: `phase` (its phases), `configure` (the commission's form),
+//! `station_types` (who may work a station), `eligibility`. Storage behind `ssr`, one file
+//! per subject (`store`: elections and casting; `calendar_store`, `photo_store`,
+//! `station_store`, `closure_store`, `kiosk_store`, `assignment_store`). Server functions:
+//! `public`, `commission`, `station` (+ `station_voters`, `station_kiosks`), `kiosk`,
+//! `server` (voting), `photo_http`. Pages in `ui/`.
 
 #[cfg(feature = "ssr")]
 pub mod assignment_store;
@@ -15,9 +15,6 @@ pub mod assignments;
 #[cfg(feature = "ssr")]
 pub mod calendar_store;
 pub mod candidacy;
-pub mod candidacy_api;
-#[cfg(feature = "ssr")]
-pub mod candidacy_store;
 #[cfg(feature = "ssr")]
 pub mod closure_store;
 pub mod commission;

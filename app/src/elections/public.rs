@@ -110,7 +110,7 @@ pub mod ssr {
     use super::{CandidateView, ElectionPage, MyCandidacy, MyPart, SegmentView};
     use crate::accounts::session::{app_state, current_account};
     use crate::db::now_millis;
-    use crate::elections::candidacy_store::CandidacyRecord;
+    use crate::elections::candidacy::store::CandidacyRecord;
     use crate::elections::eligibility::{Channel, channel_open, may_vote};
     use crate::elections::lookup::election_of;
     use crate::elections::photo_http::photo_url;
@@ -180,7 +180,7 @@ pub mod ssr {
                     photo_url(
                         &self.organization,
                         &self.election,
-                        &crate::elections::candidacy_store::candidate_id(*id),
+                        &crate::elections::candidacy::store::candidate_id(*id),
                         digest,
                     )
                 })

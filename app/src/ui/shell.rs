@@ -10,8 +10,8 @@ use crate::accounts::ui::enroll::{CodeSignInPage, EnrollPage, VotersPage};
 use crate::accounts::ui::register::RegisterPage;
 use crate::accounts::ui::sign_in::SignInPage;
 use crate::accounts::ui::staff::{AuditPage, HelpDeskPage, ReviewPage, StaffHomePage, TeamPage};
+use crate::elections::candidacy::ui::CandidacyPage;
 use crate::elections::ui::ballot::{BallotPage, ReceiptPage};
-use crate::elections::ui::candidacy::CandidacyPage;
 use crate::elections::ui::commission::{
     CommissionElectionPage, ElectionsStaffPage, NewElectionPage,
 };

@@ -2,7 +2,6 @@
 
 pub mod assignments;
 pub mod ballot;
-pub mod candidacy;
 pub mod commission;
 pub mod election;
 pub mod kiosk;

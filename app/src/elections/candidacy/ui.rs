@@ -9,8 +9,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::accounts::ui::fields::Field;
+use crate::elections::candidacy::api::{appeal_candidacy, change_representative, file_candidacy};
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
-use crate::elections::candidacy_api::{appeal_candidacy, change_representative, file_candidacy};
 use crate::elections::phase::Phase;
 use crate::elections::photo_http::CandidacyPhoto;
 use crate::elections::public::{ElectionPage, MyCandidacy, load_election};
