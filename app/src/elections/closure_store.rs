@@ -189,7 +189,7 @@ impl Db {
         election: ElectionId,
         station: i64,
     ) -> Result<StationState, StationError> {
-        let poll = self.election(election).await?.poll;
+        let poll = self.election_poll(election).await?;
         let marked = self.marks_at_station(poll, station).await?;
         let row: Option<SessionRow> = on_db!(self, |pool| {
             sqlx::query_as(SESSION_ROW)

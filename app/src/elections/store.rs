@@ -174,6 +174,24 @@ pub(crate) fn canonical_content(
     Ok(crate::results::board::canonical(&canonical))
 }
 
+const POLL_OF_ELECTION: &str = "SELECT poll_id FROM elections WHERE id = $1";
+
+impl Db {
+    /// The election's ballot box (one column: no configuration to parse).
+    pub(crate) async fn election_poll(
+        &self,
+        election: ElectionId,
+    ) -> Result<PollId, ElectionError> {
+        let row: Option<(PollId,)> = on_db!(self, |pool| {
+            sqlx::query_as(POLL_OF_ELECTION)
+                .bind(election.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(row.ok_or(ElectionError::NotFound)?.0)
+    }
+}
+
 impl Tx {
     /// The election's ballot box.
     pub(crate) async fn election_poll(
@@ -181,7 +199,7 @@ impl Tx {
         election: ElectionId,
     ) -> Result<PollId, ElectionError> {
         let row: Option<(PollId,)> = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT poll_id FROM elections WHERE id = $1")
+            sqlx::query_as(POLL_OF_ELECTION)
                 .bind(election.0)
                 .fetch_optional(&mut *conn)
                 .await
@@ -317,7 +335,7 @@ impl Db {
         election: ElectionId,
         account: AccountId,
     ) -> Result<bool, ElectionError> {
-        let poll = self.election(election).await?.poll;
+        let poll = self.election_poll(election).await?;
         Ok(self.has_marked(poll, account).await?)
     }
 
@@ -326,7 +344,7 @@ impl Db {
         &self,
         election: ElectionId,
     ) -> Result<Vec<(String, Ballot)>, ElectionError> {
-        let poll = self.election(election).await?.poll;
+        let poll = self.election_poll(election).await?;
         let rows = self.ballot_rows(poll).await?;
         rows.into_iter()
             .map(|(code, content)| Ok((code, serde_json::from_str(&content).map_err(corrupt)?)))
