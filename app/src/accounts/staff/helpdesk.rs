@@ -95,7 +95,6 @@ pub(crate) mod ssr {
         if !duplicates.is_empty() && !form.not_a_duplicate {
             return Err(AppError::new(ErrorCode::PossibleDuplicate));
         }
-        let code = generate_code();
         let mut tx = app.db.begin_write().await?;
         let account = tx
             .create_account(
@@ -134,17 +133,8 @@ pub(crate) mod ssr {
         tx.decide_registration(organization.id, id, &Decision::Accept, staff, now)
             .await
             .map_err(AppError::from)?;
-        let expires_at = tx
-            .issue_access_code(
-                organization.id,
-                account,
-                &app.secret.access_code_hash(&code),
-                ACCESS_CODE_LIFETIME,
-                staff,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
+        let (code, expires_at) =
+            issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
         tx.commit().await?;
         Ok(card(
             &app.public_url,
@@ -178,20 +168,10 @@ pub(crate) mod ssr {
                 return Err(AppError::new(ErrorCode::Forbidden));
             }
         }
-        let code = generate_code();
         let now = now_millis();
         let mut tx = app.db.begin_write().await?;
-        let expires_at = tx
-            .issue_access_code(
-                organization.id,
-                account,
-                &app.secret.access_code_hash(&code),
-                ACCESS_CODE_LIFETIME,
-                staff,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
+        let (code, expires_at) =
+            issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
         tx.commit().await?;
         let locale = locale.parse::<Locale>().unwrap_or_default();
         Ok(card(
@@ -202,6 +182,31 @@ pub(crate) mod ssr {
             &code,
             expires_at,
         ))
+    }
+
+    /// A new printed code for `account`, issued in `tx` (its earlier unused codes
+    /// revoked): the code, shown once, and when it expires.
+    async fn issue_code(
+        tx: &mut crate::db::Tx,
+        app: &crate::state::AppState,
+        organization: crate::accounts::types::OrganizationId,
+        account: crate::accounts::types::AccountId,
+        staff: crate::accounts::types::AccountId,
+        now: i64,
+    ) -> Result<(String, i64), AppError> {
+        let code = generate_code();
+        let expires_at = tx
+            .issue_access_code(
+                organization,
+                account,
+                &app.secret.access_code_hash(&code),
+                ACCESS_CODE_LIFETIME,
+                staff,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        Ok((code, expires_at))
     }
 
     fn card(
