@@ -9,17 +9,17 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use voz_app::accounts::access_codes::generate_code;
-use voz_app::accounts::rules::Registration;
+use voz_app::accounts::access_code::rules::generate_code;
+use voz_app::accounts::registration::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{
     Decision, DocumentType, GenderIdentity, NewOrganization, RegistrationRules, ResidenceProof,
 };
 use voz_app::db::{Db, now_millis};
-use voz_app::elections::phase::Phase;
-use voz_app::elections::settings::ElectionSettings;
-use voz_app::elections::store::NewElection;
+use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::election::settings::ElectionSettings;
+use voz_app::elections::election::store::NewElection;
 use voz_app::i18n::Locale;
 use voz_app::on_db;
 use voz_app::results::count::{
@@ -210,7 +210,7 @@ pub async fn results(database_url: &str, secret_file: &Path, voters: usize) -> O
             election.id,
             voz_app::accounts::types::AccountId(*account),
             &ballot,
-            voz_app::elections::store::Channel::Online,
+            voz_app::elections::election::store::Channel::Online,
             None,
             now_millis(),
         )

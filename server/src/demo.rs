@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use leptos_i18n::Locale as _;
-use voz_app::accounts::rules::Registration;
+use voz_app::accounts::registration::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{

@@ -2,19 +2,19 @@
 //! filed and accepted through the real rules. 2023: 1,237 voters at 6 polling stations,
 //! counted; 2025: open for voting; 2027: open for candidacies.
 
-use voz_app::accounts::rules::Registration;
+use voz_app::accounts::registration::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, Decision, DocumentType, GenderIdentity, OrganizationId};
 use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
+use voz_app::elections::calendar::rules::Phase;
 use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, Filer, validate_candidacy};
-use voz_app::elections::phase::Phase;
-use voz_app::elections::settings::{
+use voz_app::elections::election::settings::{
     DEFAULT_MIN_GROUP_SIZE, ElectionSettings, InPersonDay, Station, cmi_segments,
 };
-use voz_app::elections::station_types::HandOver;
-use voz_app::elections::store::{ElectionId, NewElection};
+use voz_app::elections::election::store::{ElectionId, NewElection};
+use voz_app::elections::station::rules::HandOver;
 use voz_app::i18n::Locale;
 use voz_app::results::count::{
     Ballot, ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig, TieBreak,

@@ -6,8 +6,8 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use voz_app::elections::lookup::election_of;
-use voz_app::elections::store::ElectionRecord;
+use voz_app::elections::election::lookup::election_of;
+use voz_app::elections::election::store::ElectionRecord;
 use voz_app::error::ErrorCode;
 use voz_app::results::publication::ExportFile;
 use voz_app::state::AppState;

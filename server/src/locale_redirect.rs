@@ -6,8 +6,8 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos_i18n::Locale as _;
-use voz_app::http::cookie;
 use voz_app::locale::{LOCALE_COOKIE, locale_cookie, localized_path, negotiate, split_locale};
+use voz_app::platform::web::http::cookie;
 
 /// Paths that are not pages and never carry a language.
 const UNLOCALIZED_PREFIXES: [&str; 6] = [

@@ -117,7 +117,8 @@ fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
 
 fn router(state: AppState, origin: PublicOrigin) -> Router {
     let routes = generate_route_list(App);
-    let https = crate::security_headers::Https(voz_app::http::is_secure(&state.public_url));
+    let https =
+        crate::security_headers::Https(voz_app::platform::web::http::is_secure(&state.public_url));
     let origin_for_limits = origin.clone();
     let shell_options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("pkg");
@@ -136,7 +137,7 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         )
         .route(
             "/photos/{org}/{election}/{file}",
-            get(voz_app::elections::photo_http::ssr::serve_photo),
+            get(voz_app::elections::photo::http::ssr::serve_photo),
         )
         // Before the page routes: `/:lang/...` would otherwise claim `/pkg/...`.
         .nest_service("/pkg", pkg)
@@ -195,7 +196,7 @@ fn spawn_purger(db: Db) {
                 tracing::warn!(%error, "purging expired sessions failed");
             }
             // Attempts older than every rate limit's window count for nothing any more.
-            let before = now_millis() - voz_app::accounts::rate_limit::LONGEST_WINDOW_MS;
+            let before = now_millis() - voz_app::platform::web::rate_limit::LONGEST_WINDOW_MS;
             if let Err(error) = db.purge_attempts(before).await {
                 tracing::warn!(%error, "purging old attempts failed");
             }

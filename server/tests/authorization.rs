@@ -15,10 +15,10 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use voz_app::accounts::session_store::AuthMethod;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, OrganizationId, Role};
 use voz_app::db::Db;
+use voz_app::platform::web::sessions::AuthMethod;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Caller {

@@ -9,11 +9,11 @@ use std::io::Read;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use voz_app::accounts::session_store::AuthMethod;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::Role;
 use voz_app::db::Db;
 use voz_app::error::AppError;
+use voz_app::platform::web::sessions::AuthMethod;
 
 /// Values an attacker (or a confused client) sends.
 fn nasty_strings() -> Vec<String> {

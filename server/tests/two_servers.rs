@@ -96,7 +96,7 @@ async fn sign_in_on_one_server_and_vote_on_another() {
         .expect("account")
         .expect("exists");
     let secret = ServerSecret::load_or_create(&dir.path().join("secret.key")).expect("secret");
-    let code = voz_app::accounts::access_codes::generate_code();
+    let code = voz_app::accounts::access_code::rules::generate_code();
     let mut tx = db.begin_write().await.expect("begin");
     tx.issue_access_code(
         org.id,

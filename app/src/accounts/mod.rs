@@ -1,45 +1,20 @@
 //! Accounts and identity (issue 4): people, organizations, roles, passkeys, access codes,
-//! verification and the audit log.
-//!
-//! Already here: the server-side session and challenge store that passkey sign-in and
-//! every signed-in request will use. Sessions and single-use challenges live in the
-//! database, never in process memory, so any number of `voz serve` processes can share
-//! one PostgreSQL.
+//! verification. One folder per room (`rules`, `store`, `api`, `ui`).
 
+pub mod access_code; // printed codes: format, storage, signing in with one
+pub mod account; // a person's own account page
+pub mod countries; // nationalities a person can declare
 #[cfg(feature = "ssr")]
-pub mod invites;
+pub mod country_names; // country names in the reader's language (CLDR)
+pub mod duplicates; // one person, several documents
 #[cfg(feature = "ssr")]
-pub mod registration_store;
+pub mod error; // store errors as codes for the browser
+pub mod passkey; // passkeys: ceremonies, sign-in
+pub mod registration; // registering with an organization
 #[cfg(feature = "ssr")]
-pub mod role_store;
+pub mod secret; // the server secret and the keyed hashes it makes
+pub mod staff; // staff work: review, help desk, team, audit log
 #[cfg(feature = "ssr")]
-pub mod secret;
-#[cfg(feature = "ssr")]
-pub mod session;
-#[cfg(feature = "ssr")]
-pub mod session_store;
-#[cfg(feature = "ssr")]
-pub mod store;
-
-pub mod access_codes;
-pub mod code_sign_in;
-pub mod countries;
-#[cfg(feature = "ssr")]
-pub mod country_names;
-#[cfg(feature = "ssr")]
-pub mod duplicate_store;
-pub mod duplicates;
-#[cfg(feature = "ssr")]
-pub mod error;
-pub mod my_account;
-pub mod passkey_client;
-#[cfg(feature = "ssr")]
-pub mod passkey_store;
-#[cfg(feature = "ssr")]
-pub mod rate_limit;
-pub mod registration_api;
-pub mod rules;
-pub mod server;
-pub mod staff;
-pub mod types;
-pub mod ui;
+pub mod store; // organizations and accounts; the store errors they share
+pub mod types; // account types shared by server and browser
+pub mod ui; // shared form pieces and labels

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::RegistrationStatus;
 use crate::calendar::Date;
-use crate::elections::phase::Phase;
-use crate::elections::settings::ElectionSettings;
+use crate::elections::calendar::rules::Phase;
+use crate::elections::election::settings::ElectionSettings;
 
 pub use crate::platform::voting::Channel;
 
@@ -151,7 +151,7 @@ pub fn old_enough(birth_date: Date, min: u8, day: Date) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::elections::settings::InPersonDay;
+    use crate::elections::election::settings::InPersonDay;
 
     fn d(text: &str) -> Date {
         text.parse().expect("date")

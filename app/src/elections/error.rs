@@ -2,8 +2,8 @@
 //! Anything unexpected is logged here and crosses as `internal`.
 
 use crate::elections::candidacy::CandidacyError;
-use crate::elections::station_store::StationError;
-use crate::elections::store::ElectionError;
+use crate::elections::election::store::ElectionError;
+use crate::elections::station::store::StationError;
 use crate::error::{AppError, ErrorCode};
 use crate::results::count::TallyError;
 

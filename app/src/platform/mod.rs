@@ -23,3 +23,5 @@ pub mod review;
 pub mod text;
 pub mod timeline;
 pub mod voting;
+#[cfg(feature = "ssr")]
+pub mod web;

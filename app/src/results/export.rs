@@ -6,7 +6,7 @@
 //! ballots; in `paired` mode it is that ballot's code (see `results::board`).
 
 use crate::db::Db;
-use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
 use crate::results::board;
 use crate::results::count::ReceiptMode;
 

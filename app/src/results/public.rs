@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::elections::phase::Phase;
+use crate::elections::calendar::rules::Phase;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
@@ -87,14 +87,14 @@ pub async fn load_board(organization: String, election: String) -> Result<BoardP
 pub struct MinutesPage {
     pub organization_name: String,
     pub results: ResultsPage,
-    pub history: Vec<crate::elections::phase::PhaseChange>,
+    pub history: Vec<crate::elections::calendar::rules::PhaseChange>,
     pub lot_seed: String,
     pub parity_percent: u32,
     pub head: String,
     /// (station name, its signed closure, if signed)
     pub stations: Vec<(
         String,
-        Option<crate::elections::station_types::StationState>,
+        Option<crate::elections::station::rules::StationState>,
     )>,
 }
 
@@ -119,10 +119,10 @@ pub async fn load_results(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
-    use crate::accounts::session::app_state;
-    use crate::elections::lookup::election_of;
-    use crate::elections::public::ssr::nationality_names;
+    use crate::elections::election::api::ssr::nationality_names;
+    use crate::elections::election::lookup::election_of;
     use crate::error::{AppError, ErrorCode};
+    use crate::platform::web::context::app_state;
 
     pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
         let app = app_state()?;

@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::db::{Db, Tx};
-use crate::elections::phase::Phase;
-use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::elections::calendar::rules::Phase;
+use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
 use crate::results::count::TallyResult;
 use crate::results::export::ExportBundle;
 use crate::results::groups::{Breakdown, protect};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
-use crate::elections::phase::Phase;
+use crate::elections::calendar::rules::Phase;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};

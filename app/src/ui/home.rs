@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::registration_api::list_organizations;
+use crate::accounts::registration::api::list_organizations;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 

@@ -5,19 +5,22 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::accounts::ui::account::AccountPageView;
-use crate::accounts::ui::enroll::{CodeSignInPage, EnrollPage, VotersPage};
-use crate::accounts::ui::register::RegisterPage;
-use crate::accounts::ui::sign_in::SignInPage;
-use crate::accounts::ui::staff::{AuditPage, HelpDeskPage, ReviewPage, StaffHomePage, TeamPage};
+use crate::accounts::access_code::ui::CodeSignInPage;
+use crate::accounts::account::ui::AccountPageView;
+use crate::accounts::passkey::ui::SignInPage;
+use crate::accounts::registration::ui::RegisterPage;
+use crate::accounts::staff::ui::helpdesk::HelpDeskPage;
+use crate::accounts::staff::ui::review::ReviewPage;
+use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
+use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
+use crate::elections::ballot::ui::{BallotPage, ReceiptPage};
 use crate::elections::candidacy::ui::CandidacyPage;
-use crate::elections::ui::ballot::{BallotPage, ReceiptPage};
-use crate::elections::ui::commission::{
+use crate::elections::commission::ui::{
     CommissionElectionPage, ElectionsStaffPage, NewElectionPage,
 };
-use crate::elections::ui::election::ElectionPageView;
-use crate::elections::ui::kiosk::{KioskPage, KioskReceiptPage};
-use crate::elections::ui::station::{StationPageView, StationsPage};
+use crate::elections::election::ui::ElectionPageView;
+use crate::elections::kiosk::ui::{KioskPage, KioskReceiptPage};
+use crate::elections::station::ui::{StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
 use crate::results::ui::{BoardPageView, MinutesPageView, ResultsPageView};

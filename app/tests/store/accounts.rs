@@ -1,6 +1,6 @@
 //! Organizations, registrations (one per document), decisions and roles, all audited.
 
-use voz_app::accounts::rules::Registration;
+use voz_app::accounts::registration::rules::Registration;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store::{StoreError, new_user_handle};
 use voz_app::accounts::types::{
@@ -375,7 +375,7 @@ async fn a_new_code_revokes_the_earlier_unused_ones(db: &Db) {
 }
 
 async fn removing_a_passkey_ends_the_sessions_it_opened(db: &Db) {
-    use voz_app::accounts::session_store::{AuthMethod, SessionToken};
+    use voz_app::platform::web::sessions::{AuthMethod, SessionToken};
     let org = new_org(db, "cmi-sp").await;
     let (account, _) = register(db, org, "Ana", "P1").await.expect("registered");
     let mut ids = Vec::new();

@@ -3,8 +3,8 @@
 
 use voz_app::accounts::types::Role;
 use voz_app::db::Db;
-use voz_app::elections::phase::Phase;
-use voz_app::elections::store::ElectionError;
+use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::election::store::ElectionError;
 
 use crate::elections::{NOW, setup};
 use crate::store_tests;

@@ -5,12 +5,12 @@ use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::GenderIdentity;
 use voz_app::accounts::types::{AccountId, NewOrganization, RegistrationRules, ResidenceProof};
 use voz_app::db::Db;
+use voz_app::elections::calendar::rules::Phase;
 use voz_app::elections::candidacy::{
     CandidacyAction, CandidacyError, CandidacyForm, CandidacyStatus, Filer, validate_candidacy,
 };
-use voz_app::elections::phase::Phase;
-use voz_app::elections::settings::{ElectionSettings, cmi_segments};
-use voz_app::elections::store::{ElectionError, ElectionId, NewElection};
+use voz_app::elections::election::settings::{ElectionSettings, cmi_segments};
+use voz_app::elections::election::store::{ElectionError, ElectionId, NewElection};
 use voz_app::results::count::{ElectionConfig, ParityConfig, ParityScope, SegmentConfig};
 
 use crate::store_tests;
@@ -138,7 +138,7 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
             .create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
             .await
             .expect("account");
-        let registration = voz_app::accounts::rules::Registration {
+        let registration = voz_app::accounts::registration::rules::Registration {
             display_name: name,
             preferred_locale: voz_app::i18n::Locale::es,
             nationalities: vec!["BO".into()],

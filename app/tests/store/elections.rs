@@ -10,13 +10,13 @@ use voz_app::accounts::types::{
     RegistrationRules, ResidenceProof,
 };
 use voz_app::db::{Backend, Db};
-use voz_app::elections::phase::Phase;
-use voz_app::elections::store::{Channel, ElectionError, ElectionId, NewElection};
+use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::election::store::{Channel, ElectionError, ElectionId, NewElection};
 use voz_app::i18n::Locale;
 use voz_app::results::count::{
     Ballot, CandidateConfig, ElectionConfig, ParityConfig, ParityScope, SegmentConfig, TieBreak,
 };
-use voz_app::{accounts::rules::Registration, on_db};
+use voz_app::{accounts::registration::rules::Registration, on_db};
 
 use crate::store_tests;
 
@@ -87,20 +87,20 @@ pub(crate) fn vote(a: &str, b: &str) -> Ballot {
 
 /// Two polling stations; voters from 16; online all September 2026, in person all day on
 /// NOW's date (2026-09-21, São Paulo).
-fn settings() -> voz_app::elections::settings::ElectionSettings {
-    let station = |id: i64| voz_app::elections::settings::Station {
+fn settings() -> voz_app::elections::election::settings::ElectionSettings {
+    let station = |id: i64| voz_app::elections::election::settings::Station {
         id,
         name: format!("Station {id}"),
         address: "Rua X, 1".into(),
         region: "Sé".into(),
     };
-    voz_app::elections::settings::ElectionSettings {
+    voz_app::elections::election::settings::ElectionSettings {
         min_voter_age: 16,
         online: Some((
             "2026-09-01".parse().expect("date"),
             "2026-09-30".parse().expect("date"),
         )),
-        in_person: Some(voz_app::elections::settings::InPersonDay {
+        in_person: Some(voz_app::elections::election::settings::InPersonDay {
             date: "2026-09-21".parse().expect("date"),
             opens: "00:00".into(),
             closes: "23:59".into(),

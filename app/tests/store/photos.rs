@@ -3,9 +3,9 @@
 
 use voz_app::accounts::types::AccountId;
 use voz_app::db::Db;
+use voz_app::elections::calendar::rules::Phase;
 use voz_app::elections::candidacy::CandidacyError;
-use voz_app::elections::phase::Phase;
-use voz_app::elections::store::{ElectionError, ElectionId};
+use voz_app::elections::election::store::{ElectionError, ElectionId};
 use voz_app::platform::files::FileDigest;
 use voz_app::platform::files::store::FileStore;
 

@@ -2,8 +2,8 @@
 //! parallel guesses from one client get exactly the limit through; other clients are not
 //! affected; a spent global budget slows every client to a couple of tries.
 
-use voz_app::accounts::rate_limit::{ACCESS_CODE, Limit};
 use voz_app::db::Db;
+use voz_app::platform::web::rate_limit::{ACCESS_CODE, Limit};
 
 use crate::store_tests;
 

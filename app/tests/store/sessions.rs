@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use voz_app::accounts::session_store::{AuthMethod, SessionToken};
 use voz_app::db::Db;
+use voz_app::platform::web::sessions::{AuthMethod, SessionToken};
 
 use crate::store_tests;
 

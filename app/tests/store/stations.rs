@@ -7,9 +7,9 @@
 
 use voz_app::accounts::types::AccountId;
 use voz_app::db::Db;
-use voz_app::elections::phase::Phase;
-use voz_app::elections::station_store::{HandOver, StationError};
-use voz_app::elections::store::{Channel, ElectionError, ElectionId};
+use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::election::store::{Channel, ElectionError, ElectionId};
+use voz_app::elections::station::store::{HandOver, StationError};
 use voz_app::results::count::Ballot;
 
 use crate::elections::{NOW, another_election, document_of, setup, vote, voter_born};
@@ -62,7 +62,7 @@ async fn close(
     sheets: u64,
     why: Option<&str>,
     worker: AccountId,
-) -> Result<voz_app::elections::station_store::StationState, StationError> {
+) -> Result<voz_app::elections::station::store::StationState, StationError> {
     let mut tx = db.begin_write().await.expect("begin");
     let out = tx
         .close_station(election, station, sheets, why, worker, NOW)

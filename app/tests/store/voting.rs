@@ -3,7 +3,7 @@
 //! second mark writes nothing, and the seal leaves every poll's rows in key order.
 
 use voz_app::db::Db;
-use voz_app::elections::store::ElectionId;
+use voz_app::elections::election::store::ElectionId;
 use voz_app::platform::audit::event::Process;
 use voz_app::platform::ids::PollId;
 use voz_app::platform::voting::store::new_tracking_code;

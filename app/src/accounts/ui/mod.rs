@@ -1,9 +1,4 @@
-//! Pages for people: register, sign in, their account.
+//! What account pages share: a labelled field with its error, names of account values.
 
-pub mod account;
-pub mod enroll;
 pub mod fields;
 pub mod labels;
-pub mod register;
-pub mod sign_in;
-pub mod staff;

@@ -41,12 +41,12 @@ pub async fn change_representative(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use crate::accounts::session::{app_state, require_account};
     use crate::db::now_millis;
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
-    use crate::elections::lookup::election_of;
-    use crate::elections::public::ssr::reason_text;
+    use crate::elections::election::api::ssr::reason_text;
+    use crate::elections::election::lookup::election_of;
     use crate::error::{AppError, ErrorCode, FieldProblem};
+    use crate::platform::web::context::{app_state, require_account};
 
     pub const APPEAL_MAX: u16 = 2000;
 
@@ -57,9 +57,9 @@ pub(crate) mod ssr {
     ) -> Result<(), AppError> {
         // Standing for office is done with a passkey: a printed code (which a help desk
         // printed and anyone might hold) is enough to vote, not to stand.
-        let account = match crate::accounts::session::current_session().await? {
+        let account = match crate::platform::web::context::current_session().await? {
             None => return Err(AppError::new(ErrorCode::Unauthenticated)),
-            Some((account, crate::accounts::session_store::AuthMethod::Passkey)) => account,
+            Some((account, crate::platform::web::sessions::AuthMethod::Passkey)) => account,
             Some(_) => return Err(AppError::new(ErrorCode::Forbidden)),
         };
         let app = app_state()?;
@@ -123,15 +123,17 @@ pub(crate) mod ssr {
         let account = require_account().await?;
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
-        let name =
-            crate::platform::text::one_line(representative, crate::accounts::rules::NAME_MAX)
-                .map_err(|problem| AppError {
-                    code: ErrorCode::InvalidInput,
-                    fields: vec![FieldProblem {
-                        field: "new_representative".into(),
-                        problem,
-                    }],
-                })?;
+        let name = crate::platform::text::one_line(
+            representative,
+            crate::accounts::registration::rules::NAME_MAX,
+        )
+        .map_err(|problem| AppError {
+            code: ErrorCode::InvalidInput,
+            fields: vec![FieldProblem {
+                field: "new_representative".into(),
+                problem,
+            }],
+        })?;
         let mut tx = app.db.begin_write().await?;
         tx.change_representative(record.id, account, &name, now_millis())
             .await

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::GenderIdentity;
 use crate::calendar::Date;
-use crate::elections::phase::Phase;
+use crate::elections::calendar::rules::Phase;
 use crate::error::{FieldProblem, Problem};
 use crate::i18n::Locale;
 use crate::platform::text::one_line;

@@ -6,11 +6,11 @@ use serde_json::json;
 
 use crate::accounts::types::{AccountId, GenderIdentity};
 use crate::db::{Db, Tx};
+use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::{
     Candidacy, CandidacyAction, CandidacyStatus, CandidateKind, apply,
 };
-use crate::elections::phase::Phase;
-use crate::elections::store::{ElectionError, ElectionId, corrupt};
+use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store::AuditEvent;
 use crate::results::count::CandidateConfig;

@@ -9,13 +9,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::accounts::ui::fields::Field;
+use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::api::{appeal_candidacy, change_representative, file_candidacy};
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
-use crate::elections::phase::Phase;
-use crate::elections::photo_http::CandidacyPhoto;
-use crate::elections::public::{ElectionPage, MyCandidacy, load_election};
+use crate::elections::election::api::{ElectionPage, MyCandidacy, load_election};
+use crate::elections::photo::http::CandidacyPhoto;
+use crate::elections::photo::ui::CandidatePhoto;
 use crate::elections::ui::labels;
-use crate::elections::ui::photo::CandidatePhoto;
 use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};

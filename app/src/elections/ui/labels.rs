@@ -2,8 +2,8 @@
 
 use leptos_i18n::I18nContext;
 
+use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::CandidacyStatus;
-use crate::elections::phase::Phase;
 use crate::i18n::{Locale, t_string};
 
 pub fn phase(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {

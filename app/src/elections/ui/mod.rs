@@ -1,16 +1,7 @@
-//! Election pages: the public page, candidacy, the ballot and its receipt, the commission.
+//! What election pages share: the route's keys, an election's paths, names of election
+//! values in the reader's language. The pages themselves live in their rooms.
 
-pub mod assignments;
-pub mod ballot;
-pub mod commission;
-pub mod election;
-pub mod kiosk;
 pub mod labels;
-pub mod photo;
-pub mod station;
-pub mod station_closure;
-pub mod station_voters;
-
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -7,7 +7,7 @@
 //! insertion order, so [`Db::seal_ballot_box`] rewrites both tables in key order when voting
 //! closes, before anything can be exported.
 
-use crate::accounts::access_codes::random_code;
+use crate::accounts::access_code::rules::random_code;
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::Process;
 use crate::platform::ids::{AccountId, OrganizationId, PollId};

@@ -1,0 +1,44 @@
+//! Signing in with a printed access code (the help desk's card): the code typed, or read
+//! from the card's QR link, opens a session for its managed account. Rate-limited.
+
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use leptos::prelude::*;
+
+/// Signs a voter in with a printed code. Unknown, used, expired and mistyped codes all
+/// answer `InvalidCode`; after too many failures from one client, `TooManyAttempts`.
+#[server(prefix = "/api", endpoint = "sign_in/code")]
+pub async fn sign_in_with_code(code: String) -> Result<(), AppError> {
+    respond(ssr::sign_in_with_code(&code).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::accounts::access_code::rules::normalize_code;
+    use crate::db::now_millis;
+    use crate::error::{AppError, ErrorCode};
+    use crate::platform::web::context::{app_state, sign_in_as};
+    use crate::platform::web::rate_limit::{ACCESS_CODE, attempt};
+    use crate::platform::web::sessions::AuthMethod;
+
+    pub async fn sign_in_with_code(typed: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let now = now_millis();
+        // Counted before the code is even looked at, so the answer reveals nothing.
+        let ticket = attempt(&app, &ACCESS_CODE).await?;
+        let account = match normalize_code(typed) {
+            Some(code) => app
+                .db
+                .redeem_access_code(&app.secret.access_code_hash(&code), now)
+                .await
+                .map_err(AppError::from)?,
+            None => None,
+        };
+        let Some(account) = account else {
+            return Err(AppError::new(ErrorCode::InvalidCode));
+        };
+        app.db.forgive(ticket).await?;
+        sign_in_as(&app, account, AuthMethod::AccessCode, None).await
+    }
+}

@@ -1,0 +1,177 @@
+//! The signed-in person's page: registrations and their status, passkeys, sign out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::accounts::account::api::{
+    AccountPage, finish_add_passkey, my_account, remove_passkey, start_add_passkey,
+};
+use crate::accounts::passkey::api::sign_out;
+use crate::accounts::passkey::client as passkey_client;
+use crate::accounts::types::RegistrationStatus;
+use crate::accounts::ui::labels;
+use crate::error::{AppError, ErrorMessage};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
+
+#[component]
+pub fn AccountPageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let account = Resource::new(|| (), |()| my_account());
+    view! {
+        <Title text=move || t_string!(i18n, accounts.account_title).to_string() />
+        <article class="form-page">
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match account.await {
+                        Ok(Some(page)) => view! { <AccountDetails page reload=account /> }.into_any(),
+                        Ok(None) => view! { <NotSignedIn /> }.into_any(),
+                        Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </article>
+    }
+}
+
+#[component]
+fn NotSignedIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let sign_in = move || localized_path(i18n.get_locale(), "/sign-in");
+    view! {
+        <h1>{t!(i18n, accounts.account_title)}</h1>
+        <p>{t!(i18n, common.error_unauthenticated)}</p>
+        <p><a class="button" href=sign_in>{t!(i18n, common.nav_sign_in)}</a></p>
+    }
+}
+
+#[component]
+fn AccountDetails(
+    page: AccountPage,
+    reload: Resource<Result<Option<AccountPage>, AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let welcome = move || query.with(|q| q.get("welcome").is_some());
+    let error = RwSignal::new(None::<AppError>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let only_one_passkey = page.passkeys.len() <= 1;
+
+    let add_passkey = move |_| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let outcome = async {
+                let ceremony = start_add_passkey().await?;
+                let credential = passkey_client::create(&ceremony.options)
+                    .await
+                    .map_err(AppError::new)?;
+                finish_add_passkey(ceremony.id, credential).await
+            }
+            .await;
+            match outcome {
+                Ok(()) => reload.refetch(),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let on_sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            if sign_out().await.is_ok() {
+                navigate(
+                    &localized_path(i18n.get_locale_untracked(), "/"),
+                    Default::default(),
+                );
+            }
+        });
+    };
+
+    view! {
+        <h1>{page.display_name.clone()}</h1>
+        <Show when=welcome>
+            <p class="success" role="status">{t!(i18n, accounts.register_done)}</p>
+        </Show>
+        <section>
+            <h2>{t!(i18n, accounts.account_registrations)}</h2>
+            {if page.registrations.is_empty() {
+                view! { <p>{t!(i18n, accounts.account_no_registrations)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain">
+                        {page.registrations.iter().map(|r| {
+                            let status = r.status;
+                            let reason = r.reason.clone();
+                            let correct = (status == RegistrationStatus::NeedsCorrection).then(|| {
+                                localized_path(i18n.get_locale_untracked(), &format!("/join/{}?correct=1", r.slug))
+                            });
+                            view! {
+                                <li class="registration">
+                                    <strong>{r.organization.clone()}</strong>
+                                    <span class=format!("status status-{}", status.code())>{move || labels::status(i18n, status)}</span>
+                                    {reason.map(|reason| view! { <span class="reason">{reason}</span> })}
+                                    {correct.map(|href| view! { <a class="button" href=href>{t!(i18n, accounts.correction_link)}</a> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        {(!page.staff_of.is_empty()).then(|| view! {
+            <section>
+                <h2>{t!(i18n, accounts.account_staff)}</h2>
+                <ul class="plain">
+                    {page.staff_of.iter().map(|(slug, name, roles)| {
+                        let roles = roles.clone();
+                        let href = localized_path(i18n.get_locale_untracked(), &format!("/staff/{slug}"));
+                        view! {
+                            <li>
+                                <a href=href><strong>{name.clone()}</strong></a>
+                                " — "
+                                {move || roles.iter().map(|r| labels::role(i18n, *r)).collect::<Vec<_>>().join(", ")}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section>
+            <h2>{t!(i18n, accounts.passkeys_title)}</h2>
+            <ul class="plain passkeys">
+                {page.passkeys.iter().map(|p| {
+                    let id = p.id;
+                    let created = p.created_on.clone();
+                    let remove = move |_| {
+                        spawn_local(async move {
+                            match remove_passkey(id).await {
+                                Ok(()) => reload.refetch(),
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
+                    };
+                    view! {
+                        <li>
+                            <span>{move || t_string!(i18n, accounts.passkey_added, date = created.clone()).to_string()}</span>
+                            <button type="button" class="secondary" on:click=remove disabled=only_one_passkey
+                                title=move || if only_one_passkey { t_string!(i18n, accounts.passkey_last) } else { "" }>
+                                {t!(i18n, accounts.passkey_remove)}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
+            <button type="button" on:click=add_passkey disabled=move || busy.get()>
+                {t!(i18n, accounts.passkey_add)}
+            </button>
+        </section>
+        <section>
+            <button type="button" class="secondary" on:click=on_sign_out>{t!(i18n, accounts.sign_out)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! Registering with an organization: the rules a form must meet (`rules`, pure), storing
+//! and reviewing registrations (`store`), the form's server functions (`api`) and page (`ui`).
+
+pub mod api;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod ui;

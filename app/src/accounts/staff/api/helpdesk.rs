@@ -1,0 +1,239 @@
+//! The help desk: registering someone in person (a managed account, no passkey needed) and
+//! printing them an access code card, shown once.
+
+use crate::accounts::types::RegistrationForm;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+/// A printable access code, shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessCard {
+    pub display_name: String,
+    pub organization: String,
+    /// `ABCDE-FGHJK`
+    pub code: String,
+    /// QR code (SVG) of the sign-in link with the code in its fragment.
+    pub qr_svg: String,
+    /// YYYY-MM-DD
+    pub valid_until: String,
+}
+
+#[server(prefix = "/api", endpoint = "staff/helpdesk", input = Json)]
+pub async fn helpdesk_register(
+    organization: String,
+    form: RegistrationForm,
+) -> Result<AccessCard, AppError> {
+    respond(ssr::helpdesk_register(&organization, form).await)
+}
+
+/// A new access code for an already registered person (a lost card, say).
+#[server(prefix = "/api", endpoint = "staff/access_code", input = Json)]
+pub async fn issue_access_code(
+    organization: String,
+    registration: i64,
+) -> Result<AccessCard, AppError> {
+    respond(ssr::issue_access_code(&organization, registration).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::AccessCard;
+    use crate::accounts::access_code::rules::{display_code, generate_code};
+    use crate::accounts::registration::rules::validate_registration;
+    use crate::accounts::store::new_user_handle;
+    use crate::accounts::types::{Decision, Organization, RegistrationForm, RegistrationId};
+    use crate::calendar::Date;
+    use crate::db::now_millis;
+    use crate::error::{AppError, ErrorCode};
+    use crate::i18n::Locale;
+    use crate::platform::access::HELP_DESK;
+    use crate::platform::web::context::{app_state, require_staff};
+    use leptos_i18n::Locale as _;
+    use std::time::Duration;
+
+    /// How long a printed access code works: long enough to cover a voting period.
+    const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
+
+    pub async fn helpdesk_register(
+        slug: &str,
+        form: RegistrationForm,
+    ) -> Result<AccessCard, AppError> {
+        let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let now = now_millis();
+        let registration = validate_registration(
+            &form,
+            &organization.rules,
+            crate::calendar::local_time(&organization.rules.time_zone, now).date,
+        )
+        .map_err(AppError::fields)?;
+        let document_hash = app.secret.document_hash(
+            organization.id,
+            registration.document_type,
+            &registration.document_number,
+        );
+        // The same person may already be registered under another document: the desk
+        // checks before registering (and verifying) them again.
+        let nationalities = registration.nationalities.clone();
+        let duplicates = app
+            .db
+            .duplicates_of(
+                organization.id,
+                &crate::accounts::duplicates::rules::Person {
+                    name: &registration.display_name,
+                    birth_date: registration.birth_date,
+                    nationalities: &nationalities,
+                },
+                None,
+            )
+            .await
+            .map_err(AppError::from)?;
+        if !duplicates.is_empty() && !form.not_a_duplicate {
+            return Err(AppError::new(ErrorCode::PossibleDuplicate));
+        }
+        let mut tx = app.db.begin_write().await?;
+        let account = tx
+            .create_account(
+                &new_user_handle().to_string(),
+                &registration.display_name,
+                registration.preferred_locale.as_str(),
+                true,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        let id = tx
+            .create_registration(
+                organization.id,
+                account,
+                &registration,
+                &document_hash,
+                form.residence_declared,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        // Staff saw the document at the desk: the registration is verified on the spot —
+        // after saying the flagged registrations are other people (audited).
+        for other in &duplicates {
+            tx.dismiss_duplicate(
+                organization.id,
+                id,
+                RegistrationId(other.registration),
+                staff,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        }
+        tx.decide_registration(organization.id, id, &Decision::Accept, staff, now)
+            .await
+            .map_err(AppError::from)?;
+        let (code, expires_at) =
+            issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
+        tx.commit().await?;
+        Ok(card(
+            &app.public_url,
+            &organization,
+            &registration.display_name,
+            registration.preferred_locale,
+            &code,
+            expires_at,
+        ))
+    }
+
+    /// A printed code for someone the help desk manages (registered in person, without
+    /// phone or email); for anyone else only the commission or an administrator may print
+    /// one, since a code signs its holder in as that person.
+    pub async fn issue_access_code(slug: &str, registration: i64) -> Result<AccessCard, AppError> {
+        let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let (account, display_name, locale, managed) = app
+            .db
+            .registration_account(organization.id, RegistrationId(registration))
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        if !managed {
+            let roles = app
+                .db
+                .roles_of(organization.id, staff)
+                .await
+                .map_err(AppError::from)?;
+            if !crate::platform::access::holds_any(&roles, &crate::platform::access::COMMISSION) {
+                return Err(AppError::new(ErrorCode::Forbidden));
+            }
+        }
+        let now = now_millis();
+        let mut tx = app.db.begin_write().await?;
+        let (code, expires_at) =
+            issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
+        tx.commit().await?;
+        let locale = locale.parse::<Locale>().unwrap_or_default();
+        Ok(card(
+            &app.public_url,
+            &organization,
+            &display_name,
+            locale,
+            &code,
+            expires_at,
+        ))
+    }
+
+    /// A new printed code for `account`, issued in `tx` (its earlier unused codes
+    /// revoked): the code, shown once, and when it expires.
+    async fn issue_code(
+        tx: &mut crate::db::Tx,
+        app: &crate::state::AppState,
+        organization: crate::accounts::types::OrganizationId,
+        account: crate::accounts::types::AccountId,
+        staff: crate::accounts::types::AccountId,
+        now: i64,
+    ) -> Result<(String, i64), AppError> {
+        let code = generate_code();
+        let expires_at = tx
+            .issue_access_code(
+                organization,
+                account,
+                &app.secret.access_code_hash(&code),
+                ACCESS_CODE_LIFETIME,
+                staff,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        Ok((code, expires_at))
+    }
+
+    fn card(
+        public_url: &str,
+        organization: &Organization,
+        name: &str,
+        locale: Locale,
+        code: &str,
+        expires_at: i64,
+    ) -> AccessCard {
+        // The code travels in the fragment, which browsers never send to a server or a log.
+        let link = format!("{public_url}/{}/code#{code}", locale.as_str());
+        let qr_svg =
+            qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M)
+                .map(|qr| {
+                    qr.render::<qrcode::render::svg::Color<'_>>()
+                        .min_dimensions(180, 180)
+                        .quiet_zone(true)
+                        .build()
+                })
+                .unwrap_or_default();
+        AccessCard {
+            display_name: name.to_owned(),
+            organization: organization.name.clone(),
+            code: display_code(code),
+            qr_svg,
+            valid_until: Date::from_unix_millis(expires_at).to_string(),
+        }
+    }
+}

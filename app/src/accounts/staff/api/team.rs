@@ -1,0 +1,246 @@
+//! The organization's team: invitations (single-use enrollment links), enrolling with a
+//! passkey from one, the list of staff and their roles, and revoking a role. Administrators
+//! invite and revoke; each change is audited.
+
+use crate::accounts::passkey::api::Ceremony;
+use crate::accounts::types::Role;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+/// What an enrollment link offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub organization: String,
+    pub role: Role,
+}
+
+#[server(prefix = "/api", endpoint = "staff/invite", input = Json)]
+pub async fn create_staff_invite(organization: String, role: Role) -> Result<String, AppError> {
+    respond(ssr::create_staff_invite(&organization, role).await)
+}
+
+/// A member of an organization's team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub account: i64,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+#[server(prefix = "/api", endpoint = "staff/team", input = Json)]
+pub async fn team(organization: String) -> Result<Vec<TeamMember>, AppError> {
+    respond(ssr::team(&organization).await)
+}
+
+/// Takes a role away; the last administrator cannot be removed (`Conflict`).
+#[server(prefix = "/api", endpoint = "staff/revoke", input = Json)]
+pub async fn revoke_role(organization: String, account: i64, role: Role) -> Result<(), AppError> {
+    respond(ssr::revoke_role(&organization, account, role).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/view")]
+pub async fn view_invite(token: String) -> Result<InviteView, AppError> {
+    respond(ssr::view_invite(&token).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/start", input = Json)]
+pub async fn start_enrollment(
+    token: String,
+    display_name: String,
+    locale: String,
+) -> Result<Ceremony, AppError> {
+    respond(ssr::start_enrollment(&token, &display_name, &locale).await)
+}
+
+#[server(prefix = "/api", endpoint = "enroll/finish", input = Json)]
+pub async fn finish_enrollment(ceremony: String, credential: String) -> Result<(), AppError> {
+    respond(ssr::finish_enrollment(&ceremony, &credential).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::InviteView;
+
+    use crate::accounts::passkey::api::Ceremony;
+    use crate::accounts::passkey::api::ssr::{
+        new_passkey, put_ceremony, take_ceremony, verify_new_passkey,
+    };
+    use crate::accounts::store::new_user_handle;
+    use crate::accounts::types::{Field, FieldError, Role};
+    use crate::db::now_millis;
+    use crate::error::{AppError, ErrorCode};
+    use crate::i18n::Locale;
+    use crate::platform::access::ADMINISTRATORS;
+    use crate::platform::text::one_line;
+    use crate::platform::web::context::{app_state, require_staff, sign_in_as};
+    use crate::platform::web::sessions::AuthMethod;
+    use leptos_i18n::Locale as _;
+    use serde::{Deserialize, Serialize};
+    use std::time::Duration;
+    use webauthn_rs::prelude::{PasskeyRegistration, Uuid};
+
+    const INVITE_LIFETIME: Duration = Duration::from_secs(72 * 3600);
+
+    pub async fn create_staff_invite(slug: &str, role: Role) -> Result<String, AppError> {
+        let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        let token = tx
+            .create_invite(
+                organization.id,
+                role,
+                INVITE_LIFETIME,
+                Some(admin),
+                now_millis(),
+            )
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(format!(
+            "{}/{}/enroll/{token}",
+            app.public_url, organization.default_locale
+        ))
+    }
+
+    pub async fn team(slug: &str) -> Result<Vec<super::TeamMember>, AppError> {
+        let (_, organization) = require_staff(slug, &ADMINISTRATORS).await?;
+        let team = app_state()?
+            .db
+            .team(organization.id)
+            .await
+            .map_err(AppError::from)?;
+        Ok(team
+            .into_iter()
+            .map(|(account, name, roles)| super::TeamMember {
+                account: account.0,
+                name,
+                roles,
+            })
+            .collect())
+    }
+
+    pub async fn revoke_role(slug: &str, account: i64, role: Role) -> Result<(), AppError> {
+        let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
+        let app = app_state()?;
+        if role == Role::Administrator {
+            let team = app.db.team(organization.id).await.map_err(AppError::from)?;
+            let admins = team
+                .iter()
+                .filter(|(_, _, roles)| roles.contains(&Role::Administrator))
+                .count();
+            if admins <= 1 {
+                return Err(AppError::new(ErrorCode::Conflict));
+            }
+        }
+        let mut tx = app.db.begin_write().await?;
+        let removed = tx
+            .revoke_role(
+                organization.id,
+                crate::accounts::types::AccountId(account),
+                role,
+                admin,
+                now_millis(),
+            )
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        if removed {
+            Ok(())
+        } else {
+            Err(AppError::new(ErrorCode::NotFound))
+        }
+    }
+
+    pub async fn view_invite(token: &str) -> Result<InviteView, AppError> {
+        let app = app_state()?;
+        let (organization, role) = app
+            .db
+            .peek_invite(token, now_millis())
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+        let organization = app
+            .db
+            .organization_name(organization)
+            .await
+            .map_err(AppError::from)?
+            .unwrap_or_default();
+        Ok(InviteView { organization, role })
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct PendingEnrollment {
+        token: String,
+        display_name: String,
+        locale: String,
+        user_handle: Uuid,
+        state: PasskeyRegistration,
+    }
+
+    pub async fn start_enrollment(
+        token: &str,
+        display_name: &str,
+        locale: &str,
+    ) -> Result<Ceremony, AppError> {
+        view_invite(token).await?;
+        let display_name = one_line(display_name, crate::accounts::registration::rules::NAME_MAX)
+            .map_err(|problem| {
+            AppError::fields([FieldError {
+                field: Field::DisplayName,
+                problem,
+            }])
+        })?;
+        let locale = locale
+            .parse::<Locale>()
+            .unwrap_or_default()
+            .as_str()
+            .to_owned();
+        let user_handle = new_user_handle();
+        let (options, state) = new_passkey(user_handle, &display_name, None)?;
+        let pending = PendingEnrollment {
+            token: token.to_owned(),
+            display_name,
+            locale,
+            user_handle,
+            state,
+        };
+        put_ceremony("enroll", &pending, &options).await
+    }
+
+    pub async fn finish_enrollment(ceremony: &str, credential: &str) -> Result<(), AppError> {
+        let app = app_state()?;
+        let pending: PendingEnrollment = take_ceremony("enroll", ceremony).await?;
+        let passkey = verify_new_passkey(credential, &pending.state)?;
+        let now = now_millis();
+        let mut tx = app.db.begin_write().await?;
+        // Used up here, inside the transaction: two tabs cannot both enrol with one link.
+        let (organization, role) = tx
+            .redeem_invite(&pending.token, now)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+        let account = tx
+            .create_account(
+                &pending.user_handle.to_string(),
+                &pending.display_name,
+                &pending.locale,
+                false,
+                now,
+            )
+            .await
+            .map_err(AppError::from)?;
+        let passkey = tx
+            .add_passkey(account, &passkey, "", now)
+            .await
+            .map_err(AppError::from)?;
+        tx.grant_role(organization, account, role, None, now)
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        sign_in_as(&app, account, AuthMethod::Passkey, Some(passkey)).await
+    }
+}

@@ -1,0 +1,125 @@
+//! The commission assigns poll workers to polling stations (server functions and the
+//! types they return). Who may then work a station: `station::rules::may_work_station`.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::elections::election::settings::Station;
+use crate::elections::station::rules::PollWorker;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+
+/// Each station with its assigned poll workers, and whom the commission may assign.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StationStaffPage {
+    pub stations: Vec<(Station, Vec<PollWorker>)>,
+    /// The organization's poll workers.
+    pub poll_workers: Vec<PollWorker>,
+    /// Assignments change until voting closes.
+    pub editable: bool,
+    /// People marked as voting, per station and per poll worker who marked them (from the
+    /// audit log): (station, poll worker's name, marks).
+    #[serde(default)]
+    pub marks: Vec<(i64, String, u64)>,
+}
+
+/// Assigns (`assign = true`) or unassigns a poll worker; audited.
+#[server(prefix = "/api", endpoint = "commission/assign", input = Json)]
+pub async fn assign_poll_worker(
+    organization: String,
+    election: String,
+    station: i64,
+    worker: i64,
+    assign: bool,
+) -> Result<(), AppError> {
+    respond(ssr::assign(&organization, &election, station, worker, assign).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::StationStaffPage;
+    use crate::accounts::types::{AccountId, Organization, Role};
+    use crate::db::now_millis;
+    use crate::elections::calendar::rules::Phase;
+    use crate::elections::election::lookup::election_of;
+    use crate::elections::election::store::ElectionRecord;
+    use crate::elections::station::rules::PollWorker;
+    use crate::error::AppError;
+    use crate::platform::access::COMMISSION;
+    use crate::platform::web::context::{app_state, require_staff};
+    use crate::state::AppState;
+
+    /// Part of the commission's election page (loaded with it: one resource, one
+    /// hydration).
+    pub async fn load(
+        app: &AppState,
+        org: &Organization,
+        record: &ElectionRecord,
+    ) -> Result<StationStaffPage, AppError> {
+        let assignments = app
+            .db
+            .station_assignments(record.id)
+            .await
+            .map_err(AppError::from)?;
+        let poll_workers = app
+            .db
+            .team(org.id)
+            .await
+            .map_err(AppError::from)?
+            .into_iter()
+            .filter(|(_, _, roles)| roles.contains(&Role::PollWorker))
+            .map(|(account, name, _)| PollWorker {
+                account: account.0,
+                name,
+            })
+            .collect();
+        Ok(StationStaffPage {
+            stations: record
+                .settings
+                .stations
+                .iter()
+                .cloned()
+                .map(|station| {
+                    let workers = assignments
+                        .iter()
+                        .filter(|(s, _)| *s == station.id)
+                        .map(|(_, w)| w.clone())
+                        .collect();
+                    (station, workers)
+                })
+                .collect(),
+            poll_workers,
+            editable: record.phase <= Phase::Voting,
+            marks: app
+                .db
+                .marks_by_poll_worker(record.id)
+                .await
+                .map_err(AppError::from)?,
+        })
+    }
+
+    pub async fn assign(
+        organization: &str,
+        election: &str,
+        station: i64,
+        worker: i64,
+        assign: bool,
+    ) -> Result<(), AppError> {
+        let (actor, _) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        let done = if assign {
+            tx.assign_poll_worker(record.id, station, AccountId(worker), actor, now_millis())
+                .await
+        } else {
+            tx.unassign_poll_worker(record.id, station, AccountId(worker), actor, now_millis())
+                .await
+        };
+        done.map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

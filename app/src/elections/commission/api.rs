@@ -1,0 +1,400 @@
+//! The electoral commission's server functions: moving the calendar, reviewing candidacies
+//! and deciding appeals. Each checks the role itself and is audited in its transaction.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::elections::calendar::rules::Phase;
+use crate::elections::candidacy::{CandidacyAction, CandidacyStatus, CandidateKind};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommissionPage {
+    pub title: String,
+    pub phase: Phase,
+    pub next: Option<Phase>,
+    /// Each phase's current last day.
+    pub deadlines: Vec<(Phase, crate::calendar::Date)>,
+    pub candidacies: Vec<CandidacyReview>,
+    pub station_staff: crate::elections::assignment::api::StationStaffPage,
+}
+
+/// A candidacy as the commission reviews it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidacyReview {
+    pub id: i64,
+    pub segment: String,
+    pub kind: CandidateKind,
+    pub name: String,
+    pub representative: Option<String>,
+    pub nationality: String,
+    pub gender: String,
+    pub date: String,
+    pub platform_html: String,
+    pub status: CandidacyStatus,
+    pub reason: Option<String>,
+    pub appeal: Option<String>,
+    pub appeal_decision: Option<String>,
+    /// The photo on file (the commission sees it before it is public).
+    pub photo: Option<String>,
+    /// The reader declared a conflict of interest with it: others decide.
+    pub conflicted: bool,
+}
+
+/// An election in the staff list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElectionSummary {
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+}
+
+#[server(prefix = "/api", endpoint = "commission/elections", input = Json)]
+pub async fn list_elections(organization: String) -> Result<Vec<ElectionSummary>, AppError> {
+    respond(ssr::list_elections(&organization).await)
+}
+
+#[server(prefix = "/api", endpoint = "commission/election", input = Json)]
+pub async fn load_commission(
+    organization: String,
+    election: String,
+    locale: String,
+) -> Result<CommissionPage, AppError> {
+    respond(ssr::load_commission(&organization, &election, &locale).await)
+}
+
+/// Moves the election to `to`, which must be its next phase (so a double click, or two
+/// commissioners at once, cannot skip a phase).
+#[server(prefix = "/api", endpoint = "commission/phase", input = Json)]
+pub async fn move_election_phase(
+    organization: String,
+    election: String,
+    to: Phase,
+) -> Result<(), AppError> {
+    respond(ssr::move_election_phase(&organization, &election, to).await)
+}
+
+/// Accept or reject (with a reason) in review; uphold or dismiss (with a reason) an appeal.
+#[server(prefix = "/api", endpoint = "commission/candidacy", input = Json)]
+pub async fn decide_candidacy(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    action: CandidacyAction,
+    reason: String,
+) -> Result<(), AppError> {
+    respond(ssr::decide_candidacy(&organization, &election, candidacy, action, &reason).await)
+}
+
+/// Declares that the signed-in commissioner may not judge `candidacy` (a relative, their
+/// own organization), with the reason; audited. Their decisions on it are refused after.
+#[server(prefix = "/api", endpoint = "commission/conflict", input = Json)]
+pub async fn declare_conflict(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    respond(ssr::declare_conflict(&organization, &election, candidacy, &reason).await)
+}
+
+/// Creates an election from the commission's form (CMI segments); returns its slug.
+#[server(prefix = "/api", endpoint = "commission/create", input = Json)]
+pub async fn create_election(
+    organization: String,
+    form: crate::elections::election::rules::ElectionForm,
+) -> Result<String, AppError> {
+    respond(ssr::create_election(&organization, form).await)
+}
+
+/// Sets or extends a phase's last day (YYYY-MM-DD); never shortens one.
+#[server(prefix = "/api", endpoint = "commission/deadline", input = Json)]
+pub async fn set_deadline(
+    organization: String,
+    election: String,
+    phase: Phase,
+    last_day: String,
+) -> Result<(), AppError> {
+    respond(ssr::set_deadline(&organization, &election, phase, &last_day).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::{CandidacyReview, CommissionPage, ElectionSummary};
+    use crate::db::now_millis;
+    use crate::elections::calendar::rules::Phase;
+    use crate::elections::candidacy::CandidacyAction;
+    use crate::elections::election::api::ssr::{PhotoAddresses, nationality_names, reason_text};
+    use crate::elections::election::lookup::election_of;
+    use crate::error::{AppError, ErrorCode};
+    use crate::platform::access::COMMISSION;
+    use crate::platform::audit::event::Subject;
+    use crate::platform::text::markdown;
+    use crate::platform::web::context::{app_state, require_staff};
+
+    const REASON_MAX: u16 = 1000;
+
+    pub async fn set_deadline(
+        organization: &str,
+        election: &str,
+        phase: Phase,
+        last_day: &str,
+    ) -> Result<(), AppError> {
+        use crate::elections::election::store::ElectionError;
+        use crate::error::{FieldProblem, Problem};
+        use crate::platform::timeline::TimelineError;
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        let field = |problem| AppError {
+            code: ErrorCode::InvalidInput,
+            fields: vec![FieldProblem {
+                field: "last_day".into(),
+                problem,
+            }],
+        };
+        let day = last_day
+            .trim()
+            .parse::<crate::calendar::Date>()
+            .map_err(|_| field(Problem::InvalidDate))?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        match tx
+            .set_election_deadline(record.id, phase, day, account, now_millis())
+            .await
+        {
+            Err(ElectionError::Calendar(TimelineError::NotLater)) => {
+                return Err(field(Problem::NotLater));
+            }
+            Err(ElectionError::Calendar(TimelineError::InThePast)) => {
+                return Err(field(Problem::InvalidDate));
+            }
+            other => other.map_err(AppError::from)?,
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn create_election(
+        organization: &str,
+        form: crate::elections::election::rules::ElectionForm,
+    ) -> Result<String, AppError> {
+        use crate::elections::election::rules::validate_election;
+        use crate::elections::election::store::NewElection;
+        use crate::error::{FieldProblem, Problem};
+        let (account, org) = require_staff(organization, &COMMISSION).await?;
+        // The lot seed is drawn now and published with the election, long before counting.
+        let lot_seed = hex::encode(rand::random::<[u8; 8]>());
+        let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
+        let valid = validate_election(&form, &lot_seed, today).map_err(|fields| AppError {
+            code: ErrorCode::InvalidInput,
+            fields,
+        })?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        let created = tx
+            .create_election(
+                org.id,
+                &NewElection {
+                    slug: valid.slug.clone(),
+                    title: valid.title,
+                    config: valid.config,
+                    settings: valid.settings,
+                },
+                Some(account),
+                now_millis(),
+            )
+            .await;
+        match created {
+            Err(crate::elections::election::store::ElectionError::Db(e))
+                if crate::db::dialect::is_unique_violation(&e, None) =>
+            {
+                return Err(AppError {
+                    code: ErrorCode::InvalidInput,
+                    fields: vec![FieldProblem {
+                        field: "slug".into(),
+                        problem: Problem::AlreadyUsed,
+                    }],
+                });
+            }
+            other => other.map_err(AppError::from)?,
+        };
+        tx.commit().await?;
+        Ok(valid.slug)
+    }
+
+    pub async fn list_elections(organization: &str) -> Result<Vec<ElectionSummary>, AppError> {
+        let (_, org) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        Ok(app
+            .db
+            .elections_of(org.id)
+            .await
+            .map_err(AppError::from)?
+            .into_iter()
+            .map(|e| ElectionSummary {
+                slug: e.slug,
+                title: e.title,
+                phase: e.phase,
+            })
+            .collect())
+    }
+
+    pub async fn declare_conflict(
+        organization: &str,
+        election: &str,
+        candidacy: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let (account, org) = require_staff(organization, &COMMISSION).await?;
+        let reason = reason_text("reason", reason, REASON_MAX)?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.candidacy_status(record.id, candidacy)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        tx.declare_conflict(
+            org.id,
+            Subject::Candidacy(record.id, candidacy),
+            account,
+            &reason,
+            now_millis(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn load_commission(
+        organization: &str,
+        election: &str,
+        locale: &str,
+    ) -> Result<CommissionPage, AppError> {
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        let (org, record) = election_of(&app, organization, election).await?;
+        let conflicts = app
+            .db
+            .conflicts_of(record.process(), account)
+            .await
+            .map_err(AppError::from)?;
+        let station_staff =
+            crate::elections::assignment::api::ssr::load(&app, &org, &record).await?;
+        let names = nationality_names(locale);
+        let photos = PhotoAddresses::of(&app, organization, &record).await?;
+        let candidacies = app
+            .db
+            .candidacies(record.id)
+            .await
+            .map_err(AppError::from)?
+            .into_iter()
+            .map(|r| {
+                let c = r.candidacy;
+                let platform = c
+                    .platform
+                    .iter()
+                    .find(|(l, _)| l == locale)
+                    .or_else(|| c.platform.first())
+                    .map(|(_, text)| markdown::render(text))
+                    .unwrap_or_default();
+                CandidacyReview {
+                    conflicted: conflicts.contains(&Subject::Candidacy(record.id, r.id)),
+                    photo: photos.of_candidacy(r.id),
+                    id: r.id,
+                    segment: record.settings.segment_label(&c.segment, locale),
+                    kind: c.kind,
+                    name: c.name,
+                    representative: c.representative,
+                    nationality: names
+                        .iter()
+                        .find(|(code, _)| code == &c.nationality)
+                        .map_or_else(|| c.nationality.clone(), |(_, n)| n.clone()),
+                    gender: c.gender.code().to_owned(),
+                    date: c.date.to_string(),
+                    platform_html: platform,
+                    status: r.status,
+                    reason: r.reason,
+                    appeal: r.appeal,
+                    appeal_decision: r.appeal_decision,
+                }
+            })
+            .collect();
+        Ok(CommissionPage {
+            deadlines: app
+                .db
+                .deadlines(record.process())
+                .await
+                .map_err(AppError::from)?,
+            title: record.title,
+            phase: record.phase,
+            next: record.phase.next(),
+            candidacies,
+            station_staff,
+        })
+    }
+
+    pub async fn move_election_phase(
+        organization: &str,
+        election: &str,
+        to: Phase,
+    ) -> Result<(), AppError> {
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.move_phase(record.id, to, Some(account), now_millis())
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        if to >= Phase::Counting {
+            // Voting is closed: erase any trace of the order ballots were written in
+            // before anyone can export them. Idempotent, and repeated at every later move,
+            // so a seal that failed once is retried.
+            app.db.seal_ballot_box().await.map_err(AppError::from)?;
+            // What the public reads of this phase — board, exports, count, turnout — is
+            // computed once, now, not per request.
+            app.db
+                .publish(record.id, now_millis())
+                .await
+                .map_err(AppError::from)?;
+        }
+        Ok(())
+    }
+
+    pub async fn decide_candidacy(
+        organization: &str,
+        election: &str,
+        candidacy: i64,
+        action: CandidacyAction,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let (account, _) = require_staff(organization, &COMMISSION).await?;
+        if action == CandidacyAction::Appeal {
+            return Err(AppError::new(ErrorCode::Forbidden));
+        }
+        // Accepting needs no words; every other decision must say why.
+        let reason = match action {
+            CandidacyAction::Accept if reason.trim().is_empty() => None,
+            _ => Some(reason_text("reason", reason, REASON_MAX)?),
+        };
+        let app = app_state()?;
+        let (_, record) = election_of(&app, organization, election).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.act_on_candidacy(
+            record.id,
+            candidacy,
+            action,
+            reason.as_deref(),
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

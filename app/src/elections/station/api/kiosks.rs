@@ -1,0 +1,76 @@
+//! A station's kiosks, from the poll worker's side: a one-time pairing code for a new kiosk
+//! and unpairing one. (The kiosk device's own functions are `kiosk`.)
+
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A one-time code to type on the device that becomes one of this station's kiosks.
+#[server(prefix = "/api", endpoint = "station/pairing", input = Json)]
+pub async fn kiosk_pairing_code(
+    organization: String,
+    election: String,
+    station: i64,
+) -> Result<String, AppError> {
+    respond(ssr::kiosk_pairing_code(&organization, &election, station).await)
+}
+
+#[server(prefix = "/api", endpoint = "station/unpair", input = Json)]
+pub async fn unpair_kiosk(
+    organization: String,
+    election: String,
+    station: i64,
+    kiosk: i64,
+) -> Result<(), AppError> {
+    respond(ssr::unpair_kiosk(&organization, &election, station, kiosk).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+
+    use crate::db::now_millis;
+    use crate::elections::station::api::ssr::station_worker;
+    use crate::error::AppError;
+    use crate::platform::web::context::app_state;
+
+    pub async fn kiosk_pairing_code(
+        organization: &str,
+        election: &str,
+        station: i64,
+    ) -> Result<String, AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let mut tx = app.db.begin_write().await?;
+        let code = tx
+            .issue_kiosk_pairing(worker.record.id, station, worker.account, now_millis())
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        let (first, second) = code.split_at(code.len() / 2);
+        Ok(format!("{first}-{second}"))
+    }
+
+    pub async fn unpair_kiosk(
+        organization: &str,
+        election: &str,
+        station: i64,
+        kiosk: i64,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let mut tx = app.db.begin_write().await?;
+        tx.unpair_kiosk(
+            worker.record.id,
+            station,
+            kiosk,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

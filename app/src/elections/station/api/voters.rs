@@ -1,0 +1,226 @@
+//! The poll book at a station: finding a person by the document in front of the poll worker,
+//! marking them (the one-ballot-per-person mark) and handing over a kiosk or a paper ballot,
+//! and typing in a paper ballot. A poll worker never names an account.
+
+use crate::elections::station::rules::{HandOver, VoterLookup};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::respond;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use std::collections::BTreeMap;
+
+/// Finds a registered person by document (type and number); audited.
+#[server(prefix = "/api", endpoint = "station/find", input = Json)]
+pub async fn find_voter(
+    organization: String,
+    election: String,
+    station: i64,
+    document_type: String,
+    document_number: String,
+) -> Result<Option<VoterLookup>, AppError> {
+    respond(
+        ssr::find_voter(
+            &organization,
+            &election,
+            station,
+            &document_type,
+            &document_number,
+        )
+        .await,
+    )
+}
+
+/// Marks the person holding this document as voting here. For a kiosk ballot, readies the
+/// station's first free kiosk and returns its number.
+#[server(prefix = "/api", endpoint = "station/mark", input = Json)]
+pub async fn mark_voter(
+    organization: String,
+    election: String,
+    station: i64,
+    document_type: String,
+    document_number: String,
+    hand_over: HandOver,
+) -> Result<Option<i64>, AppError> {
+    respond(
+        ssr::mark_voter(
+            &organization,
+            &election,
+            station,
+            &document_type,
+            &document_number,
+            hand_over,
+        )
+        .await,
+    )
+}
+
+/// The paper-ballot entry form (a plain form post): `pick[<segment>][<key>]`, or `null`.
+#[server(prefix = "/api", endpoint = "station/paper")]
+pub async fn enter_paper_ballot(
+    organization: String,
+    election: String,
+    station: i64,
+    locale: String,
+    #[server(default)] null: Option<String>,
+    #[server(default)] pick: BTreeMap<String, BTreeMap<String, String>>,
+) -> Result<(), AppError> {
+    ssr::enter_paper_ballot(
+        &organization,
+        &election,
+        station,
+        &locale,
+        null.is_some(),
+        pick,
+    )
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use crate::accounts::registration::rules::normalize_document_number;
+    use crate::accounts::types::{DocumentType, Organization};
+    use crate::db::now_millis;
+    use crate::elections::ballot::api::ssr::ballot_from_picks;
+    use crate::elections::station::api::ssr::station_worker;
+    use crate::elections::station::rules::{HandOver, VoterLookup};
+    use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
+    use crate::platform::audit::event::{Action, Subject};
+    use crate::platform::audit::store::AuditEvent;
+    use crate::platform::web::context::app_state;
+    use crate::platform::web::http::redirect_with;
+    use crate::results::count::Ballot;
+    use crate::state::AppState;
+    use std::collections::BTreeMap;
+
+    /// The keyed hash of the document the poll worker typed (type and number, as at
+    /// registration), or the field errors.
+    fn document_hash(
+        app: &AppState,
+        org: &Organization,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<String, AppError> {
+        let field = |field: &str, problem| AppError {
+            code: ErrorCode::InvalidInput,
+            fields: vec![FieldProblem {
+                field: field.to_owned(),
+                problem,
+            }],
+        };
+        let document_type = DocumentType::from_code(document_type)
+            .ok_or_else(|| field("document_type", Problem::Required))?;
+        let number =
+            normalize_document_number(document_number).map_err(|p| field("document_number", p))?;
+        Ok(app.secret.document_hash(org.id, document_type, &number))
+    }
+
+    pub async fn find_voter(
+        organization: &str,
+        election: &str,
+        station: i64,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<Option<VoterLookup>, AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
+        let now = now_millis();
+        let found = app
+            .db
+            .voter_by_document(
+                worker.organization.id,
+                worker.record.id,
+                &hash,
+                worker.record.settings.min_voter_age,
+                // Ages count on election day, as in the eligibility rule.
+                crate::elections::eligibility::election_day(&worker.record.settings).unwrap_or(
+                    crate::calendar::local_time(&worker.organization.rules.time_zone, now).date,
+                ),
+            )
+            .await
+            .map_err(AppError::from)?;
+        // Every look-up is in the log: who searched, at which station, whom they found.
+        let mut tx = app.db.begin_write().await?;
+        tx.audit(
+            AuditEvent::new(
+                Some(worker.organization.id.0),
+                Some(worker.account.0),
+                Action::StationLookup,
+                Subject::Station(worker.record.id, station),
+            )
+            .after(serde_json::json!({
+                "found": found.as_ref().map(|person| person.account),
+            })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(found)
+    }
+
+    pub async fn mark_voter(
+        organization: &str,
+        election: &str,
+        station: i64,
+        document_type: &str,
+        document_number: &str,
+        hand_over: HandOver,
+    ) -> Result<Option<i64>, AppError> {
+        let app = app_state()?;
+        let worker = station_worker(&app, organization, election, station).await?;
+        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
+        let mut tx = app.db.begin_write().await?;
+        let kiosk = tx
+            .mark_in_person(
+                worker.record.id,
+                station,
+                &hash,
+                hand_over,
+                worker.account,
+                now_millis(),
+            )
+            .await
+            .map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(kiosk)
+    }
+
+    pub async fn enter_paper_ballot(
+        organization: &str,
+        election: &str,
+        station: i64,
+        locale: &str,
+        null: bool,
+        pick: BTreeMap<String, BTreeMap<String, String>>,
+    ) -> Result<(), AppError> {
+        let back = format!("/staff/{organization}/elections/{election}/stations/{station}");
+        let outcome = async {
+            let app = app_state()?;
+            let worker = station_worker(&app, organization, election, station).await?;
+            let ballot = if null {
+                Ballot {
+                    null: true,
+                    choices: vec![],
+                }
+            } else {
+                ballot_from_picks(pick)
+            };
+            let mut tx = app.db.begin_write().await?;
+            tx.enter_paper_ballot(
+                worker.record.id,
+                station,
+                &ballot,
+                worker.account,
+                now_millis(),
+            )
+            .await
+            .map_err(AppError::from)?;
+            tx.commit().await?;
+            Ok::<_, AppError>(())
+        }
+        .await;
+        redirect_with(locale, &back, outcome.err().map(|e| e.code), "entered=1");
+        Ok(())
+    }
+}

@@ -1,0 +1,296 @@
+//! Polling stations on voting day (DOMAIN.md § Process 1): opening, finding a person,
+//! marking them as voting, then either a ballot on one of the station's paired kiosks
+//! (`kiosk::store`) or a paper ballot entered at closing. The closure reconciliation,
+//! signed once, is `closure`.
+//!
+//! Secrecy: a station's ballots go into the election's one box like every other ballot,
+//! naming no station and no channel. The station keeps only counts (kiosk ballots, paper
+//! ballots typed in, sheets found), incremented in the transaction that stores each ballot.
+//!
+//! Concurrency: every write at a station first locks the election row (shared) and the
+//! station's row (exclusive) on PostgreSQL, so opening, marking, paper entry, a kiosk
+//! ballot and the closure of one station happen one after the other, and the move to
+//! counting (which locks the election row exclusively) waits for all of them. On SQLite
+//! `BEGIN IMMEDIATE` serializes every write anyway.
+
+pub mod closure;
+
+use serde_json::json;
+
+use crate::accounts::types::{AccountId, OrganizationId};
+use crate::calendar::Date;
+use crate::db::{Db, Tx};
+use crate::elections::calendar::rules::Phase;
+use crate::elections::election::store::{
+    Channel, ElectionError, ElectionId, PollId, canonical_content, corrupt, new_tracking_code,
+};
+use crate::elections::eligibility::Refusal;
+pub use crate::elections::station::rules::{HandOver, StationState, VoterLookup};
+use crate::on_tx;
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::AuditEvent;
+use crate::results::count::Ballot;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StationError {
+    #[error(transparent)]
+    Election(#[from] ElectionError),
+    #[error("the station is not open")]
+    NotOpen,
+    #[error("the station is closed")]
+    Closed,
+    #[error("the kiosk ballot is unknown or already used")]
+    UnknownToken,
+    #[error("no paired kiosk of this station is free")]
+    NoKioskFree,
+    #[error("the station is open: there is nothing to reopen")]
+    StillOpen,
+}
+
+impl From<sqlx::Error> for StationError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Election(e.into())
+    }
+}
+
+/// How a station ballot reached the box, for the station's counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StationBallot {
+    Kiosk,
+    Paper,
+}
+
+impl StationBallot {
+    fn counter(self) -> &'static str {
+        match self {
+            Self::Kiosk => "kiosk_ballots",
+            Self::Paper => "paper_ballots",
+        }
+    }
+}
+
+impl Tx {
+    /// Locks the election row (shared) and checks that it is voting and that `station`
+    /// exists; then locks the station's row and says whether it is open.
+    pub(crate) async fn open_station_in_voting(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+    ) -> Result<OrganizationId, StationError> {
+        let share = self.backend().for_share();
+        let update = self.backend().for_update();
+        let row: Option<(i64, String, String)> = on_tx!(self, |conn| {
+            sqlx::query_as(&format!(
+                "SELECT organization_id, phase, settings FROM elections WHERE id = $1{share}"
+            ))
+            .bind(election.0)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        let (organization, phase, settings) = row.ok_or(ElectionError::NotFound)?;
+        if phase != Phase::Voting.code() {
+            return Err(ElectionError::NotVoting.into());
+        }
+        let settings: crate::elections::election::settings::ElectionSettings =
+            serde_json::from_str(&settings).map_err(corrupt)?;
+        if settings.station(station).is_none() {
+            return Err(ElectionError::NotFound.into());
+        }
+        let session: Option<(Option<i64>,)> = on_tx!(self, |conn| {
+            sqlx::query_as(&format!(
+                "SELECT closed_at FROM station_sessions WHERE election_id = $1 AND station_id = $2{update}"
+            ))
+            .bind(election.0)
+            .bind(station)
+            .fetch_optional(&mut *conn)
+            .await
+        })?;
+        match session {
+            None => Err(StationError::NotOpen),
+            Some((Some(_),)) => Err(StationError::Closed),
+            Some((None,)) => Ok(OrganizationId(organization)),
+        }
+    }
+
+    pub async fn open_station(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        poll_worker: AccountId,
+        now: i64,
+    ) -> Result<(), StationError> {
+        let organization = match self.open_station_in_voting(election, station).await {
+            Err(StationError::NotOpen) => {
+                let (organization, _) = self.organization_and_phase(election).await?;
+                OrganizationId(organization)
+            }
+            Err(other) => return Err(other),
+            Ok(_) => return Ok(()), // already open: opening twice is harmless
+        };
+        // Two openings at once: the primary key lets one in; the other finds it open.
+        let inserted = on_tx!(self, |conn| {
+            sqlx::query(
+                "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(election.0)
+            .bind(station)
+            .bind(poll_worker.0)
+            .bind(now)
+            .execute(&mut *conn)
+            .await
+            .map(|d| d.rows_affected())
+        })?;
+        if inserted == 0 {
+            return Ok(());
+        }
+        self.audit(
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationOpen,
+                Subject::Station(election, station),
+            ),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Marks the person whose document the poll worker holds (its keyed hash: type and
+    /// number, as registered) as voting at `station` — the one-ballot-per-person mark. A
+    /// poll worker never names an account: they can only mark whoever is in front of them.
+    /// For a kiosk ballot, readies the station's first free paired kiosk and returns its
+    /// number.
+    pub async fn mark_in_person(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        document_hash: &str,
+        hand_over: HandOver,
+        poll_worker: AccountId,
+        now: i64,
+    ) -> Result<Option<i64>, StationError> {
+        let organization = self.open_station_in_voting(election, station).await?;
+        let account = self
+            .person_by_document(organization, document_hash)
+            .await?
+            .ok_or(ElectionError::Refused(Refusal::NotRegistered))?
+            .account;
+        // The same rule as online: verified, old enough on election day, the in-person
+        // day and hours on the organization's clock.
+        self.check_may_vote(election, account, Channel::InPerson, now)
+            .await?;
+        let poll = self.election_poll(election).await?;
+        if !self
+            .mark(poll, account, Channel::InPerson, Some(station))
+            .await?
+        {
+            return Err(ElectionError::AlreadyVoted.into());
+        }
+        let kiosk = match hand_over {
+            HandOver::Paper => None,
+            HandOver::Kiosk => Some(self.ready_free_kiosk(election, station).await?),
+        };
+        // Who voted where is the poll book, and audited; what they chose is never here.
+        self.audit(
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationMark,
+                Subject::Station(election, station),
+            )
+            .after(json!({ "account": account.0, "kiosk": kiosk })),
+            now,
+        )
+        .await?;
+        Ok(kiosk)
+    }
+
+    /// A paper ballot from the station's box, entered after the station stops voting (it
+    /// may be null). Gets a tracking code like every ballot, for the bulletin board.
+    pub async fn enter_paper_ballot(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        ballot: &Ballot,
+        poll_worker: AccountId,
+        now: i64,
+    ) -> Result<(), StationError> {
+        let organization = self.open_station_in_voting(election, station).await?;
+        self.insert_station_ballot(election, station, ballot, StationBallot::Paper)
+            .await?;
+        self.audit(
+            AuditEvent::new(
+                Some(organization.0),
+                Some(poll_worker.0),
+                Action::StationPaperBallot,
+                Subject::Station(election, station),
+            ),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Stores a station's ballot in the election's box (canonical, naming no station) and
+    /// counts it on the station's row. The caller holds the station's row lock.
+    pub(crate) async fn insert_station_ballot(
+        &mut self,
+        election: ElectionId,
+        station: i64,
+        ballot: &Ballot,
+        how: StationBallot,
+    ) -> Result<String, StationError> {
+        let (config, poll): (String, PollId) = on_tx!(self, |conn| {
+            sqlx::query_as("SELECT config, poll_id FROM elections WHERE id = $1")
+                .bind(election.0)
+                .fetch_one(&mut *conn)
+                .await
+        })?;
+        let config = serde_json::from_str(&config).map_err(corrupt)?;
+        let content = canonical_content(&config, ballot)?;
+        let code = new_tracking_code();
+        self.insert_ballot(poll, &code, &content).await?;
+        let counter = how.counter();
+        let counted = on_tx!(self, |conn| {
+            sqlx::query(&format!(
+                "UPDATE station_sessions SET {counter} = {counter} + 1 \
+                 WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
+            ))
+            .bind(election.0)
+            .bind(station)
+            .execute(&mut *conn)
+            .await
+            .map(|d| d.rows_affected())
+        })?;
+        if counted != 1 {
+            return Err(StationError::Closed);
+        }
+        Ok(code)
+    }
+}
+
+impl Db {
+    /// The person registered in `organization` with this document hash, as a poll worker
+    /// needs to see them.
+    pub async fn voter_by_document(
+        &self,
+        organization: OrganizationId,
+        election: ElectionId,
+        document_hash: &str,
+        min_age: u8,
+        election_day: Date,
+    ) -> Result<Option<VoterLookup>, ElectionError> {
+        let Some(person) = self.person_by_document(organization, document_hash).await? else {
+            return Ok(None);
+        };
+        Ok(Some(VoterLookup {
+            account: person.account.0,
+            name: person.name,
+            status: person.status,
+            old_enough: person.birth_date.age_on(election_day) >= i32::from(min_age),
+            voted: self.has_voted(election, person.account).await?,
+        }))
+    }
+}

@@ -1,0 +1,177 @@
+//! Small HTTP helpers shared by the server's middleware and the server functions: reading
+//! and setting cookies the one way Voz sets them.
+//!
+//! On an https installation every cookie Voz sets is `Secure`, and the ones that carry a
+//! credential (session, kiosk, receipt) are named with the `__Host-` prefix, which browsers
+//! only accept from the host itself, over https, for the whole site: no subdomain or
+//! plain-http page can plant or overwrite them.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+
+/// The value of cookie `name` in a request's headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// A credential cookie of Voz: `HttpOnly`, path `/`.
+#[derive(Clone, Copy, Debug)]
+pub struct Credential {
+    /// The name on plain http; on https it gets the `__Host-` prefix.
+    pub name: &'static str,
+    /// `Lax` for the session (a link from elsewhere still arrives signed in), `Strict`
+    /// for what only this site's own pages use.
+    pub same_site: &'static str,
+}
+
+impl Credential {
+    pub fn name(self, secure: bool) -> String {
+        if secure {
+            format!("__Host-{}", self.name)
+        } else {
+            self.name.to_owned()
+        }
+    }
+
+    /// The request's value of this cookie, under the name this installation uses.
+    pub fn read(self, headers: &HeaderMap, secure: bool) -> Option<String> {
+        cookie(headers, &self.name(secure)).filter(|v| !v.is_empty())
+    }
+
+    /// A `Set-Cookie` value that sets it for `max_age` seconds (0 clears it).
+    pub fn set(self, value: &str, max_age: u64, secure: bool) -> Option<HeaderValue> {
+        let secure_attribute = if secure { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{}={value}; Path=/; HttpOnly; SameSite={}; Max-Age={max_age}{secure_attribute}",
+            self.name(secure),
+            self.same_site
+        ))
+        .ok()
+    }
+}
+
+/// Sets a cookie on the current server function's (or page's) response.
+pub fn set_on_response(value: Option<HeaderValue>) {
+    if let (Some(response), Some(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        value,
+    ) {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// A path safe in a `Location` header: every byte outside the URL's unreserved and
+/// structural characters is percent-encoded (a slug typed in Arabic, a stray CR/LF), so a
+/// redirect never fails — nor splits the response — whatever the request carried.
+pub fn location(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'?'
+            | b'='
+            | b'&'
+            | b'%' => out.push(char::from(byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    // Never somewhere else: `//host` would leave the site.
+    if out.starts_with("//") {
+        out.replace_range(..1, "/%2F");
+        out.remove(4);
+    }
+    out
+}
+
+/// Whether this installation is served over https (from its public URL).
+pub fn is_secure(public_url: &str) -> bool {
+    public_url.starts_with("https://")
+}
+
+/// Answers a plain form post with a redirect to `path` (in `locale`): with
+/// `?error=<code>` on failure, else with `ok_query` (if any).
+pub fn redirect_with(
+    locale: &str,
+    path: &str,
+    error: Option<crate::error::ErrorCode>,
+    ok_query: &str,
+) {
+    let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
+    let base = crate::locale::localized_path(locale, path);
+    let target = match error {
+        Some(code) => {
+            format!("{base}?error={}", code.as_query())
+        }
+        None if ok_query.is_empty() => base,
+        None => format!("{base}?{ok_query}"),
+    };
+    leptos_axum::redirect(&crate::platform::web::http::location(&target));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; voz_lang=ht; b=2"),
+        );
+        assert_eq!(cookie(&headers, "voz_lang").as_deref(), Some("ht"));
+        assert_eq!(cookie(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn locations_are_always_valid_header_values() {
+        assert_eq!(
+            location("/pt-BR/o/cmi-sp/e/x?error=a"),
+            "/pt-BR/o/cmi-sp/e/x?error=a"
+        );
+        assert_eq!(location("/ar/o/ção"), "/ar/o/%C3%A7%C3%A3o");
+        assert_eq!(location("/x\r\nSet-Cookie: a"), "/x%0D%0ASet-Cookie%3A%20a");
+        assert!(!location("//evil.example/x").starts_with("//"));
+        for nasty in ["\u{0}", "\u{202E}", "🗳️", "a b"] {
+            assert!(HeaderValue::from_str(&location(nasty)).is_ok(), "{nasty:?}");
+        }
+    }
+
+    #[test]
+    fn credentials_are_host_only_and_secure_on_https() {
+        let c = Credential {
+            name: "voz_session",
+            same_site: "Lax",
+        };
+        let https = c.set("abc", 60, true).expect("header");
+        assert_eq!(
+            https.to_str().expect("ascii"),
+            "__Host-voz_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure"
+        );
+        let http = c.set("abc", 60, false).expect("header");
+        assert_eq!(
+            http.to_str().expect("ascii"),
+            "voz_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("voz_session=planted; __Host-voz_session=real"),
+        );
+        assert_eq!(c.read(&headers, true).as_deref(), Some("real"));
+        assert_eq!(c.read(&headers, false).as_deref(), Some("planted"));
+    }
+}
