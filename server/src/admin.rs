@@ -7,6 +7,10 @@ use voz_app::db::{Db, now_millis};
 use voz_app::platform::files::store::FileStore;
 
 use crate::cli::{AdminCommand, AuditCommand};
+use voz_app::accounts::staff::store::invites as invites_store;
+use voz_app::accounts::store as accounts_store;
+use voz_app::elections::photo::store as photo_store;
+use voz_app::platform::audit::store as audit_store;
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
@@ -22,7 +26,7 @@ pub async fn migrate(database_url: &str, files: &str) -> Outcome {
 pub async fn migrate_all(db: &Db, files: &FileStore) -> Outcome {
     db.migrate().await?;
     tracing::info!(backend = ?db.backend(), "database is up to date");
-    let moved = db.move_photos_to(files).await?;
+    let moved = photo_store::move_photos_to(db, files).await?;
     if moved > 0 {
         tracing::info!(
             moved,
@@ -43,20 +47,19 @@ pub async fn admin(database_url: &str, public_url: &str, command: AdminCommand) 
             valid_hours,
         } => {
             let role = Role::from_code(&role).ok_or_else(|| format!("unknown role {role:?}"))?;
-            let organization = db
-                .organization_by_slug(&org)
+            let organization = accounts_store::organization_by_slug(&db, &org)
                 .await?
                 .ok_or_else(|| format!("no organization with slug {org:?} (try `voz demo`)"))?;
             let mut tx = db.begin_write().await?;
-            let token = tx
-                .create_invite(
-                    organization.id,
-                    role,
-                    Duration::from_secs(valid_hours * 3600),
-                    None,
-                    now_millis(),
-                )
-                .await?;
+            let token = invites_store::create_invite(
+                &mut tx,
+                organization.id,
+                role,
+                Duration::from_secs(valid_hours * 3600),
+                None,
+                now_millis(),
+            )
+            .await?;
             tx.commit().await?;
             println!(
                 "{}/{}/enroll/{token}",
@@ -79,8 +82,8 @@ pub async fn audit(database_url: &str, command: AuditCommand) -> Outcome {
     match command {
         AuditCommand::Verify { head } => {
             let summary = match &head {
-                Some(published) => db.verify_audit_chain_reaching(published).await?,
-                None => db.verify_audit_chain().await?,
+                Some(published) => audit_store::verify_audit_chain_reaching(&db, published).await?,
+                None => audit_store::verify_audit_chain(&db).await?,
             };
             println!(
                 "audit log intact: {} entries, head {}",

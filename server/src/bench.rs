@@ -9,23 +9,30 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use voz_app::accounts::access_code::rules::generate_code;
+use voz_app::accounts::access_code::store as access_code_store;
+use voz_app::accounts::access_code::store::generate_code;
 use voz_app::accounts::registration::rules::Registration;
+use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{
     Decision, DocumentType, GenderIdentity, NewOrganization, RegistrationRules, ResidenceProof,
 };
 use voz_app::db::{Db, now_millis};
 use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::calendar::store as calendar_store;
 use voz_app::elections::election::settings::ElectionSettings;
+use voz_app::elections::election::store as election_store;
 use voz_app::elections::election::store::NewElection;
 use voz_app::i18n::Locale;
 use voz_app::on_db;
+use voz_app::platform::voting::store as voting_store;
 use voz_app::results::count::{
     CandidateConfig, ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig,
     TieBreak,
 };
+use voz_app::results::publication as publication_store;
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
@@ -33,39 +40,42 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
     let db = Db::connect(database_url).await?;
     db.migrate().await?;
     let secret = ServerSecret::load_or_create(secret_file)?;
-    if db.organization_by_slug("bench").await?.is_some() {
+    if accounts_store::organization_by_slug(&db, "bench")
+        .await?
+        .is_some()
+    {
         return Err("organization `bench` exists already: use a fresh database".into());
     }
     let now = now_millis();
     let mut tx = db.begin_write().await?;
-    let org = tx
-        .create_organization(
-            &NewOrganization {
-                slug: "bench".into(),
-                name: "Benchmark".into(),
-                default_locale: "en".into(),
-                rules: RegistrationRules {
-                    accepted_documents: vec![DocumentType::Passport],
-                    min_age: 16,
-                    residence_proof: ResidenceProof::SelfDeclaration,
-                    districts: vec![],
-                    time_zone: "America/Sao_Paulo".into(),
-                },
-                voter_list_public: false,
+    let org = accounts_store::create_organization(
+        &mut tx,
+        &NewOrganization {
+            slug: "bench".into(),
+            name: "Benchmark".into(),
+            default_locale: "en".into(),
+            rules: RegistrationRules {
+                accepted_documents: vec![DocumentType::Passport],
+                min_age: 16,
+                residence_proof: ResidenceProof::SelfDeclaration,
+                districts: vec![],
+                time_zone: "America/Sao_Paulo".into(),
             },
-            None,
-            now,
-        )
-        .await?;
-    let staff = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Bench staff",
-            "en",
-            true,
-            now,
-        )
-        .await?;
+            voter_list_public: false,
+        },
+        None,
+        now,
+    )
+    .await?;
+    let staff = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Bench staff",
+        "en",
+        true,
+        now,
+    )
+    .await?;
     let born: voz_app::calendar::Date = "1980-01-01".parse()?;
     let candidates = (1..=8)
         .map(|n| CandidateConfig {
@@ -100,33 +110,33 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
         candidates,
         receipts: ReceiptMode::default(),
     };
-    let election = tx
-        .create_election(
-            org,
-            &NewElection {
-                slug: "bench".into(),
-                title: "Benchmark".into(),
-                config,
-                settings: open_today(now),
-            },
-            None,
-            now,
-        )
-        .await?;
+    let election = election_store::create_election(
+        &mut tx,
+        org,
+        &NewElection {
+            slug: "bench".into(),
+            title: "Benchmark".into(),
+            config,
+            settings: open_today(now),
+        },
+        None,
+        now,
+    )
+    .await?;
     for phase in &Phase::ALL[1..=6] {
-        tx.move_phase(election, *phase, None, now).await?;
+        calendar_store::move_phase(&mut tx, election, *phase, None, now).await?;
     }
     let mut codes = Vec::with_capacity(voters);
     for n in 0..voters {
-        let account = tx
-            .create_account(
-                &new_user_handle().to_string(),
-                &format!("Voter {n}"),
-                "en",
-                true,
-                now,
-            )
-            .await?;
+        let account = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            &format!("Voter {n}"),
+            "en",
+            true,
+            now,
+        )
+        .await?;
         let registration = Registration {
             display_name: format!("Voter {n}"),
             preferred_locale: Locale::en,
@@ -140,13 +150,21 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
             document_number: format!("BENCH{n:07}"),
         };
         let hash = secret.document_hash(org, DocumentType::Passport, &registration.document_number);
-        let id = tx
-            .create_registration(org, account, &registration, &hash, true, now)
-            .await?;
-        tx.decide_registration(org, id, &Decision::Accept, staff, now)
+        let id = registration_store::create_registration(
+            &mut tx,
+            org,
+            account,
+            &registration,
+            &hash,
+            true,
+            now,
+        )
+        .await?;
+        registration_store::decide_registration(&mut tx, org, id, &Decision::Accept, staff, now)
             .await?;
         let code = generate_code();
-        tx.issue_access_code(
+        access_code_store::issue_access_code(
+            &mut tx,
             org,
             account,
             &secret.access_code_hash(&code),
@@ -186,11 +204,10 @@ pub async fn results(database_url: &str, secret_file: &Path, voters: usize) -> O
     setup(database_url, secret_file, voters, &scratch).await?;
     let _ = std::fs::remove_file(&scratch);
     let db = Db::connect(database_url).await?;
-    let org = db
-        .organization_by_slug("bench")
+    let org = accounts_store::organization_by_slug(&db, "bench")
         .await?
         .ok_or("no organization `bench`")?;
-    let election = db.election_by_slug(org.id, "bench").await?;
+    let election = election_store::election_by_slug(&db, org.id, "bench").await?;
     let accounts: Vec<(i64,)> = on_db!(&db, |pool| {
         sqlx::query_as("SELECT account_id FROM registrations WHERE organization_id = $1")
             .bind(org.id.0)
@@ -206,7 +223,8 @@ pub async fn results(database_url: &str, secret_file: &Path, voters: usize) -> O
             null: n % 97 == 0,
             choices: vec![("A".into(), vec![pick(0)]), ("B".into(), vec![pick(1)])],
         };
-        db.cast(
+        election_store::cast(
+            &db,
             election.id,
             voz_app::accounts::types::AccountId(*account),
             &ballot,
@@ -227,13 +245,12 @@ pub async fn results(database_url: &str, secret_file: &Path, voters: usize) -> O
     let started = std::time::Instant::now();
     let mut tx = db.begin_write().await?;
     for phase in [Phase::Counting, Phase::ProvisionalResults] {
-        tx.move_phase(election.id, phase, None, now_millis())
-            .await?;
+        calendar_store::move_phase(&mut tx, election.id, phase, None, now_millis()).await?;
     }
     tx.commit().await?;
-    db.seal_ballot_box().await?;
+    voting_store::seal_ballot_box(&db).await?;
     let sealed = started.elapsed();
-    db.publish(election.id, now_millis()).await?;
+    publication_store::publish(&db, election.id, now_millis()).await?;
     eprintln!(
         "sealed in {:.1} s, published (board, exports, count, turnout) in {:.1} s",
         sealed.as_secs_f64(),

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use leptos_i18n::Locale as _;
 use voz_app::accounts::registration::rules::Registration;
+use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{
     AccountId, Decision, DocumentType, GenderIdentity, NewOrganization, OrganizationId,
@@ -141,22 +143,25 @@ async fn load_organization(
     new: &NewOrganization,
     people: &[Person],
 ) -> Outcome {
-    if db.organization_by_slug(&new.slug).await?.is_some() {
+    if accounts_store::organization_by_slug(db, &new.slug)
+        .await?
+        .is_some()
+    {
         println!("{} already exists, left as it is", new.slug);
         return Ok(());
     }
     let now = now_millis();
     let mut tx = db.begin_write().await?;
-    let organization = tx.create_organization(new, None, now).await?;
-    let reviewer = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Demo reviewer",
-            &new.default_locale,
-            true,
-            now,
-        )
-        .await?;
+    let organization = accounts_store::create_organization(&mut tx, new, None, now).await?;
+    let reviewer = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Demo reviewer",
+        &new.default_locale,
+        true,
+        now,
+    )
+    .await?;
     for person in people {
         register(&mut tx, secret, organization, reviewer, person, now).await?;
     }
@@ -175,15 +180,15 @@ async fn register(
     person: &Person,
     now: i64,
 ) -> Outcome {
-    let account = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            person.name,
-            person.locale.as_str(),
-            false,
-            now,
-        )
-        .await?;
+    let account = accounts_store::create_account(
+        tx,
+        &new_user_handle().to_string(),
+        person.name,
+        person.locale.as_str(),
+        false,
+        now,
+    )
+    .await?;
     let registration = Registration {
         display_name: person.name.into(),
         preferred_locale: person.locale,
@@ -197,11 +202,18 @@ async fn register(
         document_number: person.number.into(),
     };
     let hash = secret.document_hash(organization, person.document, person.number);
-    let id = tx
-        .create_registration(organization, account, &registration, &hash, true, now)
-        .await?;
+    let id = registration_store::create_registration(
+        tx,
+        organization,
+        account,
+        &registration,
+        &hash,
+        true,
+        now,
+    )
+    .await?;
     if let Some(decision) = &person.decision {
-        tx.decide_registration(organization, id, decision, reviewer, now)
+        registration_store::decide_registration(tx, organization, id, decision, reviewer, now)
             .await?;
     }
     Ok(())

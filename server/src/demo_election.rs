@@ -3,22 +3,32 @@
 //! counted; 2025: open for voting; 2027: open for candidacies.
 
 use voz_app::accounts::registration::rules::Registration;
+use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, Decision, DocumentType, GenderIdentity, OrganizationId};
 use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
 use voz_app::elections::calendar::rules::Phase;
+use voz_app::elections::calendar::store as calendar_store;
+use voz_app::elections::candidacy::store as candidacy_store;
 use voz_app::elections::candidacy::{CandidacyAction, CandidacyForm, Filer, validate_candidacy};
 use voz_app::elections::election::settings::{
     DEFAULT_MIN_GROUP_SIZE, ElectionSettings, InPersonDay, Station, cmi_segments,
 };
+use voz_app::elections::election::store as election_store;
 use voz_app::elections::election::store::{ElectionId, NewElection};
+use voz_app::elections::kiosk::store as kiosk_store;
 use voz_app::elections::station::rules::HandOver;
+use voz_app::elections::station::store as station_store;
+use voz_app::elections::station::store::closure as closure_store;
 use voz_app::i18n::Locale;
+use voz_app::platform::voting::store as voting_store;
 use voz_app::results::count::{
     Ballot, ElectionConfig, ParityConfig, ParityScope, ReceiptMode, SegmentConfig, TieBreak,
 };
+use voz_app::results::publication as publication_store;
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
@@ -317,21 +327,27 @@ pub async fn load(
         ("cmi-2025", "Conselho Municipal de Imigrantes — 2025", 2025),
         ("cmi-2027", "Conselho Municipal de Imigrantes — 2027", 2027),
     ] {
-        let id = tx
-            .create_election(
-                organization,
-                &NewElection {
-                    slug: slug.into(),
-                    title: title.into(),
-                    config: config(),
-                    settings: settings(year, now),
-                },
-                Some(reviewer),
-                now,
-            )
-            .await?;
-        tx.move_phase(id, Phase::CandidacyRegistration, Some(reviewer), now)
-            .await?;
+        let id = election_store::create_election(
+            &mut tx,
+            organization,
+            &NewElection {
+                slug: slug.into(),
+                title: title.into(),
+                config: config(),
+                settings: settings(year, now),
+            },
+            Some(reviewer),
+            now,
+        )
+        .await?;
+        calendar_store::move_phase(
+            &mut tx,
+            id,
+            Phase::CandidacyRegistration,
+            Some(reviewer),
+            now,
+        )
+        .await?;
         elections.push(id);
     }
     let [past, next, future] = elections[..] else {
@@ -343,7 +359,7 @@ pub async fn load(
     for election in [past, next] {
         file_candidacies(&mut tx, election, reviewer, &filers, now).await?;
         for phase in &Phase::ALL[3..=6] {
-            tx.move_phase(election, *phase, Some(reviewer), now).await?;
+            calendar_store::move_phase(&mut tx, election, *phase, Some(reviewer), now).await?;
         }
     }
     let _ = future;
@@ -366,7 +382,7 @@ async fn vote_at_stations(
     voting_day: i64,
     now: i64,
 ) -> Outcome {
-    let config = db.election(past).await?.config;
+    let config = election_store::election(db, past).await?.config;
     let ids = |segment: &str| -> Vec<String> {
         config
             .candidates
@@ -378,13 +394,13 @@ async fn vote_at_stations(
     let (a, b, c) = (ids("A"), ids("B"), ids("C"));
     let mut tx = db.begin_write().await?;
     for station in 1..=STATIONS {
-        tx.open_station(past, station, reviewer, voting_day).await?;
+        station_store::open_station(&mut tx, past, station, reviewer, voting_day).await?;
     }
-    let pairing = tx
-        .issue_kiosk_pairing(past, KIOSK_STATION, reviewer, voting_day)
-        .await?;
+    let pairing =
+        kiosk_store::issue_kiosk_pairing(&mut tx, past, KIOSK_STATION, reviewer, voting_day)
+            .await?;
     tx.commit().await?;
-    let (kiosk, _) = db.pair_kiosk(&pairing, voting_day).await?;
+    let (kiosk, _) = kiosk_store::pair_kiosk(db, &pairing, voting_day).await?;
     let mut rng = Lcg(2023);
     let mut paper: Vec<Vec<Ballot>> = vec![Vec::new(); STATIONS as usize];
     let mut tx = db.begin_write().await?;
@@ -399,7 +415,8 @@ async fn vote_at_stations(
         };
         let station = 1 + (n as i64 % STATIONS);
         if station == KIOSK_STATION {
-            tx.mark_in_person(
+            station_store::mark_in_person(
+                &mut tx,
                 past,
                 station,
                 document,
@@ -409,10 +426,11 @@ async fn vote_at_stations(
             )
             .await?;
             tx.commit().await?;
-            db.cast_kiosk(&kiosk, &ballot).await?;
+            kiosk_store::cast_kiosk(db, &kiosk, &ballot).await?;
             tx = db.begin_write().await?;
         } else {
-            tx.mark_in_person(
+            station_store::mark_in_person(
+                &mut tx,
                 past,
                 station,
                 document,
@@ -429,18 +447,26 @@ async fn vote_at_stations(
     for station in 1..=STATIONS {
         let box_ = &paper[(station - 1) as usize];
         for ballot in box_ {
-            tx.enter_paper_ballot(past, station, ballot, reviewer, voting_day)
+            station_store::enter_paper_ballot(&mut tx, past, station, ballot, reviewer, voting_day)
                 .await?;
         }
-        tx.close_station(past, station, box_.len() as u64, None, reviewer, voting_day)
-            .await?;
+        closure_store::close_station(
+            &mut tx,
+            past,
+            station,
+            box_.len() as u64,
+            None,
+            reviewer,
+            voting_day,
+        )
+        .await?;
     }
     for phase in &Phase::ALL[7..] {
-        tx.move_phase(past, *phase, Some(reviewer), now).await?;
+        calendar_store::move_phase(&mut tx, past, *phase, Some(reviewer), now).await?;
     }
     tx.commit().await?;
-    db.seal_ballot_box().await?;
-    db.publish(past, now).await?;
+    voting_store::seal_ballot_box(db).await?;
+    publication_store::publish(db, past, now).await?;
     Ok(())
 }
 
@@ -469,9 +495,15 @@ async fn candidate_filers(
         }
         .parse()?;
         let gender = GenderIdentity::from_code(gender).ok_or("demo gender")?;
-        let account = tx
-            .create_account(&new_user_handle().to_string(), person, "pt-BR", true, now)
-            .await?;
+        let account = accounts_store::create_account(
+            tx,
+            &new_user_handle().to_string(),
+            person,
+            "pt-BR",
+            true,
+            now,
+        )
+        .await?;
         let registration = Registration {
             display_name: (*person).to_owned(),
             preferred_locale: Locale::pt_BR,
@@ -489,11 +521,25 @@ async fn candidate_filers(
             DocumentType::Passport,
             &registration.document_number,
         );
-        let id = tx
-            .create_registration(organization, account, &registration, &hash, true, now)
-            .await?;
-        tx.decide_registration(organization, id, &Decision::Accept, reviewer, now)
-            .await?;
+        let id = registration_store::create_registration(
+            tx,
+            organization,
+            account,
+            &registration,
+            &hash,
+            true,
+            now,
+        )
+        .await?;
+        registration_store::decide_registration(
+            tx,
+            organization,
+            id,
+            &Decision::Accept,
+            reviewer,
+            now,
+        )
+        .await?;
         filers.push((
             account,
             Filer {
@@ -540,16 +586,20 @@ async fn file_candidacies(
         };
         let candidacy = validate_candidacy(&form, &rules, today, filer)
             .map_err(|problems| format!("demo candidacy {name}: {problems:?}"))?;
-        filed.push(
-            tx.file_candidacy(election, *account, &candidacy, now)
-                .await?,
-        );
+        filed.push(candidacy_store::file_candidacy(tx, election, *account, &candidacy, now).await?);
     }
-    tx.move_phase(election, Phase::Review, Some(reviewer), now)
-        .await?;
+    calendar_store::move_phase(tx, election, Phase::Review, Some(reviewer), now).await?;
     for id in filed {
-        tx.act_on_candidacy(election, id, CandidacyAction::Accept, None, reviewer, now)
-            .await?;
+        candidacy_store::act_on_candidacy(
+            tx,
+            election,
+            id,
+            CandidacyAction::Accept,
+            None,
+            reviewer,
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -565,9 +615,15 @@ async fn voter(
     now: i64,
 ) -> Result<String, Box<dyn std::error::Error>> {
     let name = format!("Eleitor(a) {:04}", n + 1);
-    let account = tx
-        .create_account(&new_user_handle().to_string(), &name, "pt-BR", true, now)
-        .await?;
+    let account = accounts_store::create_account(
+        tx,
+        &new_user_handle().to_string(),
+        &name,
+        "pt-BR",
+        true,
+        now,
+    )
+    .await?;
     let registration = Registration {
         display_name: name,
         preferred_locale: Locale::pt_BR,
@@ -589,10 +645,17 @@ async fn voter(
         DocumentType::Passport,
         &registration.document_number,
     );
-    let id = tx
-        .create_registration(organization, account, &registration, &hash, true, now)
-        .await?;
-    tx.decide_registration(organization, id, &Decision::Accept, reviewer, now)
+    let id = registration_store::create_registration(
+        tx,
+        organization,
+        account,
+        &registration,
+        &hash,
+        true,
+        now,
+    )
+    .await?;
+    registration_store::decide_registration(tx, organization, id, &Decision::Accept, reviewer, now)
         .await?;
     Ok(hash)
 }

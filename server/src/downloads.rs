@@ -6,9 +6,11 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use voz_app::elections::candidacy::store as candidacy_store;
 use voz_app::elections::election::lookup::election_of;
 use voz_app::elections::election::store::ElectionRecord;
 use voz_app::error::ErrorCode;
+use voz_app::results::publication as publication_store;
 use voz_app::results::publication::ExportFile;
 use voz_app::state::AppState;
 
@@ -45,18 +47,14 @@ async fn serve(
                 "ballots.jsonl" => (ExportFile::Ballots, "application/jsonl"),
                 _ => (ExportFile::TrackingCodes, "text/plain; charset=utf-8"),
             };
-            let text = state
-                .db
-                .published_file(record.id, record.phase, which)
+            let text = publication_store::published_file(&state.db, record.id, record.phase, which)
                 .await
                 .map_err(|e| internal(&e))?
                 .ok_or(StatusCode::FORBIDDEN)?;
             (text, content_type)
         }
         "results.json" | "results.csv" => {
-            let result = state
-                .db
-                .published_results(record.id, record.phase)
+            let result = publication_store::published_results(&state.db, record.id, record.phase)
                 .await
                 .map_err(|e| internal(&e))?
                 .ok_or(StatusCode::FORBIDDEN)?
@@ -92,9 +90,7 @@ async fn results_csv(
     record: &ElectionRecord,
     result: &voz_app::results::count::TallyResult,
 ) -> Result<String, StatusCode> {
-    let candidacies = state
-        .db
-        .candidacies(record.id)
+    let candidacies = candidacy_store::candidacies(&state.db, record.id)
         .await
         .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
     let mut csv = String::from("segment,candidate,name,votes,outcome,rank\n");

@@ -3,17 +3,19 @@
 
 use std::path::Path;
 
+use voz_app::accounts::store as accounts_store;
 use voz_app::db::Db;
+use voz_app::elections::election::store as election_store;
+use voz_app::results::export as export_store;
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
 pub async fn run(database_url: &str, org: &str, election: &str, out: &Path) -> Outcome {
     let db = Db::connect(database_url).await?;
-    let organization = db
-        .organization_by_slug(org)
+    let organization = accounts_store::organization_by_slug(&db, org)
         .await?
         .ok_or_else(|| format!("no organization with slug {org:?}"))?;
-    let record = db.election_by_slug(organization.id, election).await?;
+    let record = election_store::election_by_slug(&db, organization.id, election).await?;
     if !record.phase.ballots_public() {
         return Err(format!(
             "election {election:?} is in phase {}: ballots are published once voting has closed",
@@ -21,7 +23,7 @@ pub async fn run(database_url: &str, org: &str, election: &str, out: &Path) -> O
         )
         .into());
     }
-    let bundle = db.export_bundle(record.id).await?;
+    let bundle = export_store::export_bundle(&db, record.id).await?;
     std::fs::create_dir_all(out)?;
     let election_file = out.join("election.json");
     let ballots_file = out.join("ballots.jsonl");

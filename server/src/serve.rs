@@ -21,6 +21,8 @@ use voz_app::{App, shell};
 
 use crate::cli::ServeArgs;
 use crate::csrf::PublicOrigin;
+use voz_app::accounts::access_code::store as access_code_store;
+use voz_app::platform::web::sessions as sessions_store;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -192,12 +194,12 @@ fn spawn_purger(db: Db) {
         let mut every = tokio::time::interval(Duration::from_secs(300));
         loop {
             every.tick().await;
-            if let Err(error) = db.purge_expired(now_millis()).await {
+            if let Err(error) = sessions_store::purge_expired(&db, now_millis()).await {
                 tracing::warn!(%error, "purging expired sessions failed");
             }
             // Attempts older than every rate limit's window count for nothing any more.
             let before = now_millis() - voz_app::platform::web::rate_limit::LONGEST_WINDOW_MS;
-            if let Err(error) = db.purge_attempts(before).await {
+            if let Err(error) = access_code_store::purge_attempts(&db, before).await {
                 tracing::warn!(%error, "purging old attempts failed");
             }
         }

@@ -38,6 +38,12 @@ enum Caller {
 }
 
 use Caller::*;
+use voz_app::accounts::registration::store as registration_store;
+use voz_app::accounts::staff::store as staff_store;
+use voz_app::accounts::store as accounts_store;
+use voz_app::elections::assignment::store as assignment_store;
+use voz_app::elections::election::store as election_store;
+use voz_app::platform::web::sessions as sessions_store;
 
 const CALLERS: [Caller; 8] = [
     Anonymous,
@@ -430,11 +436,17 @@ fn matrix() -> Vec<Case> {
 /// A staff account of `org` with `role`, and its passkey session's cookie.
 async fn staff(db: &Db, org: OrganizationId, role: Role, name: &str) -> (AccountId, String) {
     let mut tx = db.begin_write().await.expect("begin");
-    let account = tx
-        .create_account(&new_user_handle().to_string(), name, "en", false, 0)
-        .await
-        .expect("account");
-    tx.grant_role(org, account, role, None, 0)
+    let account = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        name,
+        "en",
+        false,
+        0,
+    )
+    .await
+    .expect("account");
+    staff_store::grant_role(&mut tx, org, account, role, None, 0)
         .await
         .expect("role");
     tx.commit().await.expect("commit");
@@ -442,16 +454,16 @@ async fn staff(db: &Db, org: OrganizationId, role: Role, name: &str) -> (Account
 }
 
 async fn session(db: &Db, account: AccountId, method: AuthMethod) -> String {
-    let token = db
-        .create_session(
-            Some(account.0),
-            method,
-            None,
-            Duration::from_secs(3600),
-            voz_app::db::now_millis(),
-        )
-        .await
-        .expect("session");
+    let token = sessions_store::create_session(
+        db,
+        Some(account.0),
+        method,
+        None,
+        Duration::from_secs(3600),
+        voz_app::db::now_millis(),
+    )
+    .await
+    .expect("session");
     format!("voz_session={}", token.cookie_value())
 }
 
@@ -460,24 +472,23 @@ async fn callers(dir: &std::path::Path) -> Vec<(Caller, String)> {
     let db = Db::connect(&support::database_url(dir))
         .await
         .expect("database");
-    let cmi = db
-        .organization_by_slug("cmi-sp")
+    let cmi = accounts_store::organization_by_slug(&db, "cmi-sp")
         .await
         .expect("org")
         .expect("cmi-sp")
         .id;
-    let bogota = db
-        .organization_by_slug("idpac-bogota")
+    let bogota = accounts_store::organization_by_slug(&db, "idpac-bogota")
         .await
         .expect("org")
         .expect("idpac-bogota")
         .id;
-    let election = db
-        .election_by_slug(cmi, "cmi-2025")
+    let election = election_store::election_by_slug(&db, cmi, "cmi-2025")
         .await
         .expect("election");
     let voter = {
-        let voters = db.enabled_voters(cmi).await.expect("voters");
+        let voters = registration_store::enabled_voters(&db, cmi)
+            .await
+            .expect("voters");
         assert!(!voters.is_empty());
         // Registered at the help desk (managed), no passkey: a printed code may add its
         // first passkey.
@@ -498,10 +509,10 @@ async fn callers(dir: &std::path::Path) -> Vec<(Caller, String)> {
     let (here, here_cookie) = staff(&db, cmi, Role::PollWorker, "Mesária 1").await;
     let (there, there_cookie) = staff(&db, cmi, Role::PollWorker, "Mesário 2").await;
     let mut tx = db.begin_write().await.expect("begin");
-    tx.assign_poll_worker(election.id, 1, here, here, 0)
+    assignment_store::assign_poll_worker(&mut tx, election.id, 1, here, here, 0)
         .await
         .expect("assign here");
-    tx.assign_poll_worker(election.id, 2, there, there, 0)
+    assignment_store::assign_poll_worker(&mut tx, election.id, 2, there, there, 0)
         .await
         .expect("assign there");
     tx.commit().await.expect("commit");

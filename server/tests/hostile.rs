@@ -9,10 +9,13 @@ use std::io::Read;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+use voz_app::accounts::staff::store as staff_store;
+use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::Role;
 use voz_app::db::Db;
 use voz_app::error::AppError;
+use voz_app::platform::web::sessions as sessions_store;
 use voz_app::platform::web::sessions::AuthMethod;
 
 /// Values an attacker (or a confused client) sends.
@@ -176,36 +179,41 @@ async fn admin_cookie(dir: &std::path::Path) -> String {
     let db = Db::connect(&support::database_url(dir))
         .await
         .expect("database");
-    let org = db
-        .organization_by_slug("cmi-sp")
+    let org = accounts_store::organization_by_slug(&db, "cmi-sp")
         .await
         .expect("org")
         .expect("cmi-sp");
     let mut tx = db.begin_write().await.expect("begin");
-    let account = tx
-        .create_account(&new_user_handle().to_string(), "Admin", "pt-BR", false, 0)
-        .await
-        .expect("account");
+    let account = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Admin",
+        "pt-BR",
+        false,
+        0,
+    )
+    .await
+    .expect("account");
     for role in [
         Role::Administrator,
         Role::ElectoralCommission,
         Role::PollWorker,
     ] {
-        tx.grant_role(org.id, account, role, None, 0)
+        staff_store::grant_role(&mut tx, org.id, account, role, None, 0)
             .await
             .expect("role");
     }
     tx.commit().await.expect("commit");
-    let token = db
-        .create_session(
-            Some(account.0),
-            AuthMethod::Passkey,
-            None,
-            Duration::from_secs(3600),
-            voz_app::db::now_millis(),
-        )
-        .await
-        .expect("session");
+    let token = sessions_store::create_session(
+        &db,
+        Some(account.0),
+        AuthMethod::Passkey,
+        None,
+        Duration::from_secs(3600),
+        voz_app::db::now_millis(),
+    )
+    .await
+    .expect("session");
     db.close().await;
     format!("voz_session={}", token.cookie_value())
 }

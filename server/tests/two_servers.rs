@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use serde_json::json;
 use sqlx::Connection as _;
+use voz_app::accounts::access_code::store as access_code_store;
+use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::types::RegistrationId;
 use voz_app::db::Db;
 
@@ -77,8 +80,7 @@ async fn sign_in_on_one_server_and_vote_on_another() {
 
     // A printed code for a demo voter of the election open for voting.
     let db = Db::connect(&database_url).await.expect("database");
-    let org = db
-        .organization_by_slug("cmi-sp")
+    let org = accounts_store::organization_by_slug(&db, "cmi-sp")
         .await
         .expect("org")
         .expect("cmi-sp");
@@ -90,15 +92,16 @@ async fn sign_in_on_one_server_and_vote_on_another() {
     .fetch_one(pool)
     .await)
     .expect("a voter");
-    let (account, _, _, _) = db
-        .registration_account(org.id, RegistrationId(registration))
-        .await
-        .expect("account")
-        .expect("exists");
+    let (account, _, _, _) =
+        registration_store::registration_account(&db, org.id, RegistrationId(registration))
+            .await
+            .expect("account")
+            .expect("exists");
     let secret = ServerSecret::load_or_create(&dir.path().join("secret.key")).expect("secret");
-    let code = voz_app::accounts::access_code::rules::generate_code();
+    let code = voz_app::accounts::access_code::store::generate_code();
     let mut tx = db.begin_write().await.expect("begin");
-    tx.issue_access_code(
+    access_code_store::issue_access_code(
+        &mut tx,
         org.id,
         account,
         &secret.access_code_hash(&code),

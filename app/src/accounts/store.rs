@@ -10,6 +10,7 @@ use crate::accounts::types::{
 };
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 
@@ -53,7 +54,7 @@ pub(crate) fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreEr
 
 pub(crate) type OrganizationRow = (i64, String, String, String, String, bool);
 
-pub(crate) fn organization(row: OrganizationRow) -> Result<Organization, StoreError> {
+pub(crate) fn organization_of_row(row: OrganizationRow) -> Result<Organization, StoreError> {
     let (id, slug, name, default_locale, rules, voter_list_public) = row;
     let rules: RegistrationRules =
         serde_json::from_str(&rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -70,109 +71,103 @@ pub(crate) fn organization(row: OrganizationRow) -> Result<Organization, StoreEr
 pub(crate) const ORGANIZATION_COLUMNS: &str =
     "id, slug, name, default_locale, rules, voter_list_public";
 
-impl Tx {
-    pub async fn create_organization(
-        &mut self,
-        new: &NewOrganization,
-        actor: Option<AccountId>,
-        now: i64,
-    ) -> Result<OrganizationId, StoreError> {
-        let rules =
-            serde_json::to_string(&new.rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let (id,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "INSERT INTO organizations (slug, name, default_locale, rules, voter_list_public, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            )
-            .bind(&new.slug)
-            .bind(&new.name)
-            .bind(&new.default_locale)
-            .bind(&rules)
-            .bind(new.voter_list_public)
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await
-        })
-        .map_err(|e| unique_violation(e, "slug", StoreError::DuplicateSlug))?;
-        self.audit(
-            AuditEvent::new(
-                Some(id),
-                actor.map(|a| a.0),
-                Action::OrganizationCreate,
-                Subject::Organization(OrganizationId(id)),
-            )
-            .after(json!(new)),
-            now,
+pub async fn create_organization(
+    tx: &mut Tx,
+    new: &NewOrganization,
+    actor: Option<AccountId>,
+    now: i64,
+) -> Result<OrganizationId, StoreError> {
+    let rules =
+        serde_json::to_string(&new.rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let (id,): (i64,) = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "INSERT INTO organizations (slug, name, default_locale, rules, voter_list_public, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
-        .await?;
-        Ok(OrganizationId(id))
-    }
-
-    /// A new account; `managed` when staff create it for someone without phone or email.
-    /// `user_handle` is the WebAuthn user id (see [`new_user_handle`]).
-    pub async fn create_account(
-        &mut self,
-        user_handle: &str,
-        display_name: &str,
-        preferred_locale: &str,
-        managed: bool,
-        now: i64,
-    ) -> Result<AccountId, StoreError> {
-        let (id,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "INSERT INTO accounts (user_handle, display_name, preferred_locale, managed, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(user_handle)
-            .bind(display_name)
-            .bind(preferred_locale)
-            .bind(managed)
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await
-        })?;
-        Ok(AccountId(id))
-    }
+        .bind(&new.slug)
+        .bind(&new.name)
+        .bind(&new.default_locale)
+        .bind(&rules)
+        .bind(new.voter_list_public)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await
+    })
+    .map_err(|e| unique_violation(e, "slug", StoreError::DuplicateSlug))?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(id),
+            actor.map(|a| a.0),
+            Action::OrganizationCreate,
+            Subject::Organization(OrganizationId(id)),
+        )
+        .after(json!(new)),
+        now,
+    )
+    .await?;
+    Ok(OrganizationId(id))
 }
 
-impl Db {
-    pub async fn organization_by_slug(
-        &self,
-        slug: &str,
-    ) -> Result<Option<Organization>, StoreError> {
-        let row: Option<OrganizationRow> = on_db!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE slug = $1"
-            ))
-            .bind(slug)
-            .fetch_optional(pool)
-            .await
-        })?;
-        row.map(organization).transpose()
-    }
+/// A new account; `managed` when staff create it for someone without phone or email.
+/// `user_handle` is the WebAuthn user id (see [`new_user_handle`]).
+pub async fn create_account(
+    tx: &mut Tx,
+    user_handle: &str,
+    display_name: &str,
+    preferred_locale: &str,
+    managed: bool,
+    now: i64,
+) -> Result<AccountId, StoreError> {
+    let (id,): (i64,) = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "INSERT INTO accounts (user_handle, display_name, preferred_locale, managed, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(user_handle)
+        .bind(display_name)
+        .bind(preferred_locale)
+        .bind(managed)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await
+    })?;
+    Ok(AccountId(id))
+}
 
-    pub async fn organization(&self, id: OrganizationId) -> Result<Organization, StoreError> {
-        let row: OrganizationRow = on_db!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1"
-            ))
-            .bind(id.0)
-            .fetch_one(pool)
-            .await
-        })?;
-        organization(row)
-    }
+pub async fn organization_by_slug(db: &Db, slug: &str) -> Result<Option<Organization>, StoreError> {
+    let row: Option<OrganizationRow> = on_db!(db, |pool| {
+        sqlx::query_as(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE slug = $1"
+        ))
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.map(organization_of_row).transpose()
+}
 
-    pub async fn organizations(&self) -> Result<Vec<Organization>, StoreError> {
-        let rows: Vec<OrganizationRow> = on_db!(self, |pool| {
-            sqlx::query_as(&format!(
-                "SELECT {ORGANIZATION_COLUMNS} FROM organizations ORDER BY name"
-            ))
-            .fetch_all(pool)
-            .await
-        })?;
-        rows.into_iter().map(organization).collect()
-    }
+pub async fn organization(db: &Db, id: OrganizationId) -> Result<Organization, StoreError> {
+    let row: OrganizationRow = on_db!(db, |pool| {
+        sqlx::query_as(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1"
+        ))
+        .bind(id.0)
+        .fetch_one(pool)
+        .await
+    })?;
+    organization_of_row(row)
+}
+
+pub async fn organizations(db: &Db) -> Result<Vec<Organization>, StoreError> {
+    let rows: Vec<OrganizationRow> = on_db!(db, |pool| {
+        sqlx::query_as(&format!(
+            "SELECT {ORGANIZATION_COLUMNS} FROM organizations ORDER BY name"
+        ))
+        .fetch_all(pool)
+        .await
+    })?;
+    rows.into_iter().map(organization_of_row).collect()
 }
 
 /// What an account page shows about its owner.
@@ -188,59 +183,54 @@ pub struct AccountOverview {
     pub staff_of: Vec<(String, String, Vec<Role>)>,
 }
 
-impl Db {
-    pub async fn account_overview(
-        &self,
-        account: AccountId,
-    ) -> Result<AccountOverview, StoreError> {
-        let (display_name, user_handle, managed): (String, String, bool) = on_db!(self, |pool| {
-            sqlx::query_as("SELECT display_name, user_handle, managed FROM accounts WHERE id = $1")
-                .bind(account.0)
-                .fetch_optional(pool)
-                .await
-        })?
-        .ok_or(StoreError::NotFound)?;
-        let registrations: Vec<(String, String, String, Option<String>)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT o.slug, o.name, r.status, r.status_reason FROM registrations r \
-                 JOIN organizations o ON o.id = r.organization_id WHERE r.account_id = $1 ORDER BY o.name",
-            )
+pub async fn account_overview(db: &Db, account: AccountId) -> Result<AccountOverview, StoreError> {
+    let (display_name, user_handle, managed): (String, String, bool) = on_db!(db, |pool| {
+        sqlx::query_as("SELECT display_name, user_handle, managed FROM accounts WHERE id = $1")
             .bind(account.0)
-            .fetch_all(pool)
+            .fetch_optional(pool)
             .await
-        })?;
-        let roles: Vec<(String, String, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT o.slug, o.name, r.role FROM roles r JOIN organizations o ON o.id = r.organization_id \
-                 WHERE r.account_id = $1 ORDER BY o.name, r.role",
-            )
-            .bind(account.0)
-            .fetch_all(pool)
-            .await
-        })?;
-        let mut staff_of: Vec<(String, String, Vec<Role>)> = Vec::new();
-        for (slug, name, role) in roles {
-            let Some(role) = Role::from_code(&role) else {
-                continue;
-            };
-            match staff_of.last_mut() {
-                Some((last, _, roles)) if *last == slug => roles.push(role),
-                _ => staff_of.push((slug, name, vec![role])),
-            }
+    })?
+    .ok_or(StoreError::NotFound)?;
+    let registrations: Vec<(String, String, String, Option<String>)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT o.slug, o.name, r.status, r.status_reason FROM registrations r \
+             JOIN organizations o ON o.id = r.organization_id WHERE r.account_id = $1 ORDER BY o.name",
+        )
+        .bind(account.0)
+        .fetch_all(pool)
+        .await
+    })?;
+    let roles: Vec<(String, String, String)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT o.slug, o.name, r.role FROM roles r JOIN organizations o ON o.id = r.organization_id \
+             WHERE r.account_id = $1 ORDER BY o.name, r.role",
+        )
+        .bind(account.0)
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut staff_of: Vec<(String, String, Vec<Role>)> = Vec::new();
+    for (slug, name, role) in roles {
+        let Some(role) = Role::from_code(&role) else {
+            continue;
+        };
+        match staff_of.last_mut() {
+            Some((last, _, roles)) if *last == slug => roles.push(role),
+            _ => staff_of.push((slug, name, vec![role])),
         }
-        Ok(AccountOverview {
-            display_name,
-            user_handle,
-            managed,
-            registrations: registrations
-                .into_iter()
-                .map(|(slug, name, status, reason)| {
-                    let status = RegistrationStatus::from_code(&status)
-                        .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?;
-                    Ok((slug, name, status, reason))
-                })
-                .collect::<Result<_, StoreError>>()?,
-            staff_of,
-        })
     }
+    Ok(AccountOverview {
+        display_name,
+        user_handle,
+        managed,
+        registrations: registrations
+            .into_iter()
+            .map(|(slug, name, status, reason)| {
+                let status = RegistrationStatus::from_code(&status)
+                    .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?;
+                Ok((slug, name, status, reason))
+            })
+            .collect::<Result<_, StoreError>>()?,
+        staff_of,
+    })
 }

@@ -53,6 +53,46 @@ macro_rules! on_db {
     };
 }
 
+/// Where a read runs: on the pool, or inside an open write transaction (which sees its own
+/// writes and holds its locks). One read function then serves both; `&db` and `&mut tx`
+/// convert into it.
+pub enum Reader<'a> {
+    Db(&'a Db),
+    Tx(&'a mut Tx),
+}
+
+impl<'a> From<&'a Db> for Reader<'a> {
+    fn from(db: &'a Db) -> Self {
+        Reader::Db(db)
+    }
+}
+
+impl<'a> From<&'a mut Tx> for Reader<'a> {
+    fn from(tx: &'a mut Tx) -> Self {
+        Reader::Tx(tx)
+    }
+}
+
+/// Runs the same sqlx read on whichever backend and place a [`Reader`] names; `$conn` is
+/// the pool or the transaction's connection, typed per arm.
+#[macro_export]
+macro_rules! on_read {
+    ($reader:expr, |$conn:ident| $body:expr) => {
+        match $reader {
+            $crate::db::Reader::Db($crate::db::Db::Sqlite($conn)) => $body,
+            $crate::db::Reader::Db($crate::db::Db::Postgres($conn)) => $body,
+            $crate::db::Reader::Tx($crate::db::Tx::Sqlite(transaction)) => {
+                let $conn = &mut **transaction;
+                $body
+            }
+            $crate::db::Reader::Tx($crate::db::Tx::Postgres(transaction)) => {
+                let $conn = &mut **transaction;
+                $body
+            }
+        }
+    };
+}
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 

@@ -6,6 +6,7 @@
 //! ballots; in `paired` mode it is that ballot's code (see `results::board`).
 
 use crate::db::Db;
+use crate::elections::election::store as election_store;
 use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
 use crate::results::board;
 use crate::results::count::ReceiptMode;
@@ -21,22 +22,20 @@ pub struct ExportBundle {
     pub ballots: usize,
 }
 
-impl Db {
-    /// The export of `election`. The caller checks that the election's ballots are public.
-    pub async fn export_bundle(&self, election: ElectionId) -> Result<ExportBundle, ElectionError> {
-        let record = self.election(election).await?;
-        let ballots = self.ballots(election).await?;
-        let count = ballots.len();
-        let published = board::publish(record.config.receipts, ballots);
-        let lines = |items: &[String]| items.iter().map(|i| format!("{i}\n")).collect::<String>();
-        Ok(ExportBundle {
-            mode: published.mode,
-            election_json: serde_json::to_string_pretty(&record.config).map_err(corrupt)? + "\n",
-            ballots_jsonl: lines(&published.ballots),
-            tracking_codes: lines(&published.codes),
-            head: published.head,
-            parts: published.parts,
-            ballots: count,
-        })
-    }
+/// The export of `election`. The caller checks that the election's ballots are public.
+pub async fn export_bundle(db: &Db, election: ElectionId) -> Result<ExportBundle, ElectionError> {
+    let record = election_store::election(db, election).await?;
+    let ballots = election_store::ballots(db, election).await?;
+    let count = ballots.len();
+    let published = board::publish(record.config.receipts, ballots);
+    let lines = |items: &[String]| items.iter().map(|i| format!("{i}\n")).collect::<String>();
+    Ok(ExportBundle {
+        mode: published.mode,
+        election_json: serde_json::to_string_pretty(&record.config).map_err(corrupt)? + "\n",
+        ballots_jsonl: lines(&published.ballots),
+        tracking_codes: lines(&published.codes),
+        head: published.head,
+        parts: published.parts,
+        ballots: count,
+    })
 }

@@ -119,17 +119,19 @@ pub async fn load_results(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
+    use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::election::api::ssr::nationality_names;
     use crate::elections::election::lookup::election_of;
+    use crate::elections::station::store::closure as closure_store;
     use crate::error::{AppError, ErrorCode};
+    use crate::platform::timeline::store as timeline_store;
     use crate::platform::web::context::app_state;
+    use crate::results::publication as publication_store;
 
     pub async fn load_board(organization: &str, election: &str) -> Result<BoardPage, AppError> {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        let board = app
-            .db
-            .published_board(record.id, record.phase)
+        let board = publication_store::published_board(&app.db, record.id, record.phase)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
@@ -152,23 +154,17 @@ mod ssr {
         let results = load_results(organization, election, locale).await?;
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        let history = app
-            .db
-            .phase_history(record.process())
+        let history = timeline_store::phase_history(&app.db, record.process())
             .await
             .map_err(AppError::from)?;
-        let head = app
-            .db
-            .published_board(record.id, record.phase)
+        let head = publication_store::published_board(&app.db, record.id, record.phase)
             .await
             .map_err(AppError::from)?
             .map(|b| b.head)
             .unwrap_or_default();
         let mut stations = Vec::new();
         for station in &record.settings.stations {
-            let state = app
-                .db
-                .station_state(record.id, station.id)
+            let state = closure_store::station_state(&app.db, record.id, station.id)
                 .await
                 .map_err(|_| AppError::new(ErrorCode::Internal))?;
             stations.push((station.name.clone(), state.closed.then_some(state)));
@@ -192,16 +188,12 @@ mod ssr {
     ) -> Result<ResultsPage, AppError> {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        let published = app
-            .db
-            .published_results(record.id, record.phase)
+        let published = publication_store::published_results(&app.db, record.id, record.phase)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
         let result = published.count;
-        let candidacies = app
-            .db
-            .candidacies(record.id)
+        let candidacies = candidacy_store::candidacies(&app.db, record.id)
             .await
             .map_err(AppError::from)?;
         let name_of = |id: &str| {

@@ -11,6 +11,15 @@ use voz_app::db::Db;
 use voz_app::i18n::Locale;
 
 use crate::store_tests;
+use voz_app::accounts::access_code::store as access_code_store;
+use voz_app::accounts::duplicates::store as duplicates_store;
+use voz_app::accounts::passkey::store as passkey_store;
+use voz_app::accounts::registration::store as registration_store;
+use voz_app::accounts::staff::store as staff_store;
+use voz_app::accounts::staff::store::invites as invites_store;
+use voz_app::accounts::store as accounts_store;
+use voz_app::platform::audit::store as audit_store;
+use voz_app::platform::web::sessions as sessions_store;
 
 store_tests!(
     organizations_have_unique_slugs,
@@ -59,17 +68,17 @@ fn registration(name: &str, district: &str) -> Registration {
 
 async fn new_org(db: &Db, slug: &str) -> OrganizationId {
     let mut tx = db.begin_write().await.expect("begin");
-    let id = tx
-        .create_organization(
-            &NewOrganization {
-                slug: slug.into(),
-                ..sao_paulo()
-            },
-            None,
-            NOW,
-        )
-        .await
-        .expect("create organization");
+    let id = accounts_store::create_organization(
+        &mut tx,
+        &NewOrganization {
+            slug: slug.into(),
+            ..sao_paulo()
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("create organization");
     tx.commit().await.expect("commit");
     id
 }
@@ -82,21 +91,33 @@ async fn register(
 ) -> Result<(AccountId, voz_app::accounts::types::RegistrationId), StoreError> {
     let secret = ServerSecret::from_bytes([7; 32]);
     let mut tx = db.begin_write().await?;
-    let account = tx
-        .create_account(&new_user_handle().to_string(), name, "es", false, NOW)
-        .await?;
+    let account = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        name,
+        "es",
+        false,
+        NOW,
+    )
+    .await?;
     let hash = secret.document_hash(org, DocumentType::Passport, number);
-    let id = tx
-        .create_registration(org, account, &registration(name, "Brás"), &hash, true, NOW)
-        .await?;
+    let id = registration_store::create_registration(
+        &mut tx,
+        org,
+        account,
+        &registration(name, "Brás"),
+        &hash,
+        true,
+        NOW,
+    )
+    .await?;
     tx.commit().await?;
     Ok((account, id))
 }
 
 async fn organizations_have_unique_slugs(db: &Db) {
     let id = new_org(db, "cmi-sp").await;
-    let found = db
-        .organization_by_slug("cmi-sp")
+    let found = accounts_store::organization_by_slug(db, "cmi-sp")
         .await
         .expect("read")
         .expect("exists");
@@ -105,11 +126,16 @@ async fn organizations_have_unique_slugs(db: &Db) {
     assert_eq!(found.rules.accepted_documents.len(), 9);
 
     let mut tx = db.begin_write().await.expect("begin");
-    let again = tx.create_organization(&sao_paulo(), None, NOW).await;
+    let again = accounts_store::create_organization(&mut tx, &sao_paulo(), None, NOW).await;
     assert!(matches!(again, Err(StoreError::DuplicateSlug)), "{again:?}");
     drop(tx);
-    assert_eq!(db.organizations().await.expect("list").len(), 1);
-    let log = db.audit_page(id.0, None, 10).await.expect("audit");
+    assert_eq!(
+        accounts_store::organizations(db).await.expect("list").len(),
+        1
+    );
+    let log = audit_store::audit_page(db, id.0, None, 10)
+        .await
+        .expect("audit");
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].action, "organization.create");
 }
@@ -133,19 +159,26 @@ async fn one_registration_per_document(db: &Db) {
     let secret = ServerSecret::from_bytes([7; 32]);
     let mut tx = db.begin_write().await.expect("begin");
     let hash = secret.document_hash(sp, DocumentType::Passport, "OTHER999");
-    let twice = tx
-        .create_registration(sp, account, &registration("Ana", "Sé"), &hash, true, NOW)
-        .await;
+    let twice = registration_store::create_registration(
+        &mut tx,
+        sp,
+        account,
+        &registration("Ana", "Sé"),
+        &hash,
+        true,
+        NOW,
+    )
+    .await;
     assert!(
         matches!(twice, Err(StoreError::AlreadyRegistered)),
         "{twice:?}"
     );
     drop(tx);
 
-    let pending = db
-        .registrations_with_status(sp, RegistrationStatus::Pending, 10)
-        .await
-        .expect("queue");
+    let pending =
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 10)
+            .await
+            .expect("queue");
     assert_eq!(pending.len(), 1, "the refused attempts stored nothing");
     assert_eq!(pending[0].display_name, "Ana");
 }
@@ -178,10 +211,11 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     let reviewer = staff_account(db).await;
 
     let mut tx = db.begin_write().await.expect("begin");
-    tx.decide_registration(sp, ana, &Decision::Accept, reviewer, NOW + 1)
+    registration_store::decide_registration(&mut tx, sp, ana, &Decision::Accept, reviewer, NOW + 1)
         .await
         .expect("approve");
-    tx.decide_registration(
+    registration_store::decide_registration(
+        &mut tx,
         sp,
         bruno,
         &Decision::Refuse {
@@ -195,25 +229,29 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     tx.commit().await.expect("commit");
 
     assert!(
-        db.registrations_with_status(sp, RegistrationStatus::Pending, 10)
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 10)
             .await
             .expect("q")
             .is_empty()
     );
-    let rejected = db
-        .registrations_with_status(sp, RegistrationStatus::Rejected, 10)
-        .await
-        .expect("q");
+    let rejected =
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Rejected, 10)
+            .await
+            .expect("q");
     assert_eq!(
         rejected[0].status_reason.as_deref(),
         Some("Document illegible")
     );
     assert_eq!(
-        db.enabled_voters(sp).await.expect("list"),
+        registration_store::enabled_voters(db, sp)
+            .await
+            .expect("list"),
         [("Ana".to_owned(), "Brás".to_owned())]
     );
 
-    let log = db.audit_page(sp.0, None, 10).await.expect("audit");
+    let log = audit_store::audit_page(db, sp.0, None, 10)
+        .await
+        .expect("audit");
     let decisions: Vec<_> = log
         .iter()
         .filter(|r| r.action == "registration.decide")
@@ -230,68 +268,80 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     );
 
     let mut tx = db.begin_write().await.expect("begin");
-    let missing = tx
-        .decide_registration(
-            sp,
-            voz_app::accounts::types::RegistrationId(999),
-            &Decision::Accept,
-            reviewer,
-            NOW,
-        )
-        .await;
+    let missing = registration_store::decide_registration(
+        &mut tx,
+        sp,
+        voz_app::accounts::types::RegistrationId(999),
+        &Decision::Accept,
+        reviewer,
+        NOW,
+    )
+    .await;
     assert!(matches!(missing, Err(StoreError::NotFound)));
     drop(tx);
-    db.verify_audit_chain().await.expect("chain intact");
+    audit_store::verify_audit_chain(db)
+        .await
+        .expect("chain intact");
 }
 
 async fn roles_are_granted_once_and_audited(db: &Db) {
     let sp = new_org(db, "cmi-sp").await;
     let mut tx = db.begin_write().await.expect("begin");
-    let admin = tx
-        .create_account(&new_user_handle().to_string(), "Admin", "pt-BR", false, NOW)
-        .await
-        .expect("admin");
-    let worker = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Mesário",
-            "pt-BR",
-            false,
-            NOW,
-        )
-        .await
-        .expect("worker");
+    let admin = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Admin",
+        "pt-BR",
+        false,
+        NOW,
+    )
+    .await
+    .expect("admin");
+    let worker = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Mesário",
+        "pt-BR",
+        false,
+        NOW,
+    )
+    .await
+    .expect("worker");
     assert!(
-        tx.grant_role(sp, admin, Role::Administrator, None, NOW)
+        staff_store::grant_role(&mut tx, sp, admin, Role::Administrator, None, NOW)
             .await
             .expect("grant")
     );
     assert!(
-        tx.grant_role(sp, worker, Role::PollWorker, Some(admin), NOW)
+        staff_store::grant_role(&mut tx, sp, worker, Role::PollWorker, Some(admin), NOW)
             .await
             .expect("grant")
     );
     assert!(
-        !tx.grant_role(sp, worker, Role::PollWorker, Some(admin), NOW)
+        !staff_store::grant_role(&mut tx, sp, worker, Role::PollWorker, Some(admin), NOW)
             .await
             .expect("again")
     );
     tx.commit().await.expect("commit");
     assert_eq!(
-        db.roles_of(sp, worker).await.expect("roles"),
+        staff_store::roles_of(db, sp, worker).await.expect("roles"),
         [Role::PollWorker]
     );
 
     let mut tx = db.begin_write().await.expect("begin");
     assert!(
-        tx.revoke_role(sp, worker, Role::PollWorker, admin, NOW)
+        staff_store::revoke_role(&mut tx, sp, worker, Role::PollWorker, admin, NOW)
             .await
             .expect("revoke")
     );
     tx.commit().await.expect("commit");
-    assert!(db.roles_of(sp, worker).await.expect("roles").is_empty());
-    let actions: Vec<_> = db
-        .audit_page(sp.0, None, 10)
+    assert!(
+        staff_store::roles_of(db, sp, worker)
+            .await
+            .expect("roles")
+            .is_empty()
+    );
+    let actions: Vec<_> = audit_store::audit_page(db, sp.0, None, 10)
         .await
         .expect("audit")
         .into_iter()
@@ -312,35 +362,39 @@ async fn invites_are_single_use_and_expire(db: &Db) {
     let sp = new_org(db, "cmi-sp").await;
     let hour = std::time::Duration::from_secs(3600);
     let mut tx = db.begin_write().await.expect("begin");
-    let token = tx
-        .create_invite(sp, Role::Administrator, hour, None, NOW)
+    let token = invites_store::create_invite(&mut tx, sp, Role::Administrator, hour, None, NOW)
         .await
         .expect("invite");
-    let stale = tx
-        .create_invite(sp, Role::Moderator, hour, None, NOW)
+    let stale = invites_store::create_invite(&mut tx, sp, Role::Moderator, hour, None, NOW)
         .await
         .expect("invite");
     tx.commit().await.expect("commit");
 
     let mut tx = db.begin_write().await.expect("begin");
     assert_eq!(
-        tx.redeem_invite(&token, NOW + 1).await.expect("redeem"),
+        invites_store::redeem_invite(&mut tx, &token, NOW + 1)
+            .await
+            .expect("redeem"),
         Some((sp, Role::Administrator))
     );
     assert_eq!(
-        tx.redeem_invite(&token, NOW + 2).await.expect("again"),
+        invites_store::redeem_invite(&mut tx, &token, NOW + 2)
+            .await
+            .expect("again"),
         None,
         "single use"
     );
     assert_eq!(
-        tx.redeem_invite(&stale, NOW + 3_600_000)
+        invites_store::redeem_invite(&mut tx, &stale, NOW + 3_600_000)
             .await
             .expect("stale"),
         None,
         "expired"
     );
     assert_eq!(
-        tx.redeem_invite("made-up", NOW).await.expect("unknown"),
+        invites_store::redeem_invite(&mut tx, "made-up", NOW)
+            .await
+            .expect("unknown"),
         None
     );
     tx.commit().await.expect("commit");
@@ -352,7 +406,7 @@ async fn a_new_code_revokes_the_earlier_unused_ones(db: &Db) {
     let hour = std::time::Duration::from_secs(3600);
     let issue = |code: &'static str| async move {
         let mut tx = db.begin_write().await.expect("begin");
-        tx.issue_access_code(org, account, code, hour, account, NOW)
+        access_code_store::issue_access_code(&mut tx, org, account, code, hour, account, NOW)
             .await
             .expect("issue");
         tx.commit().await.expect("commit");
@@ -360,14 +414,14 @@ async fn a_new_code_revokes_the_earlier_unused_ones(db: &Db) {
     issue("hash-of-the-lost-card").await;
     issue("hash-of-the-new-card").await;
     assert_eq!(
-        db.redeem_access_code("hash-of-the-lost-card", NOW + 1)
+        access_code_store::redeem_access_code(db, "hash-of-the-lost-card", NOW + 1)
             .await
             .expect("redeem"),
         None,
         "the earlier card is revoked"
     );
     assert_eq!(
-        db.redeem_access_code("hash-of-the-new-card", NOW + 1)
+        access_code_store::redeem_access_code(db, "hash-of-the-new-card", NOW + 1)
             .await
             .expect("redeem"),
         Some(account)
@@ -393,46 +447,46 @@ async fn removing_a_passkey_ends_the_sessions_it_opened(db: &Db) {
         ids.push(id);
     }
     let hour = std::time::Duration::from_secs(3600);
-    let on_phone: SessionToken = db
-        .create_session(
-            Some(account.0),
-            AuthMethod::Passkey,
-            Some(ids[0]),
-            hour,
-            NOW,
-        )
-        .await
-        .expect("session");
-    let on_laptop = db
-        .create_session(
-            Some(account.0),
-            AuthMethod::Passkey,
-            Some(ids[1]),
-            hour,
-            NOW,
-        )
-        .await
-        .expect("session");
+    let on_phone: SessionToken = sessions_store::create_session(
+        db,
+        Some(account.0),
+        AuthMethod::Passkey,
+        Some(ids[0]),
+        hour,
+        NOW,
+    )
+    .await
+    .expect("session");
+    let on_laptop = sessions_store::create_session(
+        db,
+        Some(account.0),
+        AuthMethod::Passkey,
+        Some(ids[1]),
+        hour,
+        NOW,
+    )
+    .await
+    .expect("session");
     assert!(
-        db.remove_passkey(account, ids[0], NOW)
+        passkey_store::remove_passkey(db, account, ids[0], NOW)
             .await
             .expect("remove")
     );
     assert!(
-        db.find_session(&on_phone, NOW)
+        sessions_store::find_session(db, &on_phone, NOW)
             .await
             .expect("find")
             .is_none(),
         "the lost phone's session ended with its passkey"
     );
     assert!(
-        db.find_session(&on_laptop, NOW)
+        sessions_store::find_session(db, &on_laptop, NOW)
             .await
             .expect("find")
             .is_some()
     );
     assert!(
-        !db.remove_passkey(account, ids[1], NOW)
+        !passkey_store::remove_passkey(db, account, ids[1], NOW)
             .await
             .expect("remove"),
         "never the last passkey"
@@ -451,30 +505,35 @@ async fn one_person_with_two_documents_is_flagged(db: &Db) {
         ("QUISPE, Maria Jose", DocumentType::CrnmRne, "V1234567"),
         ("Ana Torres", DocumentType::Passport, "BO999999"),
     ] {
-        let account = tx
-            .create_account(&new_user_handle().to_string(), name, "es", false, NOW)
-            .await
-            .expect("account");
+        let account = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            name,
+            "es",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
         let mut form = registration(name, "Brás");
         form.document_type = document;
         form.document_number = number.into();
         let hash = secret.document_hash(org, document, number);
         ids.push(
-            tx.create_registration(org, account, &form, &hash, true, NOW)
+            registration_store::create_registration(&mut tx, org, account, &form, &hash, true, NOW)
                 .await
                 .expect("registered"),
         );
     }
     tx.commit().await.expect("commit");
-    let flagged = db
-        .possible_duplicates(org, ids[1])
+    let flagged = duplicates_store::possible_duplicates(db, org, ids[1])
         .await
         .expect("duplicates");
     assert_eq!(flagged.len(), 1, "{flagged:?}");
     assert_eq!(flagged[0].registration, ids[0].0);
     assert_eq!(flagged[0].document_type, DocumentType::Passport);
     assert!(
-        db.possible_duplicates(org, ids[2])
+        duplicates_store::possible_duplicates(db, org, ids[2])
             .await
             .expect("none")
             .is_empty(),
@@ -483,23 +542,25 @@ async fn one_person_with_two_documents_is_flagged(db: &Db) {
     // Staff check the documents: two people. The flag goes, the decision is in the log.
     let reviewer = staff_account(db).await;
     let mut tx = db.begin_write().await.expect("begin");
-    tx.dismiss_duplicate(org, ids[1], ids[0], reviewer, NOW)
+    duplicates_store::dismiss_duplicate(&mut tx, org, ids[1], ids[0], reviewer, NOW)
         .await
         .expect("dismiss");
     tx.commit().await.expect("commit");
     assert!(
-        db.possible_duplicates(org, ids[1])
+        duplicates_store::possible_duplicates(db, org, ids[1])
             .await
             .expect("none")
             .is_empty()
     );
     assert!(
-        db.possible_duplicates(org, ids[0])
+        duplicates_store::possible_duplicates(db, org, ids[0])
             .await
             .expect("none")
             .is_empty()
     );
-    let log = db.audit_page(org.0, None, 50).await.expect("audit");
+    let log = audit_store::audit_page(db, org.0, None, 50)
+        .await
+        .expect("audit");
     assert!(log.iter().any(
         |e| e.action == "registration.not_duplicate" && e.actor_account_id == Some(reviewer.0)
     ));
@@ -508,16 +569,16 @@ async fn one_person_with_two_documents_is_flagged(db: &Db) {
 /// A staff member's account (roles are not checked by the store).
 async fn staff_account(db: &Db) -> AccountId {
     let mut tx = db.begin_write().await.expect("begin");
-    let id = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Reviewer",
-            "pt-BR",
-            false,
-            NOW,
-        )
-        .await
-        .expect("account");
+    let id = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Reviewer",
+        "pt-BR",
+        false,
+        NOW,
+    )
+    .await
+    .expect("account");
     tx.commit().await.expect("commit");
     id
 }

@@ -8,16 +8,23 @@ use voz_app::elections::election::store::ElectionError;
 
 use crate::elections::{NOW, setup};
 use crate::store_tests;
+use voz_app::accounts::staff::store as staff_store;
+use voz_app::elections::assignment::store as assignment_store;
+use voz_app::elections::calendar::store as calendar_store;
+use voz_app::elections::election::store as election_store;
 
 store_tests!(assignments_take_poll_workers_until_voting_closes);
 
 async fn assignments_take_poll_workers_until_voting_closes(db: &Db) {
     let (election, people) = setup(db, 3).await;
     let (worker, other_worker, voter) = (people[0], people[1], people[2]);
-    let organization = db.election(election).await.expect("election").organization;
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
     let mut tx = db.begin_write().await.expect("begin");
     for account in [worker, other_worker] {
-        tx.grant_role(organization, account, Role::PollWorker, None, NOW)
+        staff_store::grant_role(&mut tx, organization, account, Role::PollWorker, None, NOW)
             .await
             .expect("role");
     }
@@ -26,10 +33,9 @@ async fn assignments_take_poll_workers_until_voting_closes(db: &Db) {
     let assign = |station: i64, who, on: bool| async move {
         let mut tx = db.begin_write().await.expect("begin");
         let out = if on {
-            tx.assign_poll_worker(election, station, who, worker, NOW)
-                .await
+            assignment_store::assign_poll_worker(&mut tx, election, station, who, worker, NOW).await
         } else {
-            tx.unassign_poll_worker(election, station, who, worker, NOW)
+            assignment_store::unassign_poll_worker(&mut tx, election, station, who, worker, NOW)
                 .await
         };
         if out.is_ok() {
@@ -50,8 +56,15 @@ async fn assignments_take_poll_workers_until_voting_closes(db: &Db) {
         assign(9, worker, true).await,
         Err(ElectionError::NotFound)
     ));
-    assert_eq!(db.assigned_to(election, 1).await.expect("read"), [worker.0]);
-    let all = db.station_assignments(election).await.expect("read");
+    assert_eq!(
+        assignment_store::assigned_to(db, election, 1)
+            .await
+            .expect("read"),
+        [worker.0]
+    );
+    let all = assignment_store::station_assignments(db, election)
+        .await
+        .expect("read");
     assert_eq!(
         all.iter().map(|(s, w)| (*s, w.account)).collect::<Vec<_>>(),
         [(1, worker.0), (2, other_worker.0)]
@@ -63,7 +76,7 @@ async fn assignments_take_poll_workers_until_voting_closes(db: &Db) {
     ));
 
     let mut tx = db.begin_write().await.expect("begin");
-    tx.move_phase(election, Phase::Counting, None, NOW)
+    calendar_store::move_phase(&mut tx, election, Phase::Counting, None, NOW)
         .await
         .expect("voting closes");
     tx.commit().await.expect("commit");

@@ -7,6 +7,7 @@ use voz_app::platform::audit::store::{AuditError, AuditEvent};
 use voz_app::platform::ids::{AccountId, ElectionId, RegistrationId};
 
 use crate::store_tests;
+use voz_app::platform::audit::store as audit_store;
 
 store_tests!(
     appends_chain_and_verify,
@@ -31,13 +32,15 @@ fn event(n: i64) -> AuditEvent {
 
 async fn append(db: &Db, n: i64) {
     let mut tx = db.begin_write().await.expect("begin");
-    tx.audit(event(n), 1_000 + n).await.expect("audit");
+    audit_store::audit(&mut tx, event(n), 1_000 + n)
+        .await
+        .expect("audit");
     tx.commit().await.expect("commit");
 }
 
 async fn appends_chain_and_verify(db: &Db) {
     assert_eq!(
-        db.verify_audit_chain()
+        audit_store::verify_audit_chain(db)
             .await
             .expect("empty log verifies")
             .entries,
@@ -46,9 +49,11 @@ async fn appends_chain_and_verify(db: &Db) {
     for n in 1..=3 {
         append(db, n).await;
     }
-    let summary = db.verify_audit_chain().await.expect("verifies");
+    let summary = audit_store::verify_audit_chain(db).await.expect("verifies");
     assert_eq!(summary.entries, 3);
-    let page = db.audit_page(1, None, 10).await.expect("page");
+    let page = audit_store::audit_page(db, 1, None, 10)
+        .await
+        .expect("page");
     assert_eq!(
         page.iter().map(|r| r.seq).collect::<Vec<_>>(),
         [3, 2, 1],
@@ -57,10 +62,12 @@ async fn appends_chain_and_verify(db: &Db) {
     assert_eq!(page[0].hash, summary.head);
     assert_eq!(page[1].hash, page[0].prev_hash);
     assert_eq!(page[2].after.as_deref(), Some(r#"{"status":"verified"}"#));
-    let older = db.audit_page(1, Some(2), 10).await.expect("older page");
+    let older = audit_store::audit_page(db, 1, Some(2), 10)
+        .await
+        .expect("older page");
     assert_eq!(older.len(), 1);
     assert!(
-        db.audit_page(2, None, 10)
+        audit_store::audit_page(db, 2, None, 10)
             .await
             .expect("other org")
             .is_empty()
@@ -70,11 +77,13 @@ async fn appends_chain_and_verify(db: &Db) {
 async fn rolled_back_actions_leave_no_entry(db: &Db) {
     {
         let mut tx = db.begin_write().await.expect("begin");
-        tx.audit(event(1), 1_000).await.expect("audit");
+        audit_store::audit(&mut tx, event(1), 1_000)
+            .await
+            .expect("audit");
         // Dropped without commit: the action failed, so it never happened.
     }
     append(db, 2).await;
-    let summary = db.verify_audit_chain().await.expect("verifies");
+    let summary = audit_store::verify_audit_chain(db).await.expect("verifies");
     assert_eq!(summary.entries, 1);
 }
 
@@ -89,7 +98,13 @@ async fn concurrent_appends_keep_one_chain(db: &Db) {
     for task in tasks {
         task.await.expect("join");
     }
-    assert_eq!(db.verify_audit_chain().await.expect("verifies").entries, 24);
+    assert_eq!(
+        audit_store::verify_audit_chain(db)
+            .await
+            .expect("verifies")
+            .entries,
+        24
+    );
 }
 
 /// What a database owner could do that our code never does: lift the triggers.
@@ -132,10 +147,16 @@ async fn the_database_refuses_changes_to_the_log(db: &Db) {
     if db.backend() == voz_app::db::Backend::Postgres {
         assert!(run(db, "TRUNCATE audit_log").await.is_err());
     }
-    assert_eq!(db.verify_audit_chain().await.expect("intact").entries, 3);
+    assert_eq!(
+        audit_store::verify_audit_chain(db)
+            .await
+            .expect("intact")
+            .entries,
+        3
+    );
     append(db, 4).await;
     assert_eq!(
-        db.verify_audit_chain()
+        audit_store::verify_audit_chain(db)
             .await
             .expect("still appends")
             .entries,
@@ -147,8 +168,11 @@ async fn a_truncated_or_rewritten_log_no_longer_reaches_a_published_head(db: &Db
     for n in 1..=4 {
         append(db, n).await;
     }
-    let published = db.verify_audit_chain().await.expect("intact").head;
-    db.verify_audit_chain_reaching(&published)
+    let published = audit_store::verify_audit_chain(db)
+        .await
+        .expect("intact")
+        .head;
+    audit_store::verify_audit_chain_reaching(db, &published)
         .await
         .expect("reaches its own head");
     drop_guards(db).await;
@@ -164,10 +188,10 @@ async fn a_truncated_or_rewritten_log_no_longer_reaches_a_published_head(db: &Db
     .await
     .expect("move head");
     assert!(
-        db.verify_audit_chain().await.is_ok(),
+        audit_store::verify_audit_chain(db).await.is_ok(),
         "consistent on its own"
     );
-    let truncated = db.verify_audit_chain_reaching(&published).await;
+    let truncated = audit_store::verify_audit_chain_reaching(db, &published).await;
     assert!(
         matches!(
             truncated,
@@ -191,7 +215,7 @@ async fn tampering_is_detected(db: &Db) {
     .await
     .map(|_| ()))
     .expect("tamper");
-    let broken = db.verify_audit_chain().await;
+    let broken = audit_store::verify_audit_chain(db).await;
     assert!(
         matches!(
             broken,
@@ -221,11 +245,12 @@ async fn a_process_log_holds_exactly_its_entries(db: &Db) {
         let mut tx = db.begin_write().await.expect("begin");
         let mut entry = event(n as i64);
         entry.subject = subject;
-        tx.audit(entry, 1_000).await.expect("audit");
+        audit_store::audit(&mut tx, entry, 1_000)
+            .await
+            .expect("audit");
         tx.commit().await.expect("commit");
     }
-    let page = db
-        .process_audit_page(Process::Election(one), None, 100)
+    let page = audit_store::process_audit_page(db, Process::Election(one), None, 100)
         .await
         .expect("page");
     let seen: Vec<&str> = page.iter().map(|r| r.subject.as_str()).collect();
@@ -238,7 +263,13 @@ async fn a_process_log_holds_exactly_its_entries(db: &Db) {
         ],
         "its own entries, newest first"
     );
-    assert_eq!(db.verify_audit_chain().await.expect("intact").entries, 7);
+    assert_eq!(
+        audit_store::verify_audit_chain(db)
+            .await
+            .expect("intact")
+            .entries,
+        7
+    );
     // Someone who can lift the guards refiles an entry of election 1 under election 2, to
     // hide it from election 1's commission: the subject (hashed) says otherwise.
     drop_guards(db).await;
@@ -248,7 +279,7 @@ async fn a_process_log_holds_exactly_its_entries(db: &Db) {
     )
     .await
     .expect("refile");
-    let broken = db.verify_audit_chain().await;
+    let broken = audit_store::verify_audit_chain(db).await;
     assert!(
         matches!(
             broken,

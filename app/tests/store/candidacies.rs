@@ -14,6 +14,12 @@ use voz_app::elections::election::store::{ElectionError, ElectionId, NewElection
 use voz_app::results::count::{ElectionConfig, ParityConfig, ParityScope, SegmentConfig};
 
 use crate::store_tests;
+use voz_app::accounts::registration::store as registration_store;
+use voz_app::accounts::store as accounts_store;
+use voz_app::elections::calendar::store as calendar_store;
+use voz_app::elections::candidacy::store as candidacy_store;
+use voz_app::elections::election::store as election_store;
+use voz_app::platform::access::scoped as scoped_store;
 
 store_tests!(
     filing_review_appeal_and_final_list,
@@ -105,39 +111,51 @@ pub(crate) fn validated(filing: &Filing) -> voz_app::elections::candidacy::Candi
 
 pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>) {
     let mut tx = db.begin_write().await.expect("begin");
-    let org = tx
-        .create_organization(
-            &NewOrganization {
-                slug: "cmi".into(),
-                name: "CMI".into(),
-                default_locale: "pt-BR".into(),
-                rules: RegistrationRules {
-                    accepted_documents: vec![],
-                    min_age: 16,
-                    residence_proof: ResidenceProof::SelfDeclaration,
-                    districts: vec![],
-                    time_zone: "America/Sao_Paulo".into(),
-                },
-                voter_list_public: false,
+    let org = accounts_store::create_organization(
+        &mut tx,
+        &NewOrganization {
+            slug: "cmi".into(),
+            name: "CMI".into(),
+            default_locale: "pt-BR".into(),
+            rules: RegistrationRules {
+                accepted_documents: vec![],
+                min_age: 16,
+                residence_proof: ResidenceProof::SelfDeclaration,
+                districts: vec![],
+                time_zone: "America/Sao_Paulo".into(),
             },
-            None,
-            NOW,
-        )
-        .await
-        .expect("organization");
+            voter_list_public: false,
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("organization");
     // Everyone who stands holds a verified registration with the organization.
     let secret = voz_app::accounts::secret::ServerSecret::from_bytes([5; 32]);
-    let reviewer = tx
-        .create_account(&new_user_handle().to_string(), "Reviewer", "es", false, NOW)
-        .await
-        .expect("account");
+    let reviewer = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Reviewer",
+        "es",
+        false,
+        NOW,
+    )
+    .await
+    .expect("account");
     let mut accounts = Vec::new();
     for n in 0..people {
         let name = format!("Person {n}");
-        let account = tx
-            .create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
-            .await
-            .expect("account");
+        let account = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            &name,
+            "es",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
         let registration = voz_app::accounts::registration::rules::Registration {
             display_name: name,
             preferred_locale: voz_app::i18n::Locale::es,
@@ -155,11 +173,19 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
             voz_app::accounts::types::DocumentType::Passport,
             &registration.document_number,
         );
-        let id = tx
-            .create_registration(org, account, &registration, &hash, true, NOW)
-            .await
-            .expect("registration");
-        tx.decide_registration(
+        let id = registration_store::create_registration(
+            &mut tx,
+            org,
+            account,
+            &registration,
+            &hash,
+            true,
+            NOW,
+        )
+        .await
+        .expect("registration");
+        registration_store::decide_registration(
+            &mut tx,
             org,
             id,
             &voz_app::accounts::types::Decision::Accept,
@@ -170,21 +196,21 @@ pub(crate) async fn setup(db: &Db, people: usize) -> (ElectionId, Vec<AccountId>
         .expect("verified");
         accounts.push(account);
     }
-    let election = tx
-        .create_election(
-            org,
-            &NewElection {
-                slug: "2027".into(),
-                title: "CMI 2027".into(),
-                config: config(),
-                settings: settings(),
-            },
-            None,
-            NOW,
-        )
-        .await
-        .expect("election");
-    tx.move_phase(election, Phase::CandidacyRegistration, None, NOW)
+    let election = election_store::create_election(
+        &mut tx,
+        org,
+        &NewElection {
+            slug: "2027".into(),
+            title: "CMI 2027".into(),
+            config: config(),
+            settings: settings(),
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("election");
+    calendar_store::move_phase(&mut tx, election, Phase::CandidacyRegistration, None, NOW)
         .await
         .expect("open candidacies");
     tx.commit().await.expect("commit");
@@ -199,8 +225,7 @@ pub(crate) async fn file(
 ) -> i64 {
     let candidacy = validated(filing);
     let mut tx = db.begin_write().await.expect("begin");
-    let id = tx
-        .file_candidacy(election, account, &candidacy, NOW)
+    let id = candidacy_store::file_candidacy(&mut tx, election, account, &candidacy, NOW)
         .await
         .expect("filed");
     tx.commit().await.expect("commit");
@@ -215,9 +240,16 @@ async fn act(
     actor: AccountId,
 ) -> Result<CandidacyStatus, ElectionError> {
     let mut tx = db.begin_write().await.expect("begin");
-    let out = tx
-        .act_on_candidacy(election, id, action, Some("motivo"), actor, NOW)
-        .await;
+    let out = candidacy_store::act_on_candidacy(
+        &mut tx,
+        election,
+        id,
+        action,
+        Some("motivo"),
+        actor,
+        NOW,
+    )
+    .await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
     }
@@ -226,7 +258,7 @@ async fn act(
 
 pub(crate) async fn to_phase(db: &Db, election: ElectionId, phase: Phase) {
     let mut tx = db.begin_write().await.expect("begin");
-    tx.move_phase(election, phase, None, NOW)
+    calendar_store::move_phase(&mut tx, election, phase, None, NOW)
         .await
         .expect("phase");
     tx.commit().await.expect("commit");
@@ -269,7 +301,9 @@ async fn filing_review_appeal_and_final_list(db: &Db) {
         .expect("uphold");
     to_phase(db, election, Phase::FinalList).await;
 
-    let record = db.election(election).await.expect("election");
+    let record = election_store::election(db, election)
+        .await
+        .expect("election");
     let ids: Vec<_> = record
         .config
         .candidates
@@ -285,12 +319,14 @@ async fn filing_review_appeal_and_final_list(db: &Db) {
             (format!("c{d}"), "C".to_owned(), false),
         ]
     );
-    let stored = db.candidacies(election).await.expect("list");
+    let stored = candidacy_store::candidacies(db, election)
+        .await
+        .expect("list");
     assert_eq!(stored[3].status, CandidacyStatus::AppealAccepted);
     assert_eq!(stored[3].reason.as_deref(), Some("motivo"));
     assert_eq!(stored[3].appeal.as_deref(), Some("motivo"));
     assert_eq!(
-        db.candidacy_of(election, people[1])
+        candidacy_store::candidacy_of(db, election, people[1])
             .await
             .expect("mine")
             .map(|r| r.id),
@@ -319,7 +355,8 @@ async fn one_candidacy_per_person_even_at_once(db: &Db) {
         let person = people[0];
         tokio::spawn(async move {
             let mut tx = db.begin_write().await?;
-            let id = tx.file_candidacy(election, person, &candidacy, NOW).await?;
+            let id =
+                candidacy_store::file_candidacy(&mut tx, election, person, &candidacy, NOW).await?;
             tx.commit().await?;
             Ok::<_, ElectionError>(id)
         })
@@ -333,7 +370,13 @@ async fn one_candidacy_per_person_even_at_once(db: &Db) {
         }
     }
     assert_eq!(filed, 1);
-    assert_eq!(db.candidacies(election).await.expect("list").len(), 1);
+    assert_eq!(
+        candidacy_store::candidacies(db, election)
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
 }
 
 async fn nothing_outside_its_phase(db: &Db) {
@@ -350,9 +393,7 @@ async fn nothing_outside_its_phase(db: &Db) {
     to_phase(db, election, Phase::Review).await;
     let candidacy = validated(&form("C", "Late Person", "woman"));
     let mut tx = db.begin_write().await.expect("begin");
-    let late = tx
-        .file_candidacy(election, people[1], &candidacy, NOW)
-        .await;
+    let late = candidacy_store::file_candidacy(&mut tx, election, people[1], &candidacy, NOW).await;
     assert!(
         matches!(
             late,
@@ -373,7 +414,10 @@ async fn nothing_outside_its_phase(db: &Db) {
         "{twice:?}"
     );
     assert_eq!(
-        db.candidacies(election).await.expect("list").len(),
+        candidacy_store::candidacies(db, election)
+            .await
+            .expect("list")
+            .len(),
         1,
         "nothing stored by refusals"
     );
@@ -383,22 +427,28 @@ async fn only_a_verified_registrant_stands(db: &Db) {
     let (election, _) = setup(db, 0).await;
     let stranger = {
         let mut tx = db.begin_write().await.expect("begin");
-        let id = tx
-            .create_account(&new_user_handle().to_string(), "Stranger", "es", false, NOW)
-            .await
-            .expect("account");
+        let id = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            "Stranger",
+            "es",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
         tx.commit().await.expect("commit");
         id
     };
     let mut tx = db.begin_write().await.expect("begin");
-    let refused = tx
-        .file_candidacy(
-            election,
-            stranger,
-            &validated(&form("C", "Stranger", "man")),
-            NOW,
-        )
-        .await;
+    let refused = candidacy_store::file_candidacy(
+        &mut tx,
+        election,
+        stranger,
+        &validated(&form("C", "Stranger", "man")),
+        NOW,
+    )
+    .await;
     assert!(
         matches!(refused, Err(ElectionError::Refused(_))),
         "{refused:?}"
@@ -411,7 +461,8 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     let (election, people) = setup(db, 3).await;
     let mut tx = db.begin_write().await.expect("begin");
     // NOW is 2026-09-21 in São Paulo: a last day of the 25th.
-    tx.set_election_deadline(
+    calendar_store::set_election_deadline(
+        &mut tx,
         election,
         Phase::CandidacyRegistration,
         "2026-09-25".parse().expect("date"),
@@ -425,14 +476,14 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     let b = file(db, election, people[1], &form("C", "Person 1", "man")).await;
     let week_later = NOW + 7 * 24 * 3600 * 1000;
     let mut tx = db.begin_write().await.expect("begin");
-    let late = tx
-        .file_candidacy(
-            election,
-            people[2],
-            &validated(&form("C", "Person 2", "woman")),
-            week_later,
-        )
-        .await;
+    let late = candidacy_store::file_candidacy(
+        &mut tx,
+        election,
+        people[2],
+        &validated(&form("C", "Person 2", "woman")),
+        week_later,
+    )
+    .await;
     assert!(
         matches!(late, Err(ElectionError::DeadlinePassed)),
         "{late:?}"
@@ -443,11 +494,12 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
         .await
         .expect("accept");
     let mut tx = db.begin_write().await.expect("begin");
-    let early = tx.move_phase(election, Phase::Appeals, None, NOW).await;
+    let early = calendar_store::move_phase(&mut tx, election, Phase::Appeals, None, NOW).await;
     assert!(matches!(early, Err(ElectionError::Undecided)), "{early:?}");
     drop(tx);
     let mut tx = db.begin_write().await.expect("begin");
-    tx.act_on_candidacy(
+    candidacy_store::act_on_candidacy(
+        &mut tx,
         election,
         b,
         CandidacyAction::Reject,
@@ -457,10 +509,11 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     )
     .await
     .expect("reject");
-    tx.move_phase(election, Phase::Appeals, None, NOW)
+    calendar_store::move_phase(&mut tx, election, Phase::Appeals, None, NOW)
         .await
         .expect("appeals");
-    tx.set_election_deadline(
+    calendar_store::set_election_deadline(
+        &mut tx,
         election,
         Phase::Appeals,
         "2026-09-23".parse().expect("date"),
@@ -471,16 +524,16 @@ async fn deadlines_bind_and_appeals_wait_for_every_decision(db: &Db) {
     .expect("deadline");
     tx.commit().await.expect("commit");
     let mut tx = db.begin_write().await.expect("begin");
-    let too_late = tx
-        .act_on_candidacy(
-            election,
-            b,
-            CandidacyAction::Appeal,
-            Some("Recurso."),
-            people[1],
-            week_later,
-        )
-        .await;
+    let too_late = candidacy_store::act_on_candidacy(
+        &mut tx,
+        election,
+        b,
+        CandidacyAction::Appeal,
+        Some("Recurso."),
+        people[1],
+        week_later,
+    )
+    .await;
     assert!(
         matches!(too_late, Err(ElectionError::DeadlinePassed)),
         "{too_late:?}"
@@ -497,10 +550,14 @@ async fn a_declared_conflict_leaves_the_decision_to_others(db: &Db) {
     let first = file(db, election, sister, &form("C", "Marie Joseph", "woman")).await;
     let second = file(db, election, other, &form("C", "Ali Hassan", "man")).await;
     to_phase(db, election, Phase::Review).await;
-    let organization = db.election(election).await.expect("election").organization;
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
     for _ in 0..2 {
         let mut tx = db.begin_write().await.expect("begin");
-        tx.declare_conflict(
+        scoped_store::declare_conflict(
+            &mut tx,
             organization,
             Subject::Candidacy(election, first),
             commissioner,
@@ -532,7 +589,8 @@ async fn a_declared_conflict_leaves_the_decision_to_others(db: &Db) {
         CandidacyStatus::Accepted
     );
     assert_eq!(
-        db.conflicts_of(
+        scoped_store::conflicts_of(
+            db,
             voz_app::platform::audit::event::Process::Election(election),
             commissioner
         )

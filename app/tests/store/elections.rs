@@ -19,6 +19,11 @@ use voz_app::results::count::{
 use voz_app::{accounts::registration::rules::Registration, on_db};
 
 use crate::store_tests;
+use voz_app::accounts::registration::store as registration_store;
+use voz_app::accounts::store as accounts_store;
+use voz_app::elections::calendar::store as calendar_store;
+use voz_app::elections::election::store as election_store;
+use voz_app::platform::voting::store as voting_store;
 
 store_tests!(
     one_ballot_per_person,
@@ -114,57 +119,57 @@ fn settings() -> voz_app::elections::election::settings::ElectionSettings {
 pub(crate) async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>) {
     let secret = ServerSecret::from_bytes([3; 32]);
     let mut tx = db.begin_write().await.expect("begin");
-    let org = tx
-        .create_organization(
-            &NewOrganization {
-                slug: "cmi".into(),
-                name: "CMI".into(),
-                default_locale: "pt-BR".into(),
-                rules: RegistrationRules {
-                    accepted_documents: vec![DocumentType::Passport],
-                    min_age: 16,
-                    residence_proof: ResidenceProof::SelfDeclaration,
-                    districts: vec![],
-                    time_zone: "America/Sao_Paulo".into(),
-                },
-                voter_list_public: false,
+    let org = accounts_store::create_organization(
+        &mut tx,
+        &NewOrganization {
+            slug: "cmi".into(),
+            name: "CMI".into(),
+            default_locale: "pt-BR".into(),
+            rules: RegistrationRules {
+                accepted_documents: vec![DocumentType::Passport],
+                min_age: 16,
+                residence_proof: ResidenceProof::SelfDeclaration,
+                districts: vec![],
+                time_zone: "America/Sao_Paulo".into(),
             },
-            None,
-            NOW,
-        )
-        .await
-        .expect("organization");
-    let reviewer = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Reviewer",
-            "pt-BR",
-            false,
-            NOW,
-        )
-        .await
-        .expect("account");
+            voter_list_public: false,
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("organization");
+    let reviewer = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Reviewer",
+        "pt-BR",
+        false,
+        NOW,
+    )
+    .await
+    .expect("account");
     let mut accounts = Vec::new();
     for n in 0..voters {
         let account = enabled_voter(&mut tx, &secret, org, reviewer, n).await;
         accounts.push(account);
     }
-    let election = tx
-        .create_election(
-            org,
-            &NewElection {
-                slug: "2025".into(),
-                title: "CMI 2025".into(),
-                config: config(),
-                settings: settings(),
-            },
-            None,
-            NOW,
-        )
-        .await
-        .expect("election");
+    let election = election_store::create_election(
+        &mut tx,
+        org,
+        &NewElection {
+            slug: "2025".into(),
+            title: "CMI 2025".into(),
+            config: config(),
+            settings: settings(),
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("election");
     for phase in &Phase::ALL[1..=6] {
-        tx.move_phase(election, *phase, None, NOW)
+        calendar_store::move_phase(&mut tx, election, *phase, None, NOW)
             .await
             .expect("phase");
     }
@@ -174,24 +179,29 @@ pub(crate) async fn setup(db: &Db, voters: usize) -> (ElectionId, Vec<AccountId>
 
 /// Another election in voting, in the same organization as `election`.
 pub(crate) async fn another_election(db: &Db, election: ElectionId, slug: &str) -> ElectionId {
-    let organization = db.election(election).await.expect("election").organization;
-    let mut tx = db.begin_write().await.expect("begin");
-    let id = tx
-        .create_election(
-            organization,
-            &NewElection {
-                slug: slug.into(),
-                title: slug.into(),
-                config: config(),
-                settings: settings(),
-            },
-            None,
-            NOW,
-        )
+    let organization = election_store::election(db, election)
         .await
-        .expect("election");
+        .expect("election")
+        .organization;
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = election_store::create_election(
+        &mut tx,
+        organization,
+        &NewElection {
+            slug: slug.into(),
+            title: slug.into(),
+            config: config(),
+            settings: settings(),
+        },
+        None,
+        NOW,
+    )
+    .await
+    .expect("election");
     for phase in &Phase::ALL[1..=6] {
-        tx.move_phase(id, *phase, None, NOW).await.expect("phase");
+        calendar_store::move_phase(&mut tx, id, *phase, None, NOW)
+            .await
+            .expect("phase");
     }
     tx.commit().await.expect("commit");
     id
@@ -199,7 +209,10 @@ pub(crate) async fn another_election(db: &Db, election: ElectionId, slug: &str) 
 
 /// The keyed hash of voter `n`'s document, as a poll worker's search computes it.
 pub(crate) async fn document_of(db: &Db, election: ElectionId, n: usize) -> String {
-    let organization = db.election(election).await.expect("election").organization;
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
     ServerSecret::from_bytes([3; 32]).document_hash(
         organization,
         DocumentType::Passport,
@@ -209,19 +222,22 @@ pub(crate) async fn document_of(db: &Db, election: ElectionId, n: usize) -> Stri
 
 /// Another enabled voter (number `n`, born on `born`) of `election`'s organization.
 pub(crate) async fn voter_born(db: &Db, election: ElectionId, n: usize, born: &str) -> AccountId {
-    let organization = db.election(election).await.expect("election").organization;
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
     let secret = ServerSecret::from_bytes([3; 32]);
     let mut tx = db.begin_write().await.expect("begin");
-    let reviewer = tx
-        .create_account(
-            &new_user_handle().to_string(),
-            "Reviewer",
-            "pt-BR",
-            false,
-            NOW,
-        )
-        .await
-        .expect("account");
+    let reviewer = accounts_store::create_account(
+        &mut tx,
+        &new_user_handle().to_string(),
+        "Reviewer",
+        "pt-BR",
+        false,
+        NOW,
+    )
+    .await
+    .expect("account");
     let voter = enabled_voter_born(&mut tx, &secret, organization, reviewer, n, born).await;
     tx.commit().await.expect("commit");
     voter
@@ -246,10 +262,10 @@ async fn enabled_voter_born(
     born: &str,
 ) -> AccountId {
     let name = format!("Voter {n}");
-    let account = tx
-        .create_account(&new_user_handle().to_string(), &name, "es", false, NOW)
-        .await
-        .expect("account");
+    let account =
+        accounts_store::create_account(tx, &new_user_handle().to_string(), &name, "es", false, NOW)
+            .await
+            .expect("account");
     let registration = Registration {
         display_name: name,
         preferred_locale: Locale::es,
@@ -263,11 +279,11 @@ async fn enabled_voter_born(
         document_number: format!("P{n:06}"),
     };
     let hash = secret.document_hash(org, DocumentType::Passport, &registration.document_number);
-    let id = tx
-        .create_registration(org, account, &registration, &hash, true, NOW)
-        .await
-        .expect("registration");
-    tx.decide_registration(org, id, &Decision::Accept, reviewer, NOW)
+    let id =
+        registration_store::create_registration(tx, org, account, &registration, &hash, true, NOW)
+            .await
+            .expect("registration");
+    registration_store::decide_registration(tx, org, id, &Decision::Accept, reviewer, NOW)
         .await
         .expect("approve");
     account
@@ -275,35 +291,45 @@ async fn enabled_voter_born(
 
 async fn one_ballot_per_person(db: &Db) {
     let (election, voters) = setup(db, 2).await;
-    let code = db
-        .cast(
-            election,
-            voters[0],
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            NOW,
-        )
-        .await
-        .expect("first");
+    let code = election_store::cast(
+        db,
+        election,
+        voters[0],
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await
+    .expect("first");
     assert_eq!(code.len(), 19);
-    let again = db
-        .cast(
-            election,
-            voters[0],
-            &vote("a2", "b2"),
-            Channel::InPerson,
-            Some(1),
-            NOW,
-        )
-        .await;
+    let again = election_store::cast(
+        db,
+        election,
+        voters[0],
+        &vote("a2", "b2"),
+        Channel::InPerson,
+        Some(1),
+        NOW,
+    )
+    .await;
     assert!(
         matches!(again, Err(ElectionError::AlreadyVoted)),
         "{again:?}"
     );
-    assert!(db.has_voted(election, voters[0]).await.expect("voted"));
-    assert!(!db.has_voted(election, voters[1]).await.expect("not voted"));
-    let ballots = db.ballots(election).await.expect("ballots");
+    assert!(
+        election_store::has_voted(db, election, voters[0])
+            .await
+            .expect("voted")
+    );
+    assert!(
+        !election_store::has_voted(db, election, voters[1])
+            .await
+            .expect("not voted")
+    );
+    let ballots = election_store::ballots(db, election)
+        .await
+        .expect("ballots");
     assert_eq!(ballots, [(code, vote("a1", "b1"))]);
 }
 
@@ -320,7 +346,7 @@ async fn concurrent_attempts_by_one_person_yield_one_ballot(db: &Db) {
                 Channel::InPerson
             };
             tokio::spawn(async move {
-                db.cast(election, voter, &vote("a1", "b2"), channel, None, NOW)
+                election_store::cast(&db, election, voter, &vote("a1", "b2"), channel, None, NOW)
                     .await
             })
         })
@@ -334,7 +360,13 @@ async fn concurrent_attempts_by_one_person_yield_one_ballot(db: &Db) {
         }
     }
     assert_eq!(accepted, 1);
-    assert_eq!(db.ballots(election).await.expect("ballots").len(), 1);
+    assert_eq!(
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .len(),
+        1
+    );
 }
 
 async fn many_voters_at_once_lose_no_ballot(db: &Db) {
@@ -350,7 +382,7 @@ async fn many_voters_at_once_lose_no_ballot(db: &Db) {
                 vote("a1", "b1")
             };
             tokio::spawn(async move {
-                db.cast(election, voter, &ballot, Channel::Online, None, NOW)
+                election_store::cast(&db, election, voter, &ballot, Channel::Online, None, NOW)
                     .await
             })
         })
@@ -359,8 +391,7 @@ async fn many_voters_at_once_lose_no_ballot(db: &Db) {
     for cast in casts {
         codes.insert(cast.await.expect("join").expect("acknowledged"));
     }
-    let stored: HashSet<String> = db
-        .ballots(election)
+    let stored: HashSet<String> = election_store::ballots(db, election)
         .await
         .expect("ballots")
         .into_iter()
@@ -370,7 +401,7 @@ async fn many_voters_at_once_lose_no_ballot(db: &Db) {
         stored, codes,
         "every acknowledged tracking code is stored, and nothing else"
     );
-    let result = db.count(election).await.expect("count");
+    let result = election_store::count(db, election).await.expect("count");
     assert_eq!(result.ballots.total, 40);
     assert_eq!(result.ballots.valid, 40);
     assert_eq!(result.segments[1].1.blank, 10);
@@ -380,23 +411,29 @@ async fn only_enabled_voters_in_the_voting_phase(db: &Db) {
     let (election, voters) = setup(db, 1).await;
     let stranger = {
         let mut tx = db.begin_write().await.expect("begin");
-        let id = tx
-            .create_account(&new_user_handle().to_string(), "Stranger", "en", false, NOW)
-            .await
-            .expect("account");
+        let id = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            "Stranger",
+            "en",
+            false,
+            NOW,
+        )
+        .await
+        .expect("account");
         tx.commit().await.expect("commit");
         id
     };
-    let refused = db
-        .cast(
-            election,
-            stranger,
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            NOW,
-        )
-        .await;
+    let refused = election_store::cast(
+        db,
+        election,
+        stranger,
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await;
     assert!(
         matches!(
             refused,
@@ -407,22 +444,27 @@ async fn only_enabled_voters_in_the_voting_phase(db: &Db) {
         "{refused:?}"
     );
     let mut tx = db.begin_write().await.expect("begin");
-    tx.move_phase(election, Phase::Counting, None, NOW)
+    calendar_store::move_phase(&mut tx, election, Phase::Counting, None, NOW)
         .await
         .expect("close");
     tx.commit().await.expect("commit");
-    let late = db
-        .cast(
-            election,
-            voters[0],
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            NOW,
-        )
-        .await;
+    let late = election_store::cast(
+        db,
+        election,
+        voters[0],
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await;
     assert!(matches!(late, Err(ElectionError::NotVoting)), "{late:?}");
-    assert!(db.ballots(election).await.expect("ballots").is_empty());
+    assert!(
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .is_empty()
+    );
 }
 
 async fn a_bad_ballot_is_refused_and_nothing_is_stored(db: &Db) {
@@ -435,19 +477,25 @@ async fn a_bad_ballot_is_refused_and_nothing_is_stored(db: &Db) {
             choices: vec![("A".into(), vec!["a1".into(), "a2".into()])],
         },
     ] {
-        let refused = db
-            .cast(election, voters[0], &bad, Channel::Online, None, NOW)
-            .await;
+        let refused =
+            election_store::cast(db, election, voters[0], &bad, Channel::Online, None, NOW).await;
         assert!(
             matches!(refused, Err(ElectionError::Count(_))),
             "{refused:?}"
         );
     }
     assert!(
-        !db.has_voted(election, voters[0]).await.expect("not marked"),
+        !election_store::has_voted(db, election, voters[0])
+            .await
+            .expect("not marked"),
         "no mark without a ballot"
     );
-    assert!(db.ballots(election).await.expect("ballots").is_empty());
+    assert!(
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .is_empty()
+    );
 }
 
 /// Voters cast one after the other; after the box is sealed, the rows as a dump would
@@ -464,7 +512,7 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
             vote("a2", "b2")
         };
         cast_order.push(
-            db.cast(election, voter, &ballot, Channel::Online, None, NOW)
+            election_store::cast(db, election, voter, &ballot, Channel::Online, None, NOW)
                 .await
                 .expect("cast"),
         );
@@ -490,7 +538,7 @@ async fn a_dump_links_no_one_to_a_ballot(db: &Db) {
             "unsealed: every ballot shares its mark's xmin"
         );
     }
-    db.seal_ballot_box().await.expect("seal");
+    voting_store::seal_ballot_box(db).await.expect("seal");
 
     let ballot_order = rows(physical("ballots", "tracking_code")).await;
     let mark_order = rows(physical("voter_marks", "account_id")).await;
@@ -631,12 +679,13 @@ async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
         ballot(vec![("A", vec!["a2"]), ("B", vec!["b1"])], false),
     ];
     for (voter, variant) in voters.iter().zip(&variants) {
-        db.cast(election, *voter, variant, Channel::Online, None, NOW)
+        election_store::cast(db, election, *voter, variant, Channel::Online, None, NOW)
             .await
             .expect("cast");
     }
     // A null ballot that still carries choices, and a blank one that names no segment.
-    db.cast(
+    election_store::cast(
+        db,
         election,
         voters[3],
         &ballot(vec![("A", vec!["a1"])], true),
@@ -646,7 +695,8 @@ async fn variants_of_one_choice_store_identical_bytes(db: &Db) {
     )
     .await
     .expect("null");
-    db.cast(
+    election_store::cast(
+        db,
         election,
         voters[4],
         &ballot(vec![], false),

@@ -11,6 +11,7 @@ use voz_app::platform::files::store::FileStore;
 
 use crate::candidacies::{file, form, setup, to_phase};
 use crate::store_tests;
+use voz_app::elections::photo::store as photo_store;
 
 store_tests!(
     photos_while_candidacies_are_open,
@@ -34,7 +35,7 @@ async fn set(
     photo: Option<&FileDigest>,
 ) -> Result<(), ElectionError> {
     let mut tx = db.begin_write().await.expect("begin");
-    let out = tx.set_candidacy_photo(election, account, photo, NOW).await;
+    let out = photo_store::set_candidacy_photo(&mut tx, election, account, photo, NOW).await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
     }
@@ -64,21 +65,22 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         .expect("another");
     set(db, election, people[1], None).await.expect("removed");
 
-    let stored = db
-        .candidacy_photo(election, marie)
+    let stored = photo_store::candidacy_photo(db, election, marie)
         .await
         .expect("read")
         .expect("Marie has one");
     assert_eq!(stored.digest, photo(2), "the replacement, not the first");
     assert_eq!(stored.owner, people[0]);
     assert!(
-        db.candidacy_photo(election, ali)
+        photo_store::candidacy_photo(db, election, ali)
             .await
             .expect("read")
             .is_none()
     );
     assert_eq!(
-        db.photo_digests(election).await.expect("digests"),
+        photo_store::photo_digests(db, election)
+            .await
+            .expect("digests"),
         vec![(marie, photo(2).to_string())]
     );
 
@@ -94,7 +96,9 @@ async fn photos_while_candidacies_are_open(db: &Db) {
         set(db, election, people[0], None).await,
         Err(ElectionError::Candidacy(CandidacyError::WrongPhase))
     ));
-    let unchanged = db.candidacy_photo(election, marie).await.expect("read");
+    let unchanged = photo_store::candidacy_photo(db, election, marie)
+        .await
+        .expect("read");
     assert_eq!(unchanged.map(|p| p.digest), Some(photo(2)));
 
     let audited = voz_app::on_db!(db, |pool| {
@@ -137,11 +141,18 @@ async fn photos_kept_in_the_database_move_to_the_file_store(db: &Db) {
         .expect("a photo as earlier versions stored it");
     }
     let files = FileStore::memory();
-    assert_eq!(db.move_photos_to(&files).await.expect("move"), 2);
-    assert_eq!(db.move_photos_to(&files).await.expect("again"), 0);
+    assert_eq!(
+        photo_store::move_photos_to(db, &files).await.expect("move"),
+        2
+    );
+    assert_eq!(
+        photo_store::move_photos_to(db, &files)
+            .await
+            .expect("again"),
+        0
+    );
     for (candidacy, byte) in [(marie, 7), (ali, 8)] {
-        let stored = db
-            .candidacy_photo(election, candidacy)
+        let stored = photo_store::candidacy_photo(db, election, candidacy)
             .await
             .expect("read")
             .expect("still there");

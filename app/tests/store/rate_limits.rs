@@ -6,6 +6,8 @@ use voz_app::db::Db;
 use voz_app::platform::web::rate_limit::{ACCESS_CODE, Limit};
 
 use crate::store_tests;
+use voz_app::accounts::access_code::store as access_code_store;
+use voz_app::platform::web::rate_limit::store as rate_limit_store;
 
 store_tests!(
     a_burst_gets_exactly_the_limit_through,
@@ -19,7 +21,7 @@ async fn a_burst_gets_exactly_the_limit_through(db: &Db) {
         .map(|_| {
             let db = db.clone();
             tokio::spawn(async move {
-                db.take_attempt(&ACCESS_CODE, "203.0.113.7", NOW)
+                rate_limit_store::take_attempt(&db, &ACCESS_CODE, "203.0.113.7", NOW)
                     .await
                     .expect("attempt")
                     .is_some()
@@ -34,7 +36,7 @@ async fn a_burst_gets_exactly_the_limit_through(db: &Db) {
     }
     assert_eq!(allowed, ACCESS_CODE.per_client);
     assert!(
-        db.take_attempt(&ACCESS_CODE, "198.51.100.1", NOW)
+        rate_limit_store::take_attempt(db, &ACCESS_CODE, "198.51.100.1", NOW)
             .await
             .expect("attempt")
             .is_some(),
@@ -42,13 +44,19 @@ async fn a_burst_gets_exactly_the_limit_through(db: &Db) {
     );
     // A success is forgiven; the window passes.
     let later = NOW + ACCESS_CODE.window_ms + 1;
-    let ticket = db
-        .take_attempt(&ACCESS_CODE, "203.0.113.7", later)
+    let ticket = rate_limit_store::take_attempt(db, &ACCESS_CODE, "203.0.113.7", later)
         .await
         .expect("attempt")
         .expect("a new window");
-    db.forgive(ticket).await.expect("forgive");
-    assert_eq!(db.purge_attempts(later).await.expect("purge") as i64, 11);
+    rate_limit_store::forgive(db, ticket)
+        .await
+        .expect("forgive");
+    assert_eq!(
+        access_code_store::purge_attempts(db, later)
+            .await
+            .expect("purge") as i64,
+        11
+    );
 }
 
 async fn a_spent_global_budget_slows_everyone(db: &Db) {
@@ -61,7 +69,7 @@ async fn a_spent_global_budget_slows_everyone(db: &Db) {
     };
     for n in 0..6 {
         assert!(
-            db.take_attempt(&limit, &format!("10.0.0.{n}"), NOW)
+            rate_limit_store::take_attempt(db, &limit, &format!("10.0.0.{n}"), NOW)
                 .await
                 .expect("attempt")
                 .is_some()
@@ -69,13 +77,13 @@ async fn a_spent_global_budget_slows_everyone(db: &Db) {
     }
     // Budget spent: a fresh client still gets one try, a client that tried does not.
     assert!(
-        db.take_attempt(&limit, "10.9.9.9", NOW)
+        rate_limit_store::take_attempt(db, &limit, "10.9.9.9", NOW)
             .await
             .expect("attempt")
             .is_some()
     );
     assert!(
-        db.take_attempt(&limit, "10.0.0.1", NOW)
+        rate_limit_store::take_attempt(db, &limit, "10.0.0.1", NOW)
             .await
             .expect("attempt")
             .is_none()

@@ -14,6 +14,12 @@ use voz_app::results::count::Ballot;
 
 use crate::elections::{NOW, another_election, document_of, setup, vote, voter_born};
 use crate::store_tests;
+use voz_app::elections::calendar::store as calendar_store;
+use voz_app::elections::election::store as election_store;
+use voz_app::elections::kiosk::store as kiosk_store;
+use voz_app::elections::station::store as station_store;
+use voz_app::elections::station::store::closure as closure_store;
+use voz_app::platform::audit::store as audit_store;
 
 store_tests!(
     marking_needs_the_document_of_a_registered_person,
@@ -29,7 +35,7 @@ store_tests!(
 
 async fn open(db: &Db, election: ElectionId, station: i64, worker: AccountId) {
     let mut tx = db.begin_write().await.expect("begin");
-    tx.open_station(election, station, worker, NOW)
+    station_store::open_station(&mut tx, election, station, worker, NOW)
         .await
         .expect("open");
     tx.commit().await.expect("commit");
@@ -46,9 +52,10 @@ async fn mark(
 ) -> Result<Option<i64>, StationError> {
     let document = document_of(db, election, n).await;
     let mut tx = db.begin_write().await.expect("begin");
-    let out = tx
-        .mark_in_person(election, station, &document, hand_over, worker, NOW)
-        .await;
+    let out = station_store::mark_in_person(
+        &mut tx, election, station, &document, hand_over, worker, NOW,
+    )
+    .await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
     }
@@ -64,9 +71,8 @@ async fn close(
     worker: AccountId,
 ) -> Result<voz_app::elections::station::store::StationState, StationError> {
     let mut tx = db.begin_write().await.expect("begin");
-    let out = tx
-        .close_station(election, station, sheets, why, worker, NOW)
-        .await;
+    let out =
+        closure_store::close_station(&mut tx, election, station, sheets, why, worker, NOW).await;
     if out.is_ok() {
         tx.commit().await.expect("commit");
     }
@@ -78,16 +84,16 @@ async fn marking_needs_the_document_of_a_registered_person(db: &Db) {
     let worker = people[1];
     open(db, election, 1, worker).await;
     let mut tx = db.begin_write().await.expect("begin");
-    let stranger = tx
-        .mark_in_person(
-            election,
-            1,
-            "not-a-document-hash",
-            HandOver::Paper,
-            worker,
-            NOW,
-        )
-        .await;
+    let stranger = station_store::mark_in_person(
+        &mut tx,
+        election,
+        1,
+        "not-a-document-hash",
+        HandOver::Paper,
+        worker,
+        NOW,
+    )
+    .await;
     assert!(
         matches!(
             stranger,
@@ -104,8 +110,16 @@ async fn marking_needs_the_document_of_a_registered_person(db: &Db) {
             .expect("mark"),
         None
     );
-    assert!(db.has_voted(election, people[0]).await.expect("marked"));
-    assert!(!db.has_voted(election, people[1]).await.expect("not marked"));
+    assert!(
+        election_store::has_voted(db, election, people[0])
+            .await
+            .expect("marked")
+    );
+    assert!(
+        !election_store::has_voted(db, election, people[1])
+            .await
+            .expect("not marked")
+    );
     // Marks and look-ups are in the audit log with the poll worker as actor.
     let log = audit_of(db, election).await;
     assert!(
@@ -124,35 +138,39 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
     // No kiosk paired: nobody can be sent to one (and no mark is left behind).
     let none = mark(db, election, 1, 0, HandOver::Kiosk, worker).await;
     assert!(matches!(none, Err(StationError::NoKioskFree)), "{none:?}");
-    assert!(!db.has_voted(election, people[0]).await.expect("no mark"));
+    assert!(
+        !election_store::has_voted(db, election, people[0])
+            .await
+            .expect("no mark")
+    );
 
     let mut tx = db.begin_write().await.expect("begin");
-    let code = tx
-        .issue_kiosk_pairing(election, 1, worker, NOW)
+    let code = kiosk_store::issue_kiosk_pairing(&mut tx, election, 1, worker, NOW)
         .await
         .expect("code");
     tx.commit().await.expect("commit");
-    let (kiosk, paired) = db.pair_kiosk(&code, NOW).await.expect("paired");
+    let (kiosk, paired) = kiosk_store::pair_kiosk(db, &code, NOW)
+        .await
+        .expect("paired");
     assert_eq!((paired.station, paired.number), (1, 1));
-    let reused = db.pair_kiosk(&code, NOW).await;
+    let reused = kiosk_store::pair_kiosk(db, &code, NOW).await;
     assert!(
         matches!(reused, Err(StationError::UnknownToken)),
         "a pairing code works once"
     );
     let mut tx = db.begin_write().await.expect("begin");
-    let late_code = tx
-        .issue_kiosk_pairing(election, 1, worker, NOW)
+    let late_code = kiosk_store::issue_kiosk_pairing(&mut tx, election, 1, worker, NOW)
         .await
         .expect("code");
     tx.commit().await.expect("commit");
-    let expired = db.pair_kiosk(&late_code, NOW + 11 * 60 * 1000).await;
+    let expired = kiosk_store::pair_kiosk(db, &late_code, NOW + 11 * 60 * 1000).await;
     assert!(
         matches!(expired, Err(StationError::UnknownToken)),
         "and only for 10 minutes"
     );
 
     // Nothing to cast until a poll worker readies the kiosk.
-    let early = db.cast_kiosk(&kiosk, &vote("a1", "b1")).await;
+    let early = kiosk_store::cast_kiosk(db, &kiosk, &vote("a1", "b1")).await;
     assert!(
         matches!(early, Err(StationError::UnknownToken)),
         "{early:?}"
@@ -168,23 +186,30 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
         matches!(busy, Err(StationError::NoKioskFree)),
         "one ballot per kiosk at a time: {busy:?}"
     );
-    let bad = db.cast_kiosk(&kiosk, &vote("zz", "")).await;
+    let bad = kiosk_store::cast_kiosk(db, &kiosk, &vote("zz", "")).await;
     assert!(
         bad.is_err(),
         "a bad ballot is refused and the kiosk stays ready"
     );
-    let code = db
-        .cast_kiosk(&kiosk, &vote("a1", "b2"))
+    let code = kiosk_store::cast_kiosk(db, &kiosk, &vote("a1", "b2"))
         .await
         .expect("cast");
     assert_eq!(code.len(), 19);
-    let again = db.cast_kiosk(&kiosk, &vote("a2", "b1")).await;
+    let again = kiosk_store::cast_kiosk(db, &kiosk, &vote("a2", "b1")).await;
     assert!(
         matches!(again, Err(StationError::UnknownToken)),
         "{again:?}"
     );
-    assert_eq!(db.ballots(election).await.expect("ballots").len(), 1);
-    let state = db.station_state(election, 1).await.expect("state");
+    assert_eq!(
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .len(),
+        1
+    );
+    let state = closure_store::station_state(db, election, 1)
+        .await
+        .expect("state");
     assert_eq!(
         (state.marked, state.kiosk_ballots, state.waiting_kiosk),
         (1, 1, 0)
@@ -197,8 +222,13 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
     close(db, election, 1, 0, Some("Uma pessoa desistiu."), worker)
         .await
         .expect("close");
-    assert!(db.kiosk(&kiosk).await.expect("kiosk").is_none());
-    let after = db.cast_kiosk(&kiosk, &vote("a1", "b1")).await;
+    assert!(
+        kiosk_store::kiosk(db, &kiosk)
+            .await
+            .expect("kiosk")
+            .is_none()
+    );
+    let after = kiosk_store::cast_kiosk(db, &kiosk, &vote("a1", "b1")).await;
     assert!(after.is_err());
 
     // The kiosk table names no person and no time of voting.
@@ -218,8 +248,11 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
 }
 
 async fn audit_of(db: &Db, election: ElectionId) -> Vec<voz_app::platform::audit::AuditRecord> {
-    let organization = db.election(election).await.expect("election").organization;
-    db.audit_page(organization.0, None, 500)
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
+    audit_store::audit_page(db, organization.0, None, 500)
         .await
         .expect("audit")
 }
@@ -258,10 +291,11 @@ async fn closure_counts_sheets_and_reconciles(db: &Db) {
     }
     // Two paper sheets found in the box, one null; one person left without voting.
     let mut tx = db.begin_write().await.expect("begin");
-    tx.enter_paper_ballot(election, 2, &vote("a1", ""), worker, NOW)
+    station_store::enter_paper_ballot(&mut tx, election, 2, &vote("a1", ""), worker, NOW)
         .await
         .expect("paper");
-    tx.enter_paper_ballot(
+    station_store::enter_paper_ballot(
+        &mut tx,
         election,
         2,
         &Ballot {
@@ -311,22 +345,28 @@ async fn closure_counts_sheets_and_reconciles(db: &Db) {
     let late = mark(db, election, 2, 3, HandOver::Paper, worker).await;
     assert!(matches!(late, Err(StationError::Closed)), "{late:?}");
     let mut tx = db.begin_write().await.expect("begin");
-    let extra = tx
-        .enter_paper_ballot(election, 2, &vote("a2", ""), worker, NOW)
-        .await;
+    let extra =
+        station_store::enter_paper_ballot(&mut tx, election, 2, &vote("a2", ""), worker, NOW).await;
     assert!(matches!(extra, Err(StationError::Closed)), "{extra:?}");
-    let twice = tx
-        .close_station(election, 2, 2, Some("again"), worker, NOW)
-        .await;
+    let twice =
+        closure_store::close_station(&mut tx, election, 2, 2, Some("again"), worker, NOW).await;
     assert!(matches!(twice, Err(StationError::Closed)), "{twice:?}");
     drop(tx);
-    let state = db.station_state(election, 2).await.expect("state");
+    let state = closure_store::station_state(db, election, 2)
+        .await
+        .expect("state");
     assert!(state.closed);
     assert_eq!(
         state.justification.as_deref(),
         Some("Uma eleitora saiu sem depositar a cédula.")
     );
-    assert_eq!(db.ballots(election).await.expect("ballots").len(), 2);
+    assert_eq!(
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .len(),
+        2
+    );
 }
 
 async fn the_commission_reopens_a_closed_station(db: &Db) {
@@ -337,9 +377,8 @@ async fn the_commission_reopens_a_closed_station(db: &Db) {
         .await
         .expect("mark");
     let mut tx = db.begin_write().await.expect("begin");
-    let open_one = tx
-        .reopen_station(election, 1, "nothing to reopen", worker, NOW)
-        .await;
+    let open_one =
+        closure_store::reopen_station(&mut tx, election, 1, "nothing to reopen", worker, NOW).await;
     assert!(
         matches!(open_one, Err(StationError::StillOpen)),
         "{open_one:?}"
@@ -349,21 +388,30 @@ async fn the_commission_reopens_a_closed_station(db: &Db) {
         .await
         .expect("close");
     let mut tx = db.begin_write().await.expect("begin");
-    tx.reopen_station(election, 1, "Fechada por engano às 11h.", worker, NOW)
-        .await
-        .expect("reopen");
+    closure_store::reopen_station(
+        &mut tx,
+        election,
+        1,
+        "Fechada por engano às 11h.",
+        worker,
+        NOW,
+    )
+    .await
+    .expect("reopen");
     tx.commit().await.expect("commit");
-    let state = db.station_state(election, 1).await.expect("state");
+    let state = closure_store::station_state(db, election, 1)
+        .await
+        .expect("state");
     assert!(state.opened && !state.closed);
     assert_eq!(state.sheets_found, None);
     mark(db, election, 1, 1, HandOver::Paper, worker)
         .await
         .expect("marking again");
     let mut tx = db.begin_write().await.expect("begin");
-    tx.enter_paper_ballot(election, 1, &vote("a1", "b1"), worker, NOW)
+    station_store::enter_paper_ballot(&mut tx, election, 1, &vote("a1", "b1"), worker, NOW)
         .await
         .expect("paper");
-    tx.enter_paper_ballot(election, 1, &vote("a2", "b1"), worker, NOW)
+    station_store::enter_paper_ballot(&mut tx, election, 1, &vote("a2", "b1"), worker, NOW)
         .await
         .expect("paper");
     tx.commit().await.expect("commit");
@@ -389,7 +437,8 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
     let (election, people) = setup(db, 3).await;
     let worker = people[2];
     open(db, election, 1, worker).await;
-    db.cast(
+    election_store::cast(
+        db,
         election,
         people[0],
         &vote("a1", "b1"),
@@ -413,7 +462,8 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         let db = db.clone();
         let voter = people[1];
         tokio::spawn(async move {
-            db.cast(
+            election_store::cast(
+                &db,
                 election,
                 voter,
                 &vote("a2", "b2"),
@@ -429,9 +479,16 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
         let db = db.clone();
         tokio::spawn(async move {
             let mut tx = db.begin_write().await.expect("begin");
-            match tx
-                .mark_in_person(election, 1, &document, HandOver::Paper, worker, NOW)
-                .await
+            match station_store::mark_in_person(
+                &mut tx,
+                election,
+                1,
+                &document,
+                HandOver::Paper,
+                worker,
+                NOW,
+            )
+            .await
             {
                 Ok(_) => tx.commit().await.is_ok(),
                 Err(_) => false,
@@ -440,14 +497,18 @@ async fn one_ballot_per_person_across_online_and_station(db: &Db) {
     };
     let wins = [online.await.expect("task"), at_station.await.expect("task")];
     assert_eq!(wins.iter().filter(|w| **w).count(), 1, "{wins:?}");
-    assert!(db.has_voted(election, people[1]).await.expect("voted"));
+    assert!(
+        election_store::has_voted(db, election, people[1])
+            .await
+            .expect("voted")
+    );
 }
 
 async fn counting_waits_for_every_station(db: &Db) {
     let (election, people) = setup(db, 1).await;
     open(db, election, 1, people[0]).await;
     let mut tx = db.begin_write().await.expect("begin");
-    let early = tx.move_phase(election, Phase::Counting, None, NOW).await;
+    let early = calendar_store::move_phase(&mut tx, election, Phase::Counting, None, NOW).await;
     assert!(
         matches!(early, Err(ElectionError::StationsOpen)),
         "{early:?}"
@@ -457,7 +518,7 @@ async fn counting_waits_for_every_station(db: &Db) {
         .await
         .expect("close");
     let mut tx = db.begin_write().await.expect("begin");
-    tx.move_phase(election, Phase::Counting, None, NOW)
+    calendar_store::move_phase(&mut tx, election, Phase::Counting, None, NOW)
         .await
         .expect("counting");
     tx.commit().await.expect("commit");
@@ -484,8 +545,7 @@ async fn closing_and_entering_never_interleave(db: &Db) {
                 } else {
                     vote("a2", "")
                 };
-                match tx
-                    .enter_paper_ballot(election, 1, &ballot, worker, NOW)
+                match station_store::enter_paper_ballot(&mut tx, election, 1, &ballot, worker, NOW)
                     .await
                 {
                     Ok(()) => tx.commit().await.is_ok(),
@@ -499,10 +559,17 @@ async fn closing_and_entering_never_interleave(db: &Db) {
         tokio::spawn(async move {
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
             let mut tx = db.begin_write().await.expect("begin");
-            let state = tx
-                .close_station(election, 1, 20, Some("closing while typing"), worker, NOW)
-                .await
-                .expect("close");
+            let state = closure_store::close_station(
+                &mut tx,
+                election,
+                1,
+                20,
+                Some("closing while typing"),
+                worker,
+                NOW,
+            )
+            .await
+            .expect("close");
             tx.commit().await.expect("commit");
             state
         })
@@ -519,10 +586,15 @@ async fn closing_and_entering_never_interleave(db: &Db) {
         "the closure counts exactly the ballots that entered"
     );
     assert_eq!(
-        db.ballots(election).await.expect("ballots").len() as u64,
+        election_store::ballots(db, election)
+            .await
+            .expect("ballots")
+            .len() as u64,
         accepted
     );
-    let state = db.station_state(election, 1).await.expect("state");
+    let state = closure_store::station_state(db, election, 1)
+        .await
+        .expect("state");
     assert_eq!(state.paper_ballots, accepted);
 }
 
@@ -537,7 +609,7 @@ async fn opening_and_counting_never_interleave(db: &Db) {
             let db = db.clone();
             tokio::spawn(async move {
                 let mut tx = db.begin_write().await.expect("begin");
-                match tx.open_station(election, station, worker, NOW).await {
+                match station_store::open_station(&mut tx, election, station, worker, NOW).await {
                     Ok(()) => tx.commit().await.is_ok(),
                     Err(_) => false,
                 }
@@ -547,7 +619,9 @@ async fn opening_and_counting_never_interleave(db: &Db) {
             let db = db.clone();
             tokio::spawn(async move {
                 let mut tx = db.begin_write().await.expect("begin");
-                match tx.move_phase(election, Phase::Counting, None, NOW).await {
+                match calendar_store::move_phase(&mut tx, election, Phase::Counting, None, NOW)
+                    .await
+                {
                     Ok(()) => tx.commit().await.is_ok(),
                     Err(_) => false,
                 }
@@ -573,16 +647,16 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
     open(db, election, 1, worker).await;
     // 15 on election day (2026-09-21): born 2010-09-22.
     let young = voter_born(db, election, 50, "2010-09-22").await;
-    let online = db
-        .cast(
-            election,
-            young,
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            NOW,
-        )
-        .await;
+    let online = election_store::cast(
+        db,
+        election,
+        young,
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await;
     assert!(
         matches!(
             online,
@@ -602,7 +676,8 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
     );
     // 16 on election day exactly: welcome on both.
     let sixteen = voter_born(db, election, 51, "2010-09-21").await;
-    db.cast(
+    election_store::cast(
+        db,
         election,
         sixteen,
         &vote("a1", "b1"),
@@ -616,32 +691,32 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
     // Online after the window (October): refused; at the station the day after: refused.
     let adult = voter_born(db, election, 52, "1980-01-01").await;
     let october = NOW + 15 * 24 * 3600 * 1000;
-    let late = db
-        .cast(
-            election,
-            adult,
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            october,
-        )
-        .await;
+    let late = election_store::cast(
+        db,
+        election,
+        adult,
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        october,
+    )
+    .await;
     assert!(
         matches!(late, Err(ElectionError::Refused(Refusal::ChannelClosed))),
         "{late:?}"
     );
     let document = document_of(db, election, 52).await;
     let mut tx = db.begin_write().await.expect("begin");
-    let next_day = tx
-        .mark_in_person(
-            election,
-            1,
-            &document,
-            HandOver::Paper,
-            worker,
-            NOW + 24 * 3600 * 1000,
-        )
-        .await;
+    let next_day = station_store::mark_in_person(
+        &mut tx,
+        election,
+        1,
+        &document,
+        HandOver::Paper,
+        worker,
+        NOW + 24 * 3600 * 1000,
+    )
+    .await;
     assert!(
         matches!(
             next_day,
@@ -655,16 +730,16 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
     // 2026-09-21 02:00 UTC is still the 20th in São Paulo: the station is not open yet.
     let day_start = 1_790_000_000_000 - (14 * 3600 + 13 * 60 + 20) * 1000;
     let mut tx = db.begin_write().await.expect("begin");
-    let early = tx
-        .mark_in_person(
-            election,
-            1,
-            &document,
-            HandOver::Paper,
-            worker,
-            day_start + 2 * 3600 * 1000,
-        )
-        .await;
+    let early = station_store::mark_in_person(
+        &mut tx,
+        election,
+        1,
+        &document,
+        HandOver::Paper,
+        worker,
+        day_start + 2 * 3600 * 1000,
+    )
+    .await;
     assert!(
         matches!(
             early,
@@ -680,7 +755,9 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
     let in_person_only = another_election(db, election, "presencial").await;
     {
         let mut tx = db.begin_write().await.expect("begin");
-        let mut record = db.election(in_person_only).await.expect("election");
+        let mut record = election_store::election(db, in_person_only)
+            .await
+            .expect("election");
         record.settings.online = None;
         voz_app::on_tx!(&mut tx, |conn| sqlx::query(
             "UPDATE elections SET settings = $1 WHERE id = $2"
@@ -693,16 +770,16 @@ async fn one_eligibility_rule_on_every_channel(db: &Db) {
         .expect("in person only");
         tx.commit().await.expect("commit");
     }
-    let refused = db
-        .cast(
-            in_person_only,
-            adult,
-            &vote("a1", "b1"),
-            Channel::Online,
-            None,
-            NOW,
-        )
-        .await;
+    let refused = election_store::cast(
+        db,
+        in_person_only,
+        adult,
+        &vote("a1", "b1"),
+        Channel::Online,
+        None,
+        NOW,
+    )
+    .await;
     assert!(
         matches!(
             refused,

@@ -11,6 +11,8 @@ use voz_app::platform::voting::{Channel, PollKind};
 
 use crate::elections::setup;
 use crate::store_tests;
+use voz_app::elections::election::store as election_store;
+use voz_app::platform::voting::store as voting_store;
 
 store_tests!(any_poll_keeps_one_mark_per_person_and_its_own_ballots);
 
@@ -21,14 +23,13 @@ async fn cast(
     content: &str,
 ) -> bool {
     let mut tx = db.begin_write().await.expect("begin");
-    if !tx
-        .mark(poll, voter, Channel::Online, None)
+    if !voting_store::mark(&mut tx, poll, voter, Channel::Online, None)
         .await
         .expect("mark")
     {
         return false;
     }
-    tx.insert_ballot(poll, &new_tracking_code(), content)
+    voting_store::insert_ballot(&mut tx, poll, &new_tracking_code(), content)
         .await
         .expect("ballot");
     tx.commit().await.expect("commit");
@@ -37,13 +38,17 @@ async fn cast(
 
 async fn any_poll_keeps_one_mark_per_person_and_its_own_ballots(db: &Db) {
     let (election, voters) = setup(db, 3).await;
-    let organization = db.election(election).await.expect("election").organization;
+    let organization = election_store::election(db, election)
+        .await
+        .expect("election")
+        .organization;
     let mut tx = db.begin_write().await.expect("begin");
     let mut polls = Vec::new();
     // Two more boxes beside the election's (standing in for two events' prioritisation).
     for owner in [9_001, 9_002] {
         polls.push(
-            tx.create_poll(
+            voting_store::create_poll(
+                &mut tx,
                 organization,
                 PollKind::Election,
                 Process::Election(ElectionId(owner)),
@@ -73,29 +78,39 @@ async fn any_poll_keeps_one_mark_per_person_and_its_own_ballots(db: &Db) {
         c
     };
     assert_eq!(
-        contents(db.ballot_rows(first).await.expect("rows")),
+        contents(voting_store::ballot_rows(db, first).await.expect("rows")),
         [r#"{"p":["a"]}"#, r#"{"p":["c"]}"#],
         "the refused second attempt left no ballot"
     );
     assert_eq!(
-        contents(db.ballot_rows(second).await.expect("rows")),
+        contents(voting_store::ballot_rows(db, second).await.expect("rows")),
         [r#"{"p":["b"]}"#]
     );
-    assert!(db.has_marked(first, voters[1]).await.expect("marked"));
-    assert!(!db.has_marked(second, voters[1]).await.expect("not here"));
-    let election_poll = db.election(election).await.expect("election").poll;
     assert!(
-        db.ballot_rows(election_poll)
+        voting_store::has_marked(db, first, voters[1])
+            .await
+            .expect("marked")
+    );
+    assert!(
+        !voting_store::has_marked(db, second, voters[1])
+            .await
+            .expect("not here")
+    );
+    let election_poll = election_store::election(db, election)
+        .await
+        .expect("election")
+        .poll;
+    assert!(
+        voting_store::ballot_rows(db, election_poll)
             .await
             .expect("rows")
             .is_empty(),
         "the election's own box holds none of them"
     );
 
-    db.seal_ballot_box().await.expect("seal");
+    voting_store::seal_ballot_box(db).await.expect("seal");
     for poll in [first, second] {
-        let codes: Vec<String> = db
-            .ballot_rows(poll)
+        let codes: Vec<String> = voting_store::ballot_rows(db, poll)
             .await
             .expect("rows")
             .into_iter()
@@ -106,7 +121,7 @@ async fn any_poll_keeps_one_mark_per_person_and_its_own_ballots(db: &Db) {
         assert_eq!(codes, sorted);
     }
     assert!(
-        db.has_marked(first, voters[0])
+        voting_store::has_marked(db, first, voters[0])
             .await
             .expect("kept by the seal")
     );

@@ -16,10 +16,13 @@ pub async fn sign_in_with_code(code: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::accounts::access_code::rules::normalize_code;
+    use crate::accounts::access_code::store as access_code_store;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::web::context::{app_state, sign_in_as};
-    use crate::platform::web::rate_limit::{ACCESS_CODE, attempt};
+    use crate::platform::web::rate_limit::ACCESS_CODE;
+    use crate::platform::web::rate_limit::store as rate_limit_store;
+    use crate::platform::web::rate_limit::store::attempt;
     use crate::platform::web::sessions::AuthMethod;
 
     pub async fn sign_in_with_code(typed: &str) -> Result<(), AppError> {
@@ -28,17 +31,19 @@ pub(crate) mod ssr {
         // Counted before the code is even looked at, so the answer reveals nothing.
         let ticket = attempt(&app, &ACCESS_CODE).await?;
         let account = match normalize_code(typed) {
-            Some(code) => app
-                .db
-                .redeem_access_code(&app.secret.access_code_hash(&code), now)
-                .await
-                .map_err(AppError::from)?,
+            Some(code) => access_code_store::redeem_access_code(
+                &app.db,
+                &app.secret.access_code_hash(&code),
+                now,
+            )
+            .await
+            .map_err(AppError::from)?,
             None => None,
         };
         let Some(account) = account else {
             return Err(AppError::new(ErrorCode::InvalidCode));
         };
-        app.db.forgive(ticket).await?;
+        rate_limit_store::forgive(&app.db, ticket).await?;
         sign_in_as(&app, account, AuthMethod::AccessCode, None).await
     }
 }

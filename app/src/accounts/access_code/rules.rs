@@ -3,11 +3,8 @@
 //! are rate-limited per client, and an unknown, used, expired or wrong code all get the
 //! same answer.
 
-#[cfg(feature = "ssr")]
-pub use store::*;
-
 /// The alphabet: no I, L, O or U, which are easy to misread or misspeak.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+pub(crate) const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub const CODE_LENGTH: usize = 10;
 
 /// What a person may type for a code: case, spaces and dashes do not matter, and the
@@ -43,122 +40,6 @@ pub fn display_code(code: &str) -> String {
     format!("{first}-{second}")
 }
 
-#[cfg(feature = "ssr")]
-mod store {
-    use std::time::Duration;
-
-    use rand::Rng as _;
-    use serde_json::json;
-
-    use super::{ALPHABET, CODE_LENGTH};
-    use crate::accounts::store::StoreError;
-    use crate::accounts::types::{AccountId, OrganizationId};
-    use crate::db::{Db, Tx};
-    use crate::platform::audit::event::{Action, Subject};
-    use crate::platform::audit::store::AuditEvent;
-    use crate::{on_db, on_tx};
-
-    /// A fresh code from the OS-seeded CSPRNG.
-    pub fn generate_code() -> String {
-        random_code(CODE_LENGTH)
-    }
-
-    /// `length` characters of the code alphabet (5 random bits each).
-    pub fn random_code(length: usize) -> String {
-        let mut rng = rand::rng();
-        (0..length)
-            .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-            .collect()
-    }
-
-    impl Tx {
-        pub async fn issue_access_code(
-            &mut self,
-            organization: OrganizationId,
-            account: AccountId,
-            code_hash: &str,
-            lifetime: Duration,
-            actor: AccountId,
-            now: i64,
-        ) -> Result<i64, StoreError> {
-            let expires_at =
-                now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
-            // A new card revokes every earlier one not used yet: a lost card stops working
-            // the moment its holder gets a new one.
-            let revoked = on_tx!(self, |conn| {
-                sqlx::query(
-                    "UPDATE access_codes SET revoked_at = $1 WHERE organization_id = $2 \
-                     AND account_id = $3 AND used_at IS NULL AND revoked_at IS NULL",
-                )
-                .bind(now)
-                .bind(organization.0)
-                .bind(account.0)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-            })?;
-            on_tx!(self, |conn| {
-                sqlx::query(
-                    "INSERT INTO access_codes (organization_id, account_id, code_hash, expires_at, created_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(organization.0)
-                .bind(account.0)
-                .bind(code_hash)
-                .bind(expires_at)
-                .bind(now)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-            })?;
-            self.audit(
-                AuditEvent::new(
-                    Some(organization.0),
-                    Some(actor.0),
-                    Action::AccessCodeIssue,
-                    Subject::Account(account),
-                )
-                .after(json!({ "expires_at": expires_at, "revoked_earlier": revoked })),
-                now,
-            )
-            .await?;
-            Ok(expires_at)
-        }
-    }
-
-    impl Db {
-        /// Uses a code up: its account, once, before it expires.
-        pub async fn redeem_access_code(
-            &self,
-            code_hash: &str,
-            now: i64,
-        ) -> Result<Option<AccountId>, StoreError> {
-            let row: Option<(i64,)> = on_db!(self, |pool| {
-                sqlx::query_as(
-                    "UPDATE access_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL \
-                     AND revoked_at IS NULL AND expires_at > $1 RETURNING account_id",
-                )
-                .bind(now)
-                .bind(code_hash)
-                .fetch_optional(pool)
-                .await
-            })?;
-            Ok(row.map(|(id,)| AccountId(id)))
-        }
-
-        /// Forgets attempts older than `before` (called by the purger).
-        pub async fn purge_attempts(&self, before: i64) -> Result<u64, StoreError> {
-            Ok(on_db!(self, |pool| {
-                sqlx::query("DELETE FROM attempts WHERE at <= $1")
-                    .bind(before)
-                    .execute(pool)
-                    .await
-                    .map(|done| done.rows_affected())
-            })?)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,7 +64,9 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn generated_codes_are_well_formed_and_distinct() {
-        let codes: std::collections::HashSet<String> = (0..1000).map(|_| generate_code()).collect();
+        let codes: std::collections::HashSet<String> = (0..1000)
+            .map(|_| crate::accounts::access_code::store::generate_code())
+            .collect();
         assert_eq!(codes.len(), 1000);
         assert!(
             codes

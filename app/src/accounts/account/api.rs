@@ -61,6 +61,9 @@ pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::{AccountPage, MyPasskey, MyRegistration};
+    use crate::accounts::passkey::store as passkey_store;
+    use crate::accounts::store as accounts_store;
+    use crate::platform::audit::store as audit_store;
 
     use crate::accounts::passkey::api::Ceremony;
     /// A ceremony must be finished within this time.
@@ -87,9 +90,7 @@ pub(crate) mod ssr {
     /// able to lock the person out of their own account.
     pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
         let account = require_passkey_session().await?;
-        let removed = app_state()?
-            .db
-            .remove_passkey(account, id, now_millis())
+        let removed = passkey_store::remove_passkey(&app_state()?.db, account, id, now_millis())
             .await
             .map_err(AppError::from)?;
         if removed {
@@ -104,12 +105,12 @@ pub(crate) mod ssr {
             return Ok(None);
         };
         let app = app_state()?;
-        let overview = app
-            .db
-            .account_overview(account)
+        let overview = accounts_store::account_overview(&app.db, account)
             .await
             .map_err(AppError::from)?;
-        let passkeys = app.db.passkeys_of(account).await.map_err(AppError::from)?;
+        let passkeys = passkey_store::passkeys_of(&app.db, account)
+            .await
+            .map_err(AppError::from)?;
         Ok(Some(AccountPage {
             display_name: overview.display_name,
             registrations: overview
@@ -144,12 +145,12 @@ pub(crate) mod ssr {
         if method == AuthMethod::Passkey {
             return Ok(account);
         }
-        let overview = app
-            .db
-            .account_overview(account)
+        let overview = accounts_store::account_overview(&app.db, account)
             .await
             .map_err(AppError::from)?;
-        let existing = app.db.passkeys_of(account).await.map_err(AppError::from)?;
+        let existing = passkey_store::passkeys_of(&app.db, account)
+            .await
+            .map_err(AppError::from)?;
         if overview.managed && existing.is_empty() {
             Ok(account)
         } else {
@@ -168,14 +169,10 @@ pub(crate) mod ssr {
     pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
         let app = app_state()?;
         let account = may_add_passkey(&app).await?;
-        let overview = app
-            .db
-            .account_overview(account)
+        let overview = accounts_store::account_overview(&app.db, account)
             .await
             .map_err(AppError::from)?;
-        let existing = app
-            .db
-            .passkeys_for_exclusion(account)
+        let existing = passkey_store::passkeys_for_exclusion(&app.db, account)
             .await
             .map_err(AppError::from)?;
         let exclude = existing.iter().map(|p| p.cred_id().clone()).collect();
@@ -197,11 +194,11 @@ pub(crate) mod ssr {
         let passkey = verify_new_passkey(credential, &pending.state)?;
         let now = now_millis();
         let mut tx = app.db.begin_write().await?;
-        let id = tx
-            .add_passkey(account, &passkey, "", now)
+        let id = passkey_store::add_passkey(&mut tx, account, &passkey, "", now)
             .await
             .map_err(AppError::from)?;
-        tx.audit(
+        audit_store::audit(
+            &mut tx,
             crate::platform::audit::store::AuditEvent::new(
                 None,
                 Some(account.0),

@@ -39,9 +39,11 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::Ceremony;
+    use crate::accounts::passkey::store as passkey_store;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::web::context::{app_state, sign_in_as, sign_out_here};
+    use crate::platform::web::sessions as sessions_store;
     use crate::platform::web::sessions::AuthMethod;
     use serde::{Deserialize, Serialize};
     use std::time::Duration;
@@ -70,10 +72,14 @@ pub(crate) mod ssr {
     ) -> Result<Ceremony, AppError> {
         let app = app_state()?;
         let state = serde_json::to_string(state).map_err(|e| internal("ceremony state", e))?;
-        let id = app
-            .db
-            .put_challenge(purpose, &state, CEREMONY_LIFETIME, now_millis())
-            .await?;
+        let id = sessions_store::put_challenge(
+            &app.db,
+            purpose,
+            &state,
+            CEREMONY_LIFETIME,
+            now_millis(),
+        )
+        .await?;
         let options =
             serde_json::to_string(options).map_err(|e| internal("ceremony options", e))?;
         Ok(Ceremony { id: id.0, options })
@@ -85,9 +91,7 @@ pub(crate) mod ssr {
     ) -> Result<T, AppError> {
         let app = app_state()?;
         let id = crate::platform::web::sessions::ChallengeId(id.to_owned());
-        let state = app
-            .db
-            .take_challenge(&id, purpose, now_millis())
+        let state = sessions_store::take_challenge(&app.db, &id, purpose, now_millis())
             .await?
             .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
         serde_json::from_str(&state).map_err(|e| internal("ceremony state", e))
@@ -161,12 +165,11 @@ pub(crate) mod ssr {
             .webauthn
             .identify_discoverable_authentication(&credential)
             .map_err(passkey_failed)?;
-        let (id, account, stored_handle, mut passkey) = app
-            .db
-            .passkey_by_credential(credential_id)
-            .await
-            .map_err(AppError::from)?
-            .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
+        let (id, account, stored_handle, mut passkey) =
+            passkey_store::passkey_by_credential(&app.db, credential_id)
+                .await
+                .map_err(AppError::from)?
+                .ok_or_else(|| AppError::new(ErrorCode::PasskeyFailed))?;
         if stored_handle != user_handle.to_string() {
             return Err(AppError::new(ErrorCode::PasskeyFailed));
         }
@@ -175,8 +178,7 @@ pub(crate) mod ssr {
             .finish_discoverable_authentication_v2(&credential, state, &passkey)
             .map_err(passkey_failed)?;
         passkey.update_credential(&result);
-        app.db
-            .touch_passkey(id, &passkey, now_millis())
+        passkey_store::touch_passkey(&app.db, id, &passkey, now_millis())
             .await
             .map_err(AppError::from)?;
         sign_in_as(&app, account, AuthMethod::Passkey, Some(id)).await

@@ -81,7 +81,10 @@ pub(crate) mod ssr {
     use crate::accounts::passkey::api::ssr::{
         new_passkey, put_ceremony, take_ceremony, verify_new_passkey,
     };
+    use crate::accounts::passkey::store as passkey_store;
     use crate::accounts::registration::rules::{Registration, validate_registration};
+    use crate::accounts::registration::store as registration_store;
+    use crate::accounts::store as accounts_store;
     use crate::accounts::store::{StoreError, new_user_handle};
     use crate::accounts::types::{OrganizationId, RegistrationForm};
     use crate::calendar::local_time;
@@ -106,9 +109,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn list_organizations() -> Result<Vec<OrganizationLink>, AppError> {
-        let organizations = app_state()?
-            .db
-            .organizations()
+        let organizations = accounts_store::organizations(&app_state()?.db)
             .await
             .map_err(AppError::from)?;
         Ok(organizations
@@ -121,9 +122,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn registration_setup(slug: &str) -> Result<RegistrationSetup, AppError> {
-        let org = app_state()?
-            .db
-            .organization_by_slug(slug)
+        let org = accounts_store::organization_by_slug(&app_state()?.db, slug)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
@@ -142,9 +141,7 @@ pub(crate) mod ssr {
         form: RegistrationForm,
     ) -> Result<Ceremony, AppError> {
         let app = app_state()?;
-        let org = app
-            .db
-            .organization_by_slug(organization)
+        let org = accounts_store::organization_by_slug(&app.db, organization)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
@@ -158,14 +155,12 @@ pub(crate) mod ssr {
         );
         // Say so now rather than after the passkey; the database checks again at the end.
         // Each answer tells whether a document is registered: counted, per client.
-        crate::platform::web::rate_limit::attempt(
+        crate::platform::web::rate_limit::store::attempt(
             &app,
             &crate::platform::web::rate_limit::DOCUMENT_CHECK,
         )
         .await?;
-        if app
-            .db
-            .document_registered(org.id, &document_hash)
+        if passkey_store::document_registered(&app.db, org.id, &document_hash)
             .await
             .map_err(AppError::from)?
         {
@@ -192,17 +187,18 @@ pub(crate) mod ssr {
         let now = now_millis();
         let registration = &pending.registration;
         let mut tx = app.db.begin_write().await?;
-        let account = tx
-            .create_account(
-                &pending.user_handle.to_string(),
-                &registration.display_name,
-                registration.preferred_locale.as_str(),
-                false,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
-        tx.create_registration(
+        let account = accounts_store::create_account(
+            &mut tx,
+            &pending.user_handle.to_string(),
+            &registration.display_name,
+            registration.preferred_locale.as_str(),
+            false,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
+        registration_store::create_registration(
+            &mut tx,
             pending.organization,
             account,
             registration,
@@ -212,8 +208,7 @@ pub(crate) mod ssr {
         )
         .await
         .map_err(AppError::from)?;
-        let passkey = tx
-            .add_passkey(account, &passkey, "", now)
+        let passkey = passkey_store::add_passkey(&mut tx, account, &passkey, "", now)
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
@@ -226,9 +221,7 @@ pub(crate) mod ssr {
     ) -> Result<(), AppError> {
         let account = require_account().await?;
         let app = app_state()?;
-        let org = app
-            .db
-            .organization_by_slug(organization)
+        let org = accounts_store::organization_by_slug(&app.db, organization)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
@@ -244,7 +237,8 @@ pub(crate) mod ssr {
             &registration.document_number,
         );
         let mut tx = app.db.begin_write().await?;
-        tx.correct_registration(
+        registration_store::correct_registration(
+            &mut tx,
             org.id,
             account,
             &registration,

@@ -10,152 +10,148 @@ use crate::accounts::types::{
 };
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::{on_db, on_tx};
 use serde_json::json;
 
-impl Tx {
-    /// Records a validated registration, pending review. The database refuses a second
-    /// registration with the same document (or by the same account) in an organization.
-    pub async fn create_registration(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        registration: &Registration,
-        document_hash: &str,
-        residence_declared: bool,
-        now: i64,
-    ) -> Result<RegistrationId, StoreError> {
-        let inserted: Result<(i64,), sqlx::Error> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "INSERT INTO registrations (organization_id, account_id, nationalities, birth_date, \
-                 district, gender, email, phone, document_type, document_hash, residence_declared, \
-                 status, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-            )
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(registration.nationalities.join(","))
-            .bind(registration.birth_date.to_string())
-            .bind(&registration.district)
-            .bind(registration.gender.code())
-            .bind(&registration.email)
-            .bind(&registration.phone)
-            .bind(registration.document_type.code())
-            .bind(document_hash)
-            .bind(residence_declared)
-            .bind(RegistrationStatus::Pending.code())
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await
-        });
-        let (id,) = inserted.map_err(|e| {
-            match unique_violation(e, "document_hash", StoreError::DuplicateDocument) {
-                StoreError::Db(e) => {
-                    unique_violation(e, "account_id", StoreError::AlreadyRegistered)
-                }
-                mapped => mapped,
-            }
-        })?;
-        Ok(RegistrationId(id))
-    }
+/// Records a validated registration, pending review. The database refuses a second
+/// registration with the same document (or by the same account) in an organization.
+pub async fn create_registration(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    account: AccountId,
+    registration: &Registration,
+    document_hash: &str,
+    residence_declared: bool,
+    now: i64,
+) -> Result<RegistrationId, StoreError> {
+    let inserted: Result<(i64,), sqlx::Error> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "INSERT INTO registrations (organization_id, account_id, nationalities, birth_date, \
+             district, gender, email, phone, document_type, document_hash, residence_declared, \
+             status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        )
+        .bind(organization.0)
+        .bind(account.0)
+        .bind(registration.nationalities.join(","))
+        .bind(registration.birth_date.to_string())
+        .bind(&registration.district)
+        .bind(registration.gender.code())
+        .bind(&registration.email)
+        .bind(&registration.phone)
+        .bind(registration.document_type.code())
+        .bind(document_hash)
+        .bind(residence_declared)
+        .bind(RegistrationStatus::Pending.code())
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await
+    });
+    let (id,) = inserted.map_err(|e| {
+        match unique_violation(e, "document_hash", StoreError::DuplicateDocument) {
+            StoreError::Db(e) => unique_violation(e, "account_id", StoreError::AlreadyRegistered),
+            mapped => mapped,
+        }
+    })?;
+    Ok(RegistrationId(id))
+}
 
-    /// Replaces a registration that reviewers sent back for correction with the person's
-    /// corrected one, and puts it back in the queue. `NotFound` unless one awaits correction.
-    pub async fn correct_registration(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        registration: &Registration,
-        document_hash: &str,
-        residence_declared: bool,
-    ) -> Result<(), StoreError> {
-        let updated = on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
-                 email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
-                 status = $10, status_reason = NULL \
-                 WHERE organization_id = $11 AND account_id = $12 AND status = $13",
-            )
-            .bind(registration.nationalities.join(","))
-            .bind(registration.birth_date.to_string())
-            .bind(&registration.district)
-            .bind(registration.gender.code())
-            .bind(&registration.email)
-            .bind(&registration.phone)
-            .bind(registration.document_type.code())
-            .bind(document_hash)
-            .bind(residence_declared)
-            .bind(RegistrationStatus::Pending.code())
-            .bind(organization.0)
-            .bind(account.0)
-            .bind(RegistrationStatus::NeedsCorrection.code())
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })
-        .map_err(|e| unique_violation(e, "document_hash", StoreError::DuplicateDocument))?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3",
-            )
+/// Replaces a registration that reviewers sent back for correction with the person's
+/// corrected one, and puts it back in the queue. `NotFound` unless one awaits correction.
+pub async fn correct_registration(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    account: AccountId,
+    registration: &Registration,
+    document_hash: &str,
+    residence_declared: bool,
+) -> Result<(), StoreError> {
+    let updated = on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
+             email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
+             status = $10, status_reason = NULL \
+             WHERE organization_id = $11 AND account_id = $12 AND status = $13",
+        )
+        .bind(registration.nationalities.join(","))
+        .bind(registration.birth_date.to_string())
+        .bind(&registration.district)
+        .bind(registration.gender.code())
+        .bind(&registration.email)
+        .bind(&registration.phone)
+        .bind(registration.document_type.code())
+        .bind(document_hash)
+        .bind(residence_declared)
+        .bind(RegistrationStatus::Pending.code())
+        .bind(organization.0)
+        .bind(account.0)
+        .bind(RegistrationStatus::NeedsCorrection.code())
+        .execute(&mut *conn)
+        .await
+        .map(|done| done.rows_affected())
+    })
+    .map_err(|e| unique_violation(e, "document_hash", StoreError::DuplicateDocument))?;
+    on_tx!(tx, |conn| {
+        sqlx::query("UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3")
             .bind(&registration.display_name)
             .bind(leptos_i18n::Locale::as_str(registration.preferred_locale))
             .bind(account.0)
             .execute(&mut *conn)
             .await
             .map(|done| done.rows_affected())
-        })?;
-        if updated == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
-    }
-
-    /// Applies a reviewer's decision and audits it with the status before and after.
-    pub async fn decide_registration(
-        &mut self,
-        organization: OrganizationId,
-        registration: RegistrationId,
-        decision: &Decision,
-        actor: AccountId,
-        now: i64,
-    ) -> Result<(), StoreError> {
-        let before: Option<(String, Option<String>)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT status, status_reason FROM registrations WHERE id = $1 AND organization_id = $2",
-            )
-            .bind(registration.0)
-            .bind(organization.0)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
-        let status = crate::accounts::types::registration_status(decision);
-        on_tx!(self, |conn| {
-            sqlx::query("UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3")
-                .bind(status.code())
-                .bind(decision.reason())
-                .bind(registration.0)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(actor.0),
-                Action::RegistrationDecide,
-                Subject::Registration(registration),
-            )
-            .before(json!({ "status": before_status, "reason": before_reason }))
-            .after(json!({ "status": status.code(), "reason": decision.reason() })),
-            now,
-        )
-        .await?;
+    })?;
+    if updated == 0 {
+        Err(StoreError::NotFound)
+    } else {
         Ok(())
     }
+}
+
+/// Applies a reviewer's decision and audits it with the status before and after.
+pub async fn decide_registration(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    registration: RegistrationId,
+    decision: &Decision,
+    actor: AccountId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let before: Option<(String, Option<String>)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT status, status_reason FROM registrations WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(registration.0)
+        .bind(organization.0)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
+    let status = crate::accounts::types::registration_status(decision);
+    on_tx!(tx, |conn| {
+        sqlx::query("UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3")
+            .bind(status.code())
+            .bind(decision.reason())
+            .bind(registration.0)
+            .execute(&mut *conn)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(actor.0),
+            Action::RegistrationDecide,
+            Subject::Registration(registration),
+        )
+        .before(json!({ "status": before_status, "reason": before_reason }))
+        .after(json!({ "status": status.code(), "reason": decision.reason() })),
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 /// A registration as the review queue reads it.
@@ -173,69 +169,65 @@ struct SummaryRow {
     created_at: i64,
 }
 
-impl Db {
-    /// Registrations in one status, oldest first (a queue is worked from the front).
-    pub async fn registrations_with_status(
-        &self,
-        organization: OrganizationId,
-        status: RegistrationStatus,
-        limit: i64,
-    ) -> Result<Vec<RegistrationSummary>, StoreError> {
-        let rows: Vec<SummaryRow> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, \
-                 r.district, r.document_type, r.status, r.status_reason, r.created_at \
-                 FROM registrations r JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 AND r.status = $2 ORDER BY r.created_at, r.id LIMIT $3",
-            )
-            .bind(organization)
-            .bind(status)
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows.into_iter().map(RegistrationSummary::from).collect())
-    }
-
-    /// The public list of enabled voters: display name and district only, by name.
-    pub async fn enabled_voters(
-        &self,
-        organization: OrganizationId,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.display_name, r.district FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id \
-                 WHERE r.organization_id = $1 AND r.status = $2 ORDER BY a.display_name, r.district",
-            )
-            .bind(organization.0)
-            .bind(RegistrationStatus::Verified.code())
-            .fetch_all(pool)
-            .await
-        })?)
-    }
+/// Registrations in one status, oldest first (a queue is worked from the front).
+pub async fn registrations_with_status(
+    db: &Db,
+    organization: OrganizationId,
+    status: RegistrationStatus,
+    limit: i64,
+) -> Result<Vec<RegistrationSummary>, StoreError> {
+    let rows: Vec<SummaryRow> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, \
+             r.district, r.document_type, r.status, r.status_reason, r.created_at \
+             FROM registrations r JOIN accounts a ON a.id = r.account_id \
+             WHERE r.organization_id = $1 AND r.status = $2 ORDER BY r.created_at, r.id LIMIT $3",
+        )
+        .bind(organization)
+        .bind(status)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(RegistrationSummary::from).collect())
 }
 
-impl Db {
-    /// The account behind a registration of `organization`, with its name, language and
-    /// whether staff manage it.
-    pub async fn registration_account(
-        &self,
-        organization: OrganizationId,
-        registration: RegistrationId,
-    ) -> Result<Option<(AccountId, String, String, bool)>, StoreError> {
-        let row: Option<(i64, String, String, bool)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT a.id, a.display_name, a.preferred_locale, a.managed FROM registrations r \
-                 JOIN accounts a ON a.id = r.account_id WHERE r.id = $1 AND r.organization_id = $2",
-            )
-            .bind(registration.0)
-            .bind(organization.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.map(|(id, name, locale, managed)| (AccountId(id), name, locale, managed)))
-    }
+/// The public list of enabled voters: display name and district only, by name.
+pub async fn enabled_voters(
+    db: &Db,
+    organization: OrganizationId,
+) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT a.display_name, r.district FROM registrations r \
+             JOIN accounts a ON a.id = r.account_id \
+             WHERE r.organization_id = $1 AND r.status = $2 ORDER BY a.display_name, r.district",
+        )
+        .bind(organization.0)
+        .bind(RegistrationStatus::Verified.code())
+        .fetch_all(pool)
+        .await
+    })?)
+}
+
+/// The account behind a registration of `organization`, with its name, language and
+/// whether staff manage it.
+pub async fn registration_account(
+    db: &Db,
+    organization: OrganizationId,
+    registration: RegistrationId,
+) -> Result<Option<(AccountId, String, String, bool)>, StoreError> {
+    let row: Option<(i64, String, String, bool)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT a.id, a.display_name, a.preferred_locale, a.managed FROM registrations r \
+             JOIN accounts a ON a.id = r.account_id WHERE r.id = $1 AND r.organization_id = $2",
+        )
+        .bind(registration.0)
+        .bind(organization.0)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.map(|(id, name, locale, managed)| (AccountId(id), name, locale, managed)))
 }
 
 impl From<SummaryRow> for RegistrationSummary {

@@ -40,8 +40,10 @@ pub async fn assign_poll_worker(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::StationStaffPage;
+    use crate::accounts::staff::store as staff_store;
     use crate::accounts::types::{AccountId, Organization, Role};
     use crate::db::now_millis;
+    use crate::elections::assignment::store as assignment_store;
     use crate::elections::calendar::rules::Phase;
     use crate::elections::election::lookup::election_of;
     use crate::elections::election::store::ElectionRecord;
@@ -58,14 +60,10 @@ pub(crate) mod ssr {
         org: &Organization,
         record: &ElectionRecord,
     ) -> Result<StationStaffPage, AppError> {
-        let assignments = app
-            .db
-            .station_assignments(record.id)
+        let assignments = assignment_store::station_assignments(&app.db, record.id)
             .await
             .map_err(AppError::from)?;
-        let poll_workers = app
-            .db
-            .team(org.id)
+        let poll_workers = staff_store::team(&app.db, org.id)
             .await
             .map_err(AppError::from)?
             .into_iter()
@@ -92,9 +90,7 @@ pub(crate) mod ssr {
                 .collect(),
             poll_workers,
             editable: record.phase <= Phase::Voting,
-            marks: app
-                .db
-                .marks_by_poll_worker(record.id)
+            marks: assignment_store::marks_by_poll_worker(&app.db, record.id)
                 .await
                 .map_err(AppError::from)?,
         })
@@ -112,11 +108,25 @@ pub(crate) mod ssr {
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
         let done = if assign {
-            tx.assign_poll_worker(record.id, station, AccountId(worker), actor, now_millis())
-                .await
+            assignment_store::assign_poll_worker(
+                &mut tx,
+                record.id,
+                station,
+                AccountId(worker),
+                actor,
+                now_millis(),
+            )
+            .await
         } else {
-            tx.unassign_poll_worker(record.id, station, AccountId(worker), actor, now_millis())
-                .await
+            assignment_store::unassign_poll_worker(
+                &mut tx,
+                record.id,
+                station,
+                AccountId(worker),
+                actor,
+                now_millis(),
+            )
+            .await
         };
         done.map_err(AppError::from)?;
         tx.commit().await?;

@@ -42,6 +42,7 @@ pub async fn take_receipt() -> Result<Option<String>, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::db::now_millis;
+    use crate::elections::election::store as election_store;
     use crate::elections::election::store::Channel;
     use crate::error::AppError;
     use crate::platform::web::context::{app_state, require_account};
@@ -118,16 +119,16 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let (_, record) =
             crate::elections::election::lookup::election_of(&app, organization, election).await?;
-        app.db
-            .cast(
-                record.id,
-                account,
-                &ballot,
-                Channel::Online,
-                None,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)
+        election_store::cast(
+            &app.db,
+            record.id,
+            account,
+            &ballot,
+            Channel::Online,
+            None,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)
     }
 }

@@ -42,6 +42,7 @@ pub async fn change_representative(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::db::now_millis;
+    use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
     use crate::elections::election::api::ssr::reason_text;
     use crate::elections::election::lookup::election_of;
@@ -65,9 +66,7 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
         // Who stands comes from the verified registration with this organization.
-        let filer = app
-            .db
-            .filer(org.id, account)
+        let filer = candidacy_store::filer(&app.db, org.id, account)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotEnabledVoter))?;
@@ -78,7 +77,7 @@ pub(crate) mod ssr {
                 fields,
             })?;
         let mut tx = app.db.begin_write().await?;
-        tx.file_candidacy(record.id, account, &candidacy, now_millis())
+        candidacy_store::file_candidacy(&mut tx, record.id, account, &candidacy, now_millis())
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
@@ -94,14 +93,13 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let text = reason_text("appeal", text, APPEAL_MAX)?;
-        let mine = app
-            .db
-            .candidacy_of(record.id, account)
+        let mine = candidacy_store::candidacy_of(&app.db, record.id, account)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         let mut tx = app.db.begin_write().await?;
-        tx.act_on_candidacy(
+        candidacy_store::act_on_candidacy(
+            &mut tx,
             record.id,
             mine.id,
             CandidacyAction::Appeal,
@@ -135,7 +133,7 @@ pub(crate) mod ssr {
             }],
         })?;
         let mut tx = app.db.begin_write().await?;
-        tx.change_representative(record.id, account, &name, now_millis())
+        candidacy_store::change_representative(&mut tx, record.id, account, &name, now_millis())
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;

@@ -126,14 +126,21 @@ mod ssr {
     use super::{CandidacyReview, CommissionPage, ElectionSummary};
     use crate::db::now_millis;
     use crate::elections::calendar::rules::Phase;
+    use crate::elections::calendar::store as calendar_store;
     use crate::elections::candidacy::CandidacyAction;
+    use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::election::api::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::elections::election::lookup::election_of;
+    use crate::elections::election::store as election_store;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::COMMISSION;
+    use crate::platform::access::scoped as scoped_store;
     use crate::platform::audit::event::Subject;
     use crate::platform::text::markdown;
+    use crate::platform::timeline::store as timeline_store;
+    use crate::platform::voting::store as voting_store;
     use crate::platform::web::context::{app_state, require_staff};
+    use crate::results::publication as publication_store;
 
     const REASON_MAX: u16 = 1000;
 
@@ -161,9 +168,15 @@ mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
-        match tx
-            .set_election_deadline(record.id, phase, day, account, now_millis())
-            .await
+        match calendar_store::set_election_deadline(
+            &mut tx,
+            record.id,
+            phase,
+            day,
+            account,
+            now_millis(),
+        )
+        .await
         {
             Err(ElectionError::Calendar(TimelineError::NotLater)) => {
                 return Err(field(Problem::NotLater));
@@ -194,19 +207,19 @@ mod ssr {
         })?;
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
-        let created = tx
-            .create_election(
-                org.id,
-                &NewElection {
-                    slug: valid.slug.clone(),
-                    title: valid.title,
-                    config: valid.config,
-                    settings: valid.settings,
-                },
-                Some(account),
-                now_millis(),
-            )
-            .await;
+        let created = election_store::create_election(
+            &mut tx,
+            org.id,
+            &NewElection {
+                slug: valid.slug.clone(),
+                title: valid.title,
+                config: valid.config,
+                settings: valid.settings,
+            },
+            Some(account),
+            now_millis(),
+        )
+        .await;
         match created {
             Err(crate::elections::election::store::ElectionError::Db(e))
                 if crate::db::dialect::is_unique_violation(&e, None) =>
@@ -228,9 +241,7 @@ mod ssr {
     pub async fn list_elections(organization: &str) -> Result<Vec<ElectionSummary>, AppError> {
         let (_, org) = require_staff(organization, &COMMISSION).await?;
         let app = app_state()?;
-        Ok(app
-            .db
-            .elections_of(org.id)
+        Ok(election_store::elections_of(&app.db, org.id)
             .await
             .map_err(AppError::from)?
             .into_iter()
@@ -253,11 +264,12 @@ mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.candidacy_status(record.id, candidacy)
+        candidacy_store::candidacy_status(&mut tx, record.id, candidacy)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        tx.declare_conflict(
+        scoped_store::declare_conflict(
+            &mut tx,
             org.id,
             Subject::Candidacy(record.id, candidacy),
             account,
@@ -277,18 +289,14 @@ mod ssr {
         let (account, _) = require_staff(organization, &COMMISSION).await?;
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        let conflicts = app
-            .db
-            .conflicts_of(record.process(), account)
+        let conflicts = scoped_store::conflicts_of(&app.db, record.process(), account)
             .await
             .map_err(AppError::from)?;
         let station_staff =
             crate::elections::assignment::api::ssr::load(&app, &org, &record).await?;
         let names = nationality_names(locale);
         let photos = PhotoAddresses::of(&app, organization, &record).await?;
-        let candidacies = app
-            .db
-            .candidacies(record.id)
+        let candidacies = candidacy_store::candidacies(&app.db, record.id)
             .await
             .map_err(AppError::from)?
             .into_iter()
@@ -324,9 +332,7 @@ mod ssr {
             })
             .collect();
         Ok(CommissionPage {
-            deadlines: app
-                .db
-                .deadlines(record.process())
+            deadlines: timeline_store::deadlines(&app.db, record.process())
                 .await
                 .map_err(AppError::from)?,
             title: record.title,
@@ -346,7 +352,7 @@ mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.move_phase(record.id, to, Some(account), now_millis())
+        calendar_store::move_phase(&mut tx, record.id, to, Some(account), now_millis())
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
@@ -354,11 +360,12 @@ mod ssr {
             // Voting is closed: erase any trace of the order ballots were written in
             // before anyone can export them. Idempotent, and repeated at every later move,
             // so a seal that failed once is retried.
-            app.db.seal_ballot_box().await.map_err(AppError::from)?;
+            voting_store::seal_ballot_box(&app.db)
+                .await
+                .map_err(AppError::from)?;
             // What the public reads of this phase — board, exports, count, turnout — is
             // computed once, now, not per request.
-            app.db
-                .publish(record.id, now_millis())
+            publication_store::publish(&app.db, record.id, now_millis())
                 .await
                 .map_err(AppError::from)?;
         }
@@ -384,7 +391,8 @@ mod ssr {
         let app = app_state()?;
         let (_, record) = election_of(&app, organization, election).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.act_on_candidacy(
+        candidacy_store::act_on_candidacy(
+            &mut tx,
             record.id,
             candidacy,
             action,

@@ -109,13 +109,17 @@ pub async fn load_election(
 pub mod ssr {
     use super::{CandidateView, ElectionPage, MyCandidacy, MyPart, SegmentView};
     use crate::db::now_millis;
+    use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::candidacy::store::CandidacyRecord;
     use crate::elections::election::lookup::election_of;
+    use crate::elections::election::store as election_store;
     use crate::elections::election::store::ElectionRecord;
     use crate::elections::eligibility::{Channel, channel_open, may_vote};
     use crate::elections::photo::http::photo_url;
+    use crate::elections::photo::store as photo_store;
     use crate::error::AppError;
     use crate::platform::text::markdown;
+    use crate::platform::timeline::store as timeline_store;
     use crate::platform::web::context::{app_state, current_account};
     use crate::state::AppState;
 
@@ -164,9 +168,7 @@ pub mod ssr {
             Ok(Self {
                 organization: organization.to_owned(),
                 election: record.slug.clone(),
-                digests: app
-                    .db
-                    .photo_digests(record.id)
+                digests: photo_store::photo_digests(&app.db, record.id)
                     .await
                     .map_err(AppError::from)?,
             })
@@ -201,25 +203,18 @@ pub mod ssr {
     ) -> Result<ElectionPage, AppError> {
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
-        let history = app
-            .db
-            .phase_history(record.process())
+        let history = timeline_store::phase_history(&app.db, record.process())
             .await
             .map_err(AppError::from)?;
-        let deadlines = app
-            .db
-            .deadlines(record.process())
+        let deadlines = timeline_store::deadlines(&app.db, record.process())
             .await
             .map_err(AppError::from)?;
-        let deadline_changes = app
-            .db
-            .deadline_changes(record.process())
+        let deadline_changes = timeline_store::deadline_changes(&app.db, record.process())
             .await
             .map_err(AppError::from)?;
         let names = nationality_names(locale);
         let candidacies = if record.phase.candidates_public() {
-            app.db
-                .candidacies(record.id)
+            candidacy_store::candidacies(&app.db, record.id)
                 .await
                 .map_err(AppError::from)?
         } else {
@@ -284,9 +279,7 @@ pub mod ssr {
         let me = match current_account().await? {
             None => None,
             Some(account) => {
-                let registrant = app
-                    .db
-                    .registrant(org.id, account)
+                let registrant = election_store::registrant(&app.db, org.id, account)
                     .await
                     .map_err(AppError::from)?;
                 let refusal = may_vote(
@@ -297,9 +290,7 @@ pub mod ssr {
                     local,
                 )
                 .err();
-                let candidacy = app
-                    .db
-                    .candidacy_of(record.id, account)
+                let candidacy = candidacy_store::candidacy_of(&app.db, record.id, account)
                     .await
                     .map_err(AppError::from)?
                     .map(|r| MyCandidacy {
@@ -316,14 +307,10 @@ pub mod ssr {
                     });
                 Some(MyPart {
                     refusal,
-                    enabled_voter: app
-                        .db
-                        .is_enabled_voter(org.id, account)
+                    enabled_voter: election_store::is_enabled_voter(&app.db, org.id, account)
                         .await
                         .map_err(AppError::from)?,
-                    voted: app
-                        .db
-                        .has_voted(record.id, account)
+                    voted: election_store::has_voted(&app.db, record.id, account)
                         .await
                         .map_err(AppError::from)?,
                     candidacy,

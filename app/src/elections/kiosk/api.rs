@@ -56,6 +56,10 @@ pub async fn cast_kiosk_ballot(
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use crate::accounts::store as accounts_store;
+    use crate::elections::election::store as election_store;
+    use crate::elections::kiosk::store as kiosk_store;
+    use crate::platform::web::rate_limit::store as rate_limit_store;
     use std::collections::BTreeMap;
 
     use super::KioskDisplay;
@@ -67,7 +71,8 @@ mod ssr {
     use crate::error::{AppError, ErrorCode};
     use crate::platform::web::context::{app_state, sign_out_here};
     use crate::platform::web::http::{Credential, redirect_with, set_on_response};
-    use crate::platform::web::rate_limit::{KIOSK_PAIRING, attempt};
+    use crate::platform::web::rate_limit::KIOSK_PAIRING;
+    use crate::platform::web::rate_limit::store::attempt;
 
     /// The kiosk credential: `__Host-voz_kiosk` on https. A voting day, at most.
     const KIOSK_COOKIE: Credential = Credential {
@@ -86,12 +91,13 @@ mod ssr {
         let Some(token) = kiosk_token() else {
             return Ok(KioskDisplay::Unpaired);
         };
-        let Some(kiosk) = app.db.kiosk(&token).await.map_err(AppError::from)? else {
+        let Some(kiosk) = kiosk_store::kiosk(&app.db, &token)
+            .await
+            .map_err(AppError::from)?
+        else {
             return Ok(KioskDisplay::Unpaired);
         };
-        let record = app
-            .db
-            .election(kiosk.election)
+        let record = election_store::election(&app.db, kiosk.election)
             .await
             .map_err(AppError::from)?;
         let station = record
@@ -106,9 +112,7 @@ mod ssr {
                 number: kiosk.number,
             });
         }
-        let org = app
-            .db
-            .organization(record.organization)
+        let org = accounts_store::organization(&app.db, record.organization)
             .await
             .map_err(AppError::from)?;
         let page = load_election(&org.slug, &record.slug, locale).await?;
@@ -126,12 +130,10 @@ mod ssr {
             let ticket = attempt(&app, &KIOSK_PAIRING).await?;
             let code = normalize_code_of_length(code, PAIRING_CODE_LENGTH)
                 .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
-            let (token, _) = app
-                .db
-                .pair_kiosk(&code, now_millis())
+            let (token, _) = kiosk_store::pair_kiosk(&app.db, &code, now_millis())
                 .await
                 .map_err(AppError::from)?;
-            app.db.forgive(ticket).await?;
+            rate_limit_store::forgive(&app.db, ticket).await?;
             // A kiosk holds nothing but its kiosk credential: any session on this device
             // (a poll worker's, say) ends here.
             sign_out_here(&app).await?;
@@ -150,8 +152,7 @@ mod ssr {
         let outcome = async {
             let token = kiosk_token().ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
             let app = app_state()?;
-            app.db
-                .cast_kiosk(&token, &ballot_from_picks(pick))
+            kiosk_store::cast_kiosk(&app.db, &token, &ballot_from_picks(pick))
                 .await
                 .map_err(AppError::from)
         }

@@ -10,13 +10,15 @@
 use serde_json::json;
 use sha2::{Digest as _, Sha256};
 
-use crate::accounts::access_code::rules::random_code;
+use crate::accounts::access_code::store::random_code;
 use crate::accounts::types::AccountId;
 use crate::db::{Db, Tx};
 use crate::elections::election::store::{ElectionError, ElectionId};
 use crate::elections::station::rules::KioskView;
+use crate::elections::station::store as station_store;
 use crate::elections::station::store::{StationBallot, StationError};
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::web::sessions::random_token;
 use crate::results::count::Ballot;
@@ -39,296 +41,267 @@ pub struct Kiosk {
     pub ready: bool,
 }
 
-impl Tx {
-    /// A one-time code that pairs a device as a kiosk of this open station.
-    pub async fn issue_kiosk_pairing(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<String, StationError> {
-        let organization = self.open_station_in_voting(election, station).await?;
-        let code = random_code(PAIRING_CODE_LENGTH);
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO kiosk_pairings (code_hash, election_id, station_id, expires_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(sha256_hex(&code))
-            .bind(election.0)
-            .bind(station)
-            .bind(now + PAIRING_LIFETIME_MS)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::KioskPairingCode,
-                Subject::Station(election, station),
-            ),
-            now,
+/// A one-time code that pairs a device as a kiosk of this open station.
+pub async fn issue_kiosk_pairing(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<String, StationError> {
+    let organization = station_store::open_station_in_voting(tx, election, station).await?;
+    let code = random_code(PAIRING_CODE_LENGTH);
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO kiosk_pairings (code_hash, election_id, station_id, expires_at) VALUES ($1, $2, $3, $4)",
         )
-        .await?;
-        Ok(code)
-    }
-
-    /// Readies the station's lowest-numbered free kiosk for one ballot. The caller holds
-    /// the station's row lock.
-    pub(crate) async fn ready_free_kiosk(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<i64, StationError> {
-        let free: Option<(i64,)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT number FROM kiosks WHERE election_id = $1 AND station_id = $2 \
-                 AND retired_at IS NULL AND NOT ballot_ready ORDER BY number LIMIT 1",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (number,) = free.ok_or(StationError::NoKioskFree)?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE kiosks SET ballot_ready = TRUE WHERE election_id = $1 AND station_id = $2 AND number = $3",
-            )
-            .bind(election.0)
-            .bind(station)
-            .bind(number)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        Ok(number)
-    }
-
-    /// At closing: ballots readied and not cast are void, every kiosk of the station is
-    /// unpaired, and codes not used yet are dropped.
-    pub(crate) async fn retire_kiosks(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        now: i64,
-    ) -> Result<(), StationError> {
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
-                 WHERE election_id = $2 AND station_id = $3 AND retired_at IS NULL",
-            )
-            .bind(now)
-            .bind(election.0)
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        on_tx!(self, |conn| {
-            sqlx::query("DELETE FROM kiosk_pairings WHERE election_id = $1 AND station_id = $2")
-                .bind(election.0)
-                .bind(station)
-                .execute(&mut *conn)
-                .await
-                .map(|d| d.rows_affected())
-        })?;
-        Ok(())
-    }
-
-    /// A poll worker unpairs one kiosk (a device lost or taken away); a ballot readied on
-    /// it is void.
-    pub async fn unpair_kiosk(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        number: i64,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<(), StationError> {
-        let organization = self.open_station_in_voting(election, station).await?;
-        let done = on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
-                 WHERE election_id = $2 AND station_id = $3 AND number = $4 AND retired_at IS NULL",
-            )
-            .bind(now)
-            .bind(election.0)
-            .bind(station)
-            .bind(number)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        if done != 1 {
-            return Err(ElectionError::NotFound.into());
-        }
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::KioskUnpair,
-                Subject::Station(election, station),
-            )
-            .before(json!({ "kiosk": number })),
-            now,
-        )
-        .await?;
-        Ok(())
-    }
+        .bind(sha256_hex(&code))
+        .bind(election.0)
+        .bind(station)
+        .bind(now + PAIRING_LIFETIME_MS)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::KioskPairingCode,
+            Subject::Station(election, station),
+        ),
+        now,
+    )
+    .await?;
+    Ok(code)
 }
 
-impl Db {
-    /// Pairs this device with the code a poll worker showed: returns the kiosk credential
-    /// (for the device's cookie) and the kiosk. Unknown, used and expired codes are one
-    /// answer.
-    pub async fn pair_kiosk(&self, code: &str, now: i64) -> Result<(String, Kiosk), StationError> {
-        let mut tx = self.begin_write().await?;
-        let row: Option<(i64, i64)> = on_tx!(&mut tx, |conn| {
-            sqlx::query_as(
-                "DELETE FROM kiosk_pairings WHERE code_hash = $1 AND expires_at > $2 \
-                 RETURNING election_id, station_id",
-            )
-            .bind(sha256_hex(code))
-            .bind(now)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (election, station) = row.ok_or(StationError::UnknownToken)?;
-        let election = ElectionId(election);
-        let organization = tx.open_station_in_voting(election, station).await?;
-        let (number,): (i64,) = on_tx!(&mut tx, |conn| {
-            sqlx::query_as(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM kiosks WHERE election_id = $1 AND station_id = $2",
-            )
+/// At closing: ballots readied and not cast are void, every kiosk of the station is
+/// unpaired, and codes not used yet are dropped.
+pub(crate) async fn retire_kiosks(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    now: i64,
+) -> Result<(), StationError> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
+             WHERE election_id = $2 AND station_id = $3 AND retired_at IS NULL",
+        )
+        .bind(now)
+        .bind(election.0)
+        .bind(station)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    on_tx!(tx, |conn| {
+        sqlx::query("DELETE FROM kiosk_pairings WHERE election_id = $1 AND station_id = $2")
             .bind(election.0)
             .bind(station)
-            .fetch_one(&mut *conn)
-            .await
-        })?;
-        let token = random_token(32);
-        on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "INSERT INTO kiosks (election_id, station_id, number, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(election.0)
-            .bind(station)
-            .bind(number)
-            .bind(sha256_hex(&token))
-            .bind(now)
             .execute(&mut *conn)
             .await
             .map(|d| d.rows_affected())
-        })?;
-        tx.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                None,
-                Action::KioskPair,
-                Subject::Station(election, station),
-            )
-            .after(json!({ "kiosk": number })),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok((
-            token,
-            Kiosk {
-                election,
-                station,
-                number,
-                ready: false,
-            },
-        ))
-    }
+    })?;
+    Ok(())
+}
 
-    /// The kiosk a credential belongs to, while it is paired.
-    pub async fn kiosk(&self, token: &str) -> Result<Option<Kiosk>, StationError> {
-        let row: Option<(i64, i64, i64, bool)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT election_id, station_id, number, ballot_ready FROM kiosks \
-                 WHERE token_hash = $1 AND retired_at IS NULL",
-            )
-            .bind(sha256_hex(token))
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.map(|(election, station, number, ready)| Kiosk {
-            election: ElectionId(election),
+/// A poll worker unpairs one kiosk (a device lost or taken away); a ballot readied on
+/// it is void.
+pub async fn unpair_kiosk(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    number: i64,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<(), StationError> {
+    let organization = station_store::open_station_in_voting(tx, election, station).await?;
+    let done = on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
+             WHERE election_id = $2 AND station_id = $3 AND number = $4 AND retired_at IS NULL",
+        )
+        .bind(now)
+        .bind(election.0)
+        .bind(station)
+        .bind(number)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    if done != 1 {
+        return Err(ElectionError::NotFound.into());
+    }
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::KioskUnpair,
+            Subject::Station(election, station),
+        )
+        .before(json!({ "kiosk": number })),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Pairs this device with the code a poll worker showed: returns the kiosk credential
+/// (for the device's cookie) and the kiosk. Unknown, used and expired codes are one
+/// answer.
+pub async fn pair_kiosk(db: &Db, code: &str, now: i64) -> Result<(String, Kiosk), StationError> {
+    let mut tx = db.begin_write().await?;
+    let row: Option<(i64, i64)> = on_tx!(&mut tx, |conn| {
+        sqlx::query_as(
+            "DELETE FROM kiosk_pairings WHERE code_hash = $1 AND expires_at > $2 \
+             RETURNING election_id, station_id",
+        )
+        .bind(sha256_hex(code))
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let (election, station) = row.ok_or(StationError::UnknownToken)?;
+    let election = ElectionId(election);
+    let organization = station_store::open_station_in_voting(&mut tx, election, station).await?;
+    let (number,): (i64,) = on_tx!(&mut tx, |conn| {
+        sqlx::query_as(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM kiosks WHERE election_id = $1 AND station_id = $2",
+        )
+        .bind(election.0)
+        .bind(station)
+        .fetch_one(&mut *conn)
+        .await
+    })?;
+    let token = random_token(32);
+    on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "INSERT INTO kiosks (election_id, station_id, number, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(election.0)
+        .bind(station)
+        .bind(number)
+        .bind(sha256_hex(&token))
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    audit_store::audit(
+        &mut tx,
+        AuditEvent::new(
+            Some(organization.0),
+            None,
+            Action::KioskPair,
+            Subject::Station(election, station),
+        )
+        .after(json!({ "kiosk": number })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((
+        token,
+        Kiosk {
+            election,
             station,
             number,
-            ready,
-        }))
-    }
+            ready: false,
+        },
+    ))
+}
 
-    /// Casts the ballot readied on this kiosk (once), into the election's box.
-    pub async fn cast_kiosk(&self, token: &str, ballot: &Ballot) -> Result<String, StationError> {
-        let kiosk = self.kiosk(token).await?.ok_or(StationError::UnknownToken)?;
-        let mut tx = self.begin_write().await?;
-        tx.open_station_in_voting(kiosk.election, kiosk.station)
-            .await?;
-        // Under the station's lock: spend the readied ballot, or find none.
-        let spent = on_tx!(&mut tx, |conn| {
-            sqlx::query(
-                "UPDATE kiosks SET ballot_ready = FALSE WHERE token_hash = $1 AND ballot_ready \
-                 AND retired_at IS NULL",
-            )
-            .bind(sha256_hex(token))
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        if spent != 1 {
-            return Err(StationError::UnknownToken);
-        }
-        let code = tx
-            .insert_station_ballot(kiosk.election, kiosk.station, ballot, StationBallot::Kiosk)
-            .await?;
-        tx.commit().await?;
-        Ok(code)
-    }
+/// The kiosk a credential belongs to, while it is paired.
+pub async fn kiosk(db: &Db, token: &str) -> Result<Option<Kiosk>, StationError> {
+    let row: Option<(i64, i64, i64, bool)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT election_id, station_id, number, ballot_ready FROM kiosks \
+             WHERE token_hash = $1 AND retired_at IS NULL",
+        )
+        .bind(sha256_hex(token))
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.map(|(election, station, number, ready)| Kiosk {
+        election: ElectionId(election),
+        station,
+        number,
+        ready,
+    }))
+}
 
-    /// Kiosks of the station with a ballot readied and not cast yet.
-    pub async fn kiosks_waiting(
-        &self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<i64, StationError> {
-        let (waiting,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM kiosks WHERE election_id = $1 AND station_id = $2 \
-                 AND ballot_ready AND retired_at IS NULL",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_one(pool)
-            .await
-        })?;
-        Ok(waiting)
+/// Casts the ballot readied on this kiosk (once), into the election's box.
+pub async fn cast_kiosk(db: &Db, token: &str, ballot: &Ballot) -> Result<String, StationError> {
+    let kiosk = kiosk(db, token).await?.ok_or(StationError::UnknownToken)?;
+    let mut tx = db.begin_write().await?;
+    station_store::open_station_in_voting(&mut tx, kiosk.election, kiosk.station).await?;
+    // Under the station's lock: spend the readied ballot, or find none.
+    let spent = on_tx!(&mut tx, |conn| {
+        sqlx::query(
+            "UPDATE kiosks SET ballot_ready = FALSE WHERE token_hash = $1 AND ballot_ready \
+             AND retired_at IS NULL",
+        )
+        .bind(sha256_hex(token))
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    if spent != 1 {
+        return Err(StationError::UnknownToken);
     }
+    let code = station_store::insert_station_ballot(
+        &mut tx,
+        kiosk.election,
+        kiosk.station,
+        ballot,
+        StationBallot::Kiosk,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
 
-    /// The station's paired kiosks.
-    pub async fn station_kiosks(
-        &self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<Vec<KioskView>, StationError> {
-        let rows: Vec<(i64, bool)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT number, ballot_ready FROM kiosks WHERE election_id = $1 AND station_id = $2 \
-                 AND retired_at IS NULL ORDER BY number",
-            )
-            .bind(election.0)
-            .bind(station)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows
-            .into_iter()
-            .map(|(number, ready)| KioskView { number, ready })
-            .collect())
-    }
+/// Kiosks of the station with a ballot readied and not cast yet.
+pub async fn kiosks_waiting(
+    db: &Db,
+    election: ElectionId,
+    station: i64,
+) -> Result<i64, StationError> {
+    let (waiting,): (i64,) = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*) FROM kiosks WHERE election_id = $1 AND station_id = $2 \
+             AND ballot_ready AND retired_at IS NULL",
+        )
+        .bind(election.0)
+        .bind(station)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(waiting)
+}
+
+/// The station's paired kiosks.
+pub async fn station_kiosks(
+    db: &Db,
+    election: ElectionId,
+    station: i64,
+) -> Result<Vec<KioskView>, StationError> {
+    let rows: Vec<(i64, bool)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT number, ballot_ready FROM kiosks WHERE election_id = $1 AND station_id = $2 \
+             AND retired_at IS NULL ORDER BY number",
+        )
+        .bind(election.0)
+        .bind(station)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(number, ready)| KioskView { number, ready })
+        .collect())
 }

@@ -24,6 +24,9 @@ pub async fn candidacy_photo(data: MultipartData) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    use crate::accounts::staff::store as staff_store;
+    use crate::elections::candidacy::store as candidacy_store;
+    use crate::elections::photo::store as photo_store;
     use std::collections::BTreeMap;
 
     use axum::extract::{Path, State};
@@ -97,7 +100,7 @@ pub mod ssr {
             })?)
         };
         let mut tx = app.db.begin_write().await?;
-        tx.set_candidacy_photo(election, account, digest.as_ref(), now_millis())
+        photo_store::set_candidacy_photo(&mut tx, election, account, digest.as_ref(), now_millis())
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;
@@ -124,8 +127,7 @@ pub mod ssr {
         if !record.phase.allows_candidacies() {
             return Err(AppError::new(ErrorCode::WrongPhase));
         }
-        app.db
-            .candidacy_of(record.id, account)
+        candidacy_store::candidacy_of(&app.db, record.id, account)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
@@ -188,9 +190,7 @@ pub mod ssr {
         let (org, record) = election_of(state, organization, election)
             .await
             .map_err(|_| StatusCode::NOT_FOUND)?;
-        let photo = state
-            .db
-            .candidacy_photo(record.id, candidacy)
+        let photo = photo_store::candidacy_photo(&state.db, record.id, candidacy)
             .await
             .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?
             .ok_or(StatusCode::NOT_FOUND)?;
@@ -219,9 +219,7 @@ pub mod ssr {
             None => false,
             Some(account) if account == photo.owner => true,
             Some(account) => {
-                let roles = state
-                    .db
-                    .roles_of(org.id, account)
+                let roles = staff_store::roles_of(&state.db, org.id, account)
                     .await
                     .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
                 crate::platform::access::holds_any(&roles, &crate::platform::access::COMMISSION)

@@ -7,9 +7,11 @@ use serde_json::json;
 
 use crate::accounts::types::AccountId;
 use crate::db::{Db, Tx};
+use crate::elections::candidacy::store as candidacy_store;
 use crate::elections::candidacy::{CandidacyError, CandidacyStatus};
 use crate::elections::election::store::{ElectionError, ElectionId};
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::files::FileDigest;
 use crate::platform::files::store::FileStore;
@@ -23,154 +25,149 @@ pub struct StoredPhoto {
     pub digest: FileDigest,
 }
 
-impl Tx {
-    /// Sets (or with `None` removes) the photo of the candidacy `account` filed.
-    pub async fn set_candidacy_photo(
-        &mut self,
-        election: ElectionId,
-        account: AccountId,
-        photo: Option<&FileDigest>,
-        now: i64,
-    ) -> Result<(), ElectionError> {
-        let (organization, phase, _) = self.election_state(election).await?;
-        if !phase.allows_candidacies() {
-            return Err(CandidacyError::WrongPhase.into());
-        }
-        let row: Option<(i64, Option<String>)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "SELECT c.id, p.digest FROM candidacies c \
-                 LEFT JOIN candidacy_photos p ON p.candidacy_id = c.id \
-                 WHERE c.election_id = $1 AND c.account_id = $2",
+/// Sets (or with `None` removes) the photo of the candidacy `account` filed.
+pub async fn set_candidacy_photo(
+    tx: &mut Tx,
+    election: ElectionId,
+    account: AccountId,
+    photo: Option<&FileDigest>,
+    now: i64,
+) -> Result<(), ElectionError> {
+    let (organization, phase, _) = candidacy_store::election_state(tx, election).await?;
+    if !phase.allows_candidacies() {
+        return Err(CandidacyError::WrongPhase.into());
+    }
+    let row: Option<(i64, Option<String>)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT c.id, p.digest FROM candidacies c \
+             LEFT JOIN candidacy_photos p ON p.candidacy_id = c.id \
+             WHERE c.election_id = $1 AND c.account_id = $2",
+        )
+        .bind(election.0)
+        .bind(account.0)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let (id, before) = row.ok_or(ElectionError::NotFound)?;
+    match photo {
+        Some(photo) => on_tx!(tx, |conn| {
+            sqlx::query(
+                "INSERT INTO candidacy_photos (candidacy_id, digest) VALUES ($1, $2) \
+                 ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = NULL",
             )
-            .bind(election.0)
-            .bind(account.0)
-            .fetch_optional(&mut *conn)
+            .bind(id)
+            .bind(photo.as_str())
+            .execute(&mut *conn)
             .await
-        })?;
-        let (id, before) = row.ok_or(ElectionError::NotFound)?;
-        match photo {
-            Some(photo) => on_tx!(self, |conn| {
-                sqlx::query(
-                    "INSERT INTO candidacy_photos (candidacy_id, digest) VALUES ($1, $2) \
-                     ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = NULL",
-                )
+            .map(|done| done.rows_affected())
+        })?,
+        None => on_tx!(tx, |conn| {
+            sqlx::query("DELETE FROM candidacy_photos WHERE candidacy_id = $1")
                 .bind(id)
-                .bind(photo.as_str())
                 .execute(&mut *conn)
                 .await
                 .map(|done| done.rows_affected())
-            })?,
-            None => on_tx!(self, |conn| {
-                sqlx::query("DELETE FROM candidacy_photos WHERE candidacy_id = $1")
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await
-                    .map(|done| done.rows_affected())
-            })?,
-        };
-        self.audit(
-            AuditEvent::new(
-                Some(organization),
-                Some(account.0),
-                Action::CandidacyPhoto,
-                Subject::Candidacy(election, id),
-            )
-            .before(json!({ "photo_sha256": before }))
-            .after(json!({ "photo_sha256": photo })),
-            now,
+        })?,
+    };
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization),
+            Some(account.0),
+            Action::CandidacyPhoto,
+            Subject::Candidacy(election, id),
         )
-        .await?;
-        Ok(())
-    }
+        .before(json!({ "photo_sha256": before }))
+        .after(json!({ "photo_sha256": photo })),
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
-impl Db {
-    /// The photo of candidacy `candidacy` of `election`, if it has one.
-    pub async fn candidacy_photo(
-        &self,
-        election: ElectionId,
-        candidacy: i64,
-    ) -> Result<Option<StoredPhoto>, ElectionError> {
-        let row: Option<(i64, CandidacyStatus, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT c.account_id, c.status, p.digest FROM candidacy_photos p \
-                 JOIN candidacies c ON c.id = p.candidacy_id \
-                 WHERE c.id = $1 AND c.election_id = $2",
-            )
-            .bind(candidacy)
-            .bind(election.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        row.map(|(owner, status, digest)| {
-            Ok(StoredPhoto {
-                owner: AccountId(owner),
-                status,
-                digest: digest
-                    .parse()
-                    .map_err(crate::elections::election::store::corrupt)?,
-            })
+/// The photo of candidacy `candidacy` of `election`, if it has one.
+pub async fn candidacy_photo(
+    db: &Db,
+    election: ElectionId,
+    candidacy: i64,
+) -> Result<Option<StoredPhoto>, ElectionError> {
+    let row: Option<(i64, CandidacyStatus, String)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT c.account_id, c.status, p.digest FROM candidacy_photos p \
+             JOIN candidacies c ON c.id = p.candidacy_id \
+             WHERE c.id = $1 AND c.election_id = $2",
+        )
+        .bind(candidacy)
+        .bind(election.0)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.map(|(owner, status, digest)| {
+        Ok(StoredPhoto {
+            owner: AccountId(owner),
+            status,
+            digest: digest
+                .parse()
+                .map_err(crate::elections::election::store::corrupt)?,
         })
-        .transpose()
-    }
+    })
+    .transpose()
+}
 
-    /// Which candidacies of `election` have a photo, and its digest.
-    pub async fn photo_digests(
-        &self,
-        election: ElectionId,
-    ) -> Result<Vec<(i64, String)>, ElectionError> {
-        Ok(on_db!(self, |pool| {
+/// Which candidacies of `election` have a photo, and its digest.
+pub async fn photo_digests(
+    db: &Db,
+    election: ElectionId,
+) -> Result<Vec<(i64, String)>, ElectionError> {
+    Ok(on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT p.candidacy_id, p.digest FROM candidacy_photos p \
+             JOIN candidacies c ON c.id = p.candidacy_id WHERE c.election_id = $1",
+        )
+        .bind(election.0)
+        .fetch_all(pool)
+        .await
+    })?)
+}
+
+/// Moves photos stored in the database by earlier versions (the `jpeg` column) into
+/// the file store, a few at a time, each row cleared only once its file is stored and
+/// reads back under its digest. Safe to run again and to interrupt. Returns how many
+/// moved.
+pub async fn move_photos_to(db: &Db, files: &FileStore) -> Result<usize, ElectionError> {
+    let mut moved = 0;
+    loop {
+        let rows: Vec<(i64, String, Vec<u8>)> = on_db!(db, |pool| {
             sqlx::query_as(
-                "SELECT p.candidacy_id, p.digest FROM candidacy_photos p \
-                 JOIN candidacies c ON c.id = p.candidacy_id WHERE c.election_id = $1",
+                "SELECT candidacy_id, digest, jpeg FROM candidacy_photos \
+                 WHERE jpeg IS NOT NULL ORDER BY candidacy_id LIMIT 50",
             )
-            .bind(election.0)
             .fetch_all(pool)
             .await
-        })?)
-    }
-}
-
-impl Db {
-    /// Moves photos stored in the database by earlier versions (the `jpeg` column) into
-    /// the file store, a few at a time, each row cleared only once its file is stored and
-    /// reads back under its digest. Safe to run again and to interrupt. Returns how many
-    /// moved.
-    pub async fn move_photos_to(&self, files: &FileStore) -> Result<usize, ElectionError> {
-        let mut moved = 0;
-        loop {
-            let rows: Vec<(i64, String, Vec<u8>)> = on_db!(self, |pool| {
-                sqlx::query_as(
-                    "SELECT candidacy_id, digest, jpeg FROM candidacy_photos \
-                     WHERE jpeg IS NOT NULL ORDER BY candidacy_id LIMIT 50",
-                )
-                .fetch_all(pool)
-                .await
+        })?;
+        if rows.is_empty() {
+            return Ok(moved);
+        }
+        for (candidacy, digest, jpeg) in rows {
+            let stored = files.put(jpeg).await.map_err(|e| {
+                ElectionError::Corrupt(format!("moving photo of candidacy {candidacy}: {e}"))
             })?;
-            if rows.is_empty() {
-                return Ok(moved);
+            if stored.as_str() != digest {
+                return Err(ElectionError::Corrupt(format!(
+                    "photo of candidacy {candidacy} does not match its digest"
+                )));
             }
-            for (candidacy, digest, jpeg) in rows {
-                let stored = files.put(jpeg).await.map_err(|e| {
-                    ElectionError::Corrupt(format!("moving photo of candidacy {candidacy}: {e}"))
-                })?;
-                if stored.as_str() != digest {
-                    return Err(ElectionError::Corrupt(format!(
-                        "photo of candidacy {candidacy} does not match its digest"
-                    )));
-                }
-                on_db!(self, |pool| {
-                    sqlx::query(
-                        "UPDATE candidacy_photos SET jpeg = NULL WHERE candidacy_id = $1 AND digest = $2",
-                    )
-                    .bind(candidacy)
-                    .bind(&digest)
-                    .execute(pool)
-                    .await
-                    .map(|done| done.rows_affected())
-                })?;
-                moved += 1;
-            }
+            on_db!(db, |pool| {
+                sqlx::query(
+                    "UPDATE candidacy_photos SET jpeg = NULL WHERE candidacy_id = $1 AND digest = $2",
+                )
+                .bind(candidacy)
+                .bind(&digest)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+            })?;
+            moved += 1;
         }
     }
 }

@@ -4,9 +4,9 @@
 
 use crate::accounts::types::{GenderIdentity, RegistrationStatus, Role};
 use crate::calendar::Date;
-use crate::db::{Db, Tx};
+use crate::db::{Db, Reader, Tx};
 use crate::platform::ids::{AccountId, OrganizationId};
-use crate::{on_db, on_tx};
+use crate::{on_db, on_read, on_tx};
 
 /// A person as registered with one organization.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,117 +69,77 @@ fn by_document() -> String {
 const HAS_ROLE: &str =
     "SELECT COUNT(*) FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3";
 
-impl Db {
-    /// `account`'s registration with `organization`, if any.
-    pub async fn registered_person(
-        &self,
-        organization: OrganizationId,
-        account: AccountId,
-    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
-        let sql = by_account();
-        let row: Option<PersonRow> = on_db!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(organization)
-                .bind(account)
-                .fetch_optional(pool)
-                .await
-        })?;
-        row.map(RegisteredPerson::try_from).transpose()
-    }
-
-    /// Who is registered with `organization` under this document (its keyed hash).
-    pub async fn person_by_document(
-        &self,
-        organization: OrganizationId,
-        document_hash: &str,
-    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
-        let sql = by_document();
-        let row: Option<PersonRow> = on_db!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(organization)
-                .bind(document_hash)
-                .fetch_optional(pool)
-                .await
-        })?;
-        row.map(RegisteredPerson::try_from).transpose()
-    }
-}
-
-impl Tx {
-    /// [`Db::registered_person`], inside this transaction.
-    pub async fn registered_person(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
-        let sql = by_account();
-        let row: Option<PersonRow> = on_tx!(self, |conn| {
-            sqlx::query_as(&sql)
-                .bind(organization)
-                .bind(account)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        row.map(RegisteredPerson::try_from).transpose()
-    }
-
-    /// [`Db::person_by_document`], inside this transaction.
-    pub async fn person_by_document(
-        &mut self,
-        organization: OrganizationId,
-        document_hash: &str,
-    ) -> Result<Option<RegisteredPerson>, sqlx::Error> {
-        let sql = by_document();
-        let row: Option<PersonRow> = on_tx!(self, |conn| {
-            sqlx::query_as(&sql)
-                .bind(organization)
-                .bind(document_hash)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        row.map(RegisteredPerson::try_from).transpose()
-    }
-
-    /// Whether `account` holds `role` in `organization`.
-    pub async fn has_role(
-        &mut self,
-        organization: OrganizationId,
-        account: AccountId,
-        role: Role,
-    ) -> Result<bool, sqlx::Error> {
-        let (count,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(HAS_ROLE)
-                .bind(organization)
-                .bind(account)
-                .bind(role)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        Ok(count > 0)
-    }
-}
-
-impl Db {
-    /// The first nationality each person marked in `poll` gave when registering with
-    /// `organization` (turnout by nationality: a count of marks, never of ballots).
-    pub async fn first_nationalities_of_voters(
-        &self,
-        organization: OrganizationId,
-        poll: crate::platform::ids::PollId,
-    ) -> Result<Vec<String>, sqlx::Error> {
-        let rows: Vec<(String,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
-                 ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.poll_id = $2",
-            )
+/// `account`'s registration with `organization`, if any.
+pub async fn registered_person<'a>(
+    reader: impl Into<Reader<'a>>,
+    organization: OrganizationId,
+    account: AccountId,
+) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+    let sql = by_account();
+    let row: Option<PersonRow> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql)
             .bind(organization)
-            .bind(poll)
-            .fetch_all(pool)
+            .bind(account)
+            .fetch_optional(conn)
             .await
-        })?;
-        Ok(rows
-            .into_iter()
-            .map(|(codes,)| codes.split(',').next().unwrap_or_default().to_owned())
-            .collect())
-    }
+    })?;
+    row.map(RegisteredPerson::try_from).transpose()
+}
+
+/// Who is registered with `organization` under this document (its keyed hash).
+pub async fn person_by_document<'a>(
+    reader: impl Into<Reader<'a>>,
+    organization: OrganizationId,
+    document_hash: &str,
+) -> Result<Option<RegisteredPerson>, sqlx::Error> {
+    let sql = by_document();
+    let row: Option<PersonRow> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql)
+            .bind(organization)
+            .bind(document_hash)
+            .fetch_optional(conn)
+            .await
+    })?;
+    row.map(RegisteredPerson::try_from).transpose()
+}
+
+/// Whether `account` holds `role` in `organization`.
+pub async fn has_role(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    account: AccountId,
+    role: Role,
+) -> Result<bool, sqlx::Error> {
+    let (count,): (i64,) = on_tx!(tx, |conn| {
+        sqlx::query_as(HAS_ROLE)
+            .bind(organization)
+            .bind(account)
+            .bind(role)
+            .fetch_one(&mut *conn)
+            .await
+    })?;
+    Ok(count > 0)
+}
+
+/// The first nationality each person marked in `poll` gave when registering with
+/// `organization` (turnout by nationality: a count of marks, never of ballots).
+pub async fn first_nationalities_of_voters(
+    db: &Db,
+    organization: OrganizationId,
+    poll: crate::platform::ids::PollId,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT r.nationalities FROM voter_marks m JOIN registrations r \
+             ON r.account_id = m.account_id AND r.organization_id = $1 WHERE m.poll_id = $2",
+        )
+        .bind(organization)
+        .bind(poll)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(codes,)| codes.split(',').next().unwrap_or_default().to_owned())
+        .collect())
 }

@@ -4,15 +4,15 @@
 //! *ballot* (what was chosen, keyed by a random tracking code) in one transaction, and the
 //! two rows share nothing but the poll id. Neither carries a time. On SQLite both tables
 //! are `WITHOUT ROWID`, so rows are stored in key order; on PostgreSQL the heap keeps
-//! insertion order, so [`Db::seal_ballot_box`] rewrites both tables in key order when voting
+//! insertion order, so [`seal_ballot_box`] rewrites both tables in key order when voting
 //! closes, before anything can be exported.
 
-use crate::accounts::access_code::rules::random_code;
-use crate::db::{Db, Tx};
+use crate::accounts::access_code::store::random_code;
+use crate::db::{Db, Reader, Tx};
 use crate::platform::audit::event::Process;
 use crate::platform::ids::{AccountId, OrganizationId, PollId};
 use crate::platform::voting::{Channel, PollKind};
-use crate::{on_db, on_tx};
+use crate::{on_db, on_read, on_tx};
 
 /// A ballot's public receipt: 80 random bits, `XXXX-XXXX-XXXX-XXXX`.
 pub fn new_tracking_code() -> String {
@@ -24,182 +24,164 @@ pub fn new_tracking_code() -> String {
         .join("-")
 }
 
-impl Tx {
-    /// Opens a new ballot box of `kind` for `owner` (one per kind and owner).
-    pub async fn create_poll(
-        &mut self,
-        organization: OrganizationId,
-        kind: PollKind,
-        owner: Process,
-    ) -> Result<PollId, sqlx::Error> {
-        let (id,): (PollId,) = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "INSERT INTO polls (organization_id, kind, owner) VALUES ($1, $2, $3) RETURNING id",
-            )
-            .bind(organization)
-            .bind(kind)
-            .bind(owner.text())
-            .fetch_one(&mut *conn)
-            .await
-        })?;
-        Ok(id)
-    }
+/// Opens a new ballot box of `kind` for `owner` (one per kind and owner).
+pub async fn create_poll(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    kind: PollKind,
+    owner: Process,
+) -> Result<PollId, sqlx::Error> {
+    let (id,): (PollId,) = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "INSERT INTO polls (organization_id, kind, owner) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(organization)
+        .bind(kind)
+        .bind(owner.text())
+        .fetch_one(&mut *conn)
+        .await
+    })?;
+    Ok(id)
+}
 
-    /// Marks `account` as having voted in `poll` (by `channel`, at `station` for an
-    /// in-person vote). `false` when they already have a mark: nothing is written then,
-    /// and the caller must not put a ballot in the box. (On PostgreSQL the failed insert
-    /// ends the transaction: return without writing more.)
-    pub async fn mark(
-        &mut self,
-        poll: PollId,
-        account: AccountId,
-        channel: Channel,
-        station: Option<i64>,
-    ) -> Result<bool, sqlx::Error> {
-        let marked = on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO voter_marks (poll_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
-            )
+/// Marks `account` as having voted in `poll` (by `channel`, at `station` for an
+/// in-person vote). `false` when they already have a mark: nothing is written then,
+/// and the caller must not put a ballot in the box. (On PostgreSQL the failed insert
+/// ends the transaction: return without writing more.)
+pub async fn mark(
+    tx: &mut Tx,
+    poll: PollId,
+    account: AccountId,
+    channel: Channel,
+    station: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let marked = on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO voter_marks (poll_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(poll)
+        .bind(account)
+        .bind(channel)
+        .bind(station)
+        .execute(&mut *conn)
+        .await
+        .map(|done| done.rows_affected())
+    });
+    match marked {
+        Err(e) if crate::db::dialect::is_unique_violation(&e, None) => Ok(false),
+        other => other.map(|_| true),
+    }
+}
+
+/// Puts one ballot in the box: its random tracking code and its canonical content,
+/// nothing else (no person, no time, no channel, no station).
+pub async fn insert_ballot(
+    tx: &mut Tx,
+    poll: PollId,
+    tracking_code: &str,
+    content: &str,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("INSERT INTO ballots (poll_id, tracking_code, content) VALUES ($1, $2, $3)")
             .bind(poll)
-            .bind(account)
-            .bind(channel)
-            .bind(station)
+            .bind(tracking_code)
+            .bind(content)
             .execute(&mut *conn)
             .await
             .map(|done| done.rows_affected())
-        });
-        match marked {
-            Err(e) if crate::db::dialect::is_unique_violation(&e, None) => Ok(false),
-            other => other.map(|_| true),
-        }
-    }
+    })?;
+    Ok(())
+}
 
-    /// Puts one ballot in the box: its random tracking code and its canonical content,
-    /// nothing else (no person, no time, no channel, no station).
-    pub async fn insert_ballot(
-        &mut self,
-        poll: PollId,
-        tracking_code: &str,
-        content: &str,
-    ) -> Result<(), sqlx::Error> {
-        on_tx!(self, |conn| {
-            sqlx::query("INSERT INTO ballots (poll_id, tracking_code, content) VALUES ($1, $2, $3)")
-                .bind(poll)
-                .bind(tracking_code)
-                .bind(content)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        Ok(())
-    }
-
-    /// How many people were marked at `station` (a closure's reconciliation).
-    pub async fn marks_at_station(
-        &mut self,
-        poll: PollId,
-        station: i64,
-    ) -> Result<i64, sqlx::Error> {
-        let (n,): (i64,) = on_tx!(self, |conn| {
-            sqlx::query_as(MARKS_AT_STATION)
-                .bind(poll)
-                .bind(station)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        Ok(n)
-    }
+/// How many people were marked at `station` (what the poll worker's screen shows).
+pub async fn marks_at_station<'a>(
+    reader: impl Into<Reader<'a>>,
+    poll: PollId,
+    station: i64,
+) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = on_read!(reader.into(), |conn| {
+        sqlx::query_as(MARKS_AT_STATION)
+            .bind(poll)
+            .bind(station)
+            .fetch_one(conn)
+            .await
+    })?;
+    Ok(n)
 }
 
 const MARKS_AT_STATION: &str =
     "SELECT COUNT(*) FROM voter_marks WHERE poll_id = $1 AND station_id = $2";
 
-impl Db {
-    /// Whether `account` has a mark in `poll`.
-    pub async fn has_marked(&self, poll: PollId, account: AccountId) -> Result<bool, sqlx::Error> {
-        let row: Option<(AccountId,)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT account_id FROM voter_marks WHERE poll_id = $1 AND account_id = $2",
-            )
+/// Whether `account` has a mark in `poll`.
+pub async fn has_marked(db: &Db, poll: PollId, account: AccountId) -> Result<bool, sqlx::Error> {
+    let row: Option<(AccountId,)> = on_db!(db, |pool| {
+        sqlx::query_as("SELECT account_id FROM voter_marks WHERE poll_id = $1 AND account_id = $2")
             .bind(poll)
             .bind(account)
             .fetch_optional(pool)
             .await
-        })?;
-        Ok(row.is_some())
-    }
+    })?;
+    Ok(row.is_some())
+}
 
-    /// How many people were marked at `station` (what the poll worker's screen shows).
-    pub async fn marks_at_station(&self, poll: PollId, station: i64) -> Result<i64, sqlx::Error> {
-        let (n,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(MARKS_AT_STATION)
-                .bind(poll)
-                .bind(station)
-                .fetch_one(pool)
-                .await
-        })?;
-        Ok(n)
-    }
+/// The marks of `poll` counted by channel and station (turnout, never ballot content).
+pub async fn marks_by_place(
+    db: &Db,
+    poll: PollId,
+) -> Result<Vec<(Channel, Option<i64>, i64)>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT channel, station_id, COUNT(*) FROM voter_marks WHERE poll_id = $1 \
+             GROUP BY channel, station_id",
+        )
+        .bind(poll)
+        .fetch_all(pool)
+        .await
+    })
+}
 
-    /// The marks of `poll` counted by channel and station (turnout, never ballot content).
-    pub async fn marks_by_place(
-        &self,
-        poll: PollId,
-    ) -> Result<Vec<(Channel, Option<i64>, i64)>, sqlx::Error> {
-        on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT channel, station_id, COUNT(*) FROM voter_marks WHERE poll_id = $1 \
-                 GROUP BY channel, station_id",
-            )
-            .bind(poll)
-            .fetch_all(pool)
-            .await
-        })
-    }
+/// The ballots of `poll` as stored (tracking code, canonical content), by code.
+pub async fn ballot_rows(db: &Db, poll: PollId) -> Result<Vec<(String, String)>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT tracking_code, content FROM ballots WHERE poll_id = $1 ORDER BY tracking_code",
+        )
+        .bind(poll)
+        .fetch_all(pool)
+        .await
+    })
+}
 
-    /// The ballots of `poll` as stored (tracking code, canonical content), by code.
-    pub async fn ballot_rows(&self, poll: PollId) -> Result<Vec<(String, String)>, sqlx::Error> {
-        on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT tracking_code, content FROM ballots WHERE poll_id = $1 ORDER BY tracking_code",
-            )
-            .bind(poll)
-            .fetch_all(pool)
-            .await
-        })
-    }
-
-    /// Rewrites the marks and ballots in key order, erasing any trace of the order in which
-    /// they were written. Run when voting closes (idempotent).
-    ///
-    /// On SQLite the tables are kept in key order (`WITHOUT ROWID`), but the bytes are not:
-    /// within a page, cells sit where free space was when they arrived, freed pages keep
-    /// old cells, and the write-ahead log keeps every earlier version of every page. So:
-    /// `VACUUM` rebuilds the file in key order, then a truncating checkpoint empties the
-    /// log.
-    ///
-    /// On PostgreSQL every row carries system columns: `xmin` (the transaction that wrote
-    /// it, shared by a mark and its ballot, and increasing with time), `cmin`, `ctid` (its
-    /// place in the heap) and, with `track_commit_timestamp`, a commit time. `CLUSTER`
-    /// would reorder the heap but keep `xmin`. So each table is copied aside, emptied with
-    /// `TRUNCATE` (a new, empty file; the old one is unlinked at commit) and filled again in
-    /// key order by one `INSERT`, in a transaction of its own: afterwards every mark has
-    /// one `xmin`, every ballot another, `cmin` is one value per table, `xmax` is zero and
-    /// `ctid` follows the key.
-    pub async fn seal_ballot_box(&self) -> Result<(), sqlx::Error> {
-        match self {
-            Db::Postgres(pool) => {
-                for (table, key) in SEALED_TABLES {
-                    rewrite_in_key_order(pool, table, key).await?;
-                }
-            }
-            Db::Sqlite(pool) => {
-                sqlx::query("VACUUM").execute(pool).await?;
-                truncate_wal(pool).await?;
+/// Rewrites the marks and ballots in key order, erasing any trace of the order in which
+/// they were written. Run when voting closes (idempotent).
+///
+/// On SQLite the tables are kept in key order (`WITHOUT ROWID`), but the bytes are not:
+/// within a page, cells sit where free space was when they arrived, freed pages keep
+/// old cells, and the write-ahead log keeps every earlier version of every page. So:
+/// `VACUUM` rebuilds the file in key order, then a truncating checkpoint empties the
+/// log.
+///
+/// On PostgreSQL every row carries system columns: `xmin` (the transaction that wrote
+/// it, shared by a mark and its ballot, and increasing with time), `cmin`, `ctid` (its
+/// place in the heap) and, with `track_commit_timestamp`, a commit time. `CLUSTER`
+/// would reorder the heap but keep `xmin`. So each table is copied aside, emptied with
+/// `TRUNCATE` (a new, empty file; the old one is unlinked at commit) and filled again in
+/// key order by one `INSERT`, in a transaction of its own: afterwards every mark has
+/// one `xmin`, every ballot another, `cmin` is one value per table, `xmax` is zero and
+/// `ctid` follows the key.
+pub async fn seal_ballot_box(db: &Db) -> Result<(), sqlx::Error> {
+    match db {
+        Db::Postgres(pool) => {
+            for (table, key) in SEALED_TABLES {
+                rewrite_in_key_order(pool, table, key).await?;
             }
         }
-        Ok(())
+        Db::Sqlite(pool) => {
+            sqlx::query("VACUUM").execute(pool).await?;
+            truncate_wal(pool).await?;
+        }
     }
+    Ok(())
 }
 
 /// The tables the seal rewrites, with the key they are rewritten in: the marks (who voted)

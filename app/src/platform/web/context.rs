@@ -6,10 +6,13 @@ use std::time::Duration;
 use axum::http::request::Parts;
 use leptos::prelude::*;
 
+use crate::accounts::staff::store as staff_store;
+use crate::accounts::store as accounts_store;
 use crate::accounts::types::{AccountId, Organization, Role};
 use crate::db::now_millis;
 use crate::error::{AppError, ErrorCode};
 use crate::platform::web::http::{Credential, is_secure, set_on_response};
+use crate::platform::web::sessions as sessions_store;
 use crate::platform::web::sessions::{AuthMethod, SessionToken};
 use crate::state::AppState;
 
@@ -57,7 +60,7 @@ pub async fn session_of(
     else {
         return Ok(None);
     };
-    let session = state.db.find_session(&token, now_millis()).await?;
+    let session = sessions_store::find_session(&state.db, &token, now_millis()).await?;
     Ok(session.and_then(|s| s.account_id.map(|id| (AccountId(id), s.method))))
 }
 
@@ -77,15 +80,11 @@ pub async fn require_staff(
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
     let state = app_state()?;
-    let organization = state
-        .db
-        .organization_by_slug(slug)
+    let organization = accounts_store::organization_by_slug(&state.db, slug)
         .await
         .map_err(AppError::from)?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-    let roles = state
-        .db
-        .roles_of(organization.id, account)
+    let roles = staff_store::roles_of(&state.db, organization.id, account)
         .await
         .map_err(AppError::from)?;
     if method != AuthMethod::Passkey || !roles.iter().any(|r| allowed.contains(r)) {
@@ -111,18 +110,17 @@ pub async fn sign_in_as(
 ) -> Result<(), AppError> {
     // A new session id at every sign-in: a cookie planted before sign-in is worthless.
     if let Some(old) = request_token() {
-        state.db.end_session(&old).await?;
+        sessions_store::end_session(&state.db, &old).await?;
     }
-    let token = state
-        .db
-        .create_session(
-            Some(account.0),
-            method,
-            passkey,
-            SESSION_LIFETIME,
-            now_millis(),
-        )
-        .await?;
+    let token = sessions_store::create_session(
+        &state.db,
+        Some(account.0),
+        method,
+        passkey,
+        SESSION_LIFETIME,
+        now_millis(),
+    )
+    .await?;
     set_on_response(SESSION_COOKIE.set(
         token.cookie_value(),
         SESSION_LIFETIME.as_secs(),
@@ -134,7 +132,7 @@ pub async fn sign_in_as(
 /// Ends the current session and clears the cookie.
 pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
     if let Some(token) = request_token() {
-        state.db.end_session(&token).await?;
+        sessions_store::end_session(&state.db, &token).await?;
     }
     set_on_response(SESSION_COOKIE.set("", 0, is_secure(&state.public_url)));
     Ok(())

@@ -82,142 +82,140 @@ fn millis(duration: Duration) -> i64 {
     i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
 }
 
-impl Db {
-    /// Starts a session; the returned token goes into the cookie and nowhere else.
-    /// `passkey`: the passkey that opened it (removing that passkey ends the session).
-    pub async fn create_session(
-        &self,
-        account_id: Option<i64>,
-        method: AuthMethod,
-        passkey: Option<i64>,
-        lifetime: Duration,
-        now: i64,
-    ) -> Result<SessionToken, sqlx::Error> {
-        let token = SessionToken::generate();
-        let expires_at = now.saturating_add(millis(lifetime));
-        on_db!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, auth_method, passkey_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(token.hash())
-            .bind(account_id)
-            .bind(now)
-            .bind(expires_at)
-            .bind(method.code())
-            .bind(passkey)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        Ok(token)
-    }
-
-    /// The session behind a token, unless it has ended or expired.
-    pub async fn find_session(
-        &self,
-        token: &SessionToken,
-        now: i64,
-    ) -> Result<Option<Session>, sqlx::Error> {
-        let row: Option<(Option<i64>, i64, i64, String)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT account_id, created_at, expires_at, auth_method FROM sessions \
-                 WHERE token_hash = $1 AND expires_at > $2",
-            )
-            .bind(token.hash())
-            .bind(now)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(
-            row.map(|(account_id, created_at, expires_at, method)| Session {
-                account_id,
-                created_at,
-                expires_at,
-                method: if method == AuthMethod::Passkey.code() {
-                    AuthMethod::Passkey
-                } else {
-                    AuthMethod::AccessCode
-                },
-            }),
+/// Starts a session; the returned token goes into the cookie and nowhere else.
+/// `passkey`: the passkey that opened it (removing that passkey ends the session).
+pub async fn create_session(
+    db: &Db,
+    account_id: Option<i64>,
+    method: AuthMethod,
+    passkey: Option<i64>,
+    lifetime: Duration,
+    now: i64,
+) -> Result<SessionToken, sqlx::Error> {
+    let token = SessionToken::generate();
+    let expires_at = now.saturating_add(millis(lifetime));
+    on_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, auth_method, passkey_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
-    }
+        .bind(token.hash())
+        .bind(account_id)
+        .bind(now)
+        .bind(expires_at)
+        .bind(method.code())
+        .bind(passkey)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(token)
+}
 
-    /// Signs a session out; true when it existed.
-    pub async fn end_session(&self, token: &SessionToken) -> Result<bool, sqlx::Error> {
-        let result = on_db!(self, |pool| {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-                .bind(token.hash())
-                .execute(pool)
-                .await
-                .map(|done| done.rows_affected())
-        })?;
-        Ok(result > 0)
-    }
+/// The session behind a token, unless it has ended or expired.
+pub async fn find_session(
+    db: &Db,
+    token: &SessionToken,
+    now: i64,
+) -> Result<Option<Session>, sqlx::Error> {
+    let row: Option<(Option<i64>, i64, i64, String)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT account_id, created_at, expires_at, auth_method FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token.hash())
+        .bind(now)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(
+        row.map(|(account_id, created_at, expires_at, method)| Session {
+            account_id,
+            created_at,
+            expires_at,
+            method: if method == AuthMethod::Passkey.code() {
+                AuthMethod::Passkey
+            } else {
+                AuthMethod::AccessCode
+            },
+        }),
+    )
+}
 
-    /// Stores the state of a ceremony's first step; it can be taken back once.
-    pub async fn put_challenge(
-        &self,
-        purpose: &str,
-        state: &str,
-        lifetime: Duration,
-        now: i64,
-    ) -> Result<ChallengeId, sqlx::Error> {
-        let id = random_token(16);
-        let expires_at = now.saturating_add(millis(lifetime));
-        on_db!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO challenges (id, purpose, state, expires_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&id)
-            .bind(purpose)
-            .bind(state)
-            .bind(expires_at)
+/// Signs a session out; true when it existed.
+pub async fn end_session(db: &Db, token: &SessionToken) -> Result<bool, sqlx::Error> {
+    let result = on_db!(db, |pool| {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token.hash())
             .execute(pool)
             .await
             .map(|done| done.rows_affected())
-        })?;
-        Ok(ChallengeId(id))
-    }
+    })?;
+    Ok(result > 0)
+}
 
-    /// Takes a challenge's state out, exactly once: deleting and reading are one statement,
-    /// so two concurrent requests cannot both get it. Expired or wrong-purpose ids give
-    /// `None` (an expired one is consumed all the same).
-    pub async fn take_challenge(
-        &self,
-        id: &ChallengeId,
-        purpose: &str,
-        now: i64,
-    ) -> Result<Option<String>, sqlx::Error> {
-        let row: Option<(String, i64)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "DELETE FROM challenges WHERE id = $1 AND purpose = $2 \
-                 RETURNING state, expires_at",
-            )
-            .bind(&id.0)
-            .bind(purpose)
-            .fetch_optional(pool)
-            .await
-        })?;
-        Ok(row.and_then(|(state, expires_at)| (expires_at > now).then_some(state)))
-    }
+/// Stores the state of a ceremony's first step; it can be taken back once.
+pub async fn put_challenge(
+    db: &Db,
+    purpose: &str,
+    state: &str,
+    lifetime: Duration,
+    now: i64,
+) -> Result<ChallengeId, sqlx::Error> {
+    let id = random_token(16);
+    let expires_at = now.saturating_add(millis(lifetime));
+    on_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO challenges (id, purpose, state, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&id)
+        .bind(purpose)
+        .bind(state)
+        .bind(expires_at)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    Ok(ChallengeId(id))
+}
 
-    /// Deletes expired sessions and challenges; returns how many rows went.
-    pub async fn purge_expired(&self, now: i64) -> Result<u64, sqlx::Error> {
-        on_db!(self, |pool| {
-            let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-                .bind(now)
-                .execute(pool)
-                .await?
-                .rows_affected();
-            let challenges = sqlx::query("DELETE FROM challenges WHERE expires_at <= $1")
-                .bind(now)
-                .execute(pool)
-                .await?
-                .rows_affected();
-            Ok(sessions + challenges)
-        })
-    }
+/// Takes a challenge's state out, exactly once: deleting and reading are one statement,
+/// so two concurrent requests cannot both get it. Expired or wrong-purpose ids give
+/// `None` (an expired one is consumed all the same).
+pub async fn take_challenge(
+    db: &Db,
+    id: &ChallengeId,
+    purpose: &str,
+    now: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String, i64)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "DELETE FROM challenges WHERE id = $1 AND purpose = $2 \
+             RETURNING state, expires_at",
+        )
+        .bind(&id.0)
+        .bind(purpose)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.and_then(|(state, expires_at)| (expires_at > now).then_some(state)))
+}
+
+/// Deletes expired sessions and challenges; returns how many rows went.
+pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    on_db!(db, |pool| {
+        let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        let challenges = sqlx::query("DELETE FROM challenges WHERE expires_at <= $1")
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        Ok(sessions + challenges)
+    })
 }
 
 #[cfg(test)]

@@ -42,8 +42,14 @@ pub async fn issue_access_code(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::AccessCard;
-    use crate::accounts::access_code::rules::{display_code, generate_code};
+    use crate::accounts::access_code::rules::display_code;
+    use crate::accounts::access_code::store as access_code_store;
+    use crate::accounts::access_code::store::generate_code;
+    use crate::accounts::duplicates::store as duplicates_store;
     use crate::accounts::registration::rules::validate_registration;
+    use crate::accounts::registration::store as registration_store;
+    use crate::accounts::staff::store as staff_store;
+    use crate::accounts::store as accounts_store;
     use crate::accounts::store::new_user_handle;
     use crate::accounts::types::{Decision, Organization, RegistrationForm, RegistrationId};
     use crate::calendar::Date;
@@ -79,48 +85,48 @@ pub(crate) mod ssr {
         // The same person may already be registered under another document: the desk
         // checks before registering (and verifying) them again.
         let nationalities = registration.nationalities.clone();
-        let duplicates = app
-            .db
-            .duplicates_of(
-                organization.id,
-                &crate::accounts::duplicates::rules::Person {
-                    name: &registration.display_name,
-                    birth_date: registration.birth_date,
-                    nationalities: &nationalities,
-                },
-                None,
-            )
-            .await
-            .map_err(AppError::from)?;
+        let duplicates = duplicates_store::duplicates_of(
+            &app.db,
+            organization.id,
+            &crate::accounts::duplicates::rules::Person {
+                name: &registration.display_name,
+                birth_date: registration.birth_date,
+                nationalities: &nationalities,
+            },
+            None,
+        )
+        .await
+        .map_err(AppError::from)?;
         if !duplicates.is_empty() && !form.not_a_duplicate {
             return Err(AppError::new(ErrorCode::PossibleDuplicate));
         }
         let mut tx = app.db.begin_write().await?;
-        let account = tx
-            .create_account(
-                &new_user_handle().to_string(),
-                &registration.display_name,
-                registration.preferred_locale.as_str(),
-                true,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
-        let id = tx
-            .create_registration(
-                organization.id,
-                account,
-                &registration,
-                &document_hash,
-                form.residence_declared,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
+        let account = accounts_store::create_account(
+            &mut tx,
+            &new_user_handle().to_string(),
+            &registration.display_name,
+            registration.preferred_locale.as_str(),
+            true,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
+        let id = registration_store::create_registration(
+            &mut tx,
+            organization.id,
+            account,
+            &registration,
+            &document_hash,
+            form.residence_declared,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
         // Staff saw the document at the desk: the registration is verified on the spot —
         // after saying the flagged registrations are other people (audited).
         for other in &duplicates {
-            tx.dismiss_duplicate(
+            duplicates_store::dismiss_duplicate(
+                &mut tx,
                 organization.id,
                 id,
                 RegistrationId(other.registration),
@@ -130,9 +136,16 @@ pub(crate) mod ssr {
             .await
             .map_err(AppError::from)?;
         }
-        tx.decide_registration(organization.id, id, &Decision::Accept, staff, now)
-            .await
-            .map_err(AppError::from)?;
+        registration_store::decide_registration(
+            &mut tx,
+            organization.id,
+            id,
+            &Decision::Accept,
+            staff,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
         let (code, expires_at) =
             issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
         tx.commit().await?;
@@ -152,16 +165,16 @@ pub(crate) mod ssr {
     pub async fn issue_access_code(slug: &str, registration: i64) -> Result<AccessCard, AppError> {
         let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
-        let (account, display_name, locale, managed) = app
-            .db
-            .registration_account(organization.id, RegistrationId(registration))
-            .await
-            .map_err(AppError::from)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let (account, display_name, locale, managed) = registration_store::registration_account(
+            &app.db,
+            organization.id,
+            RegistrationId(registration),
+        )
+        .await
+        .map_err(AppError::from)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
         if !managed {
-            let roles = app
-                .db
-                .roles_of(organization.id, staff)
+            let roles = staff_store::roles_of(&app.db, organization.id, staff)
                 .await
                 .map_err(AppError::from)?;
             if !crate::platform::access::holds_any(&roles, &crate::platform::access::COMMISSION) {
@@ -195,17 +208,17 @@ pub(crate) mod ssr {
         now: i64,
     ) -> Result<(String, i64), AppError> {
         let code = generate_code();
-        let expires_at = tx
-            .issue_access_code(
-                organization,
-                account,
-                &app.secret.access_code_hash(&code),
-                ACCESS_CODE_LIFETIME,
-                staff,
-                now,
-            )
-            .await
-            .map_err(AppError::from)?;
+        let expires_at = access_code_store::issue_access_code(
+            tx,
+            organization,
+            account,
+            &app.secret.access_code_hash(&code),
+            ACCESS_CODE_LIFETIME,
+            staff,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
         Ok((code, expires_at))
     }
 

@@ -51,26 +51,31 @@ pub async fn enabled_voters(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::StaffHome;
+    use crate::accounts::registration::store as registration_store;
+    use crate::accounts::staff::store as staff_store;
+    use crate::accounts::store as accounts_store;
     use crate::accounts::types::{RegistrationStatus, Role};
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::ADMINISTRATORS;
     use crate::platform::audit::AuditRecord;
+    use crate::platform::audit::store as audit_store;
     use crate::platform::web::context::{app_state, require_staff};
 
     pub async fn staff_home(slug: &str) -> Result<StaffHome, AppError> {
         let (account, organization) = require_staff(slug, &Role::ALL).await?;
         let app = app_state()?;
-        let roles = app
-            .db
-            .roles_of(organization.id, account)
+        let roles = staff_store::roles_of(&app.db, organization.id, account)
             .await
             .map_err(AppError::from)?;
-        let pending = app
-            .db
-            .registrations_with_status(organization.id, RegistrationStatus::Pending, 1000)
-            .await
-            .map_err(AppError::from)?
-            .len();
+        let pending = registration_store::registrations_with_status(
+            &app.db,
+            organization.id,
+            RegistrationStatus::Pending,
+            1000,
+        )
+        .await
+        .map_err(AppError::from)?
+        .len();
         Ok(StaffHome {
             name: organization.name,
             roles,
@@ -86,33 +91,28 @@ mod ssr {
         let app = app_state()?;
         let Some(election) = election.filter(|e| !e.is_empty()) else {
             let (_, organization) = require_staff(slug, &ADMINISTRATORS).await?;
-            return Ok(app.db.audit_page(organization.id.0, before, 100).await?);
+            return Ok(audit_store::audit_page(&app.db, organization.id.0, before, 100).await?);
         };
         require_staff(slug, &[Role::Administrator, Role::ElectoralCommission]).await?;
         let (_, record) =
             crate::elections::election::lookup::election_of(&app, slug, election).await?;
-        Ok(app
-            .db
-            .process_audit_page(
-                crate::platform::audit::event::Process::Election(record.id),
-                before,
-                100,
-            )
-            .await?)
+        Ok(audit_store::process_audit_page(
+            &app.db,
+            crate::platform::audit::event::Process::Election(record.id),
+            before,
+            100,
+        )
+        .await?)
     }
 
     pub async fn enabled_voters(slug: &str) -> Result<(String, Vec<(String, String)>), AppError> {
         let app = app_state()?;
-        let organization = app
-            .db
-            .organization_by_slug(slug)
+        let organization = accounts_store::organization_by_slug(&app.db, slug)
             .await
             .map_err(AppError::from)?
             .filter(|o| o.voter_list_public)
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let voters = app
-            .db
-            .enabled_voters(organization.id)
+        let voters = registration_store::enabled_voters(&app.db, organization.id)
             .await
             .map_err(AppError::from)?;
         Ok((organization.name, voters))

@@ -40,6 +40,8 @@ pub async fn not_duplicate(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use crate::accounts::duplicates::store as duplicates_store;
+    use crate::accounts::registration::store as registration_store;
 
     use crate::accounts::types::{
         Decision, RegistrationId, RegistrationStatus, RegistrationSummary,
@@ -57,22 +59,20 @@ pub(crate) mod ssr {
     ) -> Result<Vec<RegistrationSummary>, AppError> {
         let (_, organization) = require_staff(slug, &REVIEWERS).await?;
         let app = app_state()?;
-        let mut queue = app
-            .db
-            .registrations_with_status(organization.id, status, 200)
-            .await
-            .map_err(AppError::from)?;
+        let mut queue =
+            registration_store::registrations_with_status(&app.db, organization.id, status, 200)
+                .await
+                .map_err(AppError::from)?;
         // The flag matters where a decision is pending.
         if matches!(
             status,
             RegistrationStatus::Pending | RegistrationStatus::NeedsCorrection
         ) {
             for item in &mut queue {
-                item.duplicates = app
-                    .db
-                    .possible_duplicates(organization.id, item.id)
-                    .await
-                    .map_err(AppError::from)?;
+                item.duplicates =
+                    duplicates_store::possible_duplicates(&app.db, organization.id, item.id)
+                        .await
+                        .map_err(AppError::from)?;
             }
         }
         Ok(queue)
@@ -83,7 +83,8 @@ pub(crate) mod ssr {
         let (account, organization) = require_staff(slug, &REVIEWERS).await?;
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
-        tx.dismiss_duplicate(
+        duplicates_store::dismiss_duplicate(
+            &mut tx,
             organization.id,
             RegistrationId(registration),
             RegistrationId(other),
@@ -106,17 +107,20 @@ pub(crate) mod ssr {
         // One person, one vote: a registration that may be someone already registered
         // under another document waits until staff resolve the flag.
         if decision == Decision::Accept
-            && !app
-                .db
-                .possible_duplicates(organization.id, RegistrationId(registration))
-                .await
-                .map_err(AppError::from)?
-                .is_empty()
+            && !duplicates_store::possible_duplicates(
+                &app.db,
+                organization.id,
+                RegistrationId(registration),
+            )
+            .await
+            .map_err(AppError::from)?
+            .is_empty()
         {
             return Err(AppError::new(ErrorCode::PossibleDuplicate));
         }
         let mut tx = app.db.begin_write().await?;
-        tx.decide_registration(
+        registration_store::decide_registration(
+            &mut tx,
             organization.id,
             RegistrationId(registration),
             &decision,

@@ -64,6 +64,10 @@ pub async fn finish_enrollment(ceremony: String, credential: String) -> Result<(
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::InviteView;
+    use crate::accounts::passkey::store as passkey_store;
+    use crate::accounts::staff::store as staff_store;
+    use crate::accounts::staff::store::invites as invites_store;
+    use crate::accounts::store as accounts_store;
 
     use crate::accounts::passkey::api::Ceremony;
     use crate::accounts::passkey::api::ssr::{
@@ -89,16 +93,16 @@ pub(crate) mod ssr {
         let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
-        let token = tx
-            .create_invite(
-                organization.id,
-                role,
-                INVITE_LIFETIME,
-                Some(admin),
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
+        let token = invites_store::create_invite(
+            &mut tx,
+            organization.id,
+            role,
+            INVITE_LIFETIME,
+            Some(admin),
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(format!(
             "{}/{}/enroll/{token}",
@@ -108,9 +112,7 @@ pub(crate) mod ssr {
 
     pub async fn team(slug: &str) -> Result<Vec<super::TeamMember>, AppError> {
         let (_, organization) = require_staff(slug, &ADMINISTRATORS).await?;
-        let team = app_state()?
-            .db
-            .team(organization.id)
+        let team = staff_store::team(&app_state()?.db, organization.id)
             .await
             .map_err(AppError::from)?;
         Ok(team
@@ -127,7 +129,9 @@ pub(crate) mod ssr {
         let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;
         let app = app_state()?;
         if role == Role::Administrator {
-            let team = app.db.team(organization.id).await.map_err(AppError::from)?;
+            let team = staff_store::team(&app.db, organization.id)
+                .await
+                .map_err(AppError::from)?;
             let admins = team
                 .iter()
                 .filter(|(_, _, roles)| roles.contains(&Role::Administrator))
@@ -137,16 +141,16 @@ pub(crate) mod ssr {
             }
         }
         let mut tx = app.db.begin_write().await?;
-        let removed = tx
-            .revoke_role(
-                organization.id,
-                crate::accounts::types::AccountId(account),
-                role,
-                admin,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
+        let removed = staff_store::revoke_role(
+            &mut tx,
+            organization.id,
+            crate::accounts::types::AccountId(account),
+            role,
+            admin,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         if removed {
             Ok(())
@@ -157,15 +161,11 @@ pub(crate) mod ssr {
 
     pub async fn view_invite(token: &str) -> Result<InviteView, AppError> {
         let app = app_state()?;
-        let (organization, role) = app
-            .db
-            .peek_invite(token, now_millis())
+        let (organization, role) = invites_store::peek_invite(&app.db, token, now_millis())
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
-        let organization = app
-            .db
-            .organization_name(organization)
+        let organization = invites_store::organization_name(&app.db, organization)
             .await
             .map_err(AppError::from)?
             .unwrap_or_default();
@@ -218,26 +218,24 @@ pub(crate) mod ssr {
         let now = now_millis();
         let mut tx = app.db.begin_write().await?;
         // Used up here, inside the transaction: two tabs cannot both enrol with one link.
-        let (organization, role) = tx
-            .redeem_invite(&pending.token, now)
+        let (organization, role) = invites_store::redeem_invite(&mut tx, &pending.token, now)
             .await
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
-        let account = tx
-            .create_account(
-                &pending.user_handle.to_string(),
-                &pending.display_name,
-                &pending.locale,
-                false,
-                now,
-            )
+        let account = accounts_store::create_account(
+            &mut tx,
+            &pending.user_handle.to_string(),
+            &pending.display_name,
+            &pending.locale,
+            false,
+            now,
+        )
+        .await
+        .map_err(AppError::from)?;
+        let passkey = passkey_store::add_passkey(&mut tx, account, &passkey, "", now)
             .await
             .map_err(AppError::from)?;
-        let passkey = tx
-            .add_passkey(account, &passkey, "", now)
-            .await
-            .map_err(AppError::from)?;
-        tx.grant_role(organization, account, role, None, now)
+        staff_store::grant_role(&mut tx, organization, account, role, None, now)
             .await
             .map_err(AppError::from)?;
         tx.commit().await?;

@@ -8,9 +8,10 @@ use sha2::{Digest as _, Sha256};
 
 use crate::accounts::store::StoreError;
 use crate::accounts::types::{AccountId, OrganizationId, Role};
-use crate::db::Tx;
+use crate::db::{Db, Tx};
 use crate::on_tx;
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::web::sessions::random_token;
 
@@ -18,98 +19,91 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-impl Tx {
-    /// Creates an invite and returns its token (shown once; only its hash is kept).
-    pub async fn create_invite(
-        &mut self,
-        organization: OrganizationId,
-        role: Role,
-        lifetime: Duration,
-        actor: Option<AccountId>,
-        now: i64,
-    ) -> Result<String, StoreError> {
-        let token = random_token(24);
-        let expires_at =
-            now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO enrollment_invites (token_hash, organization_id, role, expires_at, created_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(token_hash(&token))
-            .bind(organization.0)
-            .bind(role.code())
-            .bind(expires_at)
-            .bind(now)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                actor.map(|a| a.0),
-                Action::InviteCreate,
-                Subject::Organization(organization),
-            )
-            .after(json!({ "role": role.code(), "expires_at": expires_at })),
-            now,
+/// Creates an invite and returns its token (shown once; only its hash is kept).
+pub async fn create_invite(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    role: Role,
+    lifetime: Duration,
+    actor: Option<AccountId>,
+    now: i64,
+) -> Result<String, StoreError> {
+    let token = random_token(24);
+    let expires_at = now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO enrollment_invites (token_hash, organization_id, role, expires_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
-        .await?;
-        Ok(token)
-    }
-
-    /// Uses an invite up: the organization and role it grants, once, if it has not expired.
-    pub async fn redeem_invite(
-        &mut self,
-        token: &str,
-        now: i64,
-    ) -> Result<Option<(OrganizationId, Role)>, StoreError> {
-        let row: Option<(i64, String)> = on_tx!(self, |conn| {
-            sqlx::query_as(
-                "UPDATE enrollment_invites SET used_at = $1 \
-                 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
-                 RETURNING organization_id, role",
-            )
-            .bind(now)
-            .bind(token_hash(token))
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
-    }
+        .bind(token_hash(&token))
+        .bind(organization.0)
+        .bind(role.code())
+        .bind(expires_at)
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map(|done| done.rows_affected())
+    })?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            actor.map(|a| a.0),
+            Action::InviteCreate,
+            Subject::Organization(organization),
+        )
+        .after(json!({ "role": role.code(), "expires_at": expires_at })),
+        now,
+    )
+    .await?;
+    Ok(token)
 }
 
-impl crate::db::Db {
-    /// What an invite would grant, without using it up (to show the enrollment page).
-    pub async fn peek_invite(
-        &self,
-        token: &str,
-        now: i64,
-    ) -> Result<Option<(OrganizationId, Role)>, StoreError> {
-        let row: Option<(i64, String)> = crate::on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT organization_id, role FROM enrollment_invites \
-                 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
-            )
-            .bind(token_hash(token))
-            .bind(now)
+/// Uses an invite up: the organization and role it grants, once, if it has not expired.
+pub async fn redeem_invite(
+    tx: &mut Tx,
+    token: &str,
+    now: i64,
+) -> Result<Option<(OrganizationId, Role)>, StoreError> {
+    let row: Option<(i64, String)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "UPDATE enrollment_invites SET used_at = $1 \
+             WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING organization_id, role",
+        )
+        .bind(now)
+        .bind(token_hash(token))
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
+}
+
+/// What an invite would grant, without using it up (to show the enrollment page).
+pub async fn peek_invite(
+    db: &Db,
+    token: &str,
+    now: i64,
+) -> Result<Option<(OrganizationId, Role)>, StoreError> {
+    let row: Option<(i64, String)> = crate::on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT organization_id, role FROM enrollment_invites \
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(now)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
+}
+
+pub async fn organization_name(db: &Db, id: OrganizationId) -> Result<Option<String>, StoreError> {
+    let row: Option<(String,)> = crate::on_db!(db, |pool| {
+        sqlx::query_as("SELECT name FROM organizations WHERE id = $1")
+            .bind(id.0)
             .fetch_optional(pool)
             .await
-        })?;
-        Ok(row.and_then(|(org, role)| Role::from_code(&role).map(|r| (OrganizationId(org), r))))
-    }
-
-    pub async fn organization_name(
-        &self,
-        id: OrganizationId,
-    ) -> Result<Option<String>, StoreError> {
-        let row: Option<(String,)> = crate::on_db!(self, |pool| {
-            sqlx::query_as("SELECT name FROM organizations WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(pool)
-                .await
-        })?;
-        Ok(row.map(|(name,)| name))
-    }
+    })?;
+    Ok(row.map(|(name,)| name))
 }

@@ -29,6 +29,7 @@ pub async fn unpair_kiosk(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use crate::elections::kiosk::store as kiosk_store;
 
     use crate::db::now_millis;
     use crate::elections::station::api::ssr::station_worker;
@@ -43,10 +44,15 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let worker = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
-        let code = tx
-            .issue_kiosk_pairing(worker.record.id, station, worker.account, now_millis())
-            .await
-            .map_err(AppError::from)?;
+        let code = kiosk_store::issue_kiosk_pairing(
+            &mut tx,
+            worker.record.id,
+            station,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         let (first, second) = code.split_at(code.len() / 2);
         Ok(format!("{first}-{second}"))
@@ -61,7 +67,8 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let worker = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.unpair_kiosk(
+        kiosk_store::unpair_kiosk(
+            &mut tx,
             worker.record.id,
             station,
             kiosk,

@@ -101,6 +101,12 @@ pub async fn reopen_station(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use crate::accounts::staff::store as staff_store;
+    use crate::elections::assignment::store as assignment_store;
+    use crate::elections::election::store as election_store;
+    use crate::elections::kiosk::store as kiosk_store;
+    use crate::elections::station::store as station_store;
+    use crate::elections::station::store::closure as closure_store;
 
     use super::{StationPage, StationState, VotingElection};
     use crate::accounts::types::{AccountId, Organization};
@@ -119,19 +125,18 @@ pub(crate) mod ssr {
     pub async fn list_stations(organization: &str) -> Result<Vec<VotingElection>, AppError> {
         let (account, org) = require_staff(organization, &POLL).await?;
         let app = app_state()?;
-        let roles = app
-            .db
-            .roles_of(org.id, account)
+        let roles = staff_store::roles_of(&app.db, org.id, account)
             .await
             .map_err(AppError::from)?;
         let mut out = Vec::new();
-        for election in app.db.elections_of(org.id).await.map_err(AppError::from)? {
+        for election in election_store::elections_of(&app.db, org.id)
+            .await
+            .map_err(AppError::from)?
+        {
             if election.phase != Phase::Voting {
                 continue;
             }
-            let assignments = app
-                .db
-                .station_assignments(election.id)
+            let assignments = assignment_store::station_assignments(&app.db, election.id)
                 .await
                 .map_err(AppError::from)?;
             let stations = election
@@ -179,14 +184,10 @@ pub(crate) mod ssr {
         if record.settings.station(station).is_none() {
             return Err(AppError::new(ErrorCode::NotFound));
         }
-        let roles = app
-            .db
-            .roles_of(org.id, account)
+        let roles = staff_store::roles_of(&app.db, org.id, account)
             .await
             .map_err(AppError::from)?;
-        let assigned = app
-            .db
-            .assigned_to(record.id, station)
+        let assigned = assignment_store::assigned_to(&app.db, record.id, station)
             .await
             .map_err(AppError::from)?;
         if !may_work_station(&roles, &assigned, account.0) {
@@ -223,14 +224,10 @@ pub(crate) mod ssr {
             .station(station)
             .cloned()
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let state = app
-            .db
-            .station_state(record.id, station)
+        let state = closure_store::station_state(&app.db, record.id, station)
             .await
             .map_err(AppError::from)?;
-        let kiosks = app
-            .db
-            .station_kiosks(record.id, station)
+        let kiosks = kiosk_store::station_kiosks(&app.db, record.id, station)
             .await
             .map_err(AppError::from)?;
         // The ballot's segments and candidates, in the reader's language.
@@ -258,9 +255,15 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let worker = station_worker(&app, organization, election, station).await?;
         let mut tx = app.db.begin_write().await?;
-        tx.open_station(worker.record.id, station, worker.account, now_millis())
-            .await
-            .map_err(AppError::from)?;
+        station_store::open_station(
+            &mut tx,
+            worker.record.id,
+            station,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
     }
@@ -306,17 +309,17 @@ pub(crate) mod ssr {
             Some(reason_text("justification", justification, 2000)?)
         };
         let mut tx = app.db.begin_write().await?;
-        let state = tx
-            .close_station(
-                worker.record.id,
-                station,
-                sheets,
-                justification.as_deref(),
-                worker.account,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
+        let state = closure_store::close_station(
+            &mut tx,
+            worker.record.id,
+            station,
+            sheets,
+            justification.as_deref(),
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(state)
     }
@@ -334,7 +337,8 @@ pub(crate) mod ssr {
         }
         let reason = reason_text("reason", reason, 2000)?;
         let mut tx = app.db.begin_write().await?;
-        tx.reopen_station(
+        closure_store::reopen_station(
+            &mut tx,
             worker.record.id,
             station,
             &reason,

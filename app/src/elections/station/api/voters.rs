@@ -84,8 +84,10 @@ pub(crate) mod ssr {
     use crate::elections::ballot::api::ssr::ballot_from_picks;
     use crate::elections::station::api::ssr::station_worker;
     use crate::elections::station::rules::{HandOver, VoterLookup};
+    use crate::elections::station::store as station_store;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
     use crate::platform::audit::event::{Action, Subject};
+    use crate::platform::audit::store as audit_store;
     use crate::platform::audit::store::AuditEvent;
     use crate::platform::web::context::app_state;
     use crate::platform::web::http::redirect_with;
@@ -126,23 +128,23 @@ pub(crate) mod ssr {
         let worker = station_worker(&app, organization, election, station).await?;
         let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
         let now = now_millis();
-        let found = app
-            .db
-            .voter_by_document(
-                worker.organization.id,
-                worker.record.id,
-                &hash,
-                worker.record.settings.min_voter_age,
-                // Ages count on election day, as in the eligibility rule.
-                crate::elections::eligibility::election_day(&worker.record.settings).unwrap_or(
-                    crate::calendar::local_time(&worker.organization.rules.time_zone, now).date,
-                ),
-            )
-            .await
-            .map_err(AppError::from)?;
+        let found = station_store::voter_by_document(
+            &app.db,
+            worker.organization.id,
+            worker.record.id,
+            &hash,
+            worker.record.settings.min_voter_age,
+            // Ages count on election day, as in the eligibility rule.
+            crate::elections::eligibility::election_day(&worker.record.settings).unwrap_or(
+                crate::calendar::local_time(&worker.organization.rules.time_zone, now).date,
+            ),
+        )
+        .await
+        .map_err(AppError::from)?;
         // Every look-up is in the log: who searched, at which station, whom they found.
         let mut tx = app.db.begin_write().await?;
-        tx.audit(
+        audit_store::audit(
+            &mut tx,
             AuditEvent::new(
                 Some(worker.organization.id.0),
                 Some(worker.account.0),
@@ -171,17 +173,17 @@ pub(crate) mod ssr {
         let worker = station_worker(&app, organization, election, station).await?;
         let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
         let mut tx = app.db.begin_write().await?;
-        let kiosk = tx
-            .mark_in_person(
-                worker.record.id,
-                station,
-                &hash,
-                hand_over,
-                worker.account,
-                now_millis(),
-            )
-            .await
-            .map_err(AppError::from)?;
+        let kiosk = station_store::mark_in_person(
+            &mut tx,
+            worker.record.id,
+            station,
+            &hash,
+            hand_over,
+            worker.account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(kiosk)
     }
@@ -207,7 +209,8 @@ pub(crate) mod ssr {
                 ballot_from_picks(pick)
             };
             let mut tx = app.db.begin_write().await?;
-            tx.enter_paper_ballot(
+            station_store::enter_paper_ballot(
+                &mut tx,
                 worker.record.id,
                 station,
                 &ballot,

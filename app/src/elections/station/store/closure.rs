@@ -4,155 +4,161 @@
 
 use crate::accounts::types::AccountId;
 use crate::db::{Db, Tx};
+use crate::elections::calendar::store as calendar_store;
+use crate::elections::election::store as election_store;
 use crate::elections::election::store::{ElectionError, ElectionId};
+use crate::elections::kiosk::store as kiosk_store;
 use crate::elections::station::rules::{StationState, reconcile};
+use crate::elections::station::store as station_store;
 use crate::elections::station::store::StationError;
 use crate::error::{FieldProblem, Problem};
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
+use crate::platform::voting::store as voting_store;
 use crate::{on_db, on_tx};
 use serde_json::json;
 
-impl Tx {
-    /// Signs the station's closure. The poll worker counts the paper sheets in the box;
-    /// every person marked here must have left a kiosk ballot or a sheet, and every sheet
-    /// must have been typed in, or the poll worker writes why not. Kiosk ballots not cast
-    /// are voided and the station's kiosks unpaired first.
-    pub async fn close_station(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        sheets_found: u64,
-        justification: Option<&str>,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<StationState, StationError> {
-        let organization = self.open_station_in_voting(election, station).await?;
-        self.retire_kiosks(election, station, now).await?;
-        let state = self.station_counts(election, station).await?;
-        let justification = justification.map(str::trim).filter(|j| !j.is_empty());
-        let (people, sheets) = reconcile(
-            state.marked,
-            state.kiosk_ballots,
-            sheets_found,
-            state.paper_ballots,
-        );
-        if (people, sheets) != (0, 0) && justification.is_none() {
-            return Err(ElectionError::Invalid(vec![FieldProblem {
-                field: "justification".into(),
-                problem: Problem::Required,
-            }])
-            .into());
+/// Signs the station's closure. The poll worker counts the paper sheets in the box;
+/// every person marked here must have left a kiosk ballot or a sheet, and every sheet
+/// must have been typed in, or the poll worker writes why not. Kiosk ballots not cast
+/// are voided and the station's kiosks unpaired first.
+pub async fn close_station(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    sheets_found: u64,
+    justification: Option<&str>,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<StationState, StationError> {
+    let organization = station_store::open_station_in_voting(tx, election, station).await?;
+    kiosk_store::retire_kiosks(tx, election, station, now).await?;
+    let state = station_counts(tx, election, station).await?;
+    let justification = justification.map(str::trim).filter(|j| !j.is_empty());
+    let (people, sheets) = reconcile(
+        state.marked,
+        state.kiosk_ballots,
+        sheets_found,
+        state.paper_ballots,
+    );
+    if (people, sheets) != (0, 0) && justification.is_none() {
+        return Err(ElectionError::Invalid(vec![FieldProblem {
+            field: "justification".into(),
+            problem: Problem::Required,
+        }])
+        .into());
+    }
+    let sheets_found = i64::try_from(sheets_found).unwrap_or(i64::MAX);
+    let closed = on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, sheets_found = $4, \
+             justification = $5 WHERE election_id = $6 AND station_id = $7 AND closed_at IS NULL",
+        )
+        .bind(poll_worker.0)
+        .bind(now)
+        .bind(state.marked as i64)
+        .bind(sheets_found)
+        .bind(justification)
+        .bind(election.0)
+        .bind(station)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    if closed != 1 {
+        return Err(StationError::Closed);
+    }
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::StationClose,
+            Subject::Station(election, station),
+        )
+        .after(json!({
+            "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
+            "paper_ballots": state.paper_ballots, "sheets_found": sheets_found,
+            "justification": justification,
+        })),
+        now,
+    )
+    .await?;
+    Ok(StationState {
+        opened: true,
+        closed: true,
+        sheets_found: Some(sheets_found as u64),
+        justification: justification.map(str::to_owned),
+        waiting_kiosk: 0,
+        ..state
+    })
+}
+
+/// Reopens a closed station while voting is still open (the commission, with a reason:
+/// a closure signed by mistake). Its counts stay; the closure is kept in the audit log.
+pub async fn reopen_station(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    reason: &str,
+    commission: AccountId,
+    now: i64,
+) -> Result<(), StationError> {
+    let organization = match station_store::open_station_in_voting(tx, election, station).await {
+        Err(StationError::Closed) => {
+            let (organization, _) = calendar_store::organization_and_phase(tx, election).await?;
+            organization
         }
-        let sheets_found = i64::try_from(sheets_found).unwrap_or(i64::MAX);
-        let closed = on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, sheets_found = $4, \
-                 justification = $5 WHERE election_id = $6 AND station_id = $7 AND closed_at IS NULL",
-            )
-            .bind(poll_worker.0)
-            .bind(now)
-            .bind(state.marked as i64)
-            .bind(sheets_found)
-            .bind(justification)
+        Ok(_) => return Err(StationError::StillOpen),
+        Err(other) => return Err(other),
+    };
+    let before = station_counts(tx, election, station).await?;
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE station_sessions SET closed_by = NULL, closed_at = NULL, marked = NULL, \
+             sheets_found = NULL, justification = NULL WHERE election_id = $1 AND station_id = $2",
+        )
+        .bind(election.0)
+        .bind(station)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization),
+            Some(commission.0),
+            Action::StationReopen,
+            Subject::Station(election, station),
+        )
+        .before(json!({
+            "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
+            "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,
+        }))
+        .after(json!({ "reason": reason })),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+async fn station_counts(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+) -> Result<StationState, StationError> {
+    let poll = election_store::election_poll(&mut *tx, election).await?;
+    let marked = voting_store::marks_at_station(&mut *tx, poll, station).await?;
+    let row: Option<SessionRow> = on_tx!(tx, |conn| {
+        sqlx::query_as(SESSION_ROW)
             .bind(election.0)
             .bind(station)
-            .execute(&mut *conn)
+            .fetch_optional(&mut *conn)
             .await
-            .map(|d| d.rows_affected())
-        })?;
-        if closed != 1 {
-            return Err(StationError::Closed);
-        }
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::StationClose,
-                Subject::Station(election, station),
-            )
-            .after(json!({
-                "marked": state.marked, "kiosk_ballots": state.kiosk_ballots,
-                "paper_ballots": state.paper_ballots, "sheets_found": sheets_found,
-                "justification": justification,
-            })),
-            now,
-        )
-        .await?;
-        Ok(StationState {
-            opened: true,
-            closed: true,
-            sheets_found: Some(sheets_found as u64),
-            justification: justification.map(str::to_owned),
-            waiting_kiosk: 0,
-            ..state
-        })
-    }
-
-    /// Reopens a closed station while voting is still open (the commission, with a reason:
-    /// a closure signed by mistake). Its counts stay; the closure is kept in the audit log.
-    pub async fn reopen_station(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        reason: &str,
-        commission: AccountId,
-        now: i64,
-    ) -> Result<(), StationError> {
-        let organization = match self.open_station_in_voting(election, station).await {
-            Err(StationError::Closed) => {
-                let (organization, _) = self.organization_and_phase(election).await?;
-                organization
-            }
-            Ok(_) => return Err(StationError::StillOpen),
-            Err(other) => return Err(other),
-        };
-        let before = self.station_counts(election, station).await?;
-        on_tx!(self, |conn| {
-            sqlx::query(
-                "UPDATE station_sessions SET closed_by = NULL, closed_at = NULL, marked = NULL, \
-                 sheets_found = NULL, justification = NULL WHERE election_id = $1 AND station_id = $2",
-            )
-            .bind(election.0)
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        self.audit(
-            AuditEvent::new(
-                Some(organization),
-                Some(commission.0),
-                Action::StationReopen,
-                Subject::Station(election, station),
-            )
-            .before(json!({
-                "marked": before.marked, "kiosk_ballots": before.kiosk_ballots,
-                "paper_ballots": before.paper_ballots, "sheets_found": before.sheets_found,
-            }))
-            .after(json!({ "reason": reason })),
-            now,
-        )
-        .await?;
-        Ok(())
-    }
-
-    async fn station_counts(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<StationState, StationError> {
-        let poll = self.election_poll(election).await?;
-        let marked = self.marks_at_station(poll, station).await?;
-        let row: Option<SessionRow> = on_tx!(self, |conn| {
-            sqlx::query_as(SESSION_ROW)
-                .bind(election.0)
-                .bind(station)
-                .fetch_optional(&mut *conn)
-                .await
-        })?;
-        Ok(state_of(marked, row, 0))
-    }
+    })?;
+    Ok(state_of(marked, row, 0))
 }
 
 // A station's counts: read in the closing transaction (what is signed) and on the pool
@@ -183,35 +189,33 @@ fn state_of(marked: i64, row: Option<SessionRow>, waiting_kiosk: i64) -> Station
     }
 }
 
-impl Db {
-    pub async fn station_state(
-        &self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<StationState, StationError> {
-        let poll = self.election_poll(election).await?;
-        let marked = self.marks_at_station(poll, station).await?;
-        let row: Option<SessionRow> = on_db!(self, |pool| {
-            sqlx::query_as(SESSION_ROW)
-                .bind(election.0)
-                .bind(station)
-                .fetch_optional(pool)
-                .await
-        })?;
-        let waiting = self.kiosks_waiting(election, station).await?;
-        Ok(state_of(marked, row, waiting))
-    }
-
-    /// Stations opened but not closed: voting cannot end while one is.
-    pub async fn stations_still_open(&self, election: ElectionId) -> Result<u64, ElectionError> {
-        let (open,): (i64,) = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM station_sessions WHERE election_id = $1 AND closed_at IS NULL",
-            )
+pub async fn station_state(
+    db: &Db,
+    election: ElectionId,
+    station: i64,
+) -> Result<StationState, StationError> {
+    let poll = election_store::election_poll(db, election).await?;
+    let marked = voting_store::marks_at_station(db, poll, station).await?;
+    let row: Option<SessionRow> = on_db!(db, |pool| {
+        sqlx::query_as(SESSION_ROW)
             .bind(election.0)
-            .fetch_one(pool)
+            .bind(station)
+            .fetch_optional(pool)
             .await
-        })?;
-        Ok(open as u64)
-    }
+    })?;
+    let waiting = kiosk_store::kiosks_waiting(db, election, station).await?;
+    Ok(state_of(marked, row, waiting))
+}
+
+/// Stations opened but not closed: voting cannot end while one is.
+pub async fn stations_still_open(db: &Db, election: ElectionId) -> Result<u64, ElectionError> {
+    let (open,): (i64,) = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*) FROM station_sessions WHERE election_id = $1 AND closed_at IS NULL",
+        )
+        .bind(election.0)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(open as u64)
 }

@@ -21,14 +21,19 @@ use crate::accounts::types::{AccountId, OrganizationId};
 use crate::calendar::Date;
 use crate::db::{Db, Tx};
 use crate::elections::calendar::rules::Phase;
+use crate::elections::calendar::store as calendar_store;
+use crate::elections::election::store as election_store;
 use crate::elections::election::store::{
     Channel, ElectionError, ElectionId, PollId, canonical_content, corrupt, new_tracking_code,
 };
 use crate::elections::eligibility::Refusal;
 pub use crate::elections::station::rules::{HandOver, StationState, VoterLookup};
 use crate::on_tx;
+use crate::platform::access::store as access_store;
 use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
+use crate::platform::voting::store as voting_store;
 use crate::results::count::Ballot;
 
 #[derive(Debug, thiserror::Error)]
@@ -69,228 +74,255 @@ impl StationBallot {
     }
 }
 
-impl Tx {
-    /// Locks the election row (shared) and checks that it is voting and that `station`
-    /// exists; then locks the station's row and says whether it is open.
-    pub(crate) async fn open_station_in_voting(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-    ) -> Result<OrganizationId, StationError> {
-        let share = self.backend().for_share();
-        let update = self.backend().for_update();
-        let row: Option<(i64, String, String)> = on_tx!(self, |conn| {
-            sqlx::query_as(&format!(
-                "SELECT organization_id, phase, settings FROM elections WHERE id = $1{share}"
-            ))
-            .bind(election.0)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        let (organization, phase, settings) = row.ok_or(ElectionError::NotFound)?;
-        if phase != Phase::Voting.code() {
-            return Err(ElectionError::NotVoting.into());
-        }
-        let settings: crate::elections::election::settings::ElectionSettings =
-            serde_json::from_str(&settings).map_err(corrupt)?;
-        if settings.station(station).is_none() {
-            return Err(ElectionError::NotFound.into());
-        }
-        let session: Option<(Option<i64>,)> = on_tx!(self, |conn| {
-            sqlx::query_as(&format!(
-                "SELECT closed_at FROM station_sessions WHERE election_id = $1 AND station_id = $2{update}"
-            ))
-            .bind(election.0)
-            .bind(station)
-            .fetch_optional(&mut *conn)
-            .await
-        })?;
-        match session {
-            None => Err(StationError::NotOpen),
-            Some((Some(_),)) => Err(StationError::Closed),
-            Some((None,)) => Ok(OrganizationId(organization)),
-        }
+/// Locks the election row (shared) and checks that it is voting and that `station`
+/// exists; then locks the station's row and says whether it is open.
+pub(crate) async fn open_station_in_voting(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+) -> Result<OrganizationId, StationError> {
+    let share = tx.backend().for_share();
+    let update = tx.backend().for_update();
+    let row: Option<(i64, String, String)> = on_tx!(tx, |conn| {
+        sqlx::query_as(&format!(
+            "SELECT organization_id, phase, settings FROM elections WHERE id = $1{share}"
+        ))
+        .bind(election.0)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let (organization, phase, settings) = row.ok_or(ElectionError::NotFound)?;
+    if phase != Phase::Voting.code() {
+        return Err(ElectionError::NotVoting.into());
     }
-
-    pub async fn open_station(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<(), StationError> {
-        let organization = match self.open_station_in_voting(election, station).await {
-            Err(StationError::NotOpen) => {
-                let (organization, _) = self.organization_and_phase(election).await?;
-                OrganizationId(organization)
-            }
-            Err(other) => return Err(other),
-            Ok(_) => return Ok(()), // already open: opening twice is harmless
-        };
-        // Two openings at once: the primary key lets one in; the other finds it open.
-        let inserted = on_tx!(self, |conn| {
-            sqlx::query(
-                "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(election.0)
-            .bind(station)
-            .bind(poll_worker.0)
-            .bind(now)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        if inserted == 0 {
-            return Ok(());
-        }
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::StationOpen,
-                Subject::Station(election, station),
-            ),
-            now,
-        )
-        .await?;
-        Ok(())
+    let settings: crate::elections::election::settings::ElectionSettings =
+        serde_json::from_str(&settings).map_err(corrupt)?;
+    if settings.station(station).is_none() {
+        return Err(ElectionError::NotFound.into());
     }
-
-    /// Marks the person whose document the poll worker holds (its keyed hash: type and
-    /// number, as registered) as voting at `station` — the one-ballot-per-person mark. A
-    /// poll worker never names an account: they can only mark whoever is in front of them.
-    /// For a kiosk ballot, readies the station's first free paired kiosk and returns its
-    /// number.
-    pub async fn mark_in_person(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        document_hash: &str,
-        hand_over: HandOver,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<Option<i64>, StationError> {
-        let organization = self.open_station_in_voting(election, station).await?;
-        let account = self
-            .person_by_document(organization, document_hash)
-            .await?
-            .ok_or(ElectionError::Refused(Refusal::NotRegistered))?
-            .account;
-        // The same rule as online: verified, old enough on election day, the in-person
-        // day and hours on the organization's clock.
-        self.check_may_vote(election, account, Channel::InPerson, now)
-            .await?;
-        let poll = self.election_poll(election).await?;
-        if !self
-            .mark(poll, account, Channel::InPerson, Some(station))
-            .await?
-        {
-            return Err(ElectionError::AlreadyVoted.into());
-        }
-        let kiosk = match hand_over {
-            HandOver::Paper => None,
-            HandOver::Kiosk => Some(self.ready_free_kiosk(election, station).await?),
-        };
-        // Who voted where is the poll book, and audited; what they chose is never here.
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::StationMark,
-                Subject::Station(election, station),
-            )
-            .after(json!({ "account": account.0, "kiosk": kiosk })),
-            now,
-        )
-        .await?;
-        Ok(kiosk)
-    }
-
-    /// A paper ballot from the station's box, entered after the station stops voting (it
-    /// may be null). Gets a tracking code like every ballot, for the bulletin board.
-    pub async fn enter_paper_ballot(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        ballot: &Ballot,
-        poll_worker: AccountId,
-        now: i64,
-    ) -> Result<(), StationError> {
-        let organization = self.open_station_in_voting(election, station).await?;
-        self.insert_station_ballot(election, station, ballot, StationBallot::Paper)
-            .await?;
-        self.audit(
-            AuditEvent::new(
-                Some(organization.0),
-                Some(poll_worker.0),
-                Action::StationPaperBallot,
-                Subject::Station(election, station),
-            ),
-            now,
-        )
-        .await?;
-        Ok(())
-    }
-
-    /// Stores a station's ballot in the election's box (canonical, naming no station) and
-    /// counts it on the station's row. The caller holds the station's row lock.
-    pub(crate) async fn insert_station_ballot(
-        &mut self,
-        election: ElectionId,
-        station: i64,
-        ballot: &Ballot,
-        how: StationBallot,
-    ) -> Result<String, StationError> {
-        let (config, poll): (String, PollId) = on_tx!(self, |conn| {
-            sqlx::query_as("SELECT config, poll_id FROM elections WHERE id = $1")
-                .bind(election.0)
-                .fetch_one(&mut *conn)
-                .await
-        })?;
-        let config = serde_json::from_str(&config).map_err(corrupt)?;
-        let content = canonical_content(&config, ballot)?;
-        let code = new_tracking_code();
-        self.insert_ballot(poll, &code, &content).await?;
-        let counter = how.counter();
-        let counted = on_tx!(self, |conn| {
-            sqlx::query(&format!(
-                "UPDATE station_sessions SET {counter} = {counter} + 1 \
-                 WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
-            ))
-            .bind(election.0)
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-        })?;
-        if counted != 1 {
-            return Err(StationError::Closed);
-        }
-        Ok(code)
+    let session: Option<(Option<i64>,)> = on_tx!(tx, |conn| {
+        sqlx::query_as(&format!(
+            "SELECT closed_at FROM station_sessions WHERE election_id = $1 AND station_id = $2{update}"
+        ))
+        .bind(election.0)
+        .bind(station)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    match session {
+        None => Err(StationError::NotOpen),
+        Some((Some(_),)) => Err(StationError::Closed),
+        Some((None,)) => Ok(OrganizationId(organization)),
     }
 }
 
-impl Db {
-    /// The person registered in `organization` with this document hash, as a poll worker
-    /// needs to see them.
-    pub async fn voter_by_document(
-        &self,
-        organization: OrganizationId,
-        election: ElectionId,
-        document_hash: &str,
-        min_age: u8,
-        election_day: Date,
-    ) -> Result<Option<VoterLookup>, ElectionError> {
-        let Some(person) = self.person_by_document(organization, document_hash).await? else {
-            return Ok(None);
-        };
-        Ok(Some(VoterLookup {
-            account: person.account.0,
-            name: person.name,
-            status: person.status,
-            old_enough: person.birth_date.age_on(election_day) >= i32::from(min_age),
-            voted: self.has_voted(election, person.account).await?,
-        }))
+pub async fn open_station(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<(), StationError> {
+    let organization = match open_station_in_voting(tx, election, station).await {
+        Err(StationError::NotOpen) => {
+            let (organization, _) = calendar_store::organization_and_phase(tx, election).await?;
+            OrganizationId(organization)
+        }
+        Err(other) => return Err(other),
+        Ok(_) => return Ok(()), // already open: opening twice is harmless
+    };
+    // Two openings at once: the primary key lets one in; the other finds it open.
+    let inserted = on_tx!(tx, |conn| {
+        sqlx::query(
+            "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(election.0)
+        .bind(station)
+        .bind(poll_worker.0)
+        .bind(now)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    if inserted == 0 {
+        return Ok(());
     }
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::StationOpen,
+            Subject::Station(election, station),
+        ),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Marks the person whose document the poll worker holds (its keyed hash: type and
+/// number, as registered) as voting at `station` — the one-ballot-per-person mark. A
+/// poll worker never names an account: they can only mark whoever is in front of them.
+/// For a kiosk ballot, readies the station's first free paired kiosk and returns its
+/// number.
+pub async fn mark_in_person(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    document_hash: &str,
+    hand_over: HandOver,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<Option<i64>, StationError> {
+    let organization = open_station_in_voting(tx, election, station).await?;
+    let account = access_store::person_by_document(&mut *tx, organization, document_hash)
+        .await?
+        .ok_or(ElectionError::Refused(Refusal::NotRegistered))?
+        .account;
+    // The same rule as online: verified, old enough on election day, the in-person
+    // day and hours on the organization's clock.
+    election_store::check_may_vote(tx, election, account, Channel::InPerson, now).await?;
+    let poll = election_store::election_poll(&mut *tx, election).await?;
+    if !voting_store::mark(tx, poll, account, Channel::InPerson, Some(station)).await? {
+        return Err(ElectionError::AlreadyVoted.into());
+    }
+    let kiosk = match hand_over {
+        HandOver::Paper => None,
+        HandOver::Kiosk => Some(ready_free_kiosk(tx, election, station).await?),
+    };
+    // Who voted where is the poll book, and audited; what they chose is never here.
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::StationMark,
+            Subject::Station(election, station),
+        )
+        .after(json!({ "account": account.0, "kiosk": kiosk })),
+        now,
+    )
+    .await?;
+    Ok(kiosk)
+}
+
+/// A paper ballot from the station's box, entered after the station stops voting (it
+/// may be null). Gets a tracking code like every ballot, for the bulletin board.
+pub async fn enter_paper_ballot(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    ballot: &Ballot,
+    poll_worker: AccountId,
+    now: i64,
+) -> Result<(), StationError> {
+    let organization = open_station_in_voting(tx, election, station).await?;
+    insert_station_ballot(tx, election, station, ballot, StationBallot::Paper).await?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(organization.0),
+            Some(poll_worker.0),
+            Action::StationPaperBallot,
+            Subject::Station(election, station),
+        ),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Stores a station's ballot in the election's box (canonical, naming no station) and
+/// counts it on the station's row. The caller holds the station's row lock.
+pub(crate) async fn insert_station_ballot(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+    ballot: &Ballot,
+    how: StationBallot,
+) -> Result<String, StationError> {
+    let (config, poll): (String, PollId) = on_tx!(tx, |conn| {
+        sqlx::query_as("SELECT config, poll_id FROM elections WHERE id = $1")
+            .bind(election.0)
+            .fetch_one(&mut *conn)
+            .await
+    })?;
+    let config = serde_json::from_str(&config).map_err(corrupt)?;
+    let content = canonical_content(&config, ballot)?;
+    let code = new_tracking_code();
+    voting_store::insert_ballot(tx, poll, &code, &content).await?;
+    let counter = how.counter();
+    let counted = on_tx!(tx, |conn| {
+        sqlx::query(&format!(
+            "UPDATE station_sessions SET {counter} = {counter} + 1 \
+             WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
+        ))
+        .bind(election.0)
+        .bind(station)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    if counted != 1 {
+        return Err(StationError::Closed);
+    }
+    Ok(code)
+}
+
+/// The person registered in `organization` with this document hash, as a poll worker
+/// needs to see them.
+pub async fn voter_by_document(
+    db: &Db,
+    organization: OrganizationId,
+    election: ElectionId,
+    document_hash: &str,
+    min_age: u8,
+    election_day: Date,
+) -> Result<Option<VoterLookup>, ElectionError> {
+    let Some(person) = access_store::person_by_document(db, organization, document_hash).await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(VoterLookup {
+        account: person.account.0,
+        name: person.name,
+        status: person.status,
+        old_enough: person.birth_date.age_on(election_day) >= i32::from(min_age),
+        voted: election_store::has_voted(db, election, person.account).await?,
+    }))
+}
+
+/// Readies the station's lowest-numbered free kiosk for one ballot (kept here, beside
+/// marking, its only caller; the kiosk's own life is `kiosk::store`). The caller holds
+/// the station's row lock.
+pub(crate) async fn ready_free_kiosk(
+    tx: &mut Tx,
+    election: ElectionId,
+    station: i64,
+) -> Result<i64, StationError> {
+    let free: Option<(i64,)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT number FROM kiosks WHERE election_id = $1 AND station_id = $2 \
+             AND retired_at IS NULL AND NOT ballot_ready ORDER BY number LIMIT 1",
+        )
+        .bind(election.0)
+        .bind(station)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let (number,) = free.ok_or(StationError::NoKioskFree)?;
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "UPDATE kiosks SET ballot_ready = TRUE WHERE election_id = $1 AND station_id = $2 AND number = $3",
+        )
+        .bind(election.0)
+        .bind(station)
+        .bind(number)
+        .execute(&mut *conn)
+        .await
+        .map(|d| d.rows_affected())
+    })?;
+    Ok(number)
 }

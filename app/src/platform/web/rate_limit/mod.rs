@@ -20,6 +20,8 @@
 
 use std::net::IpAddr;
 
+pub mod store;
+
 /// One kind of guessable thing and its limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {
@@ -108,123 +110,6 @@ pub fn allowed(limit: &Limit, client_attempts: i64, all_attempts: i64) -> bool {
         limit.per_client
     };
     client_attempts < cap
-}
-
-pub use store::*;
-
-mod store {
-    use super::{Limit, allowed};
-    use crate::db::{Db, Tx};
-    use crate::{on_db, on_tx};
-
-    /// This request's client key (see [`super::client_ip`]).
-    pub fn request_client() -> String {
-        use axum::extract::ConnectInfo;
-        let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
-        let trusted = leptos::prelude::use_context::<crate::state::AppState>()
-            .map_or(0, |app| app.trusted_proxies);
-        let Some(parts) = parts else {
-            return super::client_key(None);
-        };
-        let peer = parts
-            .extensions
-            .get::<ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip());
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
-        super::client_key(super::client_ip(peer, forwarded, trusted))
-    }
-
-    /// One attempt of this request's client at `limit`, or `TooManyAttempts`.
-    pub async fn attempt(
-        app: &crate::state::AppState,
-        limit: &Limit,
-    ) -> Result<Ticket, crate::error::AppError> {
-        app.db
-            .take_attempt(limit, &request_client(), crate::db::now_millis())
-            .await?
-            .ok_or_else(|| crate::error::AppError::new(crate::error::ErrorCode::TooManyAttempts))
-    }
-
-    /// An attempt recorded before it was made; forgive it when it succeeds.
-    #[derive(Debug)]
-    pub struct Ticket {
-        bucket: String,
-        at: i64,
-    }
-
-    impl Tx {
-        /// Serializes transactions that take the same `key` (PostgreSQL; SQLite's write
-        /// lock already does).
-        pub async fn lock_key(&mut self, key: &str) -> Result<(), sqlx::Error> {
-            if let Tx::Postgres(tx) = self {
-                sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-                    .bind(key)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-            Ok(())
-        }
-    }
-
-    impl Db {
-        /// Checks and records one attempt of `client` at `limit`, atomically: `None` when
-        /// the client must wait.
-        pub async fn take_attempt(
-            &self,
-            limit: &Limit,
-            client: &str,
-            now: i64,
-        ) -> Result<Option<Ticket>, sqlx::Error> {
-            let bucket = format!("{}:{client}", limit.kind);
-            let since = now - limit.window_ms;
-            let mut tx = self.begin_write().await?;
-            tx.lock_key(&bucket).await?;
-            let (mine,): (i64,) = on_tx!(&mut tx, |conn| {
-                sqlx::query_as("SELECT COUNT(*) FROM attempts WHERE bucket = $1 AND at > $2")
-                    .bind(&bucket)
-                    .bind(since)
-                    .fetch_one(&mut *conn)
-                    .await
-            })?;
-            let (all,): (i64,) = on_tx!(&mut tx, |conn| {
-                sqlx::query_as("SELECT COUNT(*) FROM attempts WHERE kind = $1 AND at > $2")
-                    .bind(limit.kind)
-                    .bind(since)
-                    .fetch_one(&mut *conn)
-                    .await
-            })?;
-            if !allowed(limit, mine, all) {
-                return Ok(None);
-            }
-            on_tx!(&mut tx, |conn| {
-                sqlx::query("INSERT INTO attempts (bucket, kind, at) VALUES ($1, $2, $3)")
-                    .bind(&bucket)
-                    .bind(limit.kind)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await
-                    .map(|d| d.rows_affected())
-            })?;
-            tx.commit().await?;
-            Ok(Some(Ticket { bucket, at: now }))
-        }
-
-        /// The attempt succeeded: it does not count against the client.
-        pub async fn forgive(&self, ticket: Ticket) -> Result<(), sqlx::Error> {
-            on_db!(self, |pool| {
-                sqlx::query("DELETE FROM attempts WHERE bucket = $1 AND at = $2")
-                    .bind(&ticket.bucket)
-                    .bind(ticket.at)
-                    .execute(pool)
-                    .await
-                    .map(|d| d.rows_affected())
-            })?;
-            Ok(())
-        }
-    }
 }
 
 #[cfg(test)]
