@@ -29,6 +29,21 @@ macro_rules! on_tx {
     };
 }
 
+/// Runs one statement with its binds in the transaction `tx` and gives the number of rows
+/// it touched: `execute!(tx, "UPDATE … WHERE id = $1", id)?`.
+#[macro_export]
+macro_rules! execute {
+    ($tx:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::on_tx!($tx, |conn| {
+            sqlx::query($sql)
+                $(.bind($arg))*
+                .execute(&mut *conn)
+                .await
+                .map(|done| done.rows_affected())
+        })
+    };
+}
+
 impl Db {
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`): a transaction that reads first and upgrades later can fail

@@ -22,7 +22,7 @@ use crate::results::count::TallyResult;
 use crate::results::export as export_store;
 use crate::results::export::ExportBundle;
 use crate::results::groups::{Breakdown, protect};
-use crate::{on_db, on_tx};
+use crate::{execute, on_db};
 
 /// The count and the turnout, as published.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,30 +227,26 @@ async fn store_publication(
     now: i64,
 ) -> Result<(), ElectionError> {
     let parts = bundle.parts.as_ref().map(|(c, b)| format!("{c} {b}"));
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO election_publications (election_id, phase, election_json, tracking_codes, \
-             ballots_jsonl, board_head, board_parts, ballot_count, results, computed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-             ON CONFLICT (election_id) DO UPDATE SET phase = excluded.phase, \
-             election_json = excluded.election_json, tracking_codes = excluded.tracking_codes, \
-             ballots_jsonl = excluded.ballots_jsonl, board_head = excluded.board_head, \
-             board_parts = excluded.board_parts, ballot_count = excluded.ballot_count, \
-             results = excluded.results, computed_at = excluded.computed_at",
-        )
-        .bind(election.0)
-        .bind(phase.code())
-        .bind(&bundle.election_json)
-        .bind(&bundle.tracking_codes)
-        .bind(&bundle.ballots_jsonl)
-        .bind(&bundle.head)
-        .bind(&parts)
-        .bind(i64::try_from(bundle.ballots).unwrap_or(i64::MAX))
-        .bind(results)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "INSERT INTO election_publications (election_id, phase, election_json, tracking_codes, \
+          ballots_jsonl, board_head, board_parts, ballot_count, results, computed_at) \
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+          ON CONFLICT (election_id) DO UPDATE SET phase = excluded.phase, \
+          election_json = excluded.election_json, tracking_codes = excluded.tracking_codes, \
+          ballots_jsonl = excluded.ballots_jsonl, board_head = excluded.board_head, \
+          board_parts = excluded.board_parts, ballot_count = excluded.ballot_count, \
+          results = excluded.results, computed_at = excluded.computed_at",
+        election.0,
+        phase.code(),
+        &bundle.election_json,
+        &bundle.tracking_codes,
+        &bundle.ballots_jsonl,
+        &bundle.head,
+        &parts,
+        i64::try_from(bundle.ballots).unwrap_or(i64::MAX),
+        results,
+        now,
+    )?;
     Ok(())
 }

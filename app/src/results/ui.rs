@@ -14,7 +14,7 @@ use crate::results::groups::Breakdown;
 use crate::results::public::{
     MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
 };
-use crate::ui::kit::{Loaded, PrintButton};
+use crate::ui::kit::{Fact, Facts, Loaded, PrintButton};
 
 #[component]
 pub fn ResultsPageView() -> impl IntoView {
@@ -47,12 +47,12 @@ fn Results(page: ResultsPage) -> impl IntoView {
         <p class="eyebrow"><a href=back>{page.title.clone()}</a></p>
         <h1>{t!(i18n, results.results_title)}</h1>
         <p class="lead"><strong class="results-status">{status}</strong></p>
-        <dl class="facts ballots-summary">
-            <dt>{t!(i18n, results.results_total)}</dt><dd>{b.total}</dd>
-            <dt>{t!(i18n, results.results_valid)}</dt><dd>{b.valid}</dd>
-            <dt>{t!(i18n, results.results_blank)}</dt><dd>{b.blank}</dd>
-            <dt>{t!(i18n, results.results_null)}</dt><dd>{b.null}</dd>
-        </dl>
+        <Facts class="ballots-summary">
+            <Fact term={t!(i18n, results.results_total)}>{b.total}</Fact>
+            <Fact term={t!(i18n, results.results_valid)}>{b.valid}</Fact>
+            <Fact term={t!(i18n, results.results_blank)}>{b.blank}</Fact>
+            <Fact term={t!(i18n, results.results_null)}>{b.null}</Fact>
+        </Facts>
         <ul class="inline-links downloads">
             <li><a href=format!("{base}/results.csv") download="">"results.csv"</a></li>
             <li><a href=format!("{base}/results.json") download="">"results.json"</a></li>
@@ -199,8 +199,8 @@ pub fn BoardPageView() -> impl IntoView {
                             <p class="chain-head" data-testid="chain-head">{board.head.clone()}</p>
                             {board.parts.clone().map(|(codes, ballots)| view! {
                                 <dl class="facts chain-parts" dir="ltr">
-                                    <dt>{t!(i18n, results.board_codes_head)}</dt><dd class="chain-head">{codes}</dd>
-                                    <dt>{t!(i18n, results.board_ballots_head)}</dt><dd class="chain-head">{ballots}</dd>
+                                    <Fact term={t!(i18n, results.board_codes_head)} class="chain-head">{codes}</Fact>
+                                    <Fact term={t!(i18n, results.board_ballots_head)} class="chain-head">{ballots}</Fact>
                                 </dl>
                             })}
                             <h2>{t!(i18n, results.board_downloads)}</h2>

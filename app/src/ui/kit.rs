@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::error::{AppError, ErrorMessage};
+use crate::error::{AppError, ErrorMessage, problem_text};
 use crate::i18n::{t, use_i18n};
 
 /// A page's data from the server: "Loading…" until it arrives, its translated error if
@@ -43,4 +43,106 @@ fn print_page() {
     if let Some(window) = leptos::web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// A labelled form field that shows its own error: the label above, an optional hint,
+/// the control, and the problem the server reported for `name` (the control should carry
+/// `aria-describedby="<name>-error"`).
+#[component]
+pub fn Field(
+    name: &'static str,
+    /// The id of the control the label names, when it is not `name`.
+    #[prop(optional)]
+    control: Option<&'static str>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    errors: RwSignal<Option<AppError>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:invalid=move || problem(errors, name).is_some()>
+            <label for=control.unwrap_or(name)>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
+            {children()}
+            <FieldError errors name />
+        </div>
+    }
+}
+
+/// The line under a form control that names what the server found wrong with field
+/// `name`, announced to screen readers; the control points at it with
+/// `aria-describedby="<id>-error"` (`id` is `name` unless several forms share a page).
+/// Empty but present while there is no problem, so the layout does not jump.
+#[component]
+pub fn FieldError(
+    errors: RwSignal<Option<AppError>>,
+    name: &'static str,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| name.to_owned());
+    view! { <p class="field-error" id=format!("{id}-error") role="alert">{move || problem(errors, name)}</p> }
+}
+
+/// The refusal that concerns the form as a whole (no field named), translated.
+#[component]
+pub fn FormError(errors: RwSignal<Option<AppError>>) -> impl IntoView {
+    let general =
+        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    move || general().map(|code| view! { <ErrorMessage code /> })
+}
+
+/// The translated problem with field `name`, if the last answer named one.
+pub fn problem(errors: RwSignal<Option<AppError>>, name: &str) -> Option<String> {
+    errors.with(|e| {
+        e.as_ref()
+            .and_then(|e| e.problem_of(name))
+            .map(problem_text)
+    })
+}
+
+/// An irreversible step asked twice: the button, then the question with "yes" and
+/// "not yet". `confirming` is the caller's when it must close the question itself (after a
+/// refusal, say).
+#[component]
+pub fn ConfirmButton(
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] question: Signal<String>,
+    #[prop(into)] yes: Signal<String>,
+    on_confirm: Callback<()>,
+    #[prop(optional)] confirming: Option<RwSignal<bool>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = confirming.unwrap_or_else(|| RwSignal::new(false));
+    view! {
+        <Show when=move || confirming.get() fallback=move || view! {
+            <button type="button" class="primary" on:click=move |_| confirming.set(true)>{label}</button>
+        }>
+            <p class="notice">{question}</p>
+            <button type="button" class="primary" on:click=move |_| on_confirm.run(())>{yes}</button>
+            <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, common.cancel)}</button>
+        </Show>
+    }
+}
+
+/// A record's facts as a definition list of `Fact`s (`class` adds to `facts`).
+#[component]
+pub fn Facts(#[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    let class = if class.is_empty() {
+        "facts".to_owned()
+    } else {
+        format!("facts {class}")
+    };
+    view! { <dl class=class>{children()}</dl> }
+}
+
+/// One term and its value; values are `dir="auto"` since names and reasons come in any
+/// script.
+#[component]
+pub fn Fact<T: IntoView + 'static>(
+    term: T,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! { <dt>{term}</dt><dd class=class data-testid=testid dir="auto">{children()}</dd> }
 }

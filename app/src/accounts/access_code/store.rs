@@ -13,7 +13,7 @@ use crate::accounts::types::{AccountId, OrganizationId};
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store::AuditEvent;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db};
 
 /// A fresh code from the OS-seeded CSPRNG.
 pub fn generate_code() -> String {
@@ -40,32 +40,24 @@ pub async fn issue_access_code(
     let expires_at = now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
     // A new card revokes every earlier one not used yet: a lost card stops working
     // the moment its holder gets a new one.
-    let revoked = on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE access_codes SET revoked_at = $1 WHERE organization_id = $2 \
-             AND account_id = $3 AND used_at IS NULL AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(organization.0)
-        .bind(account.0)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO access_codes (organization_id, account_id, code_hash, expires_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(organization.0)
-        .bind(account.0)
-        .bind(code_hash)
-        .bind(expires_at)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let revoked = execute!(
+        tx,
+        "UPDATE access_codes SET revoked_at = $1 WHERE organization_id = $2 \
+          AND account_id = $3 AND used_at IS NULL AND revoked_at IS NULL",
+        now,
+        organization.0,
+        account.0,
+    )?;
+    execute!(
+        tx,
+        "INSERT INTO access_codes (organization_id, account_id, code_hash, expires_at, created_at) \
+          VALUES ($1, $2, $3, $4, $5)",
+        organization.0,
+        account.0,
+        code_hash,
+        expires_at,
+        now,
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(

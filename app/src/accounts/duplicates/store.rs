@@ -14,7 +14,7 @@ use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 type CandidateRow = (i64, String, String, String, String);
 
@@ -128,20 +128,16 @@ pub async fn dismiss_duplicate(
     if found != 2 || a == b {
         return Err(StoreError::NotFound);
     }
-    let inserted = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO duplicate_dismissals (organization_id, registration_a, registration_b, \
-             dismissed_by, dismissed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(organization.0)
-        .bind(a)
-        .bind(b)
-        .bind(actor.0)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    let inserted = execute!(
+        tx,
+        "INSERT INTO duplicate_dismissals (organization_id, registration_a, registration_b, \
+          dismissed_by, dismissed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        organization.0,
+        a,
+        b,
+        actor.0,
+        now,
+    )?;
     if inserted == 1 {
         audit_store::audit(
             tx,

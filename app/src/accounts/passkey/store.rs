@@ -10,7 +10,7 @@ use crate::accounts::types::AccountId;
 use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// A passkey as its owner sees it in their account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,24 +152,16 @@ pub async fn remove_passkey(
     if count <= 1 {
         return Ok(false);
     }
-    let removed = on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM passkeys WHERE id = $1 AND account_id = $2")
-            .bind(id)
-            .bind(account.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let removed = execute!(
+        &mut tx,
+        "DELETE FROM passkeys WHERE id = $1 AND account_id = $2",
+        id,
+        account.0,
+    )?;
     if removed == 0 {
         return Ok(false);
     }
-    let ended = on_tx!(&mut tx, |conn| {
-        sqlx::query("DELETE FROM sessions WHERE passkey_id = $1")
-            .bind(id)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let ended = execute!(&mut tx, "DELETE FROM sessions WHERE passkey_id = $1", id)?;
     audit_store::audit(
         &mut tx,
         crate::platform::audit::store::AuditEvent::new(

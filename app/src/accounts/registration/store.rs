@@ -12,7 +12,7 @@ use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 use serde_json::json;
 
 /// Records a validated registration, pending review. The database refuses a second
@@ -68,40 +68,34 @@ pub async fn correct_registration(
     document_hash: &str,
     residence_declared: bool,
 ) -> Result<(), StoreError> {
-    let updated = on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
-             email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
-             status = $10, status_reason = NULL \
-             WHERE organization_id = $11 AND account_id = $12 AND status = $13",
-        )
-        .bind(registration.nationalities.join(","))
-        .bind(registration.birth_date.to_string())
-        .bind(&registration.district)
-        .bind(registration.gender.code())
-        .bind(&registration.email)
-        .bind(&registration.phone)
-        .bind(registration.document_type.code())
-        .bind(document_hash)
-        .bind(residence_declared)
-        .bind(RegistrationStatus::Pending.code())
-        .bind(organization.0)
-        .bind(account.0)
-        .bind(RegistrationStatus::NeedsCorrection.code())
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })
+    let updated = execute!(
+        tx,
+        "UPDATE registrations SET nationalities = $1, birth_date = $2, district = $3, gender = $4, \
+          email = $5, phone = $6, document_type = $7, document_hash = $8, residence_declared = $9, \
+          status = $10, status_reason = NULL \
+          WHERE organization_id = $11 AND account_id = $12 AND status = $13",
+        registration.nationalities.join(","),
+        registration.birth_date.to_string(),
+        &registration.district,
+        registration.gender.code(),
+        &registration.email,
+        &registration.phone,
+        registration.document_type.code(),
+        document_hash,
+        residence_declared,
+        RegistrationStatus::Pending.code(),
+        organization.0,
+        account.0,
+        RegistrationStatus::NeedsCorrection.code(),
+    )
     .map_err(|e| unique_violation(e, "document_hash", StoreError::DuplicateDocument))?;
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3")
-            .bind(&registration.display_name)
-            .bind(leptos_i18n::Locale::as_str(registration.preferred_locale))
-            .bind(account.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE accounts SET display_name = $1, preferred_locale = $2 WHERE id = $3",
+        &registration.display_name,
+        leptos_i18n::Locale::as_str(registration.preferred_locale),
+        account.0,
+    )?;
     if updated == 0 {
         Err(StoreError::NotFound)
     } else {
@@ -129,15 +123,13 @@ pub async fn decide_registration(
     })?;
     let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
     let status = crate::accounts::types::registration_status(decision);
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3")
-            .bind(status.code())
-            .bind(decision.reason())
-            .bind(registration.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3",
+        status.code(),
+        decision.reason(),
+        registration.0,
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(

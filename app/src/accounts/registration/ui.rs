@@ -14,11 +14,11 @@ use crate::accounts::registration::api::{
 use crate::accounts::staff::api::helpdesk::{AccessCard, helpdesk_register};
 use crate::accounts::types::NationalityOption;
 use crate::accounts::types::{GenderIdentity, RegistrationForm, ResidenceProof};
-use crate::accounts::ui::fields::Field;
 use crate::accounts::ui::labels;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
+use crate::ui::kit::{Field, FormError};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -123,8 +123,6 @@ pub fn RegistrationFormView(
         });
     };
 
-    let general_error =
-        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     let nationality_select = move |name: &'static str,
                                    required: bool,
                                    countries: &[NationalityOption]| {
@@ -233,7 +231,7 @@ pub fn RegistrationFormView(
                     </label>
                 </Field>
             })}
-            {move || general_error().map(|code| view! { <ErrorMessage code /> })}
+            <FormError errors />
             // The desk was told this may be someone already registered: after checking the
             // documents, staff say it is another person and send again.
             {move || errors

@@ -1,4 +1,3 @@
-//! What account pages share: a labelled field with its error, names of account values.
+//! What account pages share: names of account values in the reader's language.
 
-pub mod fields;
 pub mod labels;

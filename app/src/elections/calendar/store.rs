@@ -8,11 +8,11 @@ use crate::db::Tx;
 use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::store as candidacy_store;
 use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
-use crate::on_tx;
 use crate::platform::audit::event::Process;
 use crate::platform::ids::OrganizationId;
 use crate::platform::timeline::check_move;
 use crate::platform::timeline::store as timeline_store;
+use crate::{execute, on_tx};
 
 /// The election's organization and phase, read inside this transaction.
 pub(crate) async fn organization_and_phase(
@@ -90,14 +90,12 @@ pub async fn move_phase(
             return Err(ElectionError::StationsOpen);
         }
     }
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE elections SET phase = $1 WHERE id = $2")
-            .bind(to.code())
-            .bind(election.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE elections SET phase = $1 WHERE id = $2",
+        to.code(),
+        election.0
+    )?;
     timeline_store::record_phase_move(
         tx,
         Process::Election(election),

@@ -18,7 +18,7 @@ use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::timeline::store as timeline_store;
 use crate::results::count::CandidateConfig;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// A stored candidacy, as the commission and (once public) everyone sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,16 +239,7 @@ pub async fn act_on_candidacy(
     };
     let sql =
         format!("UPDATE candidacies SET status = $1, {column} = $2 WHERE id = $3 AND status = $4");
-    let changed = on_tx!(tx, |conn| {
-        sqlx::query(&sql)
-            .bind(to)
-            .bind(text)
-            .bind(candidacy)
-            .bind(from)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let changed = execute!(tx, &sql, to, text, candidacy, from)?;
     if changed != 1 {
         return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
     }
@@ -295,14 +286,12 @@ pub async fn change_representative(
     if kind != CandidateKind::Organization || !status.on_final_list() {
         return Err(crate::elections::candidacy::CandidacyError::WrongStatus.into());
     }
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE candidacies SET representative = $1 WHERE id = $2")
-            .bind(representative)
-            .bind(id)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE candidacies SET representative = $1 WHERE id = $2",
+        representative,
+        id
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(
@@ -375,14 +364,12 @@ pub(crate) async fn publish_final_list(
     }
     crate::results::count::validate_config(&config)?;
     let config = serde_json::to_string(&config).map_err(corrupt)?;
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE elections SET config = $1 WHERE id = $2")
-            .bind(&config)
-            .bind(election.0)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE elections SET config = $1 WHERE id = $2",
+        &config,
+        election.0
+    )?;
     Ok(())
 }
 

@@ -8,7 +8,6 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::ui::fields::Field;
 use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::api::{appeal_candidacy, change_representative, file_candidacy};
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
@@ -20,7 +19,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
-use crate::ui::kit::Loaded;
+use crate::ui::kit::{Fact, Facts, Field, FormError, Loaded};
 
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
@@ -83,20 +82,17 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
             busy.set(false);
         });
     };
-    let general =
-        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    let name = mine.name.clone();
     view! {
-        <dl class="facts">
+        <Facts>
             // A person stands under their registered name; an organization under its own.
-            <dt>{if mine.organization { t_string!(i18n, elections.candidacy_name) } else { t_string!(i18n, accounts.voters_name) }}</dt>
-            <dd>{mine.name.clone()}</dd>
-            {mine.representative.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_representative)}</dt><dd class="representative" dir="auto">{r}</dd> })}
-            <dt>{t!(i18n, elections.candidacy_status)}</dt>
-            <dd class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</dd>
-            {mine.reason.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_reason)}</dt><dd class="reason" dir="auto">{r}</dd> })}
-            {mine.appeal.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal)}</dt><dd dir="auto">{r}</dd> })}
-            {mine.appeal_decision.clone().map(|r| view! { <dt>{t!(i18n, elections.candidacy_appeal_decision)}</dt><dd dir="auto">{r}</dd> })}
-        </dl>
+            <Fact term={if mine.organization { t_string!(i18n, elections.candidacy_name) } else { t_string!(i18n, accounts.voters_name) }}>{name}</Fact>
+            {mine.representative.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_representative)} class="representative">{r}</Fact> })}
+            <Fact term={t!(i18n, elections.candidacy_status)} class="candidacy-status">{labels::candidacy_status(i18n, mine.status)}</Fact>
+            {mine.reason.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_reason)} class="reason">{r}</Fact> })}
+            {mine.appeal.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_appeal)}>{r}</Fact> })}
+            {mine.appeal_decision.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_appeal_decision)}>{r}</Fact> })}
+        </Facts>
         <PhotoSection page=page.clone() name=mine.name.clone() photo=mine.photo.clone() />
         {(mine.status == CandidacyStatus::Rejected && page.phase < Phase::Appeals).then(|| view! {
             <p class="notice">{t!(i18n, elections.candidacy_appeal_later)}</p>
@@ -110,7 +106,7 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
                     <textarea id="appeal" name="appeal" rows="6" maxlength="2000" required aria-describedby="appeal-error"
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </Field>
-                {move || general().map(|code| view! { <ErrorMessage code /> })}
+                <FormError errors />
                 <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_appeal_submit)}</button>
             </form>
         })}
@@ -190,8 +186,6 @@ fn CandidacyFormView(page: ElectionPage, reload: Callback<()>) -> impl IntoView 
             busy.set(false);
         });
     };
-    let general =
-        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     let current = i18n.get_locale_untracked();
     let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
         Signal::derive(move || key(i18n))
@@ -235,7 +229,7 @@ fn CandidacyFormView(page: ElectionPage, reload: Callback<()>) -> impl IntoView 
                     <textarea id="platform_2" name="platform_2" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, elections.candidacy_platform_second)></textarea>
                 </details>
             </Field>
-            {move || general().map(|code| view! { <ErrorMessage code /> })}
+            <FormError errors />
             <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_submit)}</button>
         </form>
     }
@@ -279,15 +273,13 @@ fn Representative(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let general =
-        move || errors.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     view! {
         <form class="representative-form" on:submit=submit novalidate>
             <Field name="new_representative" label=Signal::derive(move || t_string!(i18n, elections.candidacy_new_representative).to_string()) errors>
                 <input id="new_representative" type="text" maxlength="80" aria-describedby="new_representative-error"
                     on:input=move |ev| name.set(event_target_value(&ev)) />
             </Field>
-            {move || general().map(|code| view! { <ErrorMessage code /> })}
+            <FormError errors />
             <button type="submit">{t!(i18n, elections.candidacy_new_representative_submit)}</button>
         </form>
     }

@@ -15,7 +15,7 @@ use crate::platform::timeline::TimelineError;
 use crate::results::count::{
     Ballot, ElectionConfig, TallyError, TallyResult, canonical_ballot, tally, validate_config,
 };
-use crate::{on_db, on_read, on_tx};
+use crate::{execute, on_db, on_read, on_tx};
 
 pub use crate::platform::ids::{ElectionId, PollId};
 use crate::platform::voting::PollKind;
@@ -148,14 +148,12 @@ pub async fn create_election(
         Process::Election(election),
     )
     .await?;
-    on_tx!(tx, |conn| {
-        sqlx::query("UPDATE elections SET poll_id = $1 WHERE id = $2")
-            .bind(poll)
-            .bind(election)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE elections SET poll_id = $1 WHERE id = $2",
+        poll,
+        election
+    )?;
     audit_store::audit(tx,
         AuditEvent::new(Some(organization.0), actor.map(|a| a.0), Action::ElectionCreate, Subject::Election(ElectionId(id))).after(
                 json!({ "slug": new.slug, "title": new.title, "config": new.config, "settings": new.settings }),

@@ -22,7 +22,7 @@ use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::web::sessions::random_token;
 use crate::results::count::Ballot;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// How long a pairing code shown on the poll-worker screen stays valid.
 pub const PAIRING_LIFETIME_MS: i64 = 10 * 60 * 1000;
@@ -51,18 +51,14 @@ pub async fn issue_kiosk_pairing(
 ) -> Result<String, StationError> {
     let organization = station_store::open_station_in_voting(tx, election, station).await?;
     let code = random_code(PAIRING_CODE_LENGTH);
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO kiosk_pairings (code_hash, election_id, station_id, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(sha256_hex(&code))
-        .bind(election.0)
-        .bind(station)
-        .bind(now + PAIRING_LIFETIME_MS)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "INSERT INTO kiosk_pairings (code_hash, election_id, station_id, expires_at) VALUES ($1, $2, $3, $4)",
+        sha256_hex(&code),
+        election.0,
+        station,
+        now + PAIRING_LIFETIME_MS,
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(
@@ -85,26 +81,20 @@ pub(crate) async fn retire_kiosks(
     station: i64,
     now: i64,
 ) -> Result<(), StationError> {
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
-             WHERE election_id = $2 AND station_id = $3 AND retired_at IS NULL",
-        )
-        .bind(now)
-        .bind(election.0)
-        .bind(station)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
-    on_tx!(tx, |conn| {
-        sqlx::query("DELETE FROM kiosk_pairings WHERE election_id = $1 AND station_id = $2")
-            .bind(election.0)
-            .bind(station)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
+          WHERE election_id = $2 AND station_id = $3 AND retired_at IS NULL",
+        now,
+        election.0,
+        station,
+    )?;
+    execute!(
+        tx,
+        "DELETE FROM kiosk_pairings WHERE election_id = $1 AND station_id = $2",
+        election.0,
+        station,
+    )?;
     Ok(())
 }
 
@@ -119,19 +109,15 @@ pub async fn unpair_kiosk(
     now: i64,
 ) -> Result<(), StationError> {
     let organization = station_store::open_station_in_voting(tx, election, station).await?;
-    let done = on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
-             WHERE election_id = $2 AND station_id = $3 AND number = $4 AND retired_at IS NULL",
-        )
-        .bind(now)
-        .bind(election.0)
-        .bind(station)
-        .bind(number)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    let done = execute!(
+        tx,
+        "UPDATE kiosks SET retired_at = $1, ballot_ready = FALSE \
+          WHERE election_id = $2 AND station_id = $3 AND number = $4 AND retired_at IS NULL",
+        now,
+        election.0,
+        station,
+        number,
+    )?;
     if done != 1 {
         return Err(ElectionError::NotFound.into());
     }
@@ -178,19 +164,15 @@ pub async fn pair_kiosk(db: &Db, code: &str, now: i64) -> Result<(String, Kiosk)
         .await
     })?;
     let token = random_token(32);
-    on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "INSERT INTO kiosks (election_id, station_id, number, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(election.0)
-        .bind(station)
-        .bind(number)
-        .bind(sha256_hex(&token))
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        &mut tx,
+        "INSERT INTO kiosks (election_id, station_id, number, token_hash, paired_at) VALUES ($1, $2, $3, $4, $5)",
+        election.0,
+        station,
+        number,
+        sha256_hex(&token),
+        now,
+    )?;
     audit_store::audit(
         &mut tx,
         AuditEvent::new(
@@ -240,16 +222,12 @@ pub async fn cast_kiosk(db: &Db, token: &str, ballot: &Ballot) -> Result<String,
     let mut tx = db.begin_write().await?;
     station_store::open_station_in_voting(&mut tx, kiosk.election, kiosk.station).await?;
     // Under the station's lock: spend the readied ballot, or find none.
-    let spent = on_tx!(&mut tx, |conn| {
-        sqlx::query(
-            "UPDATE kiosks SET ballot_ready = FALSE WHERE token_hash = $1 AND ballot_ready \
-             AND retired_at IS NULL",
-        )
-        .bind(sha256_hex(token))
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    let spent = execute!(
+        &mut tx,
+        "UPDATE kiosks SET ballot_ready = FALSE WHERE token_hash = $1 AND ballot_ready \
+          AND retired_at IS NULL",
+        sha256_hex(token),
+    )?;
     if spent != 1 {
         return Err(StationError::UnknownToken);
     }

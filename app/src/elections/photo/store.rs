@@ -15,7 +15,7 @@ use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::files::FileDigest;
 use crate::platform::files::store::FileStore;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// A stored photo with what deciding who may see it needs.
 #[derive(Debug, Clone)]
@@ -50,24 +50,18 @@ pub async fn set_candidacy_photo(
     })?;
     let (id, before) = row.ok_or(ElectionError::NotFound)?;
     match photo {
-        Some(photo) => on_tx!(tx, |conn| {
-            sqlx::query(
-                "INSERT INTO candidacy_photos (candidacy_id, digest) VALUES ($1, $2) \
-                 ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = NULL",
-            )
-            .bind(id)
-            .bind(photo.as_str())
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-        })?,
-        None => on_tx!(tx, |conn| {
-            sqlx::query("DELETE FROM candidacy_photos WHERE candidacy_id = $1")
-                .bind(id)
-                .execute(&mut *conn)
-                .await
-                .map(|done| done.rows_affected())
-        })?,
+        Some(photo) => execute!(
+            tx,
+            "INSERT INTO candidacy_photos (candidacy_id, digest) VALUES ($1, $2) \
+              ON CONFLICT (candidacy_id) DO UPDATE SET digest = excluded.digest, jpeg = NULL",
+            id,
+            photo.as_str(),
+        )?,
+        None => execute!(
+            tx,
+            "DELETE FROM candidacy_photos WHERE candidacy_id = $1",
+            id
+        )?,
     };
     audit_store::audit(
         tx,

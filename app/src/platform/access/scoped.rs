@@ -11,7 +11,7 @@ use crate::platform::audit::event::{Action, Process, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::ids::{AccountId, OrganizationId};
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// A resource that belongs to a process: only those carry scoped roles and conflicts.
 fn process_of(subject: Subject) -> Result<Process, sqlx::Error> {
@@ -44,20 +44,16 @@ pub async fn grant_scoped_role(
     account: AccountId,
 ) -> Result<bool, sqlx::Error> {
     let process = process_of(scope)?;
-    let added = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO scoped_roles (organization_id, process, scope, role, account_id) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(organization)
-        .bind(process.text())
-        .bind(scope.text())
-        .bind(role)
-        .bind(account)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let added = execute!(
+        tx,
+        "INSERT INTO scoped_roles (organization_id, process, scope, role, account_id) \
+          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        organization,
+        process.text(),
+        scope.text(),
+        role,
+        account,
+    )?;
     Ok(added == 1)
 }
 
@@ -68,15 +64,13 @@ pub async fn revoke_scoped_role(
     role: Role,
     account: AccountId,
 ) -> Result<bool, sqlx::Error> {
-    let removed = on_tx!(tx, |conn| {
-        sqlx::query("DELETE FROM scoped_roles WHERE scope = $1 AND role = $2 AND account_id = $3")
-            .bind(scope.text())
-            .bind(role)
-            .bind(account)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    let removed = execute!(
+        tx,
+        "DELETE FROM scoped_roles WHERE scope = $1 AND role = $2 AND account_id = $3",
+        scope.text(),
+        role,
+        account,
+    )?;
     Ok(removed == 1)
 }
 
@@ -91,22 +85,18 @@ pub async fn declare_conflict(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let process = process_of(subject)?;
-    let added = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO conflict_declarations \
-             (organization_id, process, subject, account_id, reason, declared_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-        )
-        .bind(organization)
-        .bind(process.text())
-        .bind(subject.text())
-        .bind(account)
-        .bind(reason)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let added = execute!(
+        tx,
+        "INSERT INTO conflict_declarations \
+          (organization_id, process, subject, account_id, reason, declared_at) \
+          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        organization,
+        process.text(),
+        subject.text(),
+        account,
+        reason,
+        now,
+    )?;
     if added == 1 {
         audit_store::audit(
             tx,

@@ -15,7 +15,7 @@ use crate::platform::ids::{AccountId, OrganizationId};
 use crate::platform::timeline::rules::{
     DeadlineChange, PhaseChange, TimelineError, check_deadline,
 };
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TimelineStoreError {
@@ -139,20 +139,16 @@ pub(crate) async fn set_deadline<P: Coded + Ord>(
         .transpose()?;
     let today = organization_today(tx, organization, now).await?;
     check_deadline(phase, current_phase, current, last_day, today)?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO process_deadlines (organization_id, process, phase, last_day) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (process, phase) DO UPDATE SET last_day = excluded.last_day",
-        )
-        .bind(organization)
-        .bind(process.text())
-        .bind(phase.code())
-        .bind(last_day.to_string())
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "INSERT INTO process_deadlines (organization_id, process, phase, last_day) \
+          VALUES ($1, $2, $3, $4) \
+          ON CONFLICT (process, phase) DO UPDATE SET last_day = excluded.last_day",
+        organization,
+        process.text(),
+        phase.code(),
+        last_day.to_string(),
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(

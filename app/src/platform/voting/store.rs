@@ -12,7 +12,7 @@ use crate::db::{Db, Reader, Tx};
 use crate::platform::audit::event::Process;
 use crate::platform::ids::{AccountId, OrganizationId, PollId};
 use crate::platform::voting::{Channel, PollKind};
-use crate::{on_db, on_read, on_tx};
+use crate::{execute, on_db, on_read, on_tx};
 
 /// A ballot's public receipt: 80 random bits, `XXXX-XXXX-XXXX-XXXX`.
 pub fn new_tracking_code() -> String {
@@ -55,18 +55,14 @@ pub async fn mark(
     channel: Channel,
     station: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
-    let marked = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO voter_marks (poll_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(poll)
-        .bind(account)
-        .bind(channel)
-        .bind(station)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    });
+    let marked = execute!(
+        tx,
+        "INSERT INTO voter_marks (poll_id, account_id, channel, station_id) VALUES ($1, $2, $3, $4)",
+        poll,
+        account,
+        channel,
+        station,
+    );
     match marked {
         Err(e) if crate::db::dialect::is_unique_violation(&e, None) => Ok(false),
         other => other.map(|_| true),
@@ -81,15 +77,13 @@ pub async fn insert_ballot(
     tracking_code: &str,
     content: &str,
 ) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query("INSERT INTO ballots (poll_id, tracking_code, content) VALUES ($1, $2, $3)")
-            .bind(poll)
-            .bind(tracking_code)
-            .bind(content)
-            .execute(&mut *conn)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "INSERT INTO ballots (poll_id, tracking_code, content) VALUES ($1, $2, $3)",
+        poll,
+        tracking_code,
+        content,
+    )?;
     Ok(())
 }
 

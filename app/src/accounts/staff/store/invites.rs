@@ -9,11 +9,11 @@ use sha2::{Digest as _, Sha256};
 use crate::accounts::store::StoreError;
 use crate::accounts::types::{AccountId, OrganizationId, Role};
 use crate::db::{Db, Tx};
-use crate::on_tx;
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::web::sessions::random_token;
+use crate::{execute, on_tx};
 
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -30,20 +30,16 @@ pub async fn create_invite(
 ) -> Result<String, StoreError> {
     let token = random_token(24);
     let expires_at = now.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO enrollment_invites (token_hash, organization_id, role, expires_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(token_hash(&token))
-        .bind(organization.0)
-        .bind(role.code())
-        .bind(expires_at)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "INSERT INTO enrollment_invites (token_hash, organization_id, role, expires_at, created_at) \
+          VALUES ($1, $2, $3, $4, $5)",
+        token_hash(&token),
+        organization.0,
+        role.code(),
+        expires_at,
+        now,
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(

@@ -9,7 +9,7 @@ use crate::db::{Db, Tx};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db};
 use serde_json::json;
 
 /// Grants a role (true) or finds it already granted (false); audited either way only
@@ -22,19 +22,15 @@ pub async fn grant_role(
     actor: Option<AccountId>,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let inserted = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO roles (organization_id, account_id, role, granted_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(organization.0)
-        .bind(account.0)
-        .bind(role.code())
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let inserted = execute!(
+        tx,
+        "INSERT INTO roles (organization_id, account_id, role, granted_at) VALUES ($1, $2, $3, $4) \
+          ON CONFLICT DO NOTHING",
+        organization.0,
+        account.0,
+        role.code(),
+        now,
+    )?;
     if inserted > 0 {
         audit_store::audit(
             tx,
@@ -54,17 +50,13 @@ pub async fn revoke_role(
     actor: AccountId,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let deleted = on_tx!(tx, |conn| {
-        sqlx::query(
-            "DELETE FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3",
-        )
-        .bind(organization.0)
-        .bind(account.0)
-        .bind(role.code())
-        .execute(&mut *conn)
-        .await
-        .map(|done| done.rows_affected())
-    })?;
+    let deleted = execute!(
+        tx,
+        "DELETE FROM roles WHERE organization_id = $1 AND account_id = $2 AND role = $3",
+        organization.0,
+        account.0,
+        role.code(),
+    )?;
     if deleted > 0 {
         audit_store::audit(
             tx,

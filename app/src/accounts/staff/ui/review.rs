@@ -14,8 +14,9 @@ use crate::accounts::staff::ui::org_slug;
 use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary};
 use crate::accounts::ui::labels;
 use crate::calendar::Date;
-use crate::error::{AppError, ErrorMessage, problem_text};
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{FieldError, FormError};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -183,11 +184,9 @@ fn ReviewItem(
             {(status != RegistrationStatus::Verified).then(|| view! {
                 <div class="decide">
                     <label for=field_id.clone()>{t!(i18n, accounts.staff_reason)}</label>
-                    <textarea id=field_id.clone() maxlength="300" rows="2"
+                    <textarea id=field_id.clone() maxlength="300" rows="2" aria-describedby=format!("{field_id}-error")
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <p class="field-error" role="alert">
-                        {move || error.with(|e| e.as_ref().and_then(|e| e.problem_of("reason")).map(problem_text))}
-                    </p>
+                    <FieldError errors=error name="reason" id=field_id.clone() />
                     <div class="actions">
                         <button type="button" class="primary-inline" on:click=approve>{t!(i18n, accounts.staff_approve)}</button>
                         <button type="button" on:click=correct>{t!(i18n, accounts.staff_ask_correction)}</button>
@@ -198,7 +197,7 @@ fn ReviewItem(
             {(status == RegistrationStatus::Verified).then(|| view! {
                 <button type="button" on:click=print>{t!(i18n, accounts.staff_print_code)}</button>
             })}
-            {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
+            <FormError errors=error />
         </li>
     }
 }

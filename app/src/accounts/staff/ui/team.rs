@@ -13,10 +13,10 @@ use crate::accounts::staff::api::team::{finish_enrollment, start_enrollment, vie
 use crate::accounts::staff::ui::org_slug;
 use crate::accounts::types::Role;
 use crate::accounts::ui::labels;
-use crate::error::{AppError, ErrorMessage, problem_text};
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
-use crate::ui::kit::Loaded;
+use crate::ui::kit::{Field, FormError, Loaded};
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
@@ -153,15 +153,11 @@ pub fn EnrollPage() -> impl IntoView {
                     }.into_any()
             />
             <form on:submit=submit>
-                <div class="field">
-                    <label for="display_name">{t!(i18n, common.field_display_name)}</label>
+                <Field name="display_name" label=Signal::derive(move || t_string!(i18n, common.field_display_name).to_string()) errors=error>
                     <input id="display_name" type="text" maxlength="80" required autocomplete="name"
                         on:input=move |ev| name.set(event_target_value(&ev)) aria-describedby="display_name-error" />
-                    <p class="field-error" id="display_name-error" role="alert">
-                        {move || error.with(|e| e.as_ref().and_then(|e| e.problem_of("display_name")).map(problem_text))}
-                    </p>
-                </div>
-                {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
+                </Field>
+                <FormError errors=error />
                 <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, accounts.enroll_submit)}</button>
             </form>
         </article>

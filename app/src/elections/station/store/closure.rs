@@ -16,7 +16,7 @@ use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::voting::store as voting_store;
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 use serde_json::json;
 
 /// Signs the station's closure. The poll worker counts the paper sheets in the box;
@@ -50,22 +50,18 @@ pub async fn close_station(
         .into());
     }
     let sheets_found = i64::try_from(sheets_found).unwrap_or(i64::MAX);
-    let closed = on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, sheets_found = $4, \
-             justification = $5 WHERE election_id = $6 AND station_id = $7 AND closed_at IS NULL",
-        )
-        .bind(poll_worker.0)
-        .bind(now)
-        .bind(state.marked as i64)
-        .bind(sheets_found)
-        .bind(justification)
-        .bind(election.0)
-        .bind(station)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    let closed = execute!(
+        tx,
+        "UPDATE station_sessions SET closed_by = $1, closed_at = $2, marked = $3, sheets_found = $4, \
+          justification = $5 WHERE election_id = $6 AND station_id = $7 AND closed_at IS NULL",
+        poll_worker.0,
+        now,
+        state.marked as i64,
+        sheets_found,
+        justification,
+        election.0,
+        station,
+    )?;
     if closed != 1 {
         return Err(StationError::Closed);
     }
@@ -114,17 +110,13 @@ pub async fn reopen_station(
         Err(other) => return Err(other),
     };
     let before = station_counts(tx, election, station).await?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE station_sessions SET closed_by = NULL, closed_at = NULL, marked = NULL, \
-             sheets_found = NULL, justification = NULL WHERE election_id = $1 AND station_id = $2",
-        )
-        .bind(election.0)
-        .bind(station)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE station_sessions SET closed_by = NULL, closed_at = NULL, marked = NULL, \
+          sheets_found = NULL, justification = NULL WHERE election_id = $1 AND station_id = $2",
+        election.0,
+        station,
+    )?;
     audit_store::audit(
         tx,
         AuditEvent::new(

@@ -28,13 +28,13 @@ use crate::elections::election::store::{
 };
 use crate::elections::eligibility::Refusal;
 pub use crate::elections::station::rules::{HandOver, StationState, VoterLookup};
-use crate::on_tx;
 use crate::platform::access::store as access_store;
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::voting::store as voting_store;
 use crate::results::count::Ballot;
+use crate::{execute, on_tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StationError {
@@ -132,19 +132,15 @@ pub async fn open_station(
         Ok(_) => return Ok(()), // already open: opening twice is harmless
     };
     // Two openings at once: the primary key lets one in; the other finds it open.
-    let inserted = on_tx!(tx, |conn| {
-        sqlx::query(
-            "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(election.0)
-        .bind(station)
-        .bind(poll_worker.0)
-        .bind(now)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    let inserted = execute!(
+        tx,
+        "INSERT INTO station_sessions (election_id, station_id, opened_by, opened_at) VALUES ($1, $2, $3, $4) \
+          ON CONFLICT DO NOTHING",
+        election.0,
+        station,
+        poll_worker.0,
+        now,
+    )?;
     if inserted == 0 {
         return Ok(());
     }
@@ -254,17 +250,15 @@ pub(crate) async fn insert_station_ballot(
     let code = new_tracking_code();
     voting_store::insert_ballot(tx, poll, &code, &content).await?;
     let counter = how.counter();
-    let counted = on_tx!(tx, |conn| {
-        sqlx::query(&format!(
+    let counted = execute!(
+        tx,
+        &format!(
             "UPDATE station_sessions SET {counter} = {counter} + 1 \
-             WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
-        ))
-        .bind(election.0)
-        .bind(station)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+          WHERE election_id = $1 AND station_id = $2 AND closed_at IS NULL"
+        ),
+        election.0,
+        station,
+    )?;
     if counted != 1 {
         return Err(StationError::Closed);
     }
@@ -313,16 +307,12 @@ pub(crate) async fn ready_free_kiosk(
         .await
     })?;
     let (number,) = free.ok_or(StationError::NoKioskFree)?;
-    on_tx!(tx, |conn| {
-        sqlx::query(
-            "UPDATE kiosks SET ballot_ready = TRUE WHERE election_id = $1 AND station_id = $2 AND number = $3",
-        )
-        .bind(election.0)
-        .bind(station)
-        .bind(number)
-        .execute(&mut *conn)
-        .await
-        .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        tx,
+        "UPDATE kiosks SET ballot_ready = TRUE WHERE election_id = $1 AND station_id = $2 AND number = $3",
+        election.0,
+        station,
+        number,
+    )?;
     Ok(number)
 }

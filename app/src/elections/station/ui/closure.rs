@@ -3,8 +3,9 @@
 
 use crate::elections::station::api::{StationPage, close_station, reopen_station};
 use crate::elections::station::rules::reconcile;
-use crate::error::{AppError, ErrorMessage, problem_text};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::ui::kit::{ConfirmButton, Fact, Facts, Field, FormError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,13 +14,13 @@ use leptos::task::spawn_local;
 pub(crate) fn StationFacts(state: crate::elections::station::api::StationState) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <dl class="facts">
-            <dt>{t!(i18n, elections.station_marked)}</dt><dd data-testid="marked">{state.marked}</dd>
-            <dt>{t!(i18n, elections.station_kiosk_ballots)}</dt><dd>{state.kiosk_ballots}</dd>
-            <dt>{t!(i18n, elections.station_paper_ballots)}</dt><dd>{state.paper_ballots}</dd>
-            {state.sheets_found.map(|n| view! { <dt>{t!(i18n, elections.station_sheets_found)}</dt><dd>{n}</dd> })}
-            {state.justification.map(|j| view! { <dt>{t!(i18n, elections.station_justification)}</dt><dd dir="auto">{j}</dd> })}
-        </dl>
+        <Facts>
+            <Fact term={t!(i18n, elections.station_marked)} testid="marked">{state.marked}</Fact>
+            <Fact term={t!(i18n, elections.station_kiosk_ballots)}>{state.kiosk_ballots}</Fact>
+            <Fact term={t!(i18n, elections.station_paper_ballots)}>{state.paper_ballots}</Fact>
+            {state.sheets_found.map(|n| view! { <Fact term={t!(i18n, elections.station_sheets_found)}>{n}</Fact> })}
+            {state.justification.map(|j| view! { <Fact term={t!(i18n, elections.station_justification)}>{j}</Fact> })}
+        </Facts>
     }
 }
 
@@ -37,7 +38,7 @@ pub(crate) fn Closure(
     let error = RwSignal::new(None::<AppError>);
     let s = page.state;
     let (org, election) = keys;
-    let sign = move |_| {
+    let sign = Callback::new(move |()| {
         let (org, election) = (org.clone(), election.clone());
         spawn_local(async move {
             match close_station(
@@ -56,18 +57,7 @@ pub(crate) fn Closure(
                 }
             }
         });
-    };
-    let problem = move |field: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.problem_of(field))
-                    .map(problem_text)
-            })
-        }
-    };
-    let general =
-        move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
+    });
     // What the typed sheet count says, before signing.
     let (marked, kiosk, paper) = (s.marked, s.kiosk_ballots, s.paper_ballots);
     let mismatch = move || {
@@ -92,27 +82,20 @@ pub(crate) fn Closure(
             <h2>{t!(i18n, elections.station_closure_title)}</h2>
             <StationFacts state=s />
             {(waiting > 0).then(|| view! { <p class="notice">{t_string!(i18n, elections.station_waiting_kiosk, count = waiting).to_string()}</p> })}
-            <div class="field" class:invalid=move || problem("sheets_found")().is_some()>
-                <label for="sheets_found">{t!(i18n, elections.station_sheets_found_label)}</label>
+            <Field name="sheets_found" label=Signal::derive(move || t_string!(i18n, elections.station_sheets_found_label).to_string()) errors=error>
                 <input id="sheets_found" type="text" inputmode="numeric" autocomplete="off" maxlength="7" aria-describedby="sheets_found-error"
                     on:input=move |ev| sheets.set(event_target_value(&ev)) />
-                <p class="field-error" id="sheets_found-error" role="alert">{problem("sheets_found")}</p>
-            </div>
+            </Field>
             {move || mismatch().then(|| view! { <p class="notice">{t!(i18n, elections.station_mismatch)}</p> })}
-            <div class="field" class:invalid=move || problem("justification")().is_some()>
-                <label for="justification">{t!(i18n, elections.station_justification)}</label>
+            <Field name="justification" label=Signal::derive(move || t_string!(i18n, elections.station_justification).to_string()) errors=error>
                 <textarea id="justification" rows="3" maxlength="2000" aria-describedby="justification-error"
                     on:input=move |ev| justification.set(event_target_value(&ev))></textarea>
-                <p class="field-error" id="justification-error" role="alert">{problem("justification")}</p>
-            </div>
-            {move || general().map(|code| view! { <ErrorMessage code /> })}
-            <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="primary" on:click=move |_| confirming.set(true)>{t!(i18n, elections.station_close)}</button>
-            }>
-                <p class="notice">{t!(i18n, elections.station_close_confirm)}</p>
-                <button type="button" class="primary" on:click=sign.clone()>{t!(i18n, elections.station_close_yes)}</button>
-                <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, elections.commission_move_no)}</button>
-            </Show>
+            </Field>
+            <FormError errors=error />
+            <ConfirmButton on_confirm=sign confirming
+                label=t_string!(i18n, elections.station_close).to_string()
+                question=t_string!(i18n, elections.station_close_confirm).to_string()
+                yes=t_string!(i18n, elections.station_close_yes).to_string() />
         </section>
     }
     .into_any()
@@ -138,13 +121,6 @@ pub(crate) fn ClosureSummary(
             }
         });
     };
-    let problem = move || {
-        error.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.problem_of("reason"))
-                .map(problem_text)
-        })
-    };
     view! {
         <section class="closure signed">
             <h2>{t!(i18n, elections.station_closed_title)}</h2>
@@ -152,13 +128,11 @@ pub(crate) fn ClosureSummary(
             {page.may_reopen.then(|| view! {
                 <details class="reopen">
                     <summary>{t!(i18n, elections.station_reopen_title)}</summary>
-                    <div class="field" class:invalid=move || problem().is_some()>
-                        <label for="reopen-reason">{t!(i18n, elections.station_reopen_reason)}</label>
-                        <textarea id="reopen-reason" rows="2" maxlength="2000" aria-describedby="reopen-reason-error"
+                    <Field name="reason" control="reopen-reason" label=Signal::derive(move || t_string!(i18n, elections.station_reopen_reason).to_string()) errors=error>
+                        <textarea id="reopen-reason" rows="2" maxlength="2000" aria-describedby="reason-error"
                             on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                        <p class="field-error" id="reopen-reason-error" role="alert">{problem}</p>
-                    </div>
-                    {move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| view! { <ErrorMessage code=e.code /> }))}
+                    </Field>
+                    <FormError errors=error />
                     <button type="button" on:click=reopen.clone()>{t!(i18n, elections.station_reopen_button)}</button>
                 </details>
             })}

@@ -7,9 +7,10 @@ use crate::accounts::ui::labels as account_labels;
 use crate::elections::ballot::ui::SegmentChoices;
 use crate::elections::station::api::voters::{EnterPaperBallot, find_voter, mark_voter};
 use crate::elections::station::api::{HandOver, StationPage, VoterLookup};
-use crate::error::{AppError, ErrorMessage, problem_text};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::ui::kit::{Field, FormError};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos::task::spawn_local;
@@ -84,17 +85,6 @@ pub(crate) fn FindAndMark(
             });
         }
     };
-    let problem = move |field: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.problem_of(field))
-                    .map(problem_text)
-            })
-        }
-    };
-    let general =
-        move || error.with(|e| e.as_ref().filter(|e| e.fields.is_empty()).map(|e| e.code));
     let helpdesk = localized_path(
         i18n.get_locale_untracked(),
         &format!("/staff/{org}/helpdesk"),
@@ -103,8 +93,7 @@ pub(crate) fn FindAndMark(
         <section class="station-find">
             <h2>{t!(i18n, elections.station_find_title)}</h2>
             <form on:submit=search novalidate autocomplete="off">
-                <div class="field">
-                    <label for="document_type">{t!(i18n, common.field_document_type)}</label>
+                <Field name="document_type" label=Signal::derive(move || t_string!(i18n, common.field_document_type).to_string()) errors=error>
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             let documents = setup.await.map(|s| s.accepted_documents).unwrap_or_else(|_| DocumentType::ALL.to_vec());
@@ -116,15 +105,12 @@ pub(crate) fn FindAndMark(
                             }
                         })}
                     </Suspense>
-                    <p class="field-error" id="document_type-error" role="alert">{problem("document_type")}</p>
-                </div>
-                <div class="field">
-                    <label for="document_number">{t!(i18n, common.field_document_number)}</label>
+                </Field>
+                <Field name="document_number" label=Signal::derive(move || t_string!(i18n, common.field_document_number).to_string()) errors=error>
                     <input id="document_number" type="text" autocomplete="off" maxlength="40" aria-describedby="document_number-error"
                         on:input=move |ev| number.set(event_target_value(&ev)) />
-                    <p class="field-error" id="document_number-error" role="alert">{problem("document_number")}</p>
-                </div>
-                {move || general().map(|code| view! { <ErrorMessage code /> })}
+                </Field>
+                <FormError errors=error />
                 <button type="submit" class="primary">{t!(i18n, elections.station_find_button)}</button>
             </form>
             {move || handed.get().map(|kiosk| match kiosk {

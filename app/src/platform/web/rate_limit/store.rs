@@ -2,7 +2,7 @@
 
 use crate::db::{Db, Tx};
 use crate::platform::web::rate_limit::{Limit, allowed};
-use crate::{on_db, on_tx};
+use crate::{execute, on_db, on_tx};
 
 /// This request's client key (see [`crate::platform::web::rate_limit::client_ip`]).
 pub fn request_client() -> String {
@@ -84,15 +84,13 @@ pub async fn take_attempt(
     if !allowed(limit, mine, all) {
         return Ok(None);
     }
-    on_tx!(&mut tx, |conn| {
-        sqlx::query("INSERT INTO attempts (bucket, kind, at) VALUES ($1, $2, $3)")
-            .bind(&bucket)
-            .bind(limit.kind)
-            .bind(now)
-            .execute(&mut *conn)
-            .await
-            .map(|d| d.rows_affected())
-    })?;
+    execute!(
+        &mut tx,
+        "INSERT INTO attempts (bucket, kind, at) VALUES ($1, $2, $3)",
+        &bucket,
+        limit.kind,
+        now,
+    )?;
     tx.commit().await?;
     Ok(Some(Ticket { bucket, at: now }))
 }
