@@ -9,10 +9,10 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::seed::{Decided, Seeded, registered_person};
 use voz_app::accounts::access_code::store as access_code_store;
 use voz_app::accounts::access_code::store::generate_code;
 use voz_app::accounts::registration::rules::Registration;
-use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
@@ -128,15 +128,6 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
     }
     let mut codes = Vec::with_capacity(voters);
     for n in 0..voters {
-        let account = accounts_store::create_account(
-            &mut tx,
-            &new_user_handle().to_string(),
-            &format!("Voter {n}"),
-            "en",
-            true,
-            now,
-        )
-        .await?;
         let registration = Registration {
             display_name: format!("Voter {n}"),
             preferred_locale: Locale::en,
@@ -149,19 +140,20 @@ pub async fn setup(database_url: &str, secret_file: &Path, voters: usize, out: &
             document_type: DocumentType::Passport,
             document_number: format!("BENCH{n:07}"),
         };
-        let hash = secret.document_hash(org, DocumentType::Passport, &registration.document_number);
-        let id = registration_store::create_registration(
+        let decided = Decided {
+            decision: &Decision::Accept,
+            reviewer: staff,
+        };
+        let Seeded { account, .. } = registered_person(
             &mut tx,
+            &secret,
             org,
-            account,
             &registration,
-            &hash,
             true,
+            Some(decided),
             now,
         )
         .await?;
-        registration_store::decide_registration(&mut tx, org, id, &Decision::Accept, staff, now)
-            .await?;
         let code = generate_code();
         access_code_store::issue_access_code(
             &mut tx,

@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use leptos_i18n::Locale as _;
+use crate::seed::{Decided, registered_person};
 use voz_app::accounts::registration::rules::Registration;
-use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
 use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
@@ -180,15 +179,6 @@ async fn register(
     person: &Person,
     now: i64,
 ) -> Outcome {
-    let account = accounts_store::create_account(
-        tx,
-        &new_user_handle().to_string(),
-        person.name,
-        person.locale.as_str(),
-        false,
-        now,
-    )
-    .await?;
     let registration = Registration {
         display_name: person.name.into(),
         preferred_locale: person.locale,
@@ -201,21 +191,11 @@ async fn register(
         document_type: person.document,
         document_number: person.number.into(),
     };
-    let hash = secret.document_hash(organization, person.document, person.number);
-    let id = registration_store::create_registration(
-        tx,
-        organization,
-        account,
-        &registration,
-        &hash,
-        true,
-        now,
-    )
-    .await?;
-    if let Some(decision) = &person.decision {
-        registration_store::decide_registration(tx, organization, id, decision, reviewer, now)
-            .await?;
-    }
+    let decided = person
+        .decision
+        .as_ref()
+        .map(|decision| Decided { decision, reviewer });
+    registered_person(tx, secret, organization, &registration, false, decided, now).await?;
     Ok(())
 }
 

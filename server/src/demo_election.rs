@@ -2,11 +2,9 @@
 //! filed and accepted through the real rules. 2023: 1,237 voters at 6 polling stations,
 //! counted; 2025: open for voting; 2027: open for candidacies.
 
+use crate::seed::{Decided, Seeded, registered_person};
 use voz_app::accounts::registration::rules::Registration;
-use voz_app::accounts::registration::store as registration_store;
 use voz_app::accounts::secret::ServerSecret;
-use voz_app::accounts::store as accounts_store;
-use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, Decision, DocumentType, GenderIdentity, OrganizationId};
 use voz_app::calendar::Date;
 use voz_app::db::{Db, Tx};
@@ -495,15 +493,6 @@ async fn candidate_filers(
         }
         .parse()?;
         let gender = GenderIdentity::from_code(gender).ok_or("demo gender")?;
-        let account = accounts_store::create_account(
-            tx,
-            &new_user_handle().to_string(),
-            person,
-            "pt-BR",
-            true,
-            now,
-        )
-        .await?;
         let registration = Registration {
             display_name: (*person).to_owned(),
             preferred_locale: Locale::pt_BR,
@@ -516,27 +505,16 @@ async fn candidate_filers(
             document_type: DocumentType::Passport,
             document_number: format!("CAND{n:04}"),
         };
-        let hash = secret.document_hash(
-            organization,
-            DocumentType::Passport,
-            &registration.document_number,
-        );
-        let id = registration_store::create_registration(
+        let Seeded { account, .. } = registered_person(
             tx,
+            secret,
             organization,
-            account,
             &registration,
-            &hash,
             true,
-            now,
-        )
-        .await?;
-        registration_store::decide_registration(
-            tx,
-            organization,
-            id,
-            &Decision::Accept,
-            reviewer,
+            Some(Decided {
+                decision: &Decision::Accept,
+                reviewer,
+            }),
             now,
         )
         .await?;
@@ -615,15 +593,6 @@ async fn voter(
     now: i64,
 ) -> Result<String, Box<dyn std::error::Error>> {
     let name = format!("Eleitor(a) {:04}", n + 1);
-    let account = accounts_store::create_account(
-        tx,
-        &new_user_handle().to_string(),
-        &name,
-        "pt-BR",
-        true,
-        now,
-    )
-    .await?;
     let registration = Registration {
         display_name: name,
         preferred_locale: Locale::pt_BR,
@@ -640,22 +609,19 @@ async fn voter(
         document_type: DocumentType::Passport,
         document_number: format!("DEMO{n:06}"),
     };
-    let hash = secret.document_hash(
-        organization,
-        DocumentType::Passport,
-        &registration.document_number,
-    );
-    let id = registration_store::create_registration(
+    let decided = Decided {
+        decision: &Decision::Accept,
+        reviewer,
+    };
+    let seeded = registered_person(
         tx,
+        secret,
         organization,
-        account,
         &registration,
-        &hash,
         true,
+        Some(decided),
         now,
     )
     .await?;
-    registration_store::decide_registration(tx, organization, id, &Decision::Accept, reviewer, now)
-        .await?;
-    Ok(hash)
+    Ok(seeded.document_hash)
 }

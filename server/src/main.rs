@@ -18,6 +18,7 @@ mod finish_render;
 mod locale_redirect;
 mod logging;
 mod security_headers;
+mod seed;
 mod serve;
 mod tally;
 mod verify;
