@@ -4,7 +4,9 @@ import path from "node:path";
 // `./dev test` builds everything first and tells us where the binary and the site are.
 const target = process.env.CARGO_TARGET_DIR ?? path.resolve(__dirname, "../target");
 const bin = process.env.VOZ_BIN ?? path.join(target, "debug/voz");
+// Empty: the binary serves the site it embeds (a release build).
 const siteRoot = process.env.VOZ_SITE_ROOT ?? path.join(target, "site");
+const siteArg = siteRoot ? `--site-root ${siteRoot}` : "";
 const port = Number(process.env.VOZ_E2E_PORT ?? 3107);
 // A fresh database every run: tests never depend on what an earlier run left behind.
 const dbDir = path.join(target, "e2e");
@@ -57,7 +59,7 @@ export default defineConfig({
   ],
   webServer: {
     // Demo organizations (São Paulo's council, Bogotá's institute) to register with.
-    command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} --site-root ${siteRoot}`,
+    command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} ${siteArg}`,
     env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn", VOZ_TRUSTED_PROXIES: "1" },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

@@ -1,6 +1,6 @@
 // Load and crash test of the ballot box, over HTTP against a real `voz serve`.
 //
-//   node scripts/load-test.mjs --bin target/release/voz --site target/site \
+//   node scripts/load-test.mjs --bin target/release/voz \
 //        [--voters 2000] [--concurrency 64] [--database-url URL] [--crash]
 //
 // Each simulated voter signs in with a printed access code, then casts a ballot. Prints
@@ -20,7 +20,6 @@ const args = Object.fromEntries(
   }, []),
 );
 const bin = path.resolve(args.bin ?? "target/release/voz");
-const site = path.resolve(args.site ?? "target/site");
 const voters = Number(args.voters ?? 2000);
 const concurrency = Number(args.concurrency ?? 64);
 const crash = Boolean(args.crash);
@@ -45,7 +44,7 @@ const codes = readFileSync(codesFile, "utf8").split("\n").filter(Boolean);
 
 let server;
 async function startServer() {
-  server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`, "--site-root", site], {
+  server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`], {
     // Passkeys need a host name (never an IP) as the public URL; requests go to 127.0.0.1.
     env: { ...env, VOZ_PUBLIC_URL: `http://localhost:${port}` },
     stdio: ["ignore", "inherit", "inherit"],

@@ -2,7 +2,7 @@
 // against a real `voz serve` (issue 10: results are published once, not recounted per
 // request, so their cost must not grow with the ballots).
 //
-//   node scripts/results-bench.mjs --bin target/release/voz --site target/site \
+//   node scripts/results-bench.mjs --bin target/release/voz \
 //        [--voters 100000] [--concurrency 32] [--seconds 10] [--database-url URL]
 //
 // Sets up `bench` with N voters who all voted (`voz bench results`: through the store, then
@@ -23,7 +23,6 @@ const args = Object.fromEntries(
   }, []),
 );
 const bin = path.resolve(args.bin ?? "target/release/voz");
-const site = path.resolve(args.site ?? "target/site");
 const voters = Number(args.voters ?? 100_000);
 const concurrency = Number(args.concurrency ?? 32);
 const seconds = Number(args.seconds ?? 10);
@@ -45,7 +44,7 @@ execFileSync(bin, ["bench", "results", "--voters", String(voters)], { env, stdio
 execFileSync(bin, ["demo"], { env, stdio: "ignore" });
 console.log(`setup (${voters} voters and ballots, demo): ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`, "--site-root", site], {
+const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`], {
   env: { ...env, VOZ_PUBLIC_URL: `http://localhost:${port}` },
   stdio: ["ignore", "inherit", "inherit"],
 });

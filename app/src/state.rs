@@ -15,6 +15,8 @@ pub struct AppState {
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,
+    /// The stylesheet's content-hashed address (`/pkg/<hash>/voz.css`).
+    pub stylesheet: String,
     /// Reverse proxies in front of the server: the client is the right-most address of
     /// `X-Forwarded-For` none of them wrote (see `accounts::rate_limit`).
     pub trusted_proxies: usize,

@@ -129,7 +129,6 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   const codeContext = await browser.newContext();
   const codePage = await codeContext.newPage();
   await codePage.goto("/pt-BR/code");
-  await waitForHydration(codePage);
   await codePage.locator("#access_code").fill(code);
   await codePage.locator("form button[type=submit]").click();
   await expect(codePage).toHaveURL(/\/account$/);

@@ -23,7 +23,8 @@ test.describe("home page in every language", () => {
       const current = page.locator(".languages a[aria-current=true]");
       await expect(current).toHaveText(AUTONYMS[tag]);
       await expect(page.locator(".languages a")).toHaveCount(LOCALE_TAGS.length);
-      await waitForHydration(page);
+      // A page for reading: server HTML and CSS, no browser bundle.
+      await expect(page.locator('link[rel="modulepreload"], script[type="module"]')).toHaveCount(0);
       // Nothing may overflow sideways on a 320 px phone.
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -75,7 +76,8 @@ test("a trailing slash after the language goes to the home page's one address", 
 });
 
 test("pages carry a nonce-based Content-Security-Policy and refuse framing", async ({ page }) => {
-  const response = await page.goto("/en");
+  // A page that loads the bundle (signing in with a passkey needs the browser).
+  const response = await page.goto("/en/sign-in");
   const headers = response?.headers() ?? {};
   const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
   expect(nonce, "CSP with a nonce").toBeTruthy();

@@ -2,7 +2,7 @@
 // printed access code, and authorization enforced on the server.
 import { expect, test } from "@playwright/test";
 import { LOCALES } from "./helpers/i18n";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, waitForHydration, whenReady } from "./helpers/page";
 import { expectSignedInAs, fillRegistration, newPerson, submitRegistration } from "./helpers/register";
 import { enrolStaff, voz } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
@@ -44,6 +44,49 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
   await voterContext.close();
 });
 
+/** Registers a person at the help desk and returns the access code printed for them. */
+async function printedCode(desk: import("@playwright/test").Page, name: string): Promise<string> {
+  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
+  await waitForHydration(desk);
+  await fillRegistration(desk, newPerson({ name }));
+  await desk.locator("form button[type=submit]").click();
+  return (await desk.locator(".access-card .card-code").innerText()).trim();
+}
+
+test("a printed code signs in without JavaScript, typed or from the card's QR link", async ({ browser }) => {
+  const t = LOCALES.ar;
+  const desk = await enrolStaff(browser, "Mesária QR", "poll_worker");
+  const stamp = Date.now();
+  const typed = await printedCode(desk, `Amal Haddad ${stamp}`);
+  const scanned = await printedCode(desk, `Omar Haddad ${stamp}`);
+  await desk.context().close();
+
+  // No JavaScript at all: a plain form, a redirect, and the error in the page's language.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const page = await plain.newPage();
+  await page.goto("/ar/code");
+  await expect(page.locator('script[type="module"]')).toHaveCount(0);
+  await page.locator("#access_code").fill("ZZZZZ-ZZZZZ");
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/ar\/code\?error=/);
+  await expect(page.locator(".error")).toHaveText(t.error_invalid_code);
+  expect(page.url()).not.toContain("ZZZZZ");
+  await page.locator("#access_code").fill(typed);
+  await page.locator("form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/ar\/account$/);
+  await expectSignedInAs(page, `Amal Haddad ${stamp}`);
+  await plain.close();
+
+  // The QR link carries the code in the fragment, which a small script copies into the field.
+  const phone = await browser.newContext();
+  const qr = await phone.newPage();
+  await qr.goto(`/pt-BR/code#${scanned}`);
+  await expect(qr.locator("#access_code")).toHaveValue(scanned);
+  await qr.locator("form button[type=submit]").click();
+  await expectSignedInAs(qr, `Omar Haddad ${stamp}`);
+  await phone.close();
+});
+
 test("a voter signs in with a printed access code from the help desk", async ({ browser }, testInfo) => {
   const t = LOCALES["pt-BR"];
   const desk = await enrolStaff(browser, "Mesária", "poll_worker");
@@ -62,7 +105,6 @@ test("a voter signs in with a printed access code from the help desk", async ({ 
   const voterContext = await browser.newContext();
   const voter = await voterContext.newPage();
   await voter.goto("/ar/code");
-  await waitForHydration(voter);
   await screenshot(voter, testInfo, "code-sign-in-ar");
   await voter.locator("#access_code").fill(code.toLowerCase().replace("-", " "));
   await voter.locator("form button[type=submit]").click();
@@ -73,7 +115,6 @@ test("a voter signs in with a printed access code from the help desk", async ({ 
   const again = await browser.newContext();
   const second = await again.newPage();
   await second.goto("/pt-BR/code");
-  await waitForHydration(second);
   await second.locator("#access_code").fill(code);
   await second.locator("form button[type=submit]").click();
   await expect(second.locator(".error")).toHaveText(t.error_invalid_code);
@@ -227,7 +268,7 @@ test("every staff screen renders in Portuguese and in Arabic", async ({ browser 
       ["/account", null],
     ] as const) {
       await admin.goto(`/${tag}${path}`);
-      await waitForHydration(admin);
+      await whenReady(admin);
       if (title) await expect(admin.locator("h1")).toHaveText(title);
       await expect(admin.locator("html")).toHaveAttribute("dir", tag === "ar" ? "rtl" : "ltr");
       const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

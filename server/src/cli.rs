@@ -178,9 +178,10 @@ pub struct ServeArgs {
     #[arg(long, env = "VOZ_TRUSTED_PROXIES", default_value_t = 0)]
     pub trusted_proxies: usize,
 
-    /// Folder holding the built browser bundle (`pkg/`) and static assets
-    #[arg(long, env = "VOZ_SITE_ROOT", default_value = "target/site")]
-    pub site_root: PathBuf,
+    /// Folder holding the built stylesheet and browser bundle (`pkg/`). Without it, the
+    /// files embedded in a release binary are served.
+    #[arg(long, env = "VOZ_SITE_ROOT")]
+    pub site_root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -6,6 +6,7 @@
 
 mod admin;
 mod api_errors;
+mod assets;
 mod bench;
 mod body_limits;
 mod cli;

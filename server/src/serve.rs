@@ -5,13 +5,12 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes as _, generate_route_list};
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate as _};
 use tower_http::trace::TraceLayer;
 use voz_app::accounts::secret::{SecretError, ServerSecret};
 use voz_app::db::{Db, DbError, now_millis};
@@ -56,10 +55,15 @@ pub async fn run(
         .map_err(|e| ServeError::Config(e.to_string()))?;
     spawn_purger(db.clone());
 
+    let assets = crate::assets::SiteAssets::load(args.site_root.as_deref());
+    for (path, raw, brotli, gzip) in assets.summary() {
+        tracing::debug!(path, raw, brotli, gzip, "static file");
+    }
+    // The hydration script loads `/<site_pkg_dir>/voz.js` and `voz_bg.wasm`: the
+    // content-hashed folder.
     let leptos_options = LeptosOptions::builder()
         .output_name("voz")
-        .site_root(args.site_root.to_string_lossy().into_owned())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(assets.bundle_dir.clone())
         .site_addr(args.addr)
         .build();
     let origin = public_origin(public_url).map_err(ServeError::Config)?;
@@ -69,10 +73,11 @@ pub async fn run(
         files,
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
+        stylesheet: assets.stylesheet.clone(),
         trusted_proxies: args.trusted_proxies,
         webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };
-    let app = router(state, origin);
+    let app = router(state, origin, assets);
 
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -95,7 +100,7 @@ pub const PLAIN_ROUTES: [(&str, &str); 4] = [
     ("GET", "/healthz"),
     ("GET", "/export/{org}/{election}/{file}"),
     ("GET", "/photos/{org}/{election}/{file}"),
-    ("GET", "/pkg/{file}"),
+    ("GET", "/pkg/{*path}"),
 ];
 
 /// `voz routes`: every endpoint besides pages, sorted.
@@ -117,20 +122,15 @@ fn public_origin(public_url: &str) -> Result<PublicOrigin, String> {
     Ok(PublicOrigin(url.origin().ascii_serialization()))
 }
 
-fn router(state: AppState, origin: PublicOrigin) -> Router {
+fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAssets) -> Router {
     let routes = generate_route_list(App);
     let https =
         crate::security_headers::Https(voz_app::platform::web::http::is_secure(&state.public_url));
     let origin_for_limits = origin.clone();
     let shell_options = state.leptos_options.clone();
-    let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref()).join("pkg");
-    // Browsers revalidate the bundle (cheap 304s) instead of running a stale one.
-    let pkg = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
-        .service(ServeDir::new(pkg_dir));
+    let pkg = Router::new()
+        .route("/{*path}", get(crate::assets::serve))
+        .with_state(assets);
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route(
@@ -142,9 +142,11 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
             get(voz_app::elections::photo::http::ssr::serve_photo),
         )
         // Before the page routes: `/:lang/...` would otherwise claim `/pkg/...`.
-        .nest_service("/pkg", pkg)
+        .nest("/pkg", pkg)
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Pages are under `/<lang>/` (their own 404 page included); what reaches this is
+        // an unknown file or endpoint.
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n") })
         .layer(axum::middleware::from_fn(
             crate::finish_render::run_to_completion,
         ))
@@ -170,8 +172,14 @@ fn router(state: AppState, origin: PublicOrigin) -> Router {
         https,
         crate::security_headers::cache_and_transport,
     ));
+    // Pages and answers are compressed per response; the static files are not: a release
+    // serves their brotli/gzip copies made at build time (`assets`).
+    let dynamic_only = DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/wasm"))
+        .and(NotForContentType::const_new("text/javascript"))
+        .and(NotForContentType::const_new("text/css"));
     router
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(dynamic_only))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

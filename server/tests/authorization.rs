@@ -160,7 +160,7 @@ fn matrix() -> Vec<Case> {
             Body::Get,
             Who::Everyone,
         ),
-        case("GET /pkg/{file}", Body::Get, Who::Everyone),
+        case("GET /pkg/{*path}", Body::Get, Who::Everyone),
         // Signing in and registering: anyone may try.
         case("POST /api/sign_in/start", Body::Form(""), Who::Everyone),
         case(
@@ -171,6 +171,11 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/sign_in/code",
             Body::Form("code=ZZZZZ-ZZZZZ"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/sign_in/code_form",
+            Body::Form("code=ZZZZZ-ZZZZZ&locale=en"),
             Who::Everyone,
         ),
         case("POST /api/me", Body::Form(""), Who::Everyone),
@@ -231,6 +236,11 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/passkeys/remove",
             Body::Form("id=999999"),
+            Who::Passkey,
+        ),
+        case(
+            "POST /api/passkeys/remove_form",
+            Body::Form("id=999999&locale=en"),
             Who::Passkey,
         ),
         case(
@@ -430,6 +440,11 @@ fn matrix() -> Vec<Case> {
         ),
         // Last: it ends the caller's session.
         case("POST /api/sign_out", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/sign_out_form",
+            Body::Form("locale=en"),
+            Who::Everyone,
+        ),
     ]
 }
 
@@ -539,7 +554,8 @@ fn call(base: &str, case: &Case, cookie: &str) -> (u16, Option<String>) {
     let path = path
         .replace("{org}", "cmi-sp")
         .replace("{election}", "cmi-2023")
-        .replace("{file}", "results.json");
+        .replace("{file}", "results.json")
+        .replace("{*path}", "00000000/voz.css");
     let agent = ureq::AgentBuilder::new().redirects(0).build();
     let mut request = agent
         .request(method, &format!("{base}{path}"))

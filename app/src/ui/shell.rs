@@ -1,7 +1,7 @@
 //! The HTML document and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -42,6 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 // Inline icon: one request fewer on a slow network.
                 <link rel="icon" href=FAVICON />
+                <link rel="stylesheet" href=stylesheet() />
                 <AutoReload options=options.clone() />
                 {ships_bundle().then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
@@ -53,10 +54,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Whether this response should load the browser bundle. Pages that are a plain form or
-/// only for reading — the ballot and its receipt, results, the bulletin board, the minutes —
-/// work entirely as server HTML (tested with JavaScript off), so they skip the bundle: on a
-/// cheap phone over a slow network the ballot is HTML and CSS only.
+/// The stylesheet's content-hashed address (from the server's state).
+fn stylesheet() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().map(|app| app.stylesheet)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// Whether this response should load the browser bundle (see [`needs_bundle`]): on a cheap
+/// phone over a slow network a page that is a plain form or only for reading is HTML and CSS
+/// only, and works with JavaScript off.
 fn ships_bundle() -> bool {
     #[cfg(feature = "ssr")]
     {
@@ -69,19 +81,23 @@ fn ships_bundle() -> bool {
     }
 }
 
-/// `false` for `/<lang>/o/<org>/e/<election>/{vote, voted, results, results/minutes, board}`
-/// and the kiosk's pages.
+/// Only pages where the browser must act load the bundle: the passkey ceremonies (joining,
+/// signing in, enrolling staff, the account's passkeys), candidacy forms and staff screens,
+/// until each of their forms is a plain one. Every other page — home, about, the election
+/// page, the ballot and its receipt, results, board, minutes, the printed-code sign-in, the
+/// kiosk, the voters list, a page not found — is server HTML and CSS only.
 pub fn needs_bundle(path: &str) -> bool {
     let (_, rest) = crate::locale::split_locale(path);
     let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
-    let server_only = matches!(
+    matches!(
         parts.as_slice(),
-        ["o", _, "e", _, "vote" | "voted" | "results" | "board"]
-            | ["o", _, "e", _, "results", "minutes"]
-            | ["kiosk"]
-            | ["kiosk", "voted"]
-    );
-    !server_only
+        ["join", _]
+            | ["sign-in"]
+            | ["account"]
+            | ["enroll", _]
+            | ["staff", _, ..]
+            | ["o", _, "e", _, "candidacy"]
+    )
 }
 
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
@@ -113,21 +129,20 @@ pub fn App() -> impl IntoView {
     content_security_policy();
     view! {
         <I18nContextProvider set_dir_attr_on_html=false>
-            <Stylesheet id="voz" href="/pkg/voz.css" />
             <PageTitle />
             <Router>
                 <Routes fallback=NotFoundPage>
                     <ParentRoute path=path!("/:lang") view=LocaleLayout>
-                        <Route path=path!("") view=HomePage />
-                        <Route path=path!("about") view=AboutPage />
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("about") view=AboutPage ssr=SsrMode::Async />
                         <Route path=path!("join/:org") view=RegisterPage />
                         <Route path=path!("sign-in") view=SignInPage />
                         <Route path=path!("kiosk") view=KioskPage ssr=SsrMode::Async />
                         <Route path=path!("kiosk/voted") view=KioskReceiptPage ssr=SsrMode::Async />
-                        <Route path=path!("account") view=AccountPageView />
+                        <Route path=path!("account") view=AccountPageView ssr=SsrMode::Async />
                         <Route path=path!("code") view=CodeSignInPage />
                         <Route path=path!("enroll/:token") view=EnrollPage />
-                        <Route path=path!("voters/:org") view=VotersPage />
+                        <Route path=path!("voters/:org") view=VotersPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org") view=StaffHomePage />
                         <Route path=path!("staff/:org/review") view=ReviewPage />
                         <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage />
@@ -173,8 +188,12 @@ mod bundle_tests {
     use super::needs_bundle;
 
     #[test]
-    fn ballot_and_reading_pages_skip_the_bundle() {
+    fn only_pages_where_the_browser_acts_load_the_bundle() {
         for page in [
+            "/pt-BR",
+            "/ar/about",
+            "/ar/code",
+            "/pt-BR/o/cmi-sp/e/cmi-2025",
             "/pt-BR/o/cmi-sp/e/cmi-2025/vote",
             "/ar/o/cmi-sp/e/cmi-2025/voted",
             "/es/o/cmi-sp/e/cmi-2023/results",
@@ -182,15 +201,20 @@ mod bundle_tests {
             "/fr/o/cmi-sp/e/cmi-2023/board",
             "/ar/kiosk",
             "/es/kiosk/voted",
+            "/es/voters/cmi-sp",
+            "/pt-BR/no/such/page",
+            "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy/extra",
         ] {
             assert!(!needs_bundle(page), "{page}");
         }
         for page in [
-            "/pt-BR",
-            "/pt-BR/o/cmi-sp/e/cmi-2025",
+            "/pt-BR/join/cmi-sp",
+            "/ar/sign-in",
+            "/ht/account",
+            "/fr/enroll/abc",
             "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy",
+            "/pt-BR/staff/cmi-sp",
             "/pt-BR/staff/cmi-sp/elections/cmi-2025/stations/1",
-            "/pt-BR/register/cmi-sp/vote",
         ] {
             assert!(needs_bundle(page), "{page}");
         }

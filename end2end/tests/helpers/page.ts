@@ -7,6 +7,12 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
+/** Waits for hydration on a page that loads the browser bundle; a page of server HTML
+ *  only (reading pages, plain forms) is ready as soon as it has loaded. */
+export async function whenReady(page: Page) {
+  if ((await page.locator('script[type="module"]').count()) > 0) await waitForHydration(page);
+}
+
 /** Saves a full-page screenshot under end2end/output/screenshots/<project>/<name>.png. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = path.join(__dirname, "../../output/screenshots", testInfo.project.name, `${name}.png`);

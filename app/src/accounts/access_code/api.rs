@@ -13,6 +13,18 @@ pub async fn sign_in_with_code(code: String) -> Result<(), AppError> {
     respond(ssr::sign_in_with_code(&code).await)
 }
 
+/// The `/code` page's form (works without the browser bundle): signs in, then redirects to
+/// the account page, or back to `/code?error=<code>`. The code itself never goes into a URL.
+#[server(prefix = "/api", endpoint = "sign_in/code_form")]
+pub async fn sign_in_with_code_form(code: String, locale: String) -> Result<(), AppError> {
+    use crate::platform::web::http::redirect_with;
+    match ssr::sign_in_with_code(&code).await {
+        Ok(()) => redirect_with(&locale, "/account", None, ""),
+        Err(error) => redirect_with(&locale, "/code", Some(error.code), ""),
+    }
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::accounts::access_code::rules::normalize_code;

@@ -58,6 +58,27 @@ pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
     respond(ssr::remove_passkey(id).await)
 }
 
+/// The account page's "remove" button, as a plain form: back to the account page, with
+/// `?error=<code>` when refused.
+#[server(prefix = "/api", endpoint = "passkeys/remove_form")]
+pub async fn remove_passkey_form(id: i64, locale: String) -> Result<(), AppError> {
+    use crate::platform::web::http::redirect_with;
+    let outcome = ssr::remove_passkey(id).await;
+    redirect_with(&locale, "/account", outcome.err().map(|e| e.code), "");
+    Ok(())
+}
+
+/// The account page's "sign out", as a plain form: ends this device's session, then home.
+#[server(prefix = "/api", endpoint = "sign_out_form")]
+pub async fn sign_out_form(locale: String) -> Result<(), AppError> {
+    use crate::platform::web::http::redirect_with;
+    match crate::accounts::passkey::api::ssr::sign_out().await {
+        Ok(()) => redirect_with(&locale, "/", None, ""),
+        Err(error) => redirect_with(&locale, "/account", Some(error.code), ""),
+    }
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::{AccountPage, MyPasskey, MyRegistration};

@@ -1,18 +1,19 @@
 //! The signed-in person's page: registrations and their status, passkeys, sign out.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos::task::spawn_local;
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::accounts::account::api::{
-    AccountPage, finish_add_passkey, my_account, remove_passkey, start_add_passkey,
+    AccountPage, RemovePasskeyForm, SignOutForm, finish_add_passkey, my_account, start_add_passkey,
 };
-use crate::accounts::passkey::api::sign_out;
 use crate::accounts::passkey::client as passkey_client;
 use crate::accounts::types::RegistrationStatus;
 use crate::accounts::ui::labels;
-use crate::error::{AppError, ErrorMessage};
+use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 
@@ -55,9 +56,15 @@ fn AccountDetails(
     let i18n = use_i18n();
     let query = use_query_map();
     let welcome = move || query.with(|q| q.get("welcome").is_some());
+    // A refused removal comes back as `?error=<code>` (the forms work without the bundle).
+    let refused = move || {
+        query
+            .with(|q| q.get("error"))
+            .and_then(|code| ErrorCode::from_query(&code))
+    };
+    let locale = i18n.get_locale_untracked().as_str();
     let error = RwSignal::new(None::<AppError>);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
     let only_one_passkey = page.passkeys.len() <= 1;
 
     let add_passkey = move |_| {
@@ -79,18 +86,6 @@ fn AccountDetails(
             busy.set(false);
         });
     };
-    let on_sign_out = move |_| {
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            if sign_out().await.is_ok() {
-                navigate(
-                    &localized_path(i18n.get_locale_untracked(), "/"),
-                    Default::default(),
-                );
-            }
-        });
-    };
-
     view! {
         <h1>{page.display_name.clone()}</h1>
         <Show when=welcome>
@@ -146,32 +141,32 @@ fn AccountDetails(
                 {page.passkeys.iter().map(|p| {
                     let id = p.id;
                     let created = p.created_on.clone();
-                    let remove = move |_| {
-                        spawn_local(async move {
-                            match remove_passkey(id).await {
-                                Ok(()) => reload.refetch(),
-                                Err(e) => error.set(Some(e)),
-                            }
-                        });
-                    };
                     view! {
                         <li>
                             <span>{move || t_string!(i18n, accounts.passkey_added, date = created.clone()).to_string()}</span>
-                            <button type="button" class="secondary" on:click=remove disabled=only_one_passkey
-                                title=move || if only_one_passkey { t_string!(i18n, accounts.passkey_last) } else { "" }>
-                                {t!(i18n, accounts.passkey_remove)}
-                            </button>
+                            <form method="post" action=RemovePasskeyForm::PATH class="inline">
+                                <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="locale" value=locale />
+                                <button type="submit" class="secondary" disabled=only_one_passkey
+                                    title=move || if only_one_passkey { t_string!(i18n, accounts.passkey_last) } else { "" }>
+                                    {t!(i18n, accounts.passkey_remove)}
+                                </button>
+                            </form>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            {move || refused().map(|code| view! { <ErrorMessage code /> })}
             {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
             <button type="button" on:click=add_passkey disabled=move || busy.get()>
                 {t!(i18n, accounts.passkey_add)}
             </button>
         </section>
         <section>
-            <button type="button" class="secondary" on:click=on_sign_out>{t!(i18n, accounts.sign_out)}</button>
+            <form method="post" action=SignOutForm::PATH>
+                <input type="hidden" name="locale" value=locale />
+                <button type="submit" class="secondary">{t!(i18n, accounts.sign_out)}</button>
+            </form>
         </section>
     }
 }

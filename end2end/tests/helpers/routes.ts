@@ -1,0 +1,64 @@
+// Every page of `voz demo`, and who looks at it: the page-weight table (`./dev sizes`) and
+// the accessibility check visit the same list.
+import { expect, type Browser, type BrowserContext } from "@playwright/test";
+import { fillRegistration, newPerson } from "./register";
+import { enrolStaff } from "./staff";
+import { waitForHydration } from "./page";
+
+export type Visitor = "public" | "voter" | "administrator";
+type State = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+const E = "/o/cmi-sp/e";
+const STAFF = "/staff/cmi-sp";
+
+/** Paths without their language prefix. */
+export const ROUTES: { path: string; as: Visitor }[] = [
+  { path: "", as: "public" },
+  { path: "/about", as: "public" },
+  { path: "/no-such-page", as: "public" },
+  { path: "/join/cmi-sp", as: "public" },
+  { path: "/sign-in", as: "public" },
+  { path: "/code", as: "public" },
+  { path: `${E}/cmi-2025`, as: "public" },
+  { path: `${E}/cmi-2027`, as: "public" },
+  { path: `${E}/cmi-2023/results`, as: "public" },
+  { path: `${E}/cmi-2023/board`, as: "public" },
+  { path: `${E}/cmi-2023/results/minutes`, as: "public" },
+  { path: `${E}/cmi-2025/vote`, as: "voter" },
+  { path: "/account", as: "voter" },
+  { path: `${E}/cmi-2027/candidacy`, as: "administrator" },
+  { path: "/account", as: "administrator" },
+  { path: STAFF, as: "administrator" },
+  { path: `${STAFF}/review`, as: "administrator" },
+  { path: `${STAFF}/helpdesk`, as: "administrator" },
+  { path: `${STAFF}/team`, as: "administrator" },
+  { path: `${STAFF}/audit`, as: "administrator" },
+  { path: `${STAFF}/elections`, as: "administrator" },
+  { path: `${STAFF}/elections/new`, as: "administrator" },
+  { path: `${STAFF}/elections/cmi-2027`, as: "administrator" },
+  { path: `${STAFF}/stations`, as: "administrator" },
+  { path: "/voters/cmi-sp", as: "administrator" },
+];
+
+/** Signed-in browser states: an administrator of cmi-sp (passkey) and an enabled voter who
+ *  signed in with the access code the help desk printed for them. */
+export async function visitors(browser: Browser): Promise<Record<Visitor, State | undefined>> {
+  const admin = await enrolStaff(browser, `Administradora ${Date.now()}`);
+  await admin.goto("/pt-BR/staff/cmi-sp/helpdesk");
+  await waitForHydration(admin);
+  await fillRegistration(admin, newPerson({ name: `Votante ${Date.now()}` }));
+  await admin.locator("form button[type=submit]").click();
+  const code = (await admin.locator(".access-card .card-code").innerText()).trim();
+  const administrator = await admin.context().storageState();
+  await admin.context().close();
+
+  const context = await browser.newContext();
+  const signIn = await context.request.post("/api/sign_in/code", {
+    form: { code },
+    headers: { Origin: process.env.VOZ_E2E_PUBLIC_URL! },
+  });
+  expect(signIn.status()).toBe(200);
+  const voter = await context.storageState();
+  await context.close();
+  return { public: undefined, voter, administrator };
+}
