@@ -148,6 +148,17 @@ impl AppError {
         }
     }
 
+    /// An error back from a plain form's redirect (`?error=<code>&fields=<JSON>`, see
+    /// `platform::web::http::redirect_with`); an unknown code is no error, unreadable
+    /// fields are left out.
+    pub fn from_query(code: Option<&str>, fields: Option<&str>) -> Option<Self> {
+        let code = ErrorCode::from_query(code?)?;
+        let fields = fields
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default();
+        Some(Self { code, fields })
+    }
+
     /// The problem reported for one field, if any.
     pub fn problem_of(&self, field: &str) -> Option<Problem> {
         self.fields
@@ -313,14 +324,21 @@ pub fn problem_text(problem: Problem) -> String {
     }
 }
 
-/// An error message box that screen readers announce.
+/// An error message box that screen readers announce. With `focus`, the page opens with
+/// the focus on it (`autofocus`, no script needed): after a plain form comes back refused,
+/// a keyboard or screen-reader user starts from the reason.
 #[component]
-pub fn ErrorMessage(#[prop(into)] code: Signal<ErrorCode>) -> impl IntoView {
+pub fn ErrorMessage(
+    #[prop(into)] code: Signal<ErrorCode>,
+    #[prop(optional)] focus: bool,
+) -> impl IntoView {
     // The locale is read now, while the page's context is at hand: the closure may run in
     // a server render whose owner the dropped request already disposed.
     let locale = use_i18n().get_locale_untracked();
     let text = move || code.try_get().map(|code| error_text_in(locale, code));
-    view! { <p class="error" role="alert">{text}</p> }
+    view! {
+        <p class="error" role="alert" tabindex=focus.then_some("-1") autofocus=focus>{text}</p>
+    }
 }
 
 #[cfg(test)]

@@ -15,8 +15,11 @@ pub struct AppState {
     pub secret: ServerSecret,
     /// Where people reach this installation, without a trailing slash.
     pub public_url: String,
-    /// The stylesheet's content-hashed address (`/pkg/<hash>/voz.css`).
-    pub stylesheet: String,
+    /// The stylesheet's text: every page carries it inline (one round trip fewer before a
+    /// slow phone can show anything; see `ui::shell`).
+    pub stylesheet: std::sync::Arc<str>,
+    /// The results page's recount script (`/pkg/<hash>/recount.js`), when the site has it.
+    pub recount_script: Option<String>,
     /// Reverse proxies in front of the server: the client is the right-most address of
     /// `X-Forwarded-For` none of them wrote (see `accounts::rate_limit`).
     pub trusted_proxies: usize,

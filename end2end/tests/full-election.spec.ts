@@ -3,7 +3,7 @@
 // code, and in person on a station's kiosk; the station closes; the count's parity swap
 // shows on the public results.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, waitForHydration, whenReady } from "./helpers/page";
 import { expectSignedInAs, fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
 import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
 import { enrolStaff } from "./helpers/staff";
@@ -100,7 +100,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await submitRegistration(passkeyVoter);
   await expectSignedInAs(passkeyVoter, online.name);
   await commission.goto(`/pt-BR/staff/${ORG}/review`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await commission.locator(".review-item", { hasText: online.name }).getByRole("button", { name: "Habilitar" }).click();
   await expect(commission.locator(".review-item", { hasText: online.name })).toHaveCount(0);
   await passkeyVoter.goto(`/pt-BR/o/${ORG}/e/${election}/vote`);

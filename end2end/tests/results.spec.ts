@@ -1,6 +1,7 @@
 // The public results of the demo's counted election (CMI-2023-like): titulares and
 // alternates per segment after the parity rule, ballots, turnout; readable without scripts.
 import { expect, test } from "@playwright/test";
+import { LOCALES } from "./helpers/i18n";
 import { screenshot } from "./helpers/page";
 
 for (const lang of ["pt-BR", "ar"]) {
@@ -21,6 +22,54 @@ for (const lang of ["pt-BR", "ar"]) {
     expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await screenshot(page, testInfo, `results-${lang}`);
     await context.close();
+  });
+}
+
+for (const lang of ["pt-BR", "ar"] as const) {
+  test(`recount on this device: the 2023 export matches; a tampered one is flagged (${lang})`, async ({ page }, testInfo) => {
+    const t = LOCALES[lang];
+    const fetched: string[] = [];
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      fetched.push(new URL(r.url()).pathname);
+      if (r.method() !== "GET") sent.push(r.url());
+    });
+    await page.goto(`/${lang}/o/cmi-sp/e/cmi-2023/results`);
+    const recount = page.locator("section.recount");
+    const button = recount.getByRole("button", { name: t.recount_button });
+    await expect(button).toBeVisible();
+    // The page alone is light: the recount's WASM and the export come only when asked.
+    expect(fetched.filter((p) => p.endsWith(".wasm") || p.startsWith("/export/"))).toEqual([]);
+
+    await button.click();
+    await expect(recount).toHaveAttribute("data-verdict", "match", { timeout: 60_000 });
+    await expect(recount.locator(".recount-verdict")).toHaveText(t.recount_match);
+    const candidates = await page.locator(".segment-results li[data-candidate]").count();
+    // One row per candidate, four of ballots (total, valid, blank, null) and the head: all the same.
+    await expect(recount.locator("tbody tr[data-same=true]")).toHaveCount(candidates + 5);
+    await expect(recount.locator("tr.differs")).toHaveCount(0);
+    expect(fetched.some((p) => p.endsWith("voz_recount_bg.wasm"))).toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await recount.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, `recount-${lang}`);
+
+    // Someone serves a different export: one ballot replaced by a copy of the first (still
+    // well formed and in order). The recount and the rebuilt head both disagree.
+    await page.route("**/ballots.jsonl", async (route) => {
+      const response = await route.fetch();
+      const lines = (await response.text()).split("\n");
+      const other = lines.findIndex((line) => line !== lines[0]);
+      lines[other] = lines[0];
+      await route.fulfill({ response, body: lines.join("\n") });
+    });
+    await button.click();
+    await expect(recount).toHaveAttribute("data-verdict", "mismatch", { timeout: 60_000 });
+    await expect(recount.locator(".recount-verdict")).toHaveText(t.recount_mismatch);
+    await expect(recount.locator("tr.differs").last()).toContainText(t.recount_head);
+    await screenshot(page, testInfo, `recount-tampered-${lang}`);
+    // Nothing was sent back.
+    expect(sent).toEqual([]);
   });
 }
 

@@ -22,7 +22,7 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
   await expectSignedInAs(voter, person.name);
 
   await admin.goto("/pt-BR/staff/cmi-sp/review");
-  await waitForHydration(admin);
+  await whenReady(admin);
   const item = admin.locator(".review-item", { hasText: person.name });
   await expect(item).toContainText("Haiti");
   await screenshot(admin, testInfo, "review-pt-BR");
@@ -34,8 +34,27 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
 
   // A refusal needs a reason, and says so in the reviewer's language.
   await admin.goto("/ar/staff/cmi-sp/review");
-  await waitForHydration(admin);
+  await whenReady(admin);
   await screenshot(admin, testInfo, "review-ar");
+
+  // The verified tab prints a new card, with JavaScript off too: a plain form, and the
+  // code shown once on this device (never in the address).
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await admin.context().storageState() });
+  const desk = await noScript.newPage();
+  await desk.goto("/pt-BR/staff/cmi-sp/review");
+  await desk.getByRole("link", { name: t.status_verified }).click();
+  await expect(desk.getByRole("link", { name: t.status_verified })).toHaveAttribute("aria-current", "page");
+  const verified = desk.locator(".review-item").first();
+  const name = (await verified.locator(".who strong").innerText()).trim();
+  await verified.getByRole("button", { name: t.staff_print_code }).click();
+  await expect(desk.locator(".access-card .card-name")).toHaveText(name);
+  await expect(desk.locator(".access-card .card-code")).toHaveText(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  const code = (await desk.locator(".access-card .card-code").innerText()).trim();
+  expect(desk.url()).not.toContain(code.replace("-", ""));
+  await screenshot(desk, testInfo, "review-card-pt-BR");
+  await desk.reload();
+  await expect(desk.locator(".access-card")).toHaveCount(0);
+  await noScript.close();
 
   // The audit log shows the decision, chained.
   await admin.goto("/pt-BR/staff/cmi-sp/audit");
@@ -189,7 +208,7 @@ test("staff ask for a correction with a reason; the person corrects and is back 
   await expectSignedInAs(voter, person.name);
 
   await admin.goto("/es/staff/cmi-sp/review");
-  await waitForHydration(admin);
+  await whenReady(admin);
   const item = admin.locator(".review-item", { hasText: person.name });
   // Without a reason the request is refused, with a translated message.
   await item.getByRole("button", { name: t.staff_ask_correction }).click();
@@ -301,7 +320,7 @@ test("one person registered twice with two documents is flagged before approval"
   await expect(page).toHaveURL(/\/account/);
   const commission = await enrolStaff(browser, `Comissão Duplicada ${stamp}`, "electoral_commission");
   await commission.goto("/pt-BR/staff/cmi-sp/review");
-  await waitForHydration(commission);
+  await whenReady(commission);
   const item = commission.locator(".review-item", { hasText: online.name });
   await expect(item.getByTestId("possible-duplicate")).toContainText(first.name);
   await screenshot(commission, testInfo, "review-duplicate-pt-BR");

@@ -113,3 +113,74 @@ test("one ballot per person over HTTP; bad and late ballots are refused", async 
   expect(closed.status()).toBe(409);
   await context.close();
 });
+
+test("a whole vote by keyboard alone, the focus always visible; a refused ballot's reason is announced and focused (ar)", async ({ browser }, testInfo) => {
+  const context = await voterContext(browser, false);
+  const page = await context.newPage();
+  await page.goto("/ar/o/cmi-sp/e/cmi-2025/vote");
+  /** What has the focus, and whether the page shows where (an outline on it or its row). */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const ring = (e: Element | null) => !!e && getComputedStyle(e).outlineStyle !== "none" && getComputedStyle(e).outlineWidth !== "0px";
+      const switchLabel = document.querySelector(".actions label[for=review-step]");
+      const visible = ring(el) || ring(el.closest(".choice")) || (el.id === "review-step" && ring(switchLabel));
+      return { id: el.id, tag: el.tagName, type: el.getAttribute("type"), name: el.getAttribute("name"), visible };
+    });
+  const tabTo = async (wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean, key = "Tab") => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(key);
+      const f = await focused();
+      expect(f.visible, `focus on ${f.tag}#${f.id} is visible`).toBe(true);
+      if (wanted(f)) return f;
+    }
+    throw new Error("never reached");
+  };
+  const segments = page.locator("fieldset.segment-choices");
+  // A: Tab into the first group, then the arrow keys choose (the second candidate).
+  await tabTo((f) => f.name === "pick[A][one]");
+  await page.keyboard.press("ArrowDown");
+  const chosenA = segments.nth(0).locator("input:checked");
+  await expect(chosenA).toHaveCount(1);
+  const chosenId = await chosenA.getAttribute("id");
+  await expect(page.locator(`#${chosenId}`)).toBeFocused();
+  // B: blank, the last option of the group (arrow up from the first wraps to it).
+  await tabTo((f) => f.name === "pick[B][one]");
+  await page.keyboard.press("ArrowUp");
+  await expect(segments.nth(1).locator(".blank-choice input")).toBeChecked();
+  // C is left alone; the next stop after the choices is the review switch.
+  await tabTo((f) => f.id === "review-step");
+  await page.keyboard.press("Space");
+  await expect(page.locator(".review-banner")).toBeVisible();
+  await expect(segments.nth(0).locator(".choice:visible")).toHaveCount(1);
+  await screenshot(page, testInfo, "ballot-keyboard-review-ar");
+  // Shift-Tab and Tab move between the switch and the cast button; Enter casts.
+  const cast = await tabTo((f) => f.tag === "BUTTON" && f.type === "submit");
+  expect(cast.visible).toBe(true);
+  await page.keyboard.press("Shift+Tab");
+  expect((await focused()).id).toBe("review-step");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ar\/o\/cmi-sp\/e\/cmi-2025\/voted$/);
+  await expect(page.getByTestId("tracking-code")).toBeVisible();
+
+  // A refused ballot (here: sent again by someone who already voted, through a stale
+  // form) comes back with its reason announced and focused.
+  const again = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const stale = await again.newPage();
+  await stale.goto("/ar/o/cmi-sp/e/cmi-2025/vote");
+  await expect(stale.locator("form.ballot")).toHaveCount(0);
+  const form = await stale.request.post("/api/vote/ballot", {
+    form: { organization: "cmi-sp", election: "cmi-2025", locale: "ar", "pick[A][one]": "nobody" },
+    headers: { ...origin(), Accept: "text/html" },
+    maxRedirects: 0,
+  });
+  expect([302, 303]).toContain(form.status());
+  await stale.goto(form.headers()["location"]);
+  const alert = stale.locator("p.error[role=alert]");
+  await expect(alert).toBeVisible();
+  await expect(alert).toBeFocused();
+  await screenshot(stale, testInfo, "ballot-refused-focus-ar");
+  await again.close();
+  await context.close();
+});

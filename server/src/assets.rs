@@ -1,7 +1,8 @@
-//! The site's static files (the browser bundle and the stylesheet) under content-hashed
-//! addresses: `/pkg/<hash>/voz.js`, `/pkg/<hash>/voz_bg.wasm`, `/pkg/<hash>/voz.css`. A
-//! changed file gets a new address, so browsers may keep each one forever
-//! (`Cache-Control: immutable`) and a phone downloads the bundle once per release.
+//! The site's static files: the browser bundle and the recount under content-hashed
+//! addresses (`/pkg/<hash>/voz.js`, `/pkg/<hash>/voz_bg.wasm`, `/pkg/<hash>/recount.js`,
+//! …). A changed file gets a new address, so browsers may keep each one forever
+//! (`Cache-Control: immutable`) and a phone downloads the bundle once per release. The
+//! stylesheet is not served as a file: its text goes inline into every page (`ui::shell`).
 //!
 //! A release binary carries the files inside it with their brotli and gzip copies made at
 //! build time (`build.rs`); a debug build reads them from `--site-root` at start-up.
@@ -28,6 +29,8 @@ const EMBEDDED: &[EmbeddedFile] = include!(concat!(env!("OUT_DIR"), "/embedded_s
 
 /// The stylesheet's file name; every other file belongs to the bundle.
 const STYLESHEET: &str = "voz.css";
+/// The recount's loader (`app/js/recount.js`), which imports its WASM beside it.
+const RECOUNT: &str = "recount.js";
 
 #[derive(Clone)]
 struct Asset {
@@ -44,8 +47,10 @@ pub struct SiteAssets {
     files: Arc<HashMap<String, Asset>>,
     /// `pkg/<hash>`: where the bundle's files are (the shell's hydration script).
     pub bundle_dir: String,
-    /// `/pkg/<hash>/voz.css`.
-    pub stylesheet: String,
+    /// The stylesheet's text (`voz.css`), which every page carries inline (see `ui::shell`).
+    pub stylesheet: Arc<str>,
+    /// `/pkg/<hash>/recount.js`, the results page's "recount on this device", when built.
+    pub recount: Option<String>,
 }
 
 impl SiteAssets {
@@ -87,40 +92,40 @@ impl SiteAssets {
     fn from_files(
         files: impl Iterator<Item = (String, Bytes, Option<Bytes>, Option<Bytes>)>,
     ) -> Self {
-        let files: Vec<_> = files.collect();
-        let hash_of = |in_bundle: bool| {
-            let mut hasher = Sha256::new();
-            for (name, raw, _, _) in &files {
-                if (name != STYLESHEET) == in_bundle {
-                    hasher.update(name.as_bytes());
-                    hasher.update([0]);
-                    hasher.update(raw);
-                }
-            }
-            hex::encode(&hasher.finalize()[..8])
-        };
-        let (bundle_hash, style_hash) = (hash_of(true), hash_of(false));
+        // The stylesheet is not served as a file: every page carries it inline.
+        let (styles, files): (Vec<_>, Vec<_>) = files.partition(|(name, ..)| name == STYLESHEET);
+        let stylesheet: Arc<str> = styles
+            .first()
+            .map(|(_, raw, ..)| String::from_utf8_lossy(raw).into())
+            .unwrap_or_else(|| "".into());
+        let mut hasher = Sha256::new();
+        for (name, raw, _, _) in &files {
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update(raw);
+        }
+        let bundle_hash = hex::encode(&hasher.finalize()[..8]);
+        let recount = files
+            .iter()
+            .any(|(name, ..)| name == RECOUNT)
+            .then(|| format!("/pkg/{bundle_hash}/{RECOUNT}"));
         let table = files
             .into_iter()
             .map(|(name, raw, brotli, gzip)| {
-                let hash = if name == STYLESHEET {
-                    &style_hash
-                } else {
-                    &bundle_hash
-                };
                 let asset = Asset {
                     content_type: content_type(&name),
                     raw,
                     brotli,
                     gzip,
                 };
-                (format!("{hash}/{name}"), asset)
+                (format!("{bundle_hash}/{name}"), asset)
             })
             .collect();
         Self {
             files: Arc::new(table),
             bundle_dir: format!("pkg/{bundle_hash}"),
-            stylesheet: format!("/pkg/{style_hash}/{STYLESHEET}"),
+            stylesheet,
+            recount,
         }
     }
 
@@ -246,16 +251,13 @@ mod tests {
     fn addresses_change_with_content_and_only_then() {
         let a = site("body{}", "let a");
         assert_eq!(a.bundle_dir, site("p{}", "let a").bundle_dir);
-        assert_ne!(a.stylesheet, site("p{}", "let a").stylesheet);
-        assert_eq!(a.stylesheet, site("body{}", "let b").stylesheet);
         assert_ne!(a.bundle_dir, site("body{}", "let b").bundle_dir);
         let dir = a.bundle_dir.trim_start_matches("pkg/");
         assert!(a.files.contains_key(&format!("{dir}/voz.js")));
         assert!(a.files.contains_key(&format!("{dir}/snippets/a/x.js")));
-        assert!(
-            a.files
-                .contains_key(a.stylesheet.trim_start_matches("/pkg/"))
-        );
+        // The stylesheet is inline in every page, not a file of its own.
+        assert_eq!(&*a.stylesheet, "body{}");
+        assert!(!a.files.keys().any(|k| k.ends_with("voz.css")));
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub async fn run(
         secret,
         public_url: public_url.trim_end_matches('/').to_owned(),
         stylesheet: assets.stylesheet.clone(),
+        recount_script: assets.recount.clone(),
         trusted_proxies: args.trusted_proxies,
         webauthn: std::sync::Arc::new(relying_party(public_url).map_err(ServeError::Config)?),
     };

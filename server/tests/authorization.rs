@@ -291,6 +291,16 @@ fn matrix() -> Vec<Case> {
             Who::Only(STAFF_OF_CMI),
         ),
         case(
+            "POST /api/staff/access_code_form",
+            Body::Form("organization=cmi-sp&registration=999999&locale=en"),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
+            "POST /api/staff/access_card",
+            Body::Form("organization=cmi-sp&registration=999999"),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
             "POST /api/station/list",
             Body::Json(json!({"organization": org})),
             Who::Only(STAFF_OF_CMI),
@@ -364,6 +374,20 @@ fn matrix() -> Vec<Case> {
             "POST /api/staff/decide",
             Body::Json(
                 json!({"organization": org, "registration": 999_999, "decision": {"verdict": "accept"}}),
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/decide_form",
+            Body::Form(
+                "organization=cmi-sp&registration=999999&decision=accept&tab=pending&locale=en",
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/not_duplicate_form",
+            Body::Form(
+                "organization=cmi-sp&registration=999998&other=999999&tab=pending&locale=en",
             ),
             Who::Only(COMMISSION),
         ),

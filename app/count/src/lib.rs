@@ -7,11 +7,13 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+pub mod board;
 pub mod date;
 mod jsonl;
 mod seats;
 #[cfg(test)]
 mod tests;
+pub mod verify;
 
 use seats::Seats;
 

@@ -35,6 +35,8 @@ pub struct ResultsPage {
     pub by_nationality: Breakdown,
     /// The smallest group a figure here describes.
     pub min_group_size: u32,
+    /// The published bulletin board's head (what a recount of the export must rebuild).
+    pub head: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,11 +159,7 @@ mod ssr {
         let history = timeline_store::phase_history(&app.db, record.process())
             .await
             .map_err(AppError::from)?;
-        let head = publication_store::published_board(&app.db, record.id, record.phase)
-            .await
-            .map_err(AppError::from)?
-            .map(|b| b.head)
-            .unwrap_or_default();
+        let head = results.head.clone();
         let mut stations = Vec::new();
         for station in &record.settings.stations {
             let state = closure_store::station_state(&app.db, record.id, station.id)
@@ -193,6 +191,11 @@ mod ssr {
             .map_err(AppError::from)?
             .ok_or_else(|| AppError::new(ErrorCode::WrongPhase))?;
         let result = published.count;
+        let head = publication_store::published_board(&app.db, record.id, record.phase)
+            .await
+            .map_err(AppError::from)?
+            .map(|b| b.head)
+            .unwrap_or_default();
         let candidacies = candidacy_store::candidacies(&app.db, record.id)
             .await
             .map_err(AppError::from)?;
@@ -251,6 +254,7 @@ mod ssr {
             by_station: published.turnout.by_station,
             by_nationality,
             min_group_size: record.settings.min_group_size,
+            head,
         })
     }
 }

@@ -14,6 +14,7 @@ use crate::results::groups::Breakdown;
 use crate::results::public::{
     MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
 };
+use crate::results::recount::RecountOnThisDevice;
 use crate::ui::kit::{Fact, Facts, Loaded, PrintButton};
 
 #[component]
@@ -80,7 +81,7 @@ fn Results(page: ResultsPage) -> impl IntoView {
                                 Outcome::NotElected => "result-row",
                             };
                             view! {
-                                <li class=class data-candidate=row.id.clone()>
+                                <li class=class data-candidate=row.id.clone() data-votes=row.votes>
                                     <span class="result-name">{row.name.clone()}</span>
                                     {(!outcome.is_empty()).then(|| view! { <span class="status outcome">{outcome}</span> })}
                                     <Bar value=row.votes max />
@@ -96,6 +97,7 @@ fn Results(page: ResultsPage) -> impl IntoView {
             <h2>{t!(i18n, results.results_extra_seats)}</h2>
             <ol>{page.extra.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ol>
         })}
+        <RecountOnThisDevice organization=page.organization.clone() slug=page.slug.clone() head=page.head.clone() ballots=b />
         <h2>{t!(i18n, results.results_turnout)}</h2>
         <p class="hint" data-testid="group-rule">{t_string!(i18n, results.results_group_rule, k = page.min_group_size).to_string()}</p>
         <BreakdownList title=t_string!(i18n, results.results_by_channel).to_string() k=page.min_group_size breakdown=Breakdown {

@@ -31,18 +31,22 @@ where
     }
 }
 
-/// A button that opens the browser's print dialog (an inline `onclick` would be refused by
-/// our CSP, so it needs the bundle); `class` hides it on paper (`no-print`, `print-button`).
+/// A button that opens the browser's print dialog. It needs no bundle: the shell's one
+/// small script (`ui::shell::ENHANCE`) prints on a click on any `[data-print]`, and the
+/// stylesheet hides these buttons where scripts do not run (the browser's menu still
+/// prints). `class` hides it on paper (`no-print`, `print-button`).
 #[component]
 pub fn PrintButton(class: &'static str, children: Children) -> impl IntoView {
-    view! { <button type="button" class=class on:click=move |_| print_page()>{children()}</button> }
+    view! { <button type="button" class=class data-print="">{children()}</button> }
 }
 
-fn print_page() {
-    #[cfg(feature = "hydrate")]
-    if let Some(window) = leptos::web_sys::window() {
-        let _ = window.print();
-    }
+/// What the last plain form post on this page was refused for, from its redirect's query
+/// (`?error=<code>&fields=<JSON>`), ready for [`FieldError`] and [`FormError`].
+pub fn query_errors() -> RwSignal<Option<AppError>> {
+    let query = leptos_router::hooks::use_query_map();
+    let error =
+        query.with_untracked(|q| AppError::from_query(q.get_str("error"), q.get_str("fields")));
+    RwSignal::new(error)
 }
 
 /// A labelled form field that shows its own error: the label above, an optional hint,

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { waitForHydration } from "./page";
+import { waitForHydration, whenReady } from "./page";
 import { expectSignedInAs, fillRegistration, submitRegistration, type Person } from "./register";
 import { addVirtualAuthenticator } from "./webauthn";
 
@@ -71,7 +71,7 @@ export async function verifiedRegistrant(browser: Browser, commission: Page, per
   await submitRegistration(page);
   await expectSignedInAs(page, person.name);
   await commission.goto(`/pt-BR/staff/${ORG}/review`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   const item = commission.locator(".review-item", { hasText: person.name });
   await item.getByRole("button", { name: "Habilitar" }).click();
   await expect(commission.locator(".review-item", { hasText: person.name })).toHaveCount(0);

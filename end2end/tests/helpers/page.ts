@@ -10,7 +10,7 @@ export async function waitForHydration(page: Page) {
 /** Waits for hydration on a page that loads the browser bundle; a page of server HTML
  *  only (reading pages, plain forms) is ready as soon as it has loaded. */
 export async function whenReady(page: Page) {
-  if ((await page.locator('script[type="module"]').count()) > 0) await waitForHydration(page);
+  if ((await page.locator('link[rel="modulepreload"]').count()) > 0) await waitForHydration(page);
 }
 
 /** Saves a full-page screenshot under end2end/output/screenshots/<project>/<name>.png. */

@@ -203,24 +203,31 @@ fn init_context_inner<L: Locale>(
         locale_signal.set(l);
     });
 
-    // Voz patch: on the server this isomorphic effect runs in a spawned task, which can
-    // start after a fast render has finished and disposed of the signal; `get` then
-    // panicked the worker. Reading with `try_get` (and writing with `try_set`) makes the
-    // late run a no-op instead.
-    Effect::new_isomorphic(move |_| {
-        #[cfg(feature = "unified_contexts")]
-        let new_lang = {
-            let Some(new_lang_any) = locale_signal.try_get() else {
+    // Voz patch: this isomorphic effect only mirrors the locale into the preference cookie.
+    // On the server it runs in a spawned task, which can start after a fast render has
+    // finished and disposed of the signal: `get` then panicked the worker, and even
+    // `try_get` can (reactive_graph checks `is_disposed` and then unwraps the source, and
+    // another worker can dispose of it in between). Without the "cookie" feature (Voz's
+    // build) there is nothing to mirror, so the effect is not created at all; with it, the
+    // late run reads with `try_get` and writes with `try_set`.
+    if ENABLE_COOKIE {
+        Effect::new_isomorphic(move |_| {
+            #[cfg(feature = "unified_contexts")]
+            let new_lang = {
+                let Some(new_lang_any) = locale_signal.try_get() else {
+                    return;
+                };
+                L::from_str(new_lang_any.0).unwrap_or_default()
+            };
+            #[cfg(not(feature = "unified_contexts"))]
+            let Some(new_lang) = locale_signal.try_get() else {
                 return;
             };
-            L::from_str(new_lang_any.0).unwrap_or_default()
-        };
-        #[cfg(not(feature = "unified_contexts"))]
-        let Some(new_lang) = locale_signal.try_get() else {
-            return;
-        };
-        let _ = set_lang_cookie.try_set(Some(new_lang));
-    });
+            let _ = set_lang_cookie.try_set(Some(new_lang));
+        });
+    } else {
+        let _ = set_lang_cookie;
+    }
 
     I18nContext::<L> {
         locale_signal,

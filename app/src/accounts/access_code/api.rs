@@ -20,7 +20,7 @@ pub async fn sign_in_with_code_form(code: String, locale: String) -> Result<(), 
     use crate::platform::web::http::redirect_with;
     match ssr::sign_in_with_code(&code).await {
         Ok(()) => redirect_with(&locale, "/account", None, ""),
-        Err(error) => redirect_with(&locale, "/code", Some(error.code), ""),
+        Err(error) => redirect_with(&locale, "/code", Some(&error), ""),
     }
     Ok(())
 }

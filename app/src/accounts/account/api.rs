@@ -64,7 +64,7 @@ pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
 pub async fn remove_passkey_form(id: i64, locale: String) -> Result<(), AppError> {
     use crate::platform::web::http::redirect_with;
     let outcome = ssr::remove_passkey(id).await;
-    redirect_with(&locale, "/account", outcome.err().map(|e| e.code), "");
+    redirect_with(&locale, "/account", outcome.as_ref().err(), "");
     Ok(())
 }
 
@@ -74,7 +74,7 @@ pub async fn sign_out_form(locale: String) -> Result<(), AppError> {
     use crate::platform::web::http::redirect_with;
     match crate::accounts::passkey::api::ssr::sign_out().await {
         Ok(()) => redirect_with(&locale, "/", None, ""),
-        Err(error) => redirect_with(&locale, "/account", Some(error.code), ""),
+        Err(error) => redirect_with(&locale, "/account", Some(&error), ""),
     }
     Ok(())
 }

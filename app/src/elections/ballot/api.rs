@@ -105,7 +105,7 @@ pub(crate) mod ssr {
                 set_receipt(&code);
                 redirect_with(locale, &format!("{base}/voted"), None, "");
             }
-            Err(error) => redirect_with(locale, &format!("{base}/vote"), Some(error.code), ""),
+            Err(error) => redirect_with(locale, &format!("{base}/vote"), Some(&error), ""),
         }
         Ok(())
     }

@@ -39,7 +39,8 @@ pub fn BallotPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, elections.ballot_title).to_string() />
         <Loaded resource=page show=move |page| view! {
-                    {error().map(|code| view! { <ErrorMessage code /> })}
+                    // A refused ballot comes back here: the reason is announced and focused.
+                    {error().map(|code| view! { <ErrorMessage code focus=true /> })}
                     <Ballot page />
                 }.into_any()
         />
@@ -109,13 +110,16 @@ pub fn BallotForm(
                 <input type="hidden" name="election" value=election />
             })}
             <input type="hidden" name="locale" value=locale />
-            <input type="checkbox" id="review-step" class="review-switch" />
             <p class="lead only-choosing">{t!(i18n, elections.ballot_intro)}</p>
             <div class="only-reviewing review-banner" role="status">
                 <h2>{t!(i18n, elections.ballot_review_title)}</h2>
                 <p>{t!(i18n, elections.ballot_review_intro)}</p>
             </div>
             {segments.into_iter().map(|segment| view! { <SegmentChoices segment /> }).collect_view()}
+            // After the choices, so that the keyboard meets it when done choosing: Space
+            // turns to the review step (and back); the visible labels below work it by touch.
+            <input type="checkbox" id="review-step" class="review-switch"
+                aria-label=t_string!(i18n, elections.ballot_review_button) />
             <div class="only-choosing actions">
                 <label for="review-step" class="button primary">{t!(i18n, elections.ballot_review_button)}</label>
             </div>

@@ -141,7 +141,7 @@ mod ssr {
             Ok::<_, AppError>(())
         }
         .await;
-        redirect_with(locale, "/kiosk", outcome.err().map(|e| e.code), "");
+        redirect_with(locale, "/kiosk", outcome.as_ref().err(), "");
         Ok(())
     }
 
@@ -162,7 +162,7 @@ mod ssr {
                 set_receipt(&code);
                 redirect_with(locale, "/kiosk/voted", None, "");
             }
-            Err(error) => redirect_with(locale, "/kiosk", Some(error.code), ""),
+            Err(error) => redirect_with(locale, "/kiosk", Some(&error), ""),
         }
         Ok(())
     }

@@ -59,7 +59,7 @@ pub mod ssr {
         } else {
             "photo=saved"
         };
-        redirect_with(field("locale"), &path, outcome.err().map(|e| e.code), ok);
+        redirect_with(field("locale"), &path, outcome.as_ref().err(), ok);
         Ok(())
     }
 

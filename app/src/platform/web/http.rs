@@ -101,24 +101,40 @@ pub fn is_secure(public_url: &str) -> bool {
     public_url.starts_with("https://")
 }
 
-/// Answers a plain form post with a redirect to `path` (in `locale`): with
-/// `?error=<code>` on failure, else with `ok_query` (if any).
+/// Answers a plain form post with a redirect to `path` (in `locale`; it may carry a query of
+/// its own — a tab, an item — to show the answer in place, never what the person typed): on
+/// failure with `error=<code>` and, when fields were named, `fields=<their problems as
+/// JSON>` (what [`crate::ui::kit::query_errors`] reads back); on success with `ok_query`.
 pub fn redirect_with(
     locale: &str,
     path: &str,
-    error: Option<crate::error::ErrorCode>,
+    error: Option<&crate::error::AppError>,
     ok_query: &str,
 ) {
     let locale = locale.parse::<crate::i18n::Locale>().unwrap_or_default();
     let base = crate::locale::localized_path(locale, path);
-    let target = match error {
-        Some(code) => {
-            format!("{base}?error={}", code.as_query())
-        }
-        None if ok_query.is_empty() => base,
-        None => format!("{base}?{ok_query}"),
+    let query = match error {
+        Some(error) => error_query(error),
+        None => ok_query.to_owned(),
+    };
+    let target = match (query.is_empty(), base.contains('?')) {
+        (true, _) => base,
+        (false, false) => format!("{base}?{query}"),
+        (false, true) => format!("{base}&{query}"),
     };
     leptos_axum::redirect(&crate::platform::web::http::location(&target));
+}
+
+/// `error=<code>[&fields=<JSON, URL-encoded>]`.
+fn error_query(error: &crate::error::AppError) -> String {
+    let mut query = format!("error={}", error.code.as_query());
+    if !error.fields.is_empty()
+        && let Ok(json) = serde_json::to_string(&error.fields)
+    {
+        query.push_str("&fields=");
+        query.extend(url::form_urlencoded::byte_serialize(json.as_bytes()));
+    }
+    query
 }
 
 #[cfg(test)]
@@ -134,6 +150,29 @@ mod tests {
         );
         assert_eq!(cookie(&headers, "voz_lang").as_deref(), Some("ht"));
         assert_eq!(cookie(&headers, "missing"), None);
+    }
+
+    #[test]
+    fn field_problems_travel_in_the_query_and_come_back() {
+        use crate::error::{AppError, FieldProblem, Problem};
+        let error = AppError::fields([FieldProblem {
+            field: "reason".into(),
+            problem: Problem::TooLong { max: 300 },
+        }]);
+        let query = error_query(&error);
+        assert!(
+            query.starts_with("error=invalid_input&fields=%5B"),
+            "{query}"
+        );
+        assert_eq!(location(&format!("/x?{query}")), format!("/x?{query}"));
+        let fields: String = url::form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == "fields")
+            .map(|(_, v)| v.into_owned())
+            .expect("fields");
+        assert_eq!(
+            AppError::from_query(Some("invalid_input"), Some(&fields)),
+            Some(error)
+        );
     }
 
     #[test]

@@ -39,6 +39,28 @@ pub async fn issue_access_code(
     respond(ssr::issue_access_code(&organization, registration).await)
 }
 
+/// "Print a new code" as a plain form (the review queue's verified tab): issues the code,
+/// keeps it for the next page in a short-lived HttpOnly cookie on this device — never in a
+/// URL — and goes back to the queue, which shows the card once ([`take_access_card`]).
+#[server(prefix = "/api", endpoint = "staff/access_code_form")]
+pub async fn issue_access_code_form(
+    organization: String,
+    registration: i64,
+    locale: String,
+) -> Result<(), AppError> {
+    ssr::issue_access_code_form(&organization, registration, &locale).await;
+    Ok(())
+}
+
+/// The card just printed on this device for `registration`, once: reading it clears it.
+#[server(prefix = "/api", endpoint = "staff/access_card")]
+pub async fn take_access_card(
+    organization: String,
+    registration: i64,
+) -> Result<Option<AccessCard>, AppError> {
+    respond(ssr::take_access_card(&organization, registration).await)
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::AccessCard;
@@ -51,13 +73,16 @@ pub(crate) mod ssr {
     use crate::accounts::staff::store as staff_store;
     use crate::accounts::store as accounts_store;
     use crate::accounts::store::new_user_handle;
-    use crate::accounts::types::{Decision, Organization, RegistrationForm, RegistrationId};
+    use crate::accounts::types::{
+        AccountId, Decision, Organization, RegistrationForm, RegistrationId,
+    };
     use crate::calendar::Date;
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::i18n::Locale;
     use crate::platform::access::HELP_DESK;
     use crate::platform::web::context::{app_state, require_staff};
+    use crate::platform::web::http::{Credential, is_secure, redirect_with, set_on_response};
     use leptos_i18n::Locale as _;
     use std::time::Duration;
 
@@ -155,7 +180,7 @@ pub(crate) mod ssr {
             &registration.display_name,
             registration.preferred_locale,
             &code,
-            expires_at,
+            Date::from_unix_millis(expires_at).to_string(),
         ))
     }
 
@@ -165,14 +190,8 @@ pub(crate) mod ssr {
     pub async fn issue_access_code(slug: &str, registration: i64) -> Result<AccessCard, AppError> {
         let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
-        let (account, display_name, locale, managed) = registration_store::registration_account(
-            &app.db,
-            organization.id,
-            RegistrationId(registration),
-        )
-        .await
-        .map_err(AppError::from)?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let (account, display_name, locale, managed) =
+            registration_of(&app, &organization, registration).await?;
         if !managed {
             let roles = staff_store::roles_of(&app.db, organization.id, staff)
                 .await
@@ -193,8 +212,86 @@ pub(crate) mod ssr {
             &display_name,
             locale,
             &code,
-            expires_at,
+            Date::from_unix_millis(expires_at).to_string(),
         ))
+    }
+
+    /// The account behind `registration` in `organization`: (account, display name,
+    /// preferred locale, managed by the help desk).
+    async fn registration_of(
+        app: &crate::state::AppState,
+        organization: &Organization,
+        registration: i64,
+    ) -> Result<(AccountId, String, String, bool), AppError> {
+        registration_store::registration_account(
+            &app.db,
+            organization.id,
+            RegistrationId(registration),
+        )
+        .await
+        .map_err(AppError::from)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound))
+    }
+
+    /// The card between the form that printed it and the page that shows it.
+    const CARD_COOKIE: Credential = Credential {
+        name: "voz_card",
+        same_site: "Strict",
+    };
+
+    pub async fn issue_access_code_form(slug: &str, registration: i64, locale: &str) {
+        let back = format!("/staff/{slug}/review?status=verified");
+        match issue_access_code(slug, registration).await {
+            Ok(card) => {
+                let secure = app_state().is_ok_and(|app| is_secure(&app.public_url));
+                let value = format!("{registration}.{}.{}", card.code, card.valid_until);
+                set_on_response(CARD_COOKIE.set(&value, 300, secure));
+                redirect_with(locale, &format!("{back}&card={registration}"), None, "");
+            }
+            Err(error) => {
+                redirect_with(
+                    locale,
+                    &format!("{back}&item={registration}"),
+                    Some(&error),
+                    "",
+                );
+            }
+        }
+    }
+
+    pub async fn take_access_card(
+        slug: &str,
+        registration: i64,
+    ) -> Result<Option<AccessCard>, AppError> {
+        let (_, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let secure = is_secure(&app.public_url);
+        let Some(value) = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|parts| CARD_COOKIE.read(&parts.headers, secure))
+        else {
+            return Ok(None);
+        };
+        set_on_response(CARD_COOKIE.set("", 0, secure));
+        let mut parts = value.splitn(3, '.');
+        let (Some(id), Some(code), Some(valid_until)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Ok(None);
+        };
+        if id != registration.to_string() {
+            return Ok(None);
+        }
+        let (_, display_name, locale, _) =
+            registration_of(&app, &organization, registration).await?;
+        let locale = locale.parse::<Locale>().unwrap_or_default();
+        let code: String = code.chars().filter(|c| *c != '-').collect();
+        Ok(Some(card(
+            &app.public_url,
+            &organization,
+            &display_name,
+            locale,
+            &code,
+            valid_until.to_owned(),
+        )))
     }
 
     /// A new printed code for `account`, issued in `tx` (its earlier unused codes
@@ -228,7 +325,7 @@ pub(crate) mod ssr {
         name: &str,
         locale: Locale,
         code: &str,
-        expires_at: i64,
+        valid_until: String,
     ) -> AccessCard {
         // The code travels in the fragment, which browsers never send to a server or a log.
         let link = format!("{public_url}/{}/code#{code}", locale.as_str());
@@ -246,7 +343,7 @@ pub(crate) mod ssr {
             organization: organization.name.clone(),
             code: display_code(code),
             qr_svg,
-            valid_until: Date::from_unix_millis(expires_at).to_string(),
+            valid_until,
         }
     }
 }

@@ -26,8 +26,6 @@ pub async fn decide(
     respond(ssr::decide(&organization, registration, decision).await)
 }
 
-/// Registers a person at a help desk (staff saw the document), verified at once, and
-/// prints their access code.
 /// Staff checked a flagged pair (`registration`, `other`): two different people.
 #[server(prefix = "/api", endpoint = "staff/not_duplicate", input = Json)]
 pub async fn not_duplicate(
@@ -36,6 +34,46 @@ pub async fn not_duplicate(
     other: i64,
 ) -> Result<(), AppError> {
     respond(ssr::not_duplicate(&organization, registration, other).await)
+}
+
+/// The queue's decision buttons as a plain form: `decision` is `accept`, `fix` (send back
+/// for correction) or `refuse`, the last two with `reason`. Back to the tab it came from
+/// (`tab`, a registration status), with the refusal under the person it concerns.
+#[server(prefix = "/api", endpoint = "staff/decide_form")]
+pub async fn decide_form(
+    organization: String,
+    registration: i64,
+    decision: String,
+    #[server(default)] reason: String,
+    tab: String,
+    locale: String,
+) -> Result<(), AppError> {
+    let decision = match decision.as_str() {
+        "accept" => Some(Decision::Accept),
+        "fix" => Some(Decision::FixBy { reason, by: None }),
+        "refuse" => Some(Decision::Refuse { reason }),
+        _ => None,
+    };
+    let outcome = match decision {
+        Some(decision) => ssr::decide(&organization, registration, decision).await,
+        None => Err(crate::error::ErrorCode::InvalidInput.into()),
+    };
+    ssr::back_to_queue(&organization, &tab, registration, &locale, outcome);
+    Ok(())
+}
+
+/// "Not the same person" as a plain form; back to the tab it came from.
+#[server(prefix = "/api", endpoint = "staff/not_duplicate_form")]
+pub async fn not_duplicate_form(
+    organization: String,
+    registration: i64,
+    other: i64,
+    tab: String,
+    locale: String,
+) -> Result<(), AppError> {
+    let outcome = ssr::not_duplicate(&organization, registration, other).await;
+    ssr::back_to_queue(&organization, &tab, registration, &locale, outcome);
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
@@ -52,6 +90,23 @@ pub(crate) mod ssr {
     use crate::platform::web::context::{app_state, require_staff};
 
     const REASON_MAX: u16 = 300;
+
+    /// Back to the queue's `tab` after a plain form: a refusal shows under `registration`.
+    pub fn back_to_queue(
+        slug: &str,
+        tab: &str,
+        registration: i64,
+        locale: &str,
+        outcome: Result<(), AppError>,
+    ) {
+        let tab = RegistrationStatus::from_code(tab).unwrap_or(RegistrationStatus::Pending);
+        let back = format!("/staff/{slug}/review?status={}", tab.code());
+        let back = match &outcome {
+            Ok(()) => back,
+            Err(_) => format!("{back}&item={registration}"),
+        };
+        crate::platform::web::http::redirect_with(locale, &back, outcome.as_ref().err(), "");
+    }
 
     pub async fn review_queue(
         slug: &str,

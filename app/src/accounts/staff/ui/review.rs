@@ -1,73 +1,122 @@
-//! The verification queue: each pending registration with what a reviewer needs, and the
-//! decision (accept, refuse with a reason, send back to fix by a day).
+//! The verification queue: each registration of a tab (pending, to fix, verified, refused)
+//! with what a reviewer needs, and the decision (accept, send back to fix, refuse with a
+//! reason). Server HTML with plain forms: every button posts and comes back here, with a
+//! refusal shown under the person it concerns (`?item=`), so a help-desk laptop with a
+//! slow connection or scripts off works the same.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::server_fn::ServerFn as _;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::accounts::registration::api::nationality_options;
-use crate::accounts::staff::api::helpdesk::{AccessCard, issue_access_code};
-use crate::accounts::staff::api::review::{decide, not_duplicate, review_queue};
+use crate::accounts::staff::api::helpdesk::{IssueAccessCodeForm, take_access_card};
+use crate::accounts::staff::api::review::{DecideForm, NotDuplicateForm, review_queue};
 use crate::accounts::staff::ui::helpdesk::AccessCardView;
-use crate::accounts::staff::ui::org_slug;
-use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary};
+use crate::accounts::staff::ui::{org_slug, staff_path};
+use crate::accounts::types::{RegistrationStatus, RegistrationSummary};
 use crate::accounts::ui::labels;
 use crate::calendar::Date;
-use crate::error::{AppError, ErrorMessage};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::{FieldError, FormError};
+use crate::ui::kit::{FieldError, FormError, Loaded, query_errors};
+
+const TABS: [RegistrationStatus; 4] = [
+    RegistrationStatus::Pending,
+    RegistrationStatus::NeedsCorrection,
+    RegistrationStatus::Verified,
+    RegistrationStatus::Rejected,
+];
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = org_slug();
-    let status = RwSignal::new(RegistrationStatus::Pending);
-    let queue = Resource::new(
-        move || (slug(), status.get()),
-        |(slug, status)| review_queue(slug, status),
-    );
+    let query = use_query_map();
+    let tab = query.with_untracked(|q| {
+        q.get_str("status")
+            .and_then(RegistrationStatus::from_code)
+            .unwrap_or(RegistrationStatus::Pending)
+    });
+    // The person a refused form was about, and the card printed just before (`?card=`).
+    let item = query.with_untracked(|q| q.get_str("item").and_then(|i| i.parse::<i64>().ok()));
+    let card_for = query.with_untracked(|q| q.get_str("card").and_then(|i| i.parse::<i64>().ok()));
+    let errors = query_errors();
+    let queue = Resource::new(slug, move |slug| review_queue(slug, tab));
     let countries = Resource::new(
         move || i18n.get_locale().as_str().to_owned(),
         nationality_options,
     );
-    let card = RwSignal::new(None::<AccessCard>);
-    let tabs = [
-        RegistrationStatus::Pending,
-        RegistrationStatus::NeedsCorrection,
-        RegistrationStatus::Verified,
-        RegistrationStatus::Rejected,
-    ];
+    let card = Resource::new(slug, move |slug| async move {
+        match card_for {
+            Some(id) => take_access_card(slug, id).await,
+            None => Ok(None),
+        }
+    });
+    let page = Resource::new(
+        || (),
+        move |()| async move {
+            let names = countries.await.unwrap_or_default();
+            queue.await.map(|items| {
+                items
+                    .into_iter()
+                    .map(|item| {
+                        let nationality = item
+                            .nationalities
+                            .iter()
+                            .map(|code| {
+                                names
+                                    .iter()
+                                    .find(|n| &n.code == code)
+                                    .map_or(code.clone(), |n| n.name.clone())
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        (item, nationality)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
     view! {
         <Title text=move || t_string!(i18n, accounts.staff_review).to_string() />
         <h1>{t!(i18n, accounts.staff_review)}</h1>
         <nav class="tabs" aria-label=move || t_string!(i18n, accounts.staff_review)>
-            {tabs.into_iter().map(|s| view! {
-                <button type="button" aria-pressed=move || (status.get() == s).to_string() on:click=move |_| status.set(s)>
-                    {move || labels::status(i18n, s)}
-                </button>
+            {TABS.into_iter().map(|s| {
+                let href = staff_path(&slug(), &format!("/review?status={}", s.code()));
+                view! {
+                    <a href=href aria-current=(s == tab).then_some("page")>{move || labels::status(i18n, s)}</a>
+                }
             }).collect_view()}
         </nav>
-        {move || card.get().map(|c| view! { <AccessCardView card=c /> })}
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
-            {move || Suspend::new(async move {
-                let names = countries.await.unwrap_or_default();
-                match queue.await {
-                    Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p>{t!(i18n, accounts.staff_queue_empty)}</p> }.into_any(),
-                    Ok(items) => view! {
-                        <ul class="plain queue">
-                            {items.into_iter().map(|item| {
-                                let nationality = item.nationalities.iter()
-                                    .map(|code| names.iter().find(|n| &n.code == code).map_or(code.clone(), |n| n.name.clone()))
-                                    .collect::<Vec<_>>().join(", ");
-                                view! { <ReviewItem item nationality slug=slug() queue card /> }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=card show=|card| card.map(|card| view! { <AccessCardView card /> }) />
+        <Loaded resource=page show=move |items| {
+            if items.is_empty() {
+                return view! { <p>{t!(i18n, accounts.staff_queue_empty)}</p> }.into_any();
+            }
+            view! {
+                <ul class="plain queue">
+                    {items.into_iter().map(|(summary, nationality)| {
+                        let errors = if item == Some(summary.id.0) { errors } else { RwSignal::new(None) };
+                        view! { <ReviewItem item=summary nationality slug=slug() tab errors /> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        } />
+    }
+}
+
+/// The hidden fields every form of the queue carries: whose registration, which tab to
+/// come back to, in which language.
+#[component]
+fn BackTo(slug: String, registration: i64, tab: RegistrationStatus) -> impl IntoView {
+    let locale = use_i18n().get_locale_untracked().as_str();
+    view! {
+        <input type="hidden" name="organization" value=slug />
+        <input type="hidden" name="registration" value=registration />
+        <input type="hidden" name="tab" value=tab.code() />
+        <input type="hidden" name="locale" value=locale />
     }
 }
 
@@ -76,77 +125,55 @@ fn ReviewItem(
     item: RegistrationSummary,
     nationality: String,
     slug: String,
-    queue: Resource<Result<Vec<RegistrationSummary>, AppError>>,
-    card: RwSignal<Option<AccessCard>>,
+    tab: RegistrationStatus,
+    errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let id = item.id.0;
     let status = item.status;
     let document = item.document_type;
-    let act = {
-        let slug = slug.clone();
-        move |decision: Decision| {
-            let slug = slug.clone();
-            spawn_local(async move {
-                match decide(slug, id, decision).await {
-                    Ok(()) => queue.refetch(),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
-    let approve = {
-        let act = act.clone();
-        move |_| act(Decision::Accept)
-    };
-    let refuse_duplicate = act.clone();
-    let slug_for_duplicates = slug.clone();
-    let reject = {
-        let act = act.clone();
-        move |_| {
-            act(Decision::Refuse {
-                reason: reason.get_untracked(),
-            })
-        }
-    };
-    let correct = move |_| {
-        act(Decision::FixBy {
-            reason: reason.get_untracked(),
-            by: None,
-        })
-    };
-    let print = move |_| {
-        let slug = slug.clone();
-        spawn_local(async move {
-            match issue_access_code(slug, id).await {
-                Ok(c) => card.set(Some(c)),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
     let field_id = format!("reason-{id}");
+    let verified = status == RegistrationStatus::Verified;
     // One person, several documents: the flagged registrations, each resolved here.
-    let duplicates = item.duplicates.clone();
-    let not_same = {
-        let slug = slug_for_duplicates.clone();
-        move |other: i64| {
-            let slug = slug.clone();
-            spawn_local(async move {
-                match not_duplicate(slug, id, other).await {
-                    Ok(()) => queue.refetch(),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
+    let duplicates = if verified {
+        Vec::new()
+    } else {
+        item.duplicates
     };
-    let refuse_same = move |other: i64| {
-        let reason = t_string!(i18n, accounts.review_duplicate_reason, id = other).to_string();
-        refuse_duplicate(Decision::Refuse { reason });
+    let has_duplicates = !duplicates.is_empty();
+    let duplicate_forms = {
+        let slug = slug.clone();
+        duplicates
+            .into_iter()
+            .map(|d| {
+                let other = d.registration;
+                let doc = d.document_type;
+                let same = t_string!(i18n, accounts.review_duplicate_reason, id = other).to_string();
+                view! {
+                    <li>
+                        <strong dir="auto">{d.name.clone()}</strong>
+                        " · " {move || labels::document_type(i18n, doc)}
+                        " · " {labels::status(i18n, d.status)}
+                        <div class="actions">
+                            <form method="post" action=NotDuplicateForm::PATH class="inline">
+                                <BackTo slug=slug.clone() registration=id tab />
+                                <input type="hidden" name="other" value=other />
+                                <button type="submit">{t!(i18n, accounts.review_not_duplicate)}</button>
+                            </form>
+                            <form method="post" action=DecideForm::PATH class="inline">
+                                <BackTo slug=slug.clone() registration=id tab />
+                                <input type="hidden" name="decision" value="refuse" />
+                                <input type="hidden" name="reason" value=same />
+                                <button type="submit" class="secondary">{t!(i18n, accounts.review_refuse_duplicate)}</button>
+                            </form>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
-        <li class="review-item">
+        <li class="review-item" id=format!("registration-{id}")>
             <div class="who">
                 <strong>{item.display_name.clone()}</strong>
                 <span>{nationality}</span>
@@ -157,47 +184,35 @@ fn ReviewItem(
                     <bdi dir="ltr">{Date::from_unix_millis(item.created_at).to_string()}</bdi></span>
                 {item.status_reason.clone().map(|r| view! { <span class="reason">{r}</span> })}
             </div>
-            {(!duplicates.is_empty() && status != RegistrationStatus::Verified).then(|| view! {
+            {has_duplicates.then(|| view! {
                 <div class="notice duplicates" role="status" data-testid="possible-duplicate">
                     <p>{t!(i18n, accounts.review_possible_duplicate)}</p>
-                    <ul class="plain">
-                        {duplicates.into_iter().map(|d| {
-                            let not_same = not_same.clone();
-                            let refuse_same = refuse_same.clone();
-                            let other = d.registration;
-                            let doc = d.document_type;
-                            view! {
-                                <li>
-                                    <strong dir="auto">{d.name.clone()}</strong>
-                                    " · " {move || labels::document_type(i18n, doc)}
-                                    " · " {labels::status(i18n, d.status)}
-                                    <div class="actions">
-                                        <button type="button" on:click=move |_| not_same(other)>{t!(i18n, accounts.review_not_duplicate)}</button>
-                                        <button type="button" class="secondary" on:click=move |_| refuse_same(other)>{t!(i18n, accounts.review_refuse_duplicate)}</button>
-                                    </div>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <ul class="plain">{duplicate_forms}</ul>
                 </div>
             })}
-            {(status != RegistrationStatus::Verified).then(|| view! {
-                <div class="decide">
+            {(!verified).then(|| view! {
+                <form method="post" action=DecideForm::PATH class="decide">
+                    <BackTo slug=slug.clone() registration=id tab />
                     <label for=field_id.clone()>{t!(i18n, accounts.staff_reason)}</label>
-                    <textarea id=field_id.clone() maxlength="300" rows="2" aria-describedby=format!("{field_id}-error")
-                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <FieldError errors=error name="reason" id=field_id.clone() />
+                    <textarea id=field_id.clone() name="reason" maxlength="300" rows="2"
+                        aria-describedby=format!("{field_id}-error")></textarea>
+                    <FieldError errors name="reason" id=field_id.clone() />
                     <div class="actions">
-                        <button type="button" class="primary-inline" on:click=approve>{t!(i18n, accounts.staff_approve)}</button>
-                        <button type="button" on:click=correct>{t!(i18n, accounts.staff_ask_correction)}</button>
-                        <button type="button" class="secondary" on:click=reject>{t!(i18n, accounts.staff_reject)}</button>
+                        <button type="submit" name="decision" value="accept" class="primary-inline">{t!(i18n, accounts.staff_approve)}</button>
+                        <button type="submit" name="decision" value="fix">{t!(i18n, accounts.staff_ask_correction)}</button>
+                        <button type="submit" name="decision" value="refuse" class="secondary">{t!(i18n, accounts.staff_reject)}</button>
                     </div>
-                </div>
+                </form>
             })}
-            {(status == RegistrationStatus::Verified).then(|| view! {
-                <button type="button" on:click=print>{t!(i18n, accounts.staff_print_code)}</button>
+            {verified.then(|| view! {
+                <form method="post" action=IssueAccessCodeForm::PATH>
+                    <input type="hidden" name="organization" value=slug.clone() />
+                    <input type="hidden" name="registration" value=id />
+                    <input type="hidden" name="locale" value=i18n.get_locale_untracked().as_str() />
+                    <button type="submit">{t!(i18n, accounts.staff_print_code)}</button>
+                </form>
             })}
-            <FormError errors=error />
+            <FormError errors />
         </li>
     }
 }

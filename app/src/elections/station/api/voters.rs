@@ -223,7 +223,7 @@ pub(crate) mod ssr {
             Ok::<_, AppError>(())
         }
         .await;
-        redirect_with(locale, &back, outcome.err().map(|e| e.code), "entered=1");
+        redirect_with(locale, &back, outcome.as_ref().err(), "entered=1");
         Ok(())
     }
 }

@@ -18,7 +18,7 @@
 
 use sha2::{Digest as _, Sha256};
 
-use crate::results::count::{Ballot, ReceiptMode};
+use crate::{Ballot, ReceiptMode};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
