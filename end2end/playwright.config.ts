@@ -59,7 +59,8 @@ export default defineConfig({
   ],
   webServer: {
     // Demo organizations (São Paulo's council, Bogotá's institute) to register with.
-    command: `mkdir -p ${dbDir} && ${bin} demo && exec ${bin} serve --addr 127.0.0.1:${port} ${siteArg}`,
+    // `voz` reads VOZ_SITE_ROOT itself (a flag's environment twin): an empty one would be an error.
+    command: `mkdir -p ${dbDir} && ${bin} demo && exec env -u VOZ_SITE_ROOT ${bin} serve --addr 127.0.0.1:${port} ${siteArg}`,
     env: { DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: secretFile, VOZ_LOG: "warn", VOZ_TRUSTED_PROXIES: "1" },
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
