@@ -92,7 +92,8 @@ mod tests {
         "parity":{"ratio":0.0,"scope":"election"},"tie_break":[],"lot_seed":"s",
         "candidates":[{"id":"c1","segment":"A","parity":false},{"id":"c2","segment":"A","parity":false}]}"#;
 
-    fn export(pairs: &[(&str, &str)]) -> (String, String) {
+    /// The published board of `pairs` (tracking code, chosen candidate in segment A).
+    fn publish(pairs: &[(&str, &str)]) -> board::Board {
         let entries = pairs
             .iter()
             .map(|(code, choice)| {
@@ -102,7 +103,12 @@ mod tests {
                 ((*code).to_owned(), ballot)
             })
             .collect();
-        let published = board::publish(ReceiptMode::Separate, entries);
+        board::publish(ReceiptMode::Separate, entries)
+    }
+
+    /// The export files (`ballots.jsonl`, `tracking-codes.txt`) of `pairs`.
+    fn export(pairs: &[(&str, &str)]) -> (String, String) {
+        let published = publish(pairs);
         (published.ballots.join("\n"), published.codes.join("\n"))
     }
 
@@ -110,16 +116,7 @@ mod tests {
     fn a_published_export_recounts_to_its_head() {
         let pairs = [("AAAA", "c2"), ("BBBB", "c1"), ("CCCC", "c2")];
         let (ballots, codes) = export(&pairs);
-        let entries = pairs
-            .iter()
-            .map(|(c, choice)| {
-                let ballot: Ballot =
-                    serde_json::from_str(&format!(r#"{{"choices":{{"A":["{choice}"]}}}}"#))
-                        .expect("ballot");
-                ((*c).to_owned(), ballot)
-            })
-            .collect();
-        let head = board::publish(ReceiptMode::Separate, entries).head;
+        let head = publish(&pairs).head;
         let recount = recount_export(ELECTION, &ballots, &codes).expect("recount");
         assert_eq!(recount.head, head);
         assert_eq!(recount.ballots, 3);
