@@ -6,7 +6,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Locale, t_string, td_string, use_i18n};
+use crate::i18n::{Locale, td_string, use_i18n};
 
 /// What went wrong, in terms a person can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -292,34 +292,38 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
 
 /// The translated sentence for a field problem.
 pub fn problem_text(problem: Problem) -> String {
-    let i18n = use_i18n();
+    problem_text_in(use_i18n().get_locale_untracked(), problem)
+}
+
+/// The translated sentence for a field problem in `locale` (no reactive context needed).
+pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
     match problem {
-        Problem::Required => t_string!(i18n, common.problem_required).to_string(),
-        Problem::TooLong { max } => t_string!(i18n, common.problem_too_long, max).to_string(),
+        Problem::Required => td_string!(locale, common.problem_required).to_string(),
+        Problem::TooLong { max } => td_string!(locale, common.problem_too_long, max).to_string(),
         Problem::ForbiddenCharacters => {
-            t_string!(i18n, common.problem_forbidden_characters).to_string()
+            td_string!(locale, common.problem_forbidden_characters).to_string()
         }
-        Problem::InvalidDate => t_string!(i18n, common.problem_invalid_date).to_string(),
-        Problem::FutureDate => t_string!(i18n, common.problem_future_date).to_string(),
-        Problem::UnderAge { min } => t_string!(i18n, common.problem_under_age, min).to_string(),
-        Problem::ImplausibleAge => t_string!(i18n, common.problem_implausible_age).to_string(),
-        Problem::UnknownOption => t_string!(i18n, common.problem_unknown_option).to_string(),
-        Problem::TooMany { max } => t_string!(i18n, common.problem_too_many, max).to_string(),
-        Problem::InvalidEmail => t_string!(i18n, common.problem_invalid_email).to_string(),
-        Problem::InvalidPhone => t_string!(i18n, common.problem_invalid_phone).to_string(),
+        Problem::InvalidDate => td_string!(locale, common.problem_invalid_date).to_string(),
+        Problem::FutureDate => td_string!(locale, common.problem_future_date).to_string(),
+        Problem::UnderAge { min } => td_string!(locale, common.problem_under_age, min).to_string(),
+        Problem::ImplausibleAge => td_string!(locale, common.problem_implausible_age).to_string(),
+        Problem::UnknownOption => td_string!(locale, common.problem_unknown_option).to_string(),
+        Problem::TooMany { max } => td_string!(locale, common.problem_too_many, max).to_string(),
+        Problem::InvalidEmail => td_string!(locale, common.problem_invalid_email).to_string(),
+        Problem::InvalidPhone => td_string!(locale, common.problem_invalid_phone).to_string(),
         Problem::InvalidDocumentNumber => {
-            t_string!(i18n, common.problem_invalid_document_number).to_string()
+            td_string!(locale, common.problem_invalid_document_number).to_string()
         }
         Problem::DeclarationRequired => {
-            t_string!(i18n, common.problem_declaration_required).to_string()
+            td_string!(locale, common.problem_declaration_required).to_string()
         }
         Problem::AlreadyRegistered => {
-            t_string!(i18n, common.problem_already_registered).to_string()
+            td_string!(locale, common.problem_already_registered).to_string()
         }
-        Problem::AlreadyUsed => t_string!(i18n, common.problem_already_used).to_string(),
-        Problem::NotLater => t_string!(i18n, common.problem_not_later).to_string(),
+        Problem::AlreadyUsed => td_string!(locale, common.problem_already_used).to_string(),
+        Problem::NotLater => td_string!(locale, common.problem_not_later).to_string(),
         Problem::OutOfRange { min, max } => {
-            t_string!(i18n, common.problem_out_of_range, min, max).to_string()
+            td_string!(locale, common.problem_out_of_range, min, max).to_string()
         }
     }
 }

@@ -30,12 +30,13 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub use ui::shell::{App, shell};
 
-/// Browser entry point: takes over the server-rendered page.
+/// Browser entry point: brings the page's islands to life (the passkey forms); the rest of
+/// every page is server HTML and stays as it came.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
     // Lets browser tests (and curious people) tell the server-rendered page from the live one.
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "true");

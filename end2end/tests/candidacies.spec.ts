@@ -2,7 +2,7 @@
 // appeal, while the commission moves the calendar; the final list is then public.
 import { expect, test, type Page } from "@playwright/test";
 import { verifiedRegistrant } from "./helpers/elections";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, waitForHydration, whenReady } from "./helpers/page";
 import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
@@ -10,8 +10,8 @@ const election = "/o/cmi-sp/e/cmi-2027";
 const commissionPath = "/staff/cmi-sp/elections/cmi-2027";
 
 async function movePhase(commission: Page, to: RegExp) {
-  await commission.locator(".phase-move button.primary").click();
-  await commission.locator(".phase-move button.primary").click(); // "yes, move on"
+  await commission.locator(".phase-move summary").click();
+  await commission.locator(".phase-move button[type=submit]").click(); // "yes, move on"
   await expect(commission.locator(".phase-now")).toHaveText(to);
 }
 
@@ -48,11 +48,11 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   await expect(candidate.locator(".candidacy-status")).toHaveText("Enviada, aguardando análise");
 
   await commission.goto(`/pt-BR${commissionPath}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await movePhase(commission, /Análise das candidaturas/);
   const card = commission.locator(".candidacy", { hasText: name });
   await card.getByRole("button", { name: "Indeferir" }).click();
-  await expect(card.locator(".field-error")).toHaveText("Preencha este campo.");
+  await expect(card.locator(".decision .field-error")).toHaveText("Preencha este campo.");
   await card.locator("textarea[id^=reason-]").fill("Falta a ata de fundação do coletivo.");
   await card.getByRole("button", { name: "Indeferir" }).click();
   await expect(commission.locator(".candidacy", { hasText: name }).locator(".candidacy-status")).toHaveText("Indeferida");
@@ -68,7 +68,7 @@ test("a candidacy is rejected, appealed and accepted on appeal; the final list i
   await screenshot(candidate, testInfo, "candidacy-appealed-pt-BR");
 
   await commission.reload();
-  await waitForHydration(commission);
+  await whenReady(commission);
   const appealed = commission.locator(".candidacy", { hasText: name });
   await expect(appealed.locator(".appeal")).toHaveText(/coletivo é informal/);
   await appealed.locator("textarea[id^=reason-]").fill("O edital aceita coletivos informais.");

@@ -1,15 +1,15 @@
 // The commission configures an election: bad input is named field by field and stores
 // nothing; a valid form creates a draft whose public page shows channels and stations.
 import { expect, test } from "@playwright/test";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, whenReady } from "./helpers/page";
 import { enrolStaff } from "./helpers/staff";
 
 test("the commission creates an election from the CMI template", async ({ browser }, testInfo) => {
   const commission = await enrolStaff(browser, `Comissão ${Date.now()}`, "electoral_commission");
   await commission.goto("/pt-BR/staff/cmi-sp/elections");
-  await waitForHydration(commission);
+  await whenReady(commission);
   await commission.getByRole("link", { name: "Nova eleição" }).click();
-  await waitForHydration(commission);
+  await whenReady(commission);
   await commission.locator("#title").fill("<b>CMI</b>");
   await commission.locator("#slug").fill("CMI 2029!");
   await commission.locator("#parity_percent").fill("150");
@@ -48,7 +48,7 @@ test("the commission creates an election from the CMI template", async ({ browse
 
   // The same address cannot be used twice.
   await commission.goto("/pt-BR/staff/cmi-sp/elections/new");
-  await waitForHydration(commission);
+  await whenReady(commission);
   await commission.locator("#title").fill("Outra");
   await commission.locator("#slug").fill(slug);
   await commission.locator("#online_from").fill("2029-05-18");

@@ -4,7 +4,7 @@
 // store test `a_declared_conflict_leaves_the_decision_to_others`.)
 import { expect, test } from "@playwright/test";
 import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, whenReady } from "./helpers/page";
 import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
@@ -19,7 +19,7 @@ test("a declared conflict of interest leaves the decision to another commissione
   const sister = `Rosa Mamani ${stamp}`;
   await fileCandidacy(await verifiedRegistrant(browser, commission, newPerson({ name: sister, gender: "woman" })), election, { segment: "C" });
   await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await movePhase(commission, "Análise das candidaturas");
 
   const card = commission.locator(".candidacy", { hasText: sister });
@@ -34,14 +34,14 @@ test("a declared conflict of interest leaves the decision to another commissione
 
   // In Arabic, the same card says the same thing, right to left.
   await commission.goto(`/ar/staff/${ORG}/elections/${election}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await expect(commission.locator(".candidacy", { hasText: sister }).locator(".conflicted")).toHaveText(/تضارب في المصالح/);
   await screenshot(commission, testInfo, "commission-conflict-ar");
 
   // Another commissioner decides it.
   const colleague = await enrolStaff(browser, `Comissário ${stamp}`, "electoral_commission");
   await colleague.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
-  await waitForHydration(colleague);
+  await whenReady(colleague);
   const theirs = colleague.locator(".candidacy", { hasText: sister });
   await theirs.getByRole("button", { name: "Aceitar", exact: true }).click();
   await expect(colleague.locator(".candidacy", { hasText: sister }).locator(".candidacy-status")).toHaveText("Aceita");

@@ -63,7 +63,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
 
   // 3. Review: one rejected, appealed, upheld.
   await commission.reload();
-  await waitForHydration(commission);
+  await whenReady(commission);
   await movePhase(commission, "Análise das candidaturas");
   for (const name of [orgMan, personMan, personWoman]) {
     await commission.locator(".candidacy", { hasText: name }).getByRole("button", { name: "Aceitar" }).click();
@@ -80,7 +80,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await appealing.locator("form button[type=submit]").click();
   await expect(appealing.locator(".candidacy-status")).toHaveText("Recurso enviado");
   await commission.reload();
-  await waitForHydration(commission);
+  await whenReady(commission);
   const appealed = commission.locator(".candidacy", { hasText: orgWoman });
   await appealed.locator("textarea[id^=reason-]").fill("O edital aceita coletivos informais.");
   await appealed.getByRole("button", { name: "Aceitar o recurso" }).click();
@@ -110,7 +110,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   const worker = await enrolStaff(browser, `Mesário ${stamp}`, "poll_worker");
   // The commission assigns this poll worker to the station; another one is then refused there.
   await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   const staffCard = commission.locator("#station-staff-1");
   await expect(staffCard).toContainText("Ninguém designado");
   await staffCard.locator("select").selectOption({ label: `Mesário ${stamp}` });
@@ -164,11 +164,11 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await waitForHydration(worker);
   await expect(worker.getByTestId("station-counts")).toContainText("1 pessoa votou aqui · 1 cédula na urna");
   await worker.locator("#sheets_found").fill("0");
-  await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
+  await worker.locator(".closure details.confirm summary").click(); // "Assinar o encerramento"
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator(".closure.signed")).toBeVisible();
   await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await movePhase(commission, "Apuração");
   await movePhase(commission, "Resultado provisório");
 

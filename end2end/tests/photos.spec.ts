@@ -3,7 +3,7 @@
 // public beside the name.
 import { expect, test, type Page } from "@playwright/test";
 import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
-import { screenshot, waitForHydration } from "./helpers/page";
+import { screenshot, waitForHydration, whenReady } from "./helpers/page";
 import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
@@ -78,7 +78,7 @@ test("a candidate's photo: refused when it is no picture, private until the fina
   expect((await candidate.request.get(src)).status()).toBe(200);
   // (Verifying the candidate took the commission to the review queue.)
   await commission.goto(`/pt-BR/staff/${ORG}/elections/${election}`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await movePhase(commission, "Análise das candidaturas");
   const card = commission.locator(".candidacy", { hasText: name });
   await expect(card.locator("img.candidate-photo")).toBeVisible();

@@ -140,11 +140,11 @@ test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballo
   // 2 sheets in the box and a kiosk ballot for 2 people: the closure needs a justification.
   await waitForHydration(worker);
   await worker.locator("#sheets_found").fill("2");
-  await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
+  await worker.locator(".closure details.confirm summary").click(); // "Assinar o encerramento"
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator("#justification-error")).toHaveText("Preencha este campo.");
   await worker.locator("#justification").fill("Uma cédula nula a mais: eleitor depositou duas folhas.");
-  await worker.getByRole("button", { name: "Assinar o encerramento" }).click();
+  await worker.locator(".closure details.confirm summary").click(); // "Assinar o encerramento"
   await worker.getByRole("button", { name: "Sim, assinar" }).click();
   await expect(worker.locator(".closure.signed")).toBeVisible();
   await expect(worker.locator(".closure.signed")).toContainText("Uma cédula nula a mais");

@@ -18,6 +18,7 @@ mod export;
 mod finish_render;
 mod locale_redirect;
 mod logging;
+mod plain_forms;
 mod security_headers;
 mod seed;
 mod serve;

@@ -151,6 +151,9 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
         .layer(axum::middleware::from_fn(
             crate::finish_render::run_to_completion,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::plain_forms::answer_forms_with_redirects,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             https,
             crate::locale_redirect::redirect_to_locale,

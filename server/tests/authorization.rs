@@ -114,6 +114,13 @@ fn matrix() -> Vec<Case> {
     vec![
         // Public reading.
         case("POST /api/organizations", Body::Form(""), Who::Everyone),
+        // What a refused form left for its page, and a refusal put into words.
+        case("POST /api/register/draft", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/explain_error",
+            Body::Json(json!({"locale": "ar", "error": {"code": "invalid_input", "fields": []}})),
+            Who::Everyone,
+        ),
         case(
             "POST /api/registration_setup",
             Body::Form("slug=cmi-sp"),
@@ -264,6 +271,11 @@ fn matrix() -> Vec<Case> {
             Who::Only(&[Voter]),
         ),
         case(
+            "POST /api/candidacy/draft",
+            Body::Form("organization=cmi-sp&election=cmi-2027"),
+            Who::Passkey,
+        ),
+        case(
             "POST /api/candidacy/appeal",
             Body::Json(json!({"organization": org, "election": "cmi-2027", "text": ""})),
             Who::SignedIn,
@@ -306,6 +318,11 @@ fn matrix() -> Vec<Case> {
             Who::Only(STAFF_OF_CMI),
         ),
         // One station (1, assigned to one poll worker).
+        case(
+            "POST /api/station/notes",
+            Body::Form("organization=cmi-sp&election=cmi-2025&station=1"),
+            Who::Only(STATION_ONE),
+        ),
         case(
             "POST /api/station/load",
             Body::Json(json!({"organization": org, "election": e, "station": 1, "locale": "en"})),
@@ -419,6 +436,20 @@ fn matrix() -> Vec<Case> {
             Who::Only(COMMISSION),
         ),
         case(
+            "POST /api/commission/candidacy_form",
+            Body::Form(
+                "organization=cmi-sp&election=cmi-2025&candidacy=999999&action=accept&reason=&locale=en",
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/conflict_form",
+            Body::Form(
+                "organization=cmi-sp&election=cmi-2025&candidacy=999999&reason=my+sister&locale=en",
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
             "POST /api/commission/conflict",
             Body::Json(
                 json!({"organization": org, "election": e, "candidacy": 999_999, "reason": "my sister"}),
@@ -430,6 +461,11 @@ fn matrix() -> Vec<Case> {
             Body::Json(
                 json!({"organization": org, "form": {"title": "", "slug": "", "seats": ["", "", ""], "max_choices": "", "extra_seats": "", "parity_percent": "", "parity_scope": "", "min_voter_age": "", "online_from": "", "online_to": "", "in_person_date": "", "opens": "", "closes": "", "stations": ""}}),
             ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/draft",
+            Body::Json(json!({"organization": org})),
             Who::Only(COMMISSION),
         ),
         case(
@@ -446,10 +482,29 @@ fn matrix() -> Vec<Case> {
             ),
             Who::Only(COMMISSION),
         ),
+        case(
+            "POST /api/commission/assign_form",
+            Body::Form(
+                "organization=cmi-sp&election=cmi-2025&station=1&worker=999999&assign=true&locale=en",
+            ),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/commission/assign_form",
+            Body::Form(
+                "organization=cmi-sp&election=cmi-2025&station=1&worker=&assign=true&locale=en",
+            ),
+            Who::Only(COMMISSION),
+        ),
         // Administrators.
         case(
             "POST /api/staff/invite",
             Body::Json(json!({"organization": org, "role": "jury"})),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/invite_link",
+            Body::Form("organization=cmi-sp"),
             Who::Only(ADMIN),
         ),
         case(

@@ -136,8 +136,11 @@ crate::platform::codes::text_codes!(Role {
     Jury => "jury",
 });
 
-/// A registration form as submitted: every field a string, nothing trusted yet.
+/// A registration form as submitted: every field a string, nothing trusted yet. A field
+/// left out is empty (a plain HTML form omits unticked boxes and empty selects); the rules
+/// then say which ones were required.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RegistrationForm {
     pub display_name: String,
     pub preferred_locale: String,

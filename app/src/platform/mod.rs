@@ -12,12 +12,14 @@
 //! - `text`: a line and paragraphs people write, checked one way; Markdown rendered safe.
 //! - `voting`: the ballot box of any poll — one mark per person, ballots that name no one,
 //!   the seal.
+//! - `form_codec`: server functions that read JSON and plain HTML forms alike.
 //! - `timeline`: a process's phases, last days and audited public history.
 
 pub mod access;
 pub mod audit;
 pub mod codes;
 pub mod files;
+pub mod form_codec;
 pub mod ids;
 pub mod review;
 pub mod text;

@@ -4,8 +4,8 @@
 //! groups under the election's minimum size merged (`results::groups`). Shown from the
 //! provisional-results phase on.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::elections::calendar::rules::Phase;
@@ -79,7 +79,7 @@ pub struct BoardPage {
     pub codes: Vec<String>,
 }
 
-#[server(prefix = "/api", endpoint = "board", input = Json)]
+#[server(prefix = "/api", endpoint = "board", input = JsonOrForm)]
 pub async fn load_board(organization: String, election: String) -> Result<BoardPage, AppError> {
     respond(ssr::load_board(&organization, &election).await)
 }
@@ -100,7 +100,7 @@ pub struct MinutesPage {
     )>,
 }
 
-#[server(prefix = "/api", endpoint = "minutes", input = Json)]
+#[server(prefix = "/api", endpoint = "minutes", input = JsonOrForm)]
 pub async fn load_minutes(
     organization: String,
     election: String,
@@ -109,7 +109,7 @@ pub async fn load_minutes(
     respond(ssr::load_minutes(&organization, &election, &locale).await)
 }
 
-#[server(prefix = "/api", endpoint = "results", input = Json)]
+#[server(prefix = "/api", endpoint = "results", input = JsonOrForm)]
 pub async fn load_results(
     organization: String,
     election: String,

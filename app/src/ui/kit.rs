@@ -104,27 +104,26 @@ pub fn problem(errors: RwSignal<Option<AppError>>, name: &str) -> Option<String>
     })
 }
 
-/// An irreversible step asked twice: the button, then the question with "yes" and
-/// "not yet". `confirming` is the caller's when it must close the question itself (after a
-/// refusal, say).
+/// An irreversible step asked twice, without a script: a form posting `children` (hidden
+/// fields, and any fields the step needs) to `action`, whose first button only opens the
+/// question (`<details>`); its "yes" submits. Closing the question again is "not yet".
 #[component]
-pub fn ConfirmButton(
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] question: Signal<String>,
-    #[prop(into)] yes: Signal<String>,
-    on_confirm: Callback<()>,
-    #[prop(optional)] confirming: Option<RwSignal<bool>>,
+pub fn ConfirmForm(
+    #[prop(into)] label: String,
+    #[prop(into)] question: String,
+    #[prop(into)] yes: String,
+    #[prop(into)] action: String,
+    children: Children,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let confirming = confirming.unwrap_or_else(|| RwSignal::new(false));
     view! {
-        <Show when=move || confirming.get() fallback=move || view! {
-            <button type="button" class="primary" on:click=move |_| confirming.set(true)>{label}</button>
-        }>
-            <p class="notice">{question}</p>
-            <button type="button" class="primary" on:click=move |_| on_confirm.run(())>{yes}</button>
-            <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, common.cancel)}</button>
-        </Show>
+        <form method="post" action=action class="confirm-form">
+            {children()}
+            <details class="confirm">
+                <summary class="button primary">{label}</summary>
+                <p class="notice">{question}</p>
+                <button type="submit" class="primary">{yes}</button>
+            </details>
+        </form>
     }
 }
 

@@ -47,7 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <style nonce=leptos::nonce::use_nonce() inner_html=stylesheet()></style>
                 <script nonce=leptos::nonce::use_nonce() inner_html=ENHANCE></script>
                 <AutoReload options=options.clone() />
-                {ships_bundle().then(|| view! { <HydrationScripts options /> })}
+                {ships_bundle().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -92,24 +92,17 @@ fn ships_bundle() -> bool {
     }
 }
 
-/// Only pages where the browser must act load the bundle: the passkey ceremonies (joining,
-/// signing in, enrolling staff, the account's passkeys), candidacy forms and staff screens,
-/// until each of their forms is a plain one (the verification queue already is). Every other page — home, about, the election
-/// page, the ballot and its receipt, results, board, minutes, the printed-code sign-in, the
-/// kiosk, the voters list, a page not found — is server HTML and CSS only.
+/// Only pages with an island load the bundle: the passkey ceremonies (joining, signing in,
+/// enrolling staff, the account's passkeys). Every other page — reading pages, the ballot,
+/// the printed-code sign-in, the kiosk, candidacy forms, every staff screen, a page not found
+/// — is server HTML and CSS with plain forms, and works with scripts off.
 pub fn needs_bundle(path: &str) -> bool {
     let (_, rest) = crate::locale::split_locale(path);
     let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
-    match parts.as_slice() {
-        ["staff", _, "review"] => false,
-        ["join", _]
-        | ["sign-in"]
-        | ["account"]
-        | ["enroll", _]
-        | ["staff", _, ..]
-        | ["o", _, "e", _, "candidacy"] => true,
-        _ => false,
-    }
+    matches!(
+        parts.as_slice(),
+        ["join", _] | ["sign-in"] | ["account"] | ["enroll", _]
+    )
 }
 
 const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230a6c5a'/%3E%3Ctext x='16' y='23' font-size='20' font-family='sans-serif' font-weight='700' fill='white' text-anchor='middle'%3EV%3C/text%3E%3C/svg%3E";
@@ -143,36 +136,39 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider set_dir_attr_on_html=false>
             <PageTitle />
             <Router>
+                // Every page is rendered whole before it is sent (`SsrMode::Async`): without
+                // a script nothing streamed afterwards would show, and a page that shows a
+                // one-time value clears its cookie in the response's headers.
                 <Routes fallback=NotFoundPage>
                     <ParentRoute path=path!("/:lang") view=LocaleLayout>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("about") view=AboutPage ssr=SsrMode::Async />
-                        <Route path=path!("join/:org") view=RegisterPage />
-                        <Route path=path!("sign-in") view=SignInPage />
+                        <Route path=path!("join/:org") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("sign-in") view=SignInPage ssr=SsrMode::Async />
                         <Route path=path!("kiosk") view=KioskPage ssr=SsrMode::Async />
                         <Route path=path!("kiosk/voted") view=KioskReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("account") view=AccountPageView ssr=SsrMode::Async />
-                        <Route path=path!("code") view=CodeSignInPage />
-                        <Route path=path!("enroll/:token") view=EnrollPage />
+                        <Route path=path!("code") view=CodeSignInPage ssr=SsrMode::Async />
+                        <Route path=path!("enroll/:token") view=EnrollPage ssr=SsrMode::Async />
                         <Route path=path!("voters/:org") view=VotersPage ssr=SsrMode::Async />
-                        <Route path=path!("staff/:org") view=StaffHomePage />
+                        <Route path=path!("staff/:org") view=StaffHomePage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/review") view=ReviewPage ssr=SsrMode::Async />
-                        <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage />
-                        <Route path=path!("staff/:org/team") view=TeamPage />
-                        <Route path=path!("staff/:org/audit") view=AuditPage />
-                        <Route path=path!("staff/:org/elections") view=ElectionsStaffPage />
-                        <Route path=path!("staff/:org/elections/new") view=NewElectionPage />
-                        <Route path=path!("staff/:org/stations") view=StationsPage />
-                        <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView />
-                        <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage />
+                        <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/elections") view=ElectionsStaffPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/elections/new") view=NewElectionPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election") view=ElectionPageView ssr=SsrMode::Async />
-                        <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage />
+                        <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
-                        <Route path=path!("*any") view=NotFound />
+                        <Route path=path!("*any") view=NotFound ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </Router>
@@ -217,6 +213,10 @@ mod bundle_tests {
             "/pt-BR/no/such/page",
             "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy/extra",
             "/ar/staff/cmi-sp/review",
+            "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy",
+            "/pt-BR/staff/cmi-sp",
+            "/pt-BR/staff/cmi-sp/helpdesk",
+            "/pt-BR/staff/cmi-sp/elections/cmi-2025/stations/1",
         ] {
             assert!(!needs_bundle(page), "{page}");
         }
@@ -225,9 +225,6 @@ mod bundle_tests {
             "/ar/sign-in",
             "/ht/account",
             "/fr/enroll/abc",
-            "/pt-BR/o/cmi-sp/e/cmi-2025/candidacy",
-            "/pt-BR/staff/cmi-sp",
-            "/pt-BR/staff/cmi-sp/elections/cmi-2025/stations/1",
         ] {
             assert!(needs_bundle(page), "{page}");
         }

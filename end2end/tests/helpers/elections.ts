@@ -30,10 +30,11 @@ async function awayFromSaoPauloMidnight() {
   await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-/** Moves the commission's election one phase on (with its confirmation step). */
+/** Moves the commission's election one phase on (with its confirmation step: the
+ *  `<summary>` opens the question, whose button posts the form). */
 export async function movePhase(commission: Page, to: string) {
-  await commission.locator(".phase-move button.primary").click();
-  await commission.locator(".phase-move button.primary").click();
+  await commission.locator(".phase-move summary").click();
+  await commission.locator(".phase-move button[type=submit]").click();
   await expect(commission.locator(".phase-now")).toHaveText(to);
 }
 
@@ -43,7 +44,7 @@ export async function movePhase(commission: Page, to: string) {
 export async function configureElection(commission: Page, slug: string, title: string) {
   await awayFromSaoPauloMidnight();
   await commission.goto(`/pt-BR/staff/${ORG}/elections/new`);
-  await waitForHydration(commission);
+  await whenReady(commission);
   await commission.locator("#title").fill(title);
   await commission.locator("#slug").fill(slug);
   await commission.locator("#seats_a").fill("1");

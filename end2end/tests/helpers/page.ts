@@ -1,17 +1,16 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import path from "node:path";
 
-/** Waits until the browser bundle has taken over the server-rendered page. */
+/** Waits until the page's islands have hydrated, on a page that loads the browser bundle;
+ *  a page of server HTML only (reading pages, plain forms) is ready once it has loaded. */
 export async function waitForHydration(page: Page) {
+  if ((await page.locator('link[rel="modulepreload"]').count()) === 0) return;
   // Generous: a debug bundle on a busy two-core machine can take a while to start.
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
 }
 
-/** Waits for hydration on a page that loads the browser bundle; a page of server HTML
- *  only (reading pages, plain forms) is ready as soon as it has loaded. */
-export async function whenReady(page: Page) {
-  if ((await page.locator('link[rel="modulepreload"]').count()) > 0) await waitForHydration(page);
-}
+/** The same wait, under the name the newer specs use. */
+export const whenReady = waitForHydration;
 
 /** Saves a full-page screenshot under end2end/output/screenshots/<project>/<name>.png. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {

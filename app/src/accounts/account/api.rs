@@ -7,8 +7,8 @@ use crate::accounts::types::{RegistrationStatus, Role};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// The signed-in person's own view of their account.
@@ -47,7 +47,7 @@ pub async fn start_add_passkey() -> Result<Ceremony, AppError> {
     respond(ssr::start_add_passkey().await)
 }
 
-#[server(prefix = "/api", endpoint = "passkeys/finish", input = Json)]
+#[server(prefix = "/api", endpoint = "passkeys/finish", input = JsonOrForm)]
 pub async fn finish_add_passkey(ceremony: String, credential: String) -> Result<(), AppError> {
     respond(ssr::finish_add_passkey(&ceremony, &credential).await)
 }

@@ -2,18 +2,16 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
-use leptos::task::spawn_local;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::account::api::{
-    AccountPage, RemovePasskeyForm, SignOutForm, finish_add_passkey, my_account, start_add_passkey,
-};
-use crate::accounts::passkey::client as passkey_client;
+use crate::accounts::account::api::{AccountPage, RemovePasskeyForm, SignOutForm, my_account};
+use crate::accounts::passkey::island::{Ceremony, PasskeyForm};
+use crate::accounts::passkey::ui::ceremony_texts;
 use crate::accounts::types::RegistrationStatus;
 use crate::accounts::ui::labels;
-use crate::error::{AppError, ErrorCode, ErrorMessage};
+use crate::error::{ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 
@@ -22,12 +20,12 @@ pub fn AccountPageView() -> impl IntoView {
     let i18n = use_i18n();
     let account = Resource::new(|| (), |()| my_account());
     view! {
-        <Title text=move || t_string!(i18n, accounts.account_title).to_string() />
+        <Title text=t_string!(i18n, accounts.account_title).to_string() />
         <article class="form-page">
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
-                        Ok(Some(page)) => view! { <AccountDetails page reload=account /> }.into_any(),
+                        Ok(Some(page)) => view! { <AccountDetails page /> }.into_any(),
                         Ok(None) => view! { <NotSignedIn /> }.into_any(),
                         Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
                     }
@@ -49,10 +47,7 @@ fn NotSignedIn() -> impl IntoView {
 }
 
 #[component]
-fn AccountDetails(
-    page: AccountPage,
-    reload: Resource<Result<Option<AccountPage>, AppError>>,
-) -> impl IntoView {
+fn AccountDetails(page: AccountPage) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let welcome = move || query.with(|q| q.get("welcome").is_some());
@@ -63,29 +58,8 @@ fn AccountDetails(
             .and_then(|code| ErrorCode::from_query(&code))
     };
     let locale = i18n.get_locale_untracked().as_str();
-    let error = RwSignal::new(None::<AppError>);
-    let busy = RwSignal::new(false);
     let only_one_passkey = page.passkeys.len() <= 1;
-
-    let add_passkey = move |_| {
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let outcome = async {
-                let ceremony = start_add_passkey().await?;
-                let credential = passkey_client::create(&ceremony.options)
-                    .await
-                    .map_err(AppError::new)?;
-                finish_add_passkey(ceremony.id, credential).await
-            }
-            .await;
-            match outcome {
-                Ok(()) => reload.refetch(),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
+    let here = localized_path(i18n.get_locale_untracked(), "/account");
     view! {
         <h1>{page.display_name.clone()}</h1>
         <Show when=welcome>
@@ -157,10 +131,11 @@ fn AccountDetails(
                 }).collect_view()}
             </ul>
             {move || refused().map(|code| view! { <ErrorMessage code /> })}
-            {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
-            <button type="button" on:click=add_passkey disabled=move || busy.get()>
-                {t!(i18n, accounts.passkey_add)}
-            </button>
+            <PasskeyForm ceremony=Ceremony::AddPasskey done=here locale=locale.to_owned() texts=ceremony_texts(i18n)>
+                <form method="get" action="">
+                    <button type="submit">{t!(i18n, accounts.passkey_add)}</button>
+                </form>
+            </PasskeyForm>
         </section>
         <section>
             <form method="post" action=SignOutForm::PATH>

@@ -4,8 +4,8 @@
 //! `my_account`. Each server function checks everything itself: what the UI shows or
 //! hides is never a check.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -26,7 +26,7 @@ pub async fn start_sign_in() -> Result<Ceremony, AppError> {
     respond(ssr::start_sign_in().await)
 }
 
-#[server(prefix = "/api", endpoint = "sign_in/finish", input = Json)]
+#[server(prefix = "/api", endpoint = "sign_in/finish", input = JsonOrForm)]
 pub async fn finish_sign_in(ceremony: String, credential: String) -> Result<(), AppError> {
     respond(ssr::finish_sign_in(&ceremony, &credential).await)
 }

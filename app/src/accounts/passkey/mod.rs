@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod client;
+pub mod island;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

@@ -9,8 +9,8 @@ use crate::accounts::types::{DocumentType, RegistrationForm, ResidenceProof};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// What the registration form needs to know about an organization.
@@ -49,7 +49,7 @@ pub async fn nationality_options(locale: String) -> Result<Vec<NationalityOption
 
 /// Step 1 of registering: checks the form and the document (nothing is stored yet), then
 /// asks the browser for a passkey.
-#[server(prefix = "/api", endpoint = "register/start", input = Json)]
+#[server(prefix = "/api", endpoint = "register/start", input = JsonOrForm)]
 pub async fn start_registration(
     organization: String,
     form: RegistrationForm,
@@ -59,18 +59,27 @@ pub async fn start_registration(
 
 /// Step 2: verifies the new passkey, then stores the account, the registration (pending
 /// review) and the passkey in one transaction, and signs the person in.
-#[server(prefix = "/api", endpoint = "register/finish", input = Json)]
+#[server(prefix = "/api", endpoint = "register/finish", input = JsonOrForm)]
 pub async fn finish_registration(ceremony: String, credential: String) -> Result<(), AppError> {
     respond(ssr::finish_registration(&ceremony, &credential).await)
 }
 
 /// Sends a corrected registration back to review, when reviewers asked for a correction.
-#[server(prefix = "/api", endpoint = "register/correct", input = Json)]
+#[server(prefix = "/api", endpoint = "register/correct", input = JsonOrForm)]
 pub async fn correct_registration(
     organization: String,
     form: RegistrationForm,
 ) -> Result<(), AppError> {
-    respond(ssr::correct_registration(&organization, form).await)
+    let draft = form.clone();
+    let outcome = ssr::correct_registration(&organization, form).await;
+    match &outcome {
+        Ok(()) => crate::platform::web::http::form_redirect("/account"),
+        Err(_) if crate::platform::web::http::is_form_post() => {
+            crate::accounts::registration::form::keep_draft(&draft);
+        }
+        Err(_) => {}
+    }
+    respond(outcome)
 }
 
 #[cfg(feature = "ssr")]

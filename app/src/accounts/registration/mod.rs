@@ -1,7 +1,9 @@
 //! Registering with an organization: the rules a form must meet (`rules`, pure), storing
-//! and reviewing registrations (`store`), the form's server functions (`api`) and page (`ui`).
+//! and reviewing registrations (`store`), the form's server functions (`api`), page (`ui`) and the
+//! form's HTML names (`form`).
 
 pub mod api;
+pub mod form;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;

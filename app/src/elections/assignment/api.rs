@@ -1,8 +1,8 @@
 //! The commission assigns poll workers to polling stations (server functions and the
 //! types they return). Who may then work a station: `station::rules::may_work_station`.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::elections::election::settings::Station;
@@ -26,7 +26,7 @@ pub struct StationStaffPage {
 }
 
 /// Assigns (`assign = true`) or unassigns a poll worker; audited.
-#[server(prefix = "/api", endpoint = "commission/assign", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/assign", input = JsonOrForm)]
 pub async fn assign_poll_worker(
     organization: String,
     election: String,
@@ -35,6 +35,32 @@ pub async fn assign_poll_worker(
     assign: bool,
 ) -> Result<(), AppError> {
     respond(ssr::assign(&organization, &election, station, worker, assign).await)
+}
+
+/// [`assign_poll_worker`] as a plain form (`worker` from the station's list, which may
+/// be left on "choose"): back to the commission page, with a refusal shown under the
+/// station it concerns.
+#[server(prefix = "/api", endpoint = "commission/assign_form")]
+pub async fn assign_poll_worker_form(
+    organization: String,
+    election: String,
+    station: i64,
+    #[server(default)] worker: String,
+    assign: bool,
+    locale: String,
+) -> Result<(), AppError> {
+    let outcome = match worker.trim().parse::<i64>() {
+        Ok(worker) => ssr::assign(&organization, &election, station, worker, assign).await,
+        Err(_) => ssr::nobody_chosen(&organization).await,
+    };
+    crate::elections::commission::api::ssr::back_to_commission(
+        &locale,
+        &organization,
+        &election,
+        &format!("station-{station}"),
+        outcome.err(),
+    );
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
@@ -48,7 +74,7 @@ pub(crate) mod ssr {
     use crate::elections::election::lookup::election_of;
     use crate::elections::election::store::ElectionRecord;
     use crate::elections::station::rules::PollWorker;
-    use crate::error::AppError;
+    use crate::error::{AppError, FieldProblem, Problem};
     use crate::platform::access::COMMISSION;
     use crate::platform::web::context::{app_state, require_staff};
     use crate::state::AppState;
@@ -94,6 +120,15 @@ pub(crate) mod ssr {
                 .await
                 .map_err(AppError::from)?,
         })
+    }
+
+    /// The assignment form sent without a poll worker chosen (the commission's only).
+    pub async fn nobody_chosen(organization: &str) -> Result<(), AppError> {
+        require_staff(organization, &COMMISSION).await?;
+        Err(AppError::fields([FieldProblem {
+            field: "worker".into(),
+            problem: Problem::Required,
+        }]))
     }
 
     pub async fn assign(

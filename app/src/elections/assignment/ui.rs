@@ -1,52 +1,50 @@
 //! The commission's "poll workers per station" section: who works where, assign, remove.
+//! Plain forms; a refusal comes back under the station it concerns (`?item=station-<id>`).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::server_fn::ServerFn as _;
 
-use crate::elections::assignment::api::{StationStaffPage, assign_poll_worker};
-use crate::error::{AppError, ErrorMessage};
+use crate::elections::assignment::api::{AssignPollWorkerForm, StationStaffPage};
+use crate::elections::commission::ui::{ElectionKeys, errors_of};
+use crate::error::AppError;
 use crate::i18n::{t, use_i18n};
+use crate::ui::kit::{FieldError, FormError};
 
 #[component]
 pub fn StationStaff(
     page: StationStaffPage,
     keys: (String, String),
-    reload: Callback<()>,
+    /// The form the last refusal concerns (`station-<id>`), if any.
+    item: Option<String>,
+    errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="station-staff" aria-labelledby="station-staff-heading">
             <h2 id="station-staff-heading">{t!(i18n, elections.assign_heading)}</h2>
             <p class="hint">{t!(i18n, elections.assign_intro)}</p>
-            <Stations page keys reload />
+            <Stations page keys item errors />
         </section>
     }
 }
 
 #[component]
-fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>) -> impl IntoView {
+fn Stations(
+    page: StationStaffPage,
+    keys: (String, String),
+    item: Option<String>,
+    errors: RwSignal<Option<AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<AppError>);
-    let act = move |station: i64, worker: i64, assign: bool| {
-        let (org, election) = keys.clone();
-        spawn_local(async move {
-            match assign_poll_worker(org, election, station, worker, assign).await {
-                Ok(()) => reload.run(()),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
     let editable = page.editable;
     let workers = page.poll_workers.clone();
     let marks = page.marks.clone();
     view! {
-        {move || error.get().map(|e| view! { <ErrorMessage code=e.code /> })}
         <ul class="plain station-staff-list">
             {page.stations.into_iter().map(|(station, assigned)| {
                 let id = station.id;
+                let errors = errors_of(errors, item.as_deref(), &format!("station-{id}"));
                 let select_id = format!("assign-{id}");
-                let choice = RwSignal::new(String::new());
-                let act_add = act.clone();
                 let candidates: Vec<_> = workers.iter().filter(|w| !assigned.iter().any(|a| a.account == w.account)).cloned().collect();
                 let here: Vec<(String, u64)> = marks.iter().filter(|(s, _, _)| *s == id).map(|(_, n, c)| (n.clone(), *c)).collect();
                 view! {
@@ -64,12 +62,17 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                             view! {
                                 <ul class="plain assigned">
                                     {assigned.into_iter().map(|w| {
-                                        let act = act.clone();
                                         view! {
                                             <li>
                                                 <span dir="auto">{w.name.clone()}</span>
                                                 {editable.then(|| view! {
-                                                    <button type="button" class="small secondary" on:click=move |_| act(id, w.account, false)>{t!(i18n, elections.assign_remove)}</button>
+                                                    <form method="post" action=AssignPollWorkerForm::PATH class="inline">
+                                                        <ElectionKeys keys=keys.clone() />
+                                                        <input type="hidden" name="station" value=id />
+                                                        <input type="hidden" name="worker" value=w.account />
+                                                        <input type="hidden" name="assign" value="false" />
+                                                        <button type="submit" class="small secondary">{t!(i18n, elections.assign_remove)}</button>
+                                                    </form>
                                                 })}
                                             </li>
                                         }
@@ -78,19 +81,20 @@ fn Stations(page: StationStaffPage, keys: (String, String), reload: Callback<()>
                             }.into_any()
                         }}
                         {(editable && !candidates.is_empty()).then(|| view! {
-                            <div class="assign-form">
+                            <form method="post" action=AssignPollWorkerForm::PATH class="assign-form">
+                                <ElectionKeys keys=keys.clone() />
+                                <input type="hidden" name="station" value=id />
+                                <input type="hidden" name="assign" value="true" />
                                 <label for=select_id.clone()>{t!(i18n, elections.assign_label)}</label>
-                                <select id=select_id.clone() on:change=move |ev| choice.set(event_target_value(&ev))>
+                                <select id=select_id.clone() name="worker" required aria-describedby=format!("{select_id}-error")>
                                     <option value="">{t!(i18n, common.choose_option)}</option>
                                     {candidates.into_iter().map(|w| view! { <option value=w.account.to_string()>{w.name}</option> }).collect_view()}
                                 </select>
-                                <button type="button" on:click=move |_| {
-                                    if let Ok(worker) = choice.get_untracked().parse::<i64>() {
-                                        act_add(id, worker, true);
-                                    }
-                                }>{t!(i18n, elections.assign_button)}</button>
-                            </div>
+                                <button type="submit">{t!(i18n, elections.assign_button)}</button>
+                            </form>
+                            <FieldError errors name="worker" id=select_id.clone() />
                         })}
+                        <FormError errors />
                     </li>
                 }
             }).collect_view()}

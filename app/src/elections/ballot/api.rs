@@ -1,7 +1,7 @@
 //! Server functions for voting.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
@@ -9,7 +9,7 @@ use crate::error::respond;
 use crate::results::count::Ballot;
 
 /// Casts the signed-in voter's ballot; returns its tracking code, shown to the voter once.
-#[server(prefix = "/api", endpoint = "vote/cast", input = Json)]
+#[server(prefix = "/api", endpoint = "vote/cast", input = JsonOrForm)]
 pub async fn cast_ballot(
     organization: String,
     election: String,

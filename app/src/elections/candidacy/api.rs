@@ -6,21 +6,39 @@ use crate::elections::candidacy::CandidacyForm;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
-/// Files the signed-in person's candidacy.
-#[server(prefix = "/api", endpoint = "candidacy/file", input = Json)]
+/// Files the signed-in person's candidacy. From a plain form (fields `form[segment]`,
+/// `form[name]`, `form[date]`, `form[platform][<i>][0]` (language) and
+/// `form[platform][<i>][1]` (text)), a refusal keeps what was typed for the page to
+/// fill back in ([`take_candidacy_draft`]).
+#[server(prefix = "/api", endpoint = "candidacy/file", input = JsonOrForm)]
 pub async fn file_candidacy(
     organization: String,
     election: String,
     form: CandidacyForm,
 ) -> Result<(), AppError> {
-    respond(ssr::file_candidacy(&organization, &election, form).await)
+    let draft = crate::platform::web::http::is_form_post().then(|| form.clone());
+    let result = ssr::file_candidacy(&organization, &election, form).await;
+    if let (Err(_), Some(draft)) = (&result, draft) {
+        ssr::keep_draft(&organization, &election, draft);
+    }
+    respond(result)
+}
+
+/// What the signed-in person typed in the candidacy form of this election before the
+/// server refused it, once (the page fills it back in).
+#[server(prefix = "/api", endpoint = "candidacy/draft", input = JsonOrForm)]
+pub async fn take_candidacy_draft(
+    organization: String,
+    election: String,
+) -> Result<Option<CandidacyForm>, AppError> {
+    respond(ssr::take_draft(&organization, &election).await)
 }
 
 /// The candidate appeals the rejection of their candidacy, in the appeal window.
-#[server(prefix = "/api", endpoint = "candidacy/appeal", input = Json)]
+#[server(prefix = "/api", endpoint = "candidacy/appeal", input = JsonOrForm)]
 pub async fn appeal_candidacy(
     organization: String,
     election: String,
@@ -30,7 +48,7 @@ pub async fn appeal_candidacy(
 }
 
 /// An elected organization names a new representative (after the result).
-#[server(prefix = "/api", endpoint = "candidacy/representative", input = Json)]
+#[server(prefix = "/api", endpoint = "candidacy/representative", input = JsonOrForm)]
 pub async fn change_representative(
     organization: String,
     election: String,
@@ -41,6 +59,7 @@ pub async fn change_representative(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
+    use crate::accounts::types::AccountId;
     use crate::db::now_millis;
     use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::candidacy::{CandidacyAction, CandidacyForm, validate_candidacy};
@@ -48,21 +67,80 @@ pub(crate) mod ssr {
     use crate::elections::election::lookup::election_of;
     use crate::error::{AppError, ErrorCode, FieldProblem};
     use crate::platform::web::context::{app_state, require_account};
+    use crate::platform::web::flash::Flash;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use serde::{Deserialize, Serialize};
 
     pub const APPEAL_MAX: u16 = 2000;
+
+    /// A refused candidacy form, between the post and the page that fills it back in.
+    const DRAFT: Flash = Flash("voz_candidacy_draft");
+
+    /// The most a draft may weigh in its cookie (browsers keep at most 4 KiB a cookie).
+    const DRAFT_MAX: usize = 3000;
+
+    /// A draft names its election, so it never fills in another election's form.
+    #[derive(Serialize, Deserialize)]
+    struct Draft {
+        organization: String,
+        election: String,
+        form: CandidacyForm,
+    }
+
+    /// Keeps a refused form for the page (cookie-safe: base64url of its JSON). A platform
+    /// too long for a cookie is left out; the short fields still come back.
+    pub fn keep_draft(organization: &str, election: &str, form: CandidacyForm) {
+        let mut draft = Draft {
+            organization: organization.to_owned(),
+            election: election.to_owned(),
+            form,
+        };
+        let encode = |draft: &Draft| {
+            serde_json::to_vec(draft)
+                .ok()
+                .map(|json| URL_SAFE_NO_PAD.encode(json))
+                .filter(|value| value.len() <= DRAFT_MAX)
+        };
+        let value = encode(&draft).or_else(|| {
+            draft.form.platform.clear();
+            encode(&draft)
+        });
+        if let Some(value) = value {
+            DRAFT.put(&value);
+        }
+    }
+
+    pub async fn take_draft(
+        organization: &str,
+        election: &str,
+    ) -> Result<Option<CandidacyForm>, AppError> {
+        passkey_account().await?;
+        let draft = DRAFT
+            .take()
+            .and_then(|value| URL_SAFE_NO_PAD.decode(value).ok())
+            .and_then(|json| serde_json::from_slice::<Draft>(&json).ok())
+            .filter(|d| d.organization == organization && d.election == election)
+            .map(|d| d.form);
+        Ok(draft)
+    }
+
+    /// Standing for office is done with a passkey: a printed code (which a help desk
+    /// printed and anyone might hold) is enough to vote, not to stand.
+    async fn passkey_account() -> Result<AccountId, AppError> {
+        match crate::platform::web::context::current_session().await? {
+            None => Err(AppError::new(ErrorCode::Unauthenticated)),
+            Some((account, crate::platform::web::sessions::AuthMethod::Passkey)) => Ok(account),
+            Some(_) => Err(AppError::new(ErrorCode::Forbidden)),
+        }
+    }
 
     pub async fn file_candidacy(
         organization: &str,
         election: &str,
         form: CandidacyForm,
     ) -> Result<(), AppError> {
-        // Standing for office is done with a passkey: a printed code (which a help desk
-        // printed and anyone might hold) is enough to vote, not to stand.
-        let account = match crate::platform::web::context::current_session().await? {
-            None => return Err(AppError::new(ErrorCode::Unauthenticated)),
-            Some((account, crate::platform::web::sessions::AuthMethod::Passkey)) => account,
-            Some(_) => return Err(AppError::new(ErrorCode::Forbidden)),
-        };
+        let account = passkey_account().await?;
         let app = app_state()?;
         let (org, record) = election_of(&app, organization, election).await?;
         // Who stands comes from the verified registration with this organization.
@@ -138,5 +216,42 @@ pub(crate) mod ssr {
             .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use crate::elections::candidacy::CandidacyForm;
+    use crate::platform::form_codec::JsonOrFormEncoding;
+    use leptos::server_fn::Decodes;
+
+    /// The candidacy page's plain form decodes into the same arguments a script sends.
+    #[test]
+    fn the_plain_candidacy_form_decodes() {
+        let body = "organization=cmi-sp&election=cmi-2027\
+            &form%5Bsegment%5D=A&form%5Bname%5D=Coletivo+Sim&form%5Bdate%5D=2016-03-01\
+            &form%5Bplatform%5D%5B0%5D%5B0%5D=pt-BR&form%5Bplatform%5D%5B0%5D%5B1%5D=Moradia%0D%0A-+sa%C3%BAde\
+            &form%5Bplatform%5D%5B1%5D%5B0%5D=ar&form%5Bplatform%5D%5B1%5D%5B1%5D=";
+        let args: super::FileCandidacy =
+            <JsonOrFormEncoding as Decodes<_>>::decode(bytes::Bytes::from(body)).expect("decodes");
+        assert_eq!(args.organization, "cmi-sp");
+        assert_eq!(args.election, "cmi-2027");
+        assert_eq!(
+            args.form,
+            CandidacyForm {
+                segment: "A".into(),
+                name: "Coletivo Sim".into(),
+                date: "2016-03-01".into(),
+                platform: vec![
+                    ("pt-BR".into(), "Moradia\r\n- saúde".into()),
+                    ("ar".into(), String::new()),
+                ],
+            }
+        );
+        let appeal: super::AppealCandidacy = <JsonOrFormEncoding as Decodes<_>>::decode(
+            bytes::Bytes::from("organization=o&election=e&text=Coletivos+informais."),
+        )
+        .expect("decodes");
+        assert_eq!(appeal.text, "Coletivos informais.");
     }
 }

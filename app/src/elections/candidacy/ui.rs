@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
-use leptos::task::spawn_local;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::elections::calendar::rules::Phase;
-use crate::elections::candidacy::api::{appeal_candidacy, change_representative, file_candidacy};
+use crate::elections::candidacy::api::{
+    AppealCandidacy, ChangeRepresentative, FileCandidacy, take_candidacy_draft,
+};
 use crate::elections::candidacy::{CandidacyForm, CandidacyStatus, CandidateKind};
 use crate::elections::election::api::{ElectionPage, MyCandidacy, load_election};
 use crate::elections::photo::http::CandidacyPhoto;
@@ -19,7 +20,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
-use crate::ui::kit::{Fact, Facts, Field, FormError, Loaded};
+use crate::ui::kit::{Fact, Facts, Field, FormError, Loaded, query_errors};
 
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
@@ -27,17 +28,24 @@ pub fn CandidacyPage() -> impl IntoView {
     let keys = route_keys();
     let data = Resource::new(
         move || (keys(), i18n.get_locale().as_str().to_owned()),
-        |((org, election), locale)| load_election(org, election, locale),
+        |((org, election), locale)| async move {
+            let page = load_election(org.clone(), election.clone(), locale).await?;
+            // A refused form comes back filled in, once; only a signed-in filer has one.
+            let draft = match page.me {
+                Some(_) => take_candidacy_draft(org, election).await?,
+                None => None,
+            };
+            Ok::<_, AppError>((page, draft))
+        },
     );
-    let reload = Callback::new(move |_| data.refetch());
     view! {
-        <Title text=move || t_string!(i18n, elections.candidacy_title).to_string() />
-        <Loaded resource=data show=move |page| view! { <Candidacy page reload /> } />
+        <Title text=t_string!(i18n, elections.candidacy_title).to_string() />
+        <Loaded resource=data show=move |(page, draft)| view! { <Candidacy page draft /> } />
     }
 }
 
 #[component]
-fn Candidacy(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
+fn Candidacy(page: ElectionPage, draft: Option<CandidacyForm>) -> impl IntoView {
     let i18n = use_i18n();
     let back = election_path(&page.organization, &page.slug, "");
     let heading = view! {
@@ -54,34 +62,21 @@ fn Candidacy(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
         .into_any();
     };
     match me.candidacy {
-        Some(mine) => view! { {heading} <MyCandidacyView page mine reload /> }.into_any(),
+        Some(mine) => view! { {heading} <MyCandidacyView page mine /> }.into_any(),
         None if page.phase == Phase::CandidacyRegistration => {
-            view! { {heading} <CandidacyFormView page reload /> }.into_any()
+            view! { {heading} <CandidacyFormView page draft=draft.unwrap_or_default() /> }
+                .into_any()
         }
         None => view! { {heading} <ErrorMessage code=ErrorCode::WrongPhase /> }.into_any(),
     }
 }
 
 #[component]
-fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) -> impl IntoView {
+fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy) -> impl IntoView {
     let i18n = use_i18n();
     let can_appeal = page.phase == Phase::Appeals && mine.status == CandidacyStatus::Rejected;
-    let errors = RwSignal::new(None::<AppError>);
-    let busy = RwSignal::new(false);
-    let text = RwSignal::new(String::new());
+    let errors = query_errors();
     let (org, election) = (page.organization.clone(), page.slug.clone());
-    let appeal = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (org, election) = (org.clone(), election.clone());
-        busy.set(true);
-        spawn_local(async move {
-            match appeal_candidacy(org, election, text.get_untracked()).await {
-                Ok(()) => reload.run(()),
-                Err(e) => errors.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
     let name = mine.name.clone();
     view! {
         <Facts>
@@ -98,16 +93,17 @@ fn MyCandidacyView(page: ElectionPage, mine: MyCandidacy, reload: Callback<()>) 
             <p class="notice">{t!(i18n, elections.candidacy_appeal_later)}</p>
         })}
         {(mine.organization && mine.status.on_final_list() && page.phase.results_public()).then(|| view! {
-            <Representative page=page.clone() reload />
+            <Representative page=page.clone() />
         })}
         {can_appeal.then(|| view! {
-            <form on:submit=appeal novalidate>
+            <form method="post" action=AppealCandidacy::url() novalidate>
+                <input type="hidden" name="organization" value=org.clone() />
+                <input type="hidden" name="election" value=election.clone() />
                 <Field name="appeal" label=Signal::derive(move || t_string!(i18n, elections.candidacy_appeal_label).to_string()) errors>
-                    <textarea id="appeal" name="appeal" rows="6" maxlength="2000" required aria-describedby="appeal-error"
-                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    <textarea id="appeal" name="text" rows="6" maxlength="2000" required aria-describedby="appeal-error"></textarea>
                 </Field>
                 <FormError errors />
-                <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_appeal_submit)}</button>
+                <button type="submit" class="primary">{t!(i18n, elections.candidacy_appeal_submit)}</button>
             </form>
         })}
     }
@@ -165,119 +161,78 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
 }
 
 #[component]
-fn CandidacyFormView(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
+fn CandidacyFormView(page: ElectionPage, draft: CandidacyForm) -> impl IntoView {
     let i18n = use_i18n();
-    let errors = RwSignal::new(None::<AppError>);
-    let busy = RwSignal::new(false);
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let (org, election) = (page.organization.clone(), page.slug.clone());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(form) = form_ref.get() else { return };
-        let data = read_form(&form);
-        let (org, election) = (org.clone(), election.clone());
-        busy.set(true);
-        errors.set(None);
-        spawn_local(async move {
-            match file_candidacy(org, election, data).await {
-                Ok(()) => reload.run(()),
-                Err(e) => errors.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    };
-    let current = i18n.get_locale_untracked();
+    let errors = query_errors();
+    // The platform typed last time, in up to two languages.
+    let mut platforms = draft.platform.into_iter();
+    let (first, second) = (platforms.next(), platforms.next());
+    let current = i18n.get_locale_untracked().as_str().to_owned();
+    let first_lang = first.as_ref().map_or(current, |(l, _)| l.clone());
+    let first_text = first.map(|(_, t)| t).unwrap_or_default();
+    let second_open = second.is_some();
+    let second_lang = second.as_ref().map(|(l, _)| l.clone()).unwrap_or_default();
+    let second_text = second.map(|(_, t)| t).unwrap_or_default();
     let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
         Signal::derive(move || key(i18n))
     };
     view! {
         <p class="lead">{t!(i18n, elections.candidacy_intro)}</p>
         <p class="notice">{t!(i18n, elections.candidacy_from_registration)}</p>
-        <noscript><p class="error">{t!(i18n, common.needs_javascript)}</p></noscript>
-        <form node_ref=form_ref on:submit=on_submit novalidate>
+        <form method="post" action=FileCandidacy::url() novalidate>
+            <input type="hidden" name="organization" value=page.organization.clone() />
+            <input type="hidden" name="election" value=page.slug.clone() />
             <Field name="segment" label=label(|i| t_string!(i, elections.candidacy_segment).to_string()) errors>
-                <select id="segment" name="segment" required aria-describedby="segment-error">
+                <select id="segment" name="form[segment]" required aria-describedby="segment-error">
                     <option value="">{t!(i18n, common.choose_option)}</option>
                     {page.segments.iter().map(|s| {
                         let kind = match s.kind {
                             CandidateKind::Individual => t_string!(i18n, elections.election_kind_individual),
                             CandidateKind::Organization => t_string!(i18n, elections.election_kind_organization),
                         };
-                        view! { <option value=s.id.clone()>{format!("{} ({kind})", s.label)}</option> }
+                        view! { <option value=s.id.clone() selected=s.id == draft.segment>{format!("{} ({kind})", s.label)}</option> }
                     }).collect_view()}
                 </select>
             </Field>
             <Field name="name" label=label(|i| t_string!(i, elections.candidacy_name).to_string())
                 hint=label(|i| t_string!(i, elections.candidacy_name_hint).to_string()) errors>
-                <input id="name" name="name" type="text" maxlength="120" aria-describedby="name-hint name-error" />
+                <input id="name" name="form[name]" type="text" maxlength="120" aria-describedby="name-hint name-error" value=draft.name />
             </Field>
             <Field name="date" label=label(|i| t_string!(i, elections.candidacy_date).to_string())
                 hint=label(|i| t_string!(i, elections.candidacy_date_hint).to_string()) errors>
-                <input id="date" name="date" type="date" aria-describedby="date-hint date-error" />
+                <input id="date" name="form[date]" type="date" aria-describedby="date-hint date-error" value=draft.date />
             </Field>
             <Field name="platform" label=label(|i| t_string!(i, elections.candidacy_platform).to_string())
                 hint=label(|i| t_string!(i, elections.candidacy_platform_hint).to_string()) errors>
-                <select id="platform_lang_1" name="platform_lang_1" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
-                    {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str() selected=l == current>{autonym(l)}</option> }).collect_view()}
+                <select id="platform_lang_1" name="form[platform][0][0]" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
+                    {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str() selected=l.as_str() == first_lang>{autonym(l)}</option> }).collect_view()}
                 </select>
-                <textarea id="platform" name="platform_1" rows="8" maxlength="4000" aria-describedby="platform-hint platform-error"></textarea>
-                <details>
+                <textarea id="platform" name="form[platform][0][1]" rows="8" maxlength="4000" aria-describedby="platform-hint platform-error">{first_text}</textarea>
+                <details open=second_open>
                     <summary>{t!(i18n, elections.candidacy_platform_second)}</summary>
-                    <select id="platform_lang_2" name="platform_lang_2" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
-                        {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str()>{autonym(l)}</option> }).collect_view()}
+                    <select id="platform_lang_2" name="form[platform][1][0]" aria-label=move || t_string!(i18n, elections.candidacy_platform_language)>
+                        {SWITCHER_ORDER.into_iter().map(|l| view! { <option value=l.as_str() lang=l.as_str() selected=l.as_str() == second_lang>{autonym(l)}</option> }).collect_view()}
                     </select>
-                    <textarea id="platform_2" name="platform_2" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, elections.candidacy_platform_second)></textarea>
+                    <textarea id="platform_2" name="form[platform][1][1]" rows="8" maxlength="4000" aria-label=move || t_string!(i18n, elections.candidacy_platform_second)>{second_text}</textarea>
                 </details>
             </Field>
             <FormError errors />
-            <button type="submit" class="primary" disabled=move || busy.get()>{t!(i18n, elections.candidacy_submit)}</button>
+            <button type="submit" class="primary">{t!(i18n, elections.candidacy_submit)}</button>
         </form>
-    }
-}
-
-fn read_form(form: &leptos::web_sys::HtmlFormElement) -> CandidacyForm {
-    let Ok(data) = leptos::web_sys::FormData::new_with_form(form) else {
-        return CandidacyForm::default();
-    };
-    let text = |name: &str| data.get(name).as_string().unwrap_or_default();
-    let platform = [
-        ("platform_lang_1", "platform_1"),
-        ("platform_lang_2", "platform_2"),
-    ]
-    .into_iter()
-    .map(|(lang, body)| (text(lang), text(body)))
-    .filter(|(_, body)| !body.trim().is_empty())
-    .collect();
-    CandidacyForm {
-        segment: text("segment"),
-        name: text("name"),
-        date: text("date"),
-        platform,
     }
 }
 
 /// After the result, an elected organization may name a new representative.
 #[component]
-fn Representative(page: ElectionPage, reload: Callback<()>) -> impl IntoView {
+fn Representative(page: ElectionPage) -> impl IntoView {
     let i18n = use_i18n();
-    let errors = RwSignal::new(None::<AppError>);
-    let name = RwSignal::new(String::new());
-    let (org, election) = (page.organization.clone(), page.slug.clone());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (org, election) = (org.clone(), election.clone());
-        spawn_local(async move {
-            match change_representative(org, election, name.get_untracked()).await {
-                Ok(()) => reload.run(()),
-                Err(e) => errors.set(Some(e)),
-            }
-        });
-    };
+    let errors = query_errors();
     view! {
-        <form class="representative-form" on:submit=submit novalidate>
+        <form class="representative-form" method="post" action=ChangeRepresentative::url() novalidate>
+            <input type="hidden" name="organization" value=page.organization.clone() />
+            <input type="hidden" name="election" value=page.slug.clone() />
             <Field name="new_representative" label=Signal::derive(move || t_string!(i18n, elections.candidacy_new_representative).to_string()) errors>
-                <input id="new_representative" type="text" maxlength="80" aria-describedby="new_representative-error"
-                    on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="new_representative" name="representative" type="text" maxlength="80" aria-describedby="new_representative-error" />
             </Field>
             <FormError errors />
             <button type="submit">{t!(i18n, elections.candidacy_new_representative_submit)}</button>

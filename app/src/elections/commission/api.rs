@@ -1,8 +1,8 @@
 //! The electoral commission's server functions: moving the calendar, reviewing candidacies
 //! and deciding appeals. Each checks the role itself and is audited in its transaction.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::elections::calendar::rules::Phase;
@@ -52,12 +52,12 @@ pub struct ElectionSummary {
     pub phase: Phase,
 }
 
-#[server(prefix = "/api", endpoint = "commission/elections", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/elections", input = JsonOrForm)]
 pub async fn list_elections(organization: String) -> Result<Vec<ElectionSummary>, AppError> {
     respond(ssr::list_elections(&organization).await)
 }
 
-#[server(prefix = "/api", endpoint = "commission/election", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/election", input = JsonOrForm)]
 pub async fn load_commission(
     organization: String,
     election: String,
@@ -68,7 +68,7 @@ pub async fn load_commission(
 
 /// Moves the election to `to`, which must be its next phase (so a double click, or two
 /// commissioners at once, cannot skip a phase).
-#[server(prefix = "/api", endpoint = "commission/phase", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/phase", input = JsonOrForm)]
 pub async fn move_election_phase(
     organization: String,
     election: String,
@@ -78,7 +78,7 @@ pub async fn move_election_phase(
 }
 
 /// Accept or reject (with a reason) in review; uphold or dismiss (with a reason) an appeal.
-#[server(prefix = "/api", endpoint = "commission/candidacy", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/candidacy", input = JsonOrForm)]
 pub async fn decide_candidacy(
     organization: String,
     election: String,
@@ -91,7 +91,7 @@ pub async fn decide_candidacy(
 
 /// Declares that the signed-in commissioner may not judge `candidacy` (a relative, their
 /// own organization), with the reason; audited. Their decisions on it are refused after.
-#[server(prefix = "/api", endpoint = "commission/conflict", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/conflict", input = JsonOrForm)]
 pub async fn declare_conflict(
     organization: String,
     election: String,
@@ -102,16 +102,70 @@ pub async fn declare_conflict(
 }
 
 /// Creates an election from the commission's form (CMI segments); returns its slug.
-#[server(prefix = "/api", endpoint = "commission/create", input = Json)]
+///
+/// From a plain form (fields `form[title]`, `form[seats][0]`…, and `locale`): a new
+/// election's commission page comes next; a refused form goes back with what was typed
+/// kept for it ([`take_election_draft`]).
+#[server(prefix = "/api", endpoint = "commission/create", input = JsonOrForm)]
 pub async fn create_election(
     organization: String,
     form: crate::elections::election::rules::ElectionForm,
+    #[server(default)] locale: String,
 ) -> Result<String, AppError> {
-    respond(ssr::create_election(&organization, form).await)
+    let typed = crate::platform::web::http::is_form_post().then(|| form.clone());
+    let created = ssr::create_election(&organization, form).await;
+    if let Some(typed) = typed {
+        match &created {
+            Ok(slug) => ssr::to_commission(&locale, &organization, slug),
+            Err(_) => ssr::keep_draft(&typed),
+        }
+    }
+    respond(created)
+}
+
+/// What the last refused "new election" form held, once (to fill the form again).
+#[server(prefix = "/api", endpoint = "commission/draft", input = JsonOrForm)]
+pub async fn take_election_draft(
+    organization: String,
+) -> Result<Option<crate::elections::election::rules::ElectionForm>, AppError> {
+    respond(ssr::take_election_draft(&organization).await)
+}
+
+/// [`decide_candidacy`] as a plain form: back to the commission page, with a refusal
+/// shown under the candidacy it concerns.
+#[server(prefix = "/api", endpoint = "commission/candidacy_form")]
+pub async fn decide_candidacy_form(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    action: CandidacyAction,
+    #[server(default)] reason: String,
+    locale: String,
+) -> Result<(), AppError> {
+    let outcome = ssr::decide_candidacy(&organization, &election, candidacy, action, &reason).await;
+    let item = format!("candidacy-{candidacy}");
+    ssr::back_to_commission(&locale, &organization, &election, &item, outcome.err());
+    Ok(())
+}
+
+/// [`declare_conflict`] as a plain form: back to the commission page, with a refusal
+/// shown in the candidacy's declaration.
+#[server(prefix = "/api", endpoint = "commission/conflict_form")]
+pub async fn declare_conflict_form(
+    organization: String,
+    election: String,
+    candidacy: i64,
+    #[server(default)] reason: String,
+    locale: String,
+) -> Result<(), AppError> {
+    let outcome = ssr::declare_conflict(&organization, &election, candidacy, &reason).await;
+    let item = format!("conflict-{candidacy}");
+    ssr::back_to_commission(&locale, &organization, &election, &item, outcome.err());
+    Ok(())
 }
 
 /// Sets or extends a phase's last day (YYYY-MM-DD); never shortens one.
-#[server(prefix = "/api", endpoint = "commission/deadline", input = Json)]
+#[server(prefix = "/api", endpoint = "commission/deadline", input = JsonOrForm)]
 pub async fn set_deadline(
     organization: String,
     election: String,
@@ -122,7 +176,7 @@ pub async fn set_deadline(
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::{CandidacyReview, CommissionPage, ElectionSummary};
     use crate::db::now_millis;
     use crate::elections::calendar::rules::Phase;
@@ -131,6 +185,7 @@ mod ssr {
     use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::election::api::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::elections::election::lookup::election_of;
+    use crate::elections::election::rules::ElectionForm;
     use crate::elections::election::store as election_store;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::COMMISSION;
@@ -140,9 +195,67 @@ mod ssr {
     use crate::platform::timeline::store as timeline_store;
     use crate::platform::voting::store as voting_store;
     use crate::platform::web::context::{app_state, require_staff};
+    use crate::platform::web::flash::Flash;
+    use crate::platform::web::http::redirect_with;
     use crate::results::publication as publication_store;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     const REASON_MAX: u16 = 1000;
+
+    /// A refused "new election" form, between the form and the page that fills it again.
+    const DRAFT: Flash = Flash("voz_election_draft");
+
+    /// Larger drafts are not kept (a browser refuses cookies over about 4 KB).
+    const LARGEST_DRAFT: usize = 3500;
+
+    /// After a plain form: the commission page of `election`, clean on success; on a
+    /// refusal with `?item=` naming the form it concerns (`candidacy-<id>`,
+    /// `conflict-<id>`, `station-<id>`) and the error.
+    pub(crate) fn back_to_commission(
+        locale: &str,
+        organization: &str,
+        election: &str,
+        item: &str,
+        error: Option<AppError>,
+    ) {
+        let path = format!("/staff/{organization}/elections/{election}");
+        let path = match &error {
+            Some(_) => format!("{path}?item={item}"),
+            None => path,
+        };
+        redirect_with(locale, &path, error.as_ref(), "");
+    }
+
+    /// A new election's commission page, after its form.
+    pub fn to_commission(locale: &str, organization: &str, election: &str) {
+        redirect_with(
+            locale,
+            &format!("/staff/{organization}/elections/{election}"),
+            None,
+            "",
+        );
+    }
+
+    /// Keeps what a refused form held for the page it goes back to (base64url JSON:
+    /// cookie-safe whatever was typed).
+    pub fn keep_draft(form: &ElectionForm) {
+        let Ok(json) = serde_json::to_vec(form) else {
+            return;
+        };
+        let value = URL_SAFE_NO_PAD.encode(json);
+        if value.len() <= LARGEST_DRAFT {
+            DRAFT.put(&value);
+        }
+    }
+
+    pub async fn take_election_draft(organization: &str) -> Result<Option<ElectionForm>, AppError> {
+        require_staff(organization, &COMMISSION).await?;
+        Ok(DRAFT
+            .take()
+            .and_then(|value| URL_SAFE_NO_PAD.decode(value).ok())
+            .and_then(|json| serde_json::from_slice(&json).ok()))
+    }
 
     pub async fn set_deadline(
         organization: &str,
@@ -192,7 +305,7 @@ mod ssr {
 
     pub async fn create_election(
         organization: &str,
-        form: crate::elections::election::rules::ElectionForm,
+        form: ElectionForm,
     ) -> Result<String, AppError> {
         use crate::elections::election::rules::validate_election;
         use crate::elections::election::store::NewElection;
@@ -404,5 +517,68 @@ mod ssr {
         .map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::platform::form_codec::JsonOrFormEncoding;
+    use leptos::server_fn::Decodes;
+
+    #[test]
+    fn the_new_election_form_reaches_the_server_function() {
+        // As a browser sends it: brackets percent-encoded, every control present.
+        let body = "organization=cmi-sp&locale=pt-BR\
+            &form%5Btitle%5D=CMI+%E2%80%94+2029&form%5Bslug%5D=cmi-2029\
+            &form%5Bseats%5D%5B0%5D=3&form%5Bseats%5D%5B1%5D=2&form%5Bseats%5D%5B2%5D=1\
+            &form%5Bmax_choices%5D=1&form%5Bextra_seats%5D=0&form%5Bparity_percent%5D=50\
+            &form%5Bparity_scope%5D=segment&form%5Bmin_voter_age%5D=16\
+            &form%5Bonline_from%5D=2029-05-18&form%5Bonline_to%5D=&form%5Bin_person_date%5D=\
+            &form%5Bopens%5D=08%3A00&form%5Bcloses%5D=17%3A00\
+            &form%5Bstations%5D=CRAI+%7C+Rua+Japur%C3%A1%2C+234+%7C+S%C3%A9%0D%0AB+%7C+C+%7C+D\
+            &form%5Breceipts%5D=paired&form%5Bmin_group_size%5D=10";
+        let args = <JsonOrFormEncoding as Decodes<CreateElection>>::decode(body.into())
+            .expect("a form body");
+        assert_eq!(args.organization, "cmi-sp");
+        assert_eq!(args.locale, "pt-BR");
+        assert_eq!(args.form.title, "CMI — 2029");
+        assert_eq!(args.form.seats, ["3", "2", "1"]);
+        assert_eq!(args.form.parity_scope, "segment");
+        assert_eq!(args.form.opens, "08:00");
+        assert_eq!(args.form.online_to, "");
+        assert_eq!(
+            args.form.stations,
+            "CRAI | Rua Japurá, 234 | Sé\r\nB | C | D"
+        );
+        assert_eq!(args.form.receipts, "paired");
+        // Programs still send JSON, without a language.
+        let json = r#"{"organization":"cmi-sp","form":{"title":"","slug":"","seats":["","",""],
+            "max_choices":"","extra_seats":"","parity_percent":"","parity_scope":"",
+            "min_voter_age":"","online_from":"","online_to":"","in_person_date":"",
+            "opens":"","closes":"","stations":""}}"#;
+        let args =
+            <JsonOrFormEncoding as Decodes<CreateElection>>::decode(json.into()).expect("JSON");
+        assert_eq!(args.locale, "");
+    }
+
+    #[test]
+    fn a_decision_form_names_its_action() {
+        let args: DecideCandidacyForm = serde_qs::from_str(
+            "organization=cmi-sp&election=cmi-2027&locale=ar&candidacy=7&reason=&action=uphold_appeal",
+        )
+        .expect("a form body");
+        assert_eq!(args.action, CandidacyAction::UpholdAppeal);
+        assert_eq!(args.candidacy, 7);
+        let args: DeclareConflictForm =
+            serde_qs::from_str("organization=cmi-sp&election=cmi-2027&locale=ar&candidacy=7")
+                .expect("a reason left out");
+        assert_eq!(args.reason, "");
+        let args: crate::elections::assignment::api::AssignPollWorkerForm = serde_qs::from_str(
+            "organization=cmi-sp&election=cmi-2027&locale=ar&station=2&worker=&assign=false",
+        )
+        .expect("an assignment form");
+        assert!(!args.assign);
+        assert_eq!(args.worker, "");
     }
 }

@@ -2,8 +2,8 @@
 //! on, its candidates) and the reader's own part in it (their candidacy, whether they
 //! voted). Filing, appealing and naming a representative are `candidacy::api`.
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Date;
@@ -96,7 +96,7 @@ pub struct MyCandidacy {
     pub photo: Option<String>,
 }
 
-#[server(prefix = "/api", endpoint = "election", input = Json)]
+#[server(prefix = "/api", endpoint = "election", input = JsonOrForm)]
 pub async fn load_election(
     organization: String,
     election: String,

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::elections::election::api::SegmentView;
@@ -34,7 +34,7 @@ pub enum KioskDisplay {
 }
 
 /// What this kiosk device shows now.
-#[server(prefix = "/api", endpoint = "kiosk/screen", input = Json)]
+#[server(prefix = "/api", endpoint = "kiosk/screen", input = JsonOrForm)]
 pub async fn kiosk_screen(locale: String) -> Result<KioskDisplay, AppError> {
     respond(ssr::kiosk_screen(&locale).await)
 }

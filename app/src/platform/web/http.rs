@@ -96,6 +96,36 @@ pub fn location(path: &str) -> String {
     out
 }
 
+/// Whether the current server function was called by a plain HTML form (a browser's form
+/// post asks for `text/html`; scripts ask for JSON): its answer will be a redirect back to
+/// the page, so what the page must show once (a new link, a code) goes in a
+/// [`super::flash::Flash`].
+pub fn is_form_post() -> bool {
+    leptos::prelude::use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+/// Sends a plain form post on to `path`, in the language of the page the form was on (the
+/// first segment of its `Referer`); does nothing for a script's call, which gets the answer.
+pub fn form_redirect(path: &str) {
+    if !is_form_post() {
+        return;
+    }
+    let locale = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+            let path = url::Url::parse(referer).ok()?.path().to_owned();
+            crate::locale::split_locale(&path).0
+        })
+        .unwrap_or_default();
+    leptos_axum::redirect(&location(&crate::locale::localized_path(locale, path)));
+}
+
 /// Whether this installation is served over https (from its public URL).
 pub fn is_secure(public_url: &str) -> bool {
     public_url.starts_with("https://")
@@ -126,7 +156,7 @@ pub fn redirect_with(
 }
 
 /// `error=<code>[&fields=<JSON, URL-encoded>]`.
-fn error_query(error: &crate::error::AppError) -> String {
+pub fn error_query(error: &crate::error::AppError) -> String {
     let mut query = format!("error={}", error.code.as_query());
     if !error.fields.is_empty()
         && let Ok(json) = serde_json::to_string(&error.fields)

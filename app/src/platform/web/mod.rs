@@ -4,6 +4,7 @@
 //! checks (`http`), and rate limits (`rate_limit`). Server only.
 
 pub mod context;
+pub mod flash;
 pub mod http;
 pub mod rate_limit;
 pub mod sessions;

@@ -5,8 +5,8 @@ use crate::accounts::types::RegistrationForm;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// A printable access code, shown once.
@@ -22,16 +22,21 @@ pub struct AccessCard {
     pub valid_until: String,
 }
 
-#[server(prefix = "/api", endpoint = "staff/helpdesk", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/helpdesk", input = JsonOrForm)]
 pub async fn helpdesk_register(
     organization: String,
     form: RegistrationForm,
 ) -> Result<AccessCard, AppError> {
-    respond(ssr::helpdesk_register(&organization, form).await)
+    let draft = form.clone();
+    let outcome = ssr::helpdesk_register(&organization, form).await;
+    if crate::platform::web::http::is_form_post() {
+        ssr::after_form(&organization, &outcome, &draft);
+    }
+    respond(outcome.map(|(_, card)| card))
 }
 
 /// A new access code for an already registered person (a lost card, say).
-#[server(prefix = "/api", endpoint = "staff/access_code", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/access_code", input = JsonOrForm)]
 pub async fn issue_access_code(
     organization: String,
     registration: i64,
@@ -82,17 +87,37 @@ pub(crate) mod ssr {
     use crate::i18n::Locale;
     use crate::platform::access::HELP_DESK;
     use crate::platform::web::context::{app_state, require_staff};
-    use crate::platform::web::http::{Credential, is_secure, redirect_with, set_on_response};
+    use crate::platform::web::flash::Flash;
+    use crate::platform::web::http::{form_redirect, redirect_with};
     use leptos_i18n::Locale as _;
     use std::time::Duration;
 
     /// How long a printed access code works: long enough to cover a voting period.
     const ACCESS_CODE_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
 
+    /// From the desk's plain form: the card goes to the next page (`?card=<id>`); a refused
+    /// form comes back with what was typed (so "not a duplicate" is one tick away).
+    pub fn after_form(
+        slug: &str,
+        outcome: &Result<(i64, AccessCard), AppError>,
+        draft: &RegistrationForm,
+    ) {
+        match outcome {
+            Ok((registration, card)) => {
+                CARD.put(&format!(
+                    "{registration}.{}.{}",
+                    card.code, card.valid_until
+                ));
+                form_redirect(&format!("/staff/{slug}/helpdesk?card={registration}"));
+            }
+            Err(_) => crate::accounts::registration::form::keep_draft(draft),
+        }
+    }
+
     pub async fn helpdesk_register(
         slug: &str,
         form: RegistrationForm,
-    ) -> Result<AccessCard, AppError> {
+    ) -> Result<(i64, AccessCard), AppError> {
         let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
         let now = now_millis();
@@ -174,14 +199,15 @@ pub(crate) mod ssr {
         let (code, expires_at) =
             issue_code(&mut tx, &app, organization.id, account, staff, now).await?;
         tx.commit().await?;
-        Ok(card(
+        let card = card(
             &app.public_url,
             &organization,
             &registration.display_name,
             registration.preferred_locale,
             &code,
             Date::from_unix_millis(expires_at).to_string(),
-        ))
+        );
+        Ok((id.0, card))
     }
 
     /// A printed code for someone the help desk manages (registered in person, without
@@ -234,18 +260,16 @@ pub(crate) mod ssr {
     }
 
     /// The card between the form that printed it and the page that shows it.
-    const CARD_COOKIE: Credential = Credential {
-        name: "voz_card",
-        same_site: "Strict",
-    };
+    const CARD: Flash = Flash("voz_card");
 
     pub async fn issue_access_code_form(slug: &str, registration: i64, locale: &str) {
         let back = format!("/staff/{slug}/review?status=verified");
         match issue_access_code(slug, registration).await {
             Ok(card) => {
-                let secure = app_state().is_ok_and(|app| is_secure(&app.public_url));
-                let value = format!("{registration}.{}.{}", card.code, card.valid_until);
-                set_on_response(CARD_COOKIE.set(&value, 300, secure));
+                CARD.put(&format!(
+                    "{registration}.{}.{}",
+                    card.code, card.valid_until
+                ));
                 redirect_with(locale, &format!("{back}&card={registration}"), None, "");
             }
             Err(error) => {
@@ -265,13 +289,9 @@ pub(crate) mod ssr {
     ) -> Result<Option<AccessCard>, AppError> {
         let (_, organization) = require_staff(slug, &HELP_DESK).await?;
         let app = app_state()?;
-        let secure = is_secure(&app.public_url);
-        let Some(value) = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .and_then(|parts| CARD_COOKIE.read(&parts.headers, secure))
-        else {
+        let Some(value) = CARD.take() else {
             return Ok(None);
         };
-        set_on_response(CARD_COOKIE.set("", 0, secure));
         let mut parts = value.splitn(3, '.');
         let (Some(id), Some(code), Some(valid_until)) = (parts.next(), parts.next(), parts.next())
         else {

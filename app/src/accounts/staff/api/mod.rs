@@ -12,8 +12,8 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
 use crate::platform::audit::AuditRecord;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// The staff home of one organization.
@@ -31,7 +31,7 @@ pub async fn load_staff_home(organization: String) -> Result<StaffHome, AppError
 
 /// The audit log, newest first: the whole organization's for administrators; one
 /// election's (`election`: its address) for its electoral commission too.
-#[server(prefix = "/api", endpoint = "staff/audit", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/audit", input = JsonOrForm)]
 pub async fn audit_log(
     organization: String,
     before: Option<i64>,

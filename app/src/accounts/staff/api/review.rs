@@ -6,10 +6,10 @@ use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
-#[server(prefix = "/api", endpoint = "staff/queue", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/queue", input = JsonOrForm)]
 pub async fn review_queue(
     organization: String,
     status: RegistrationStatus,
@@ -17,7 +17,7 @@ pub async fn review_queue(
     respond(ssr::review_queue(&organization, status).await)
 }
 
-#[server(prefix = "/api", endpoint = "staff/decide", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/decide", input = JsonOrForm)]
 pub async fn decide(
     organization: String,
     registration: i64,
@@ -27,7 +27,7 @@ pub async fn decide(
 }
 
 /// Staff checked a flagged pair (`registration`, `other`): two different people.
-#[server(prefix = "/api", endpoint = "staff/not_duplicate", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/not_duplicate", input = JsonOrForm)]
 pub async fn not_duplicate(
     organization: String,
     registration: i64,

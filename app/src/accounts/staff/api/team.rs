@@ -7,8 +7,8 @@ use crate::accounts::types::Role;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// What an enrollment link offers.
@@ -18,9 +18,23 @@ pub struct InviteView {
     pub role: Role,
 }
 
-#[server(prefix = "/api", endpoint = "staff/invite", input = Json)]
+/// A new enrollment link. From a plain form, the team page shows it once
+/// ([`take_invite_link`]).
+#[server(prefix = "/api", endpoint = "staff/invite", input = JsonOrForm)]
 pub async fn create_staff_invite(organization: String, role: Role) -> Result<String, AppError> {
-    respond(ssr::create_staff_invite(&organization, role).await)
+    let link = ssr::create_staff_invite(&organization, role).await;
+    if let Ok(link) = &link
+        && crate::platform::web::http::is_form_post()
+    {
+        ssr::NEW_INVITE.put(link);
+    }
+    respond(link)
+}
+
+/// The link the last invitation form made, once.
+#[server(prefix = "/api", endpoint = "staff/invite_link", input = JsonOrForm)]
+pub async fn take_invite_link(organization: String) -> Result<Option<String>, AppError> {
+    respond(ssr::take_invite_link(&organization).await)
 }
 
 /// A member of an organization's team.
@@ -31,13 +45,13 @@ pub struct TeamMember {
     pub roles: Vec<Role>,
 }
 
-#[server(prefix = "/api", endpoint = "staff/team", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/team", input = JsonOrForm)]
 pub async fn team(organization: String) -> Result<Vec<TeamMember>, AppError> {
     respond(ssr::team(&organization).await)
 }
 
 /// Takes a role away; the last administrator cannot be removed (`Conflict`).
-#[server(prefix = "/api", endpoint = "staff/revoke", input = Json)]
+#[server(prefix = "/api", endpoint = "staff/revoke", input = JsonOrForm)]
 pub async fn revoke_role(organization: String, account: i64, role: Role) -> Result<(), AppError> {
     respond(ssr::revoke_role(&organization, account, role).await)
 }
@@ -47,7 +61,7 @@ pub async fn view_invite(token: String) -> Result<InviteView, AppError> {
     respond(ssr::view_invite(&token).await)
 }
 
-#[server(prefix = "/api", endpoint = "enroll/start", input = Json)]
+#[server(prefix = "/api", endpoint = "enroll/start", input = JsonOrForm)]
 pub async fn start_enrollment(
     token: String,
     display_name: String,
@@ -56,7 +70,7 @@ pub async fn start_enrollment(
     respond(ssr::start_enrollment(&token, &display_name, &locale).await)
 }
 
-#[server(prefix = "/api", endpoint = "enroll/finish", input = Json)]
+#[server(prefix = "/api", endpoint = "enroll/finish", input = JsonOrForm)]
 pub async fn finish_enrollment(ceremony: String, credential: String) -> Result<(), AppError> {
     respond(ssr::finish_enrollment(&ceremony, &credential).await)
 }
@@ -81,6 +95,7 @@ pub(crate) mod ssr {
     use crate::platform::access::ADMINISTRATORS;
     use crate::platform::text::one_line;
     use crate::platform::web::context::{app_state, require_staff, sign_in_as};
+    use crate::platform::web::flash::Flash;
     use crate::platform::web::sessions::AuthMethod;
     use leptos_i18n::Locale as _;
     use serde::{Deserialize, Serialize};
@@ -88,6 +103,14 @@ pub(crate) mod ssr {
     use webauthn_rs::prelude::{PasskeyRegistration, Uuid};
 
     const INVITE_LIFETIME: Duration = Duration::from_secs(72 * 3600);
+
+    /// A new link between the form that made it and the team page that shows it.
+    pub const NEW_INVITE: Flash = Flash("voz_invite");
+
+    pub async fn take_invite_link(slug: &str) -> Result<Option<String>, AppError> {
+        require_staff(slug, &ADMINISTRATORS).await?;
+        Ok(NEW_INVITE.take())
+    }
 
     pub async fn create_staff_invite(slug: &str, role: Role) -> Result<String, AppError> {
         let (admin, organization) = require_staff(slug, &ADMINISTRATORS).await?;

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::accounts::registration::api::{load_registration_setup, nationality_options};
+use crate::accounts::registration::form::take_registration_draft;
 use crate::accounts::registration::ui::{FormMode, RegistrationFormView};
-use crate::accounts::staff::api::helpdesk::AccessCard;
-use crate::accounts::staff::ui::org_slug;
+use crate::accounts::staff::api::helpdesk::{AccessCard, take_access_card};
+use crate::accounts::staff::ui::{org_slug, staff_path};
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::PrintButton;
@@ -31,40 +33,51 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
     }
 }
 
+/// The desk's form is a plain one: a registration comes back here with `?card=<id>` and the
+/// card is shown once (kept on this device for a few minutes, never in the address); a
+/// refusal comes back with the reason and what was typed.
 #[component]
 pub fn HelpDeskPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = org_slug();
+    let query = use_query_map();
+    let printed = query.with_untracked(|q| q.get("card").and_then(|id| id.parse::<i64>().ok()));
     let setup = Resource::new(slug, load_registration_setup);
     let countries = Resource::new(
         move || i18n.get_locale().as_str().to_owned(),
         nationality_options,
     );
-    let card = RwSignal::new(None::<AccessCard>);
-    let form_key = RwSignal::new(0u32);
+    let card = Resource::new(slug, move |slug| async move {
+        match printed {
+            Some(id) => take_access_card(slug, id).await,
+            None => Ok(None),
+        }
+    });
+    let draft = Resource::new(|| (), |()| take_registration_draft());
+    let next = staff_path(&slug(), "/helpdesk");
     view! {
-        <Title text=move || t_string!(i18n, accounts.staff_helpdesk).to_string() />
+        <Title text=t_string!(i18n, accounts.staff_helpdesk).to_string() />
         <article class="form-page">
             <h1>{t!(i18n, accounts.staff_helpdesk)}</h1>
-            {move || card.get().map(|c| view! {
-                <AccessCardView card=c />
-                <button type="button" class="no-print" on:click=move |_| { card.set(None); form_key.update(|k| *k += 1); }>
-                    {t!(i18n, accounts.helpdesk_next)}
-                </button>
-            })}
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    let _ = form_key.get();
-                    match (setup.await, countries.await) {
-                        (Ok(setup), Ok(countries)) => view! {
-                            <div class:hidden=move || card.with(Option::is_some)>
-                                <RegistrationFormView setup countries mode=FormMode::HelpDesk
-                                    on_card=Callback::new(move |c| card.set(Some(c))) />
-                            </div>
-                        }.into_any(),
-                        (Err(e), _) | (_, Err(e)) => view! { <ErrorMessage code=e.code /> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
+                        if let Ok(Some(card)) = card.await {
+                            return view! {
+                                <AccessCardView card />
+                                <p class="no-print"><a class="button" href=next>{t!(i18n, accounts.helpdesk_next)}</a></p>
+                            }.into_any();
+                        }
+                        let draft = draft.await.ok().flatten().unwrap_or_default();
+                        match (setup.await, countries.await) {
+                            (Ok(setup), Ok(countries)) => view! {
+                                <RegistrationFormView setup countries mode=FormMode::HelpDesk draft />
+                            }.into_any(),
+                            (Err(e), _) | (_, Err(e)) => view! { <ErrorMessage code=e.code /> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </article>
     }

@@ -23,6 +23,18 @@ pub(crate) fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || params.with(|p| p.get("org").unwrap_or_default())
 }
 
+/// `text` as a query value (unreserved characters kept, the rest percent-encoded).
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 pub(crate) fn staff_path(slug: &str, rest: &str) -> String {
     localized_path(
         use_i18n().get_locale_untracked(),
@@ -80,10 +92,12 @@ pub fn StaffHomePage() -> impl IntoView {
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let slug = org_slug();
-    let before = RwSignal::new(None::<i64>);
-    // `?election=<address>`: one election's entries (what its commission may read).
+    // `?election=<address>`: one election's entries (what its commission may read);
+    // `?before=<seq>`: the page of entries older than that one (a plain link).
     let query = leptos_router::hooks::use_query_map();
     let election = move || query.with(|q| q.get("election")).filter(|e| !e.is_empty());
+    let before =
+        Memo::new(move |_| query.with(|q| q.get("before").and_then(|b| b.parse::<i64>().ok())));
     let page = Resource::new(
         move || (slug(), before.get(), election()),
         |(slug, before, election)| audit_log(slug, before, election),
@@ -94,8 +108,10 @@ pub fn AuditPage() -> impl IntoView {
         {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
         <p>{t!(i18n, accounts.audit_intro)}</p>
         <Loaded resource=page show=move |entries| {
-                    let oldest = entries.last().map(|e| e.seq);
-                    let full = entries.len() == 100;
+                    let older = entries.last().filter(|_| entries.len() == 100).map(|e| {
+                        let election = election().map(|e| format!("&election={}", url_encode(&e))).unwrap_or_default();
+                        format!("{}?before={}{election}", staff_path(&slug(), "/audit"), e.seq)
+                    });
                     view! {
                         <ol class="audit" dir="ltr">
                             {entries.into_iter().map(|e| view! {
@@ -111,8 +127,8 @@ pub fn AuditPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ol>
-                        {(full).then(|| view! {
-                            <button type="button" on:click=move |_| before.set(oldest)>{t!(i18n, accounts.audit_older)}</button>
+                        {older.map(|href| view! {
+                            <a class="button" href=href>{t!(i18n, accounts.audit_older)}</a>
                         })}
                     }.into_any()
                 }

@@ -1,56 +1,48 @@
 //! One candidacy as the commission reviews it: its facts, platform, conflict declaration
-//! and the decisions the phase allows.
+//! and the decisions the phase allows, each a plain form.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::server_fn::ServerFn as _;
 
 use crate::accounts::types::GenderIdentity;
 use crate::accounts::ui::labels as account_labels;
 use crate::elections::calendar::rules::Phase;
 use crate::elections::candidacy::CandidateKind;
 use crate::elections::candidacy::{CandidacyAction, CandidacyStatus};
-use crate::elections::commission::api::{CandidacyReview, decide_candidacy, declare_conflict};
+use crate::elections::commission::api::{
+    CandidacyReview, DecideCandidacyForm, DeclareConflictForm,
+};
+use crate::elections::commission::ui::ElectionKeys;
 use crate::elections::photo::ui::CandidatePhoto;
 use crate::elections::ui::labels;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::{Fact, Facts, FieldError, FormError, problem};
 
+/// The form value of a decision (its serde name).
+fn action_code(action: CandidacyAction) -> &'static str {
+    match action {
+        CandidacyAction::Accept => "accept",
+        CandidacyAction::Reject => "reject",
+        CandidacyAction::Appeal => "appeal",
+        CandidacyAction::UpholdAppeal => "uphold_appeal",
+        CandidacyAction::DismissAppeal => "dismiss_appeal",
+    }
+}
+
+/// `errors`: the last refusal of this candidacy's decision; `conflict_errors`: of its
+/// conflict declaration.
 #[component]
 pub(super) fn CandidacyItem(
     candidacy: CandidacyReview,
     phase: Phase,
     reviewing: bool,
     keys: (String, String),
-    reload: Callback<()>,
+    errors: RwSignal<Option<AppError>>,
+    conflict_errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let id = candidacy.id;
-    let conflict_keys = keys.clone();
-    let act = move |action: CandidacyAction| {
-        let (org, election) = keys.clone();
-        spawn_local(async move {
-            match decide_candidacy(org, election, id, action, reason.get_untracked()).await {
-                Ok(()) => reload.run(()),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
-    let conflict_reason = RwSignal::new(String::new());
-    let declare = {
-        let keys = conflict_keys;
-        move |_| {
-            let (org, election) = keys.clone();
-            spawn_local(async move {
-                match declare_conflict(org, election, id, conflict_reason.get_untracked()).await {
-                    Ok(()) => reload.run(()),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
     let conflicted = candidacy.conflicted;
     let reviewing = reviewing && !conflicted;
     let actions: Vec<(CandidacyAction, &'static str)> = match (phase, candidacy.status, reviewing) {
@@ -104,32 +96,43 @@ pub(super) fn CandidacyItem(
             {conflicted.then(|| view! { <p class="notice conflicted" role="status">{t!(i18n, elections.commission_conflicted)}</p> })}
             {(!actions.is_empty()).then(|| {
                 let conflict_field = format!("conflict-{id}");
+                // Open again when the declaration was refused (a reason is missing).
+                let open = conflict_errors.with_untracked(Option::is_some);
                 view! {
-                <details class="conflict">
+                <details class="conflict" open=open>
                     <summary>{t!(i18n, elections.commission_conflict_declare)}</summary>
-                    <div class="field">
-                        <label for=conflict_field.clone()>{t!(i18n, elections.commission_conflict_reason)}</label>
-                        <textarea id=conflict_field rows="2" maxlength="1000"
-                            on:input=move |ev| conflict_reason.set(event_target_value(&ev))></textarea>
-                    </div>
-                    <button type="button" on:click=declare.clone()>{t!(i18n, elections.commission_conflict_submit)}</button>
+                    <form method="post" action=DeclareConflictForm::PATH>
+                        <ElectionKeys keys=keys.clone() />
+                        <input type="hidden" name="candidacy" value=id />
+                        <div class="field" class:invalid=move || problem(conflict_errors, "reason").is_some()>
+                            <label for=conflict_field.clone()>{t!(i18n, elections.commission_conflict_reason)}</label>
+                            <textarea id=conflict_field.clone() name="reason" rows="2" maxlength="1000"
+                                aria-describedby=format!("{conflict_field}-error")></textarea>
+                            <FieldError errors=conflict_errors name="reason" id=conflict_field.clone() />
+                        </div>
+                        <FormError errors=conflict_errors />
+                        <button type="submit">{t!(i18n, elections.commission_conflict_submit)}</button>
+                    </form>
                 </details>
                 }
             })}
             {(!actions.is_empty()).then(|| view! {
-                <div class="field" class:invalid=move || problem(error, "reason").is_some()>
-                    <label for=field.clone()>{t!(i18n, elections.commission_reason)}</label>
-                    <textarea id=field.clone() rows="3" maxlength="1000" aria-describedby=format!("{field}-error")
-                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <FieldError errors=error name="reason" id=field.clone() />
-                </div>
-                <FormError errors=error />
-                <div class="actions">
-                    {actions.into_iter().map(|(action, text)| { let act = act.clone(); view! {
-                        <button type="button" class=if matches!(action, CandidacyAction::Accept | CandidacyAction::UpholdAppeal) { "primary" } else { "" }
-                            on:click=move |_| act(action)>{text}</button>
-                    }}).collect_view()}
-                </div>
+                <form method="post" action=DecideCandidacyForm::PATH class="decision">
+                    <ElectionKeys keys=keys.clone() />
+                    <input type="hidden" name="candidacy" value=id />
+                    <div class="field" class:invalid=move || problem(errors, "reason").is_some()>
+                        <label for=field.clone()>{t!(i18n, elections.commission_reason)}</label>
+                        <textarea id=field.clone() name="reason" rows="3" maxlength="1000" aria-describedby=format!("{field}-error")></textarea>
+                        <FieldError errors name="reason" id=field.clone() />
+                    </div>
+                    <FormError errors />
+                    <div class="actions">
+                        {actions.into_iter().map(|(action, text)| view! {
+                            <button type="submit" name="action" value=action_code(action)
+                                class=if matches!(action, CandidacyAction::Accept | CandidacyAction::UpholdAppeal) { "primary" } else { "" }>{text}</button>
+                        }).collect_view()}
+                    </div>
+                </form>
             })}
         </li>
     }

@@ -4,27 +4,41 @@
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
 /// A one-time code to type on the device that becomes one of this station's kiosks.
-#[server(prefix = "/api", endpoint = "station/pairing", input = Json)]
+#[server(prefix = "/api", endpoint = "station/pairing", input = JsonOrForm)]
 pub async fn kiosk_pairing_code(
     organization: String,
     election: String,
     station: i64,
 ) -> Result<String, AppError> {
-    respond(ssr::kiosk_pairing_code(&organization, &election, station).await)
+    let outcome = ssr::kiosk_pairing_code(&organization, &election, station).await;
+    // From the page's form the code is shown once by the page it comes back to.
+    if crate::platform::web::http::is_form_post() {
+        use super::notes::{StationSection, ssr as notes};
+        match &outcome {
+            Ok(code) => notes::note_pairing(&election, station, code),
+            Err(_) => notes::note_failed(&election, station, StationSection::Kiosks, None),
+        }
+    }
+    respond(outcome)
 }
 
-#[server(prefix = "/api", endpoint = "station/unpair", input = Json)]
+#[server(prefix = "/api", endpoint = "station/unpair", input = JsonOrForm)]
 pub async fn unpair_kiosk(
     organization: String,
     election: String,
     station: i64,
     kiosk: i64,
 ) -> Result<(), AppError> {
-    respond(ssr::unpair_kiosk(&organization, &election, station, kiosk).await)
+    let outcome = ssr::unpair_kiosk(&organization, &election, station, kiosk).await;
+    if outcome.is_err() && crate::platform::web::http::is_form_post() {
+        use super::notes::{StationSection, ssr as notes};
+        notes::note_failed(&election, station, StationSection::Kiosks, None);
+    }
+    respond(outcome)
 }
 
 #[cfg(feature = "ssr")]

@@ -3,10 +3,11 @@
 //! holds only a kiosk credential (an HttpOnly cookie), paired with a one-time code.
 
 pub mod kiosks;
+pub mod notes;
 pub mod voters;
 
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::elections::calendar::rules::Phase;
@@ -43,12 +44,12 @@ pub struct VotingElection {
     pub stations: Vec<Station>,
 }
 
-#[server(prefix = "/api", endpoint = "station/list", input = Json)]
+#[server(prefix = "/api", endpoint = "station/list", input = JsonOrForm)]
 pub async fn list_stations(organization: String) -> Result<Vec<VotingElection>, AppError> {
     respond(ssr::list_stations(&organization).await)
 }
 
-#[server(prefix = "/api", endpoint = "station/load", input = Json)]
+#[server(prefix = "/api", endpoint = "station/load", input = JsonOrForm)]
 pub async fn load_station(
     organization: String,
     election: String,
@@ -58,7 +59,7 @@ pub async fn load_station(
     respond(ssr::load_station(&organization, &election, station, &locale).await)
 }
 
-#[server(prefix = "/api", endpoint = "station/open", input = Json)]
+#[server(prefix = "/api", endpoint = "station/open", input = JsonOrForm)]
 pub async fn open_station(
     organization: String,
     election: String,
@@ -68,7 +69,7 @@ pub async fn open_station(
 }
 
 /// Signs the closure with the number of paper sheets counted in the box.
-#[server(prefix = "/api", endpoint = "station/close", input = Json)]
+#[server(prefix = "/api", endpoint = "station/close", input = JsonOrForm)]
 pub async fn close_station(
     organization: String,
     election: String,
@@ -76,27 +77,39 @@ pub async fn close_station(
     sheets_found: String,
     justification: String,
 ) -> Result<StationState, AppError> {
-    respond(
-        ssr::close_station(
-            &organization,
+    let outcome = ssr::close_station(
+        &organization,
+        &election,
+        station,
+        &sheets_found,
+        &justification,
+    )
+    .await;
+    // A refused closure from the page's form comes back with the count typed once.
+    if outcome.is_err() && crate::platform::web::http::is_form_post() {
+        notes::ssr::note_failed(
             &election,
             station,
-            &sheets_found,
-            &justification,
-        )
-        .await,
-    )
+            notes::StationSection::Closure,
+            Some(&sheets_found),
+        );
+    }
+    respond(outcome)
 }
 
 /// The commission reopens a closed station while voting is open, saying why.
-#[server(prefix = "/api", endpoint = "station/reopen", input = Json)]
+#[server(prefix = "/api", endpoint = "station/reopen", input = JsonOrForm)]
 pub async fn reopen_station(
     organization: String,
     election: String,
     station: i64,
     reason: String,
 ) -> Result<(), AppError> {
-    respond(ssr::reopen_station(&organization, &election, station, &reason).await)
+    let outcome = ssr::reopen_station(&organization, &election, station, &reason).await;
+    if outcome.is_err() && crate::platform::web::http::is_form_post() {
+        notes::ssr::note_failed(&election, station, notes::StationSection::Closure, None);
+    }
+    respond(outcome)
 }
 
 #[cfg(feature = "ssr")]

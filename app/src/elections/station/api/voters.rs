@@ -2,16 +2,21 @@
 //! marking them (the one-ballot-per-person mark) and handing over a kiosk or a paper ballot,
 //! and typing in a paper ballot. A poll worker never names an account.
 
+#[cfg(feature = "ssr")]
+use crate::elections::station::api::notes::{StationSection, ssr as notes};
 use crate::elections::station::rules::{HandOver, VoterLookup};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
+use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use std::collections::BTreeMap;
 
-/// Finds a registered person by document (type and number); audited.
-#[server(prefix = "/api", endpoint = "station/find", input = Json)]
+/// Finds a registered person by document (type and number); audited. From the station
+/// page's plain form, the search is kept for the page it comes back to, which looks the
+/// person up as it shows them ([`super::notes::take_station_notes`]): the document never
+/// goes into the address.
+#[server(prefix = "/api", endpoint = "station/find", input = JsonOrForm)]
 pub async fn find_voter(
     organization: String,
     election: String,
@@ -19,6 +24,20 @@ pub async fn find_voter(
     document_type: String,
     document_number: String,
 ) -> Result<Option<VoterLookup>, AppError> {
+    if crate::platform::web::http::is_form_post() {
+        let outcome = ssr::remember_search(
+            &organization,
+            &election,
+            station,
+            &document_type,
+            &document_number,
+        )
+        .await;
+        if outcome.is_err() {
+            notes::note_failed(&election, station, StationSection::Voters, None);
+        }
+        return respond(outcome.map(|()| None));
+    }
     respond(
         ssr::find_voter(
             &organization,
@@ -33,7 +52,7 @@ pub async fn find_voter(
 
 /// Marks the person holding this document as voting here. For a kiosk ballot, readies the
 /// station's first free kiosk and returns its number.
-#[server(prefix = "/api", endpoint = "station/mark", input = Json)]
+#[server(prefix = "/api", endpoint = "station/mark", input = JsonOrForm)]
 pub async fn mark_voter(
     organization: String,
     election: String,
@@ -42,17 +61,29 @@ pub async fn mark_voter(
     document_number: String,
     hand_over: HandOver,
 ) -> Result<Option<i64>, AppError> {
-    respond(
-        ssr::mark_voter(
-            &organization,
-            &election,
-            station,
-            &document_type,
-            &document_number,
-            hand_over,
-        )
-        .await,
+    let outcome = ssr::mark_voter(
+        &organization,
+        &election,
+        station,
+        &document_type,
+        &document_number,
+        hand_over,
     )
+    .await;
+    // From the page's form: say where the person goes; refused, show them again with why.
+    if crate::platform::web::http::is_form_post() {
+        match &outcome {
+            Ok(kiosk) => notes::note_handed(&election, station, *kiosk),
+            Err(_) => {
+                notes::note_failed(&election, station, StationSection::Voters, None);
+                if let Ok((document_type, number)) = ssr::document(&document_type, &document_number)
+                {
+                    notes::note_search(&election, station, document_type, &number);
+                }
+            }
+        }
+    }
+    respond(outcome)
 }
 
 /// The paper-ballot entry form (a plain form post): `pick[<segment>][<key>]`, or `null`.
@@ -82,7 +113,8 @@ pub(crate) mod ssr {
     use crate::accounts::types::{DocumentType, Organization};
     use crate::db::now_millis;
     use crate::elections::ballot::api::ssr::ballot_from_picks;
-    use crate::elections::station::api::ssr::station_worker;
+    use crate::elections::station::api::notes::ssr as notes;
+    use crate::elections::station::api::ssr::{Worker, station_worker};
     use crate::elections::station::rules::{HandOver, VoterLookup};
     use crate::elections::station::store as station_store;
     use crate::error::{AppError, ErrorCode, FieldProblem, Problem};
@@ -95,14 +127,12 @@ pub(crate) mod ssr {
     use crate::state::AppState;
     use std::collections::BTreeMap;
 
-    /// The keyed hash of the document the poll worker typed (type and number, as at
+    /// The document the poll worker typed (type and number, normalized as at
     /// registration), or the field errors.
-    fn document_hash(
-        app: &AppState,
-        org: &Organization,
+    pub(crate) fn document(
         document_type: &str,
         document_number: &str,
-    ) -> Result<String, AppError> {
+    ) -> Result<(DocumentType, String), AppError> {
         let field = |field: &str, problem| AppError {
             code: ErrorCode::InvalidInput,
             fields: vec![FieldProblem {
@@ -114,6 +144,17 @@ pub(crate) mod ssr {
             .ok_or_else(|| field("document_type", Problem::Required))?;
         let number =
             normalize_document_number(document_number).map_err(|p| field("document_number", p))?;
+        Ok((document_type, number))
+    }
+
+    /// The keyed hash of the document the poll worker typed, or the field errors.
+    fn document_hash(
+        app: &AppState,
+        org: &Organization,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<String, AppError> {
+        let (document_type, number) = document(document_type, document_number)?;
         Ok(app.secret.document_hash(org.id, document_type, &number))
     }
 
@@ -126,7 +167,34 @@ pub(crate) mod ssr {
     ) -> Result<Option<VoterLookup>, AppError> {
         let app = app_state()?;
         let worker = station_worker(&app, organization, election, station).await?;
-        let hash = document_hash(&app, &worker.organization, document_type, document_number)?;
+        lookup(&app, &worker, station, document_type, document_number).await
+    }
+
+    /// A search from the page's plain form, checked and kept for the page, which looks the
+    /// person up (audited) as it shows them.
+    pub async fn remember_search(
+        organization: &str,
+        election: &str,
+        station: i64,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        station_worker(&app, organization, election, station).await?;
+        let (document_type, number) = document(document_type, document_number)?;
+        notes::note_search(election, station, document_type, &number);
+        Ok(())
+    }
+
+    /// The person holding this document, for `worker` at `station`; every look-up is audited.
+    pub(crate) async fn lookup(
+        app: &AppState,
+        worker: &Worker,
+        station: i64,
+        document_type: &str,
+        document_number: &str,
+    ) -> Result<Option<VoterLookup>, AppError> {
+        let hash = document_hash(app, &worker.organization, document_type, document_number)?;
         let now = now_millis();
         let found = station_store::voter_by_document(
             &app.db,

@@ -5,26 +5,27 @@ use crate::accounts::registration::api::load_registration_setup;
 use crate::accounts::types::{DocumentType, RegistrationStatus};
 use crate::accounts::ui::labels as account_labels;
 use crate::elections::ballot::ui::SegmentChoices;
-use crate::elections::station::api::voters::{EnterPaperBallot, find_voter, mark_voter};
-use crate::elections::station::api::{HandOver, StationPage, VoterLookup};
+use crate::elections::station::api::StationPage;
+use crate::elections::station::api::notes::{Handed, StationNotes};
+use crate::elections::station::api::voters::{EnterPaperBallot, FindVoter, MarkVoter};
+use crate::elections::station::ui::StationFields;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 use crate::ui::kit::{Field, FormError};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
-use leptos::task::spawn_local;
 use leptos_i18n::Locale as _;
 
 #[component]
 pub(crate) fn FindAndMark(
     keys: (String, String),
     station: i64,
-    handed: RwSignal<Option<Option<i64>>>,
-    reload: Callback<()>,
+    notes: StationNotes,
+    errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let (org, election) = keys;
+    let org = keys.0.clone();
     let setup = Resource::new(
         {
             let org = org.clone();
@@ -32,94 +33,50 @@ pub(crate) fn FindAndMark(
         },
         load_registration_setup,
     );
-    let document_type = RwSignal::new(String::new());
-    let number = RwSignal::new(String::new());
-    let found = RwSignal::new(None::<Option<VoterLookup>>);
-    let error = RwSignal::new(None::<AppError>);
-    let search = {
-        let (org, election) = (org.clone(), election.clone());
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let (org, election) = (org.clone(), election.clone());
-            error.set(None);
-            handed.set(None);
-            spawn_local(async move {
-                match find_voter(
-                    org,
-                    election,
-                    station,
-                    document_type.get_untracked(),
-                    number.get_untracked(),
-                )
-                .await
-                {
-                    Ok(person) => found.set(Some(person)),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
-    // The mark names the document in front of the poll worker, never an account.
-    let mark = {
-        let (org, election) = (org.clone(), election.clone());
-        move |hand_over: HandOver| {
-            let (org, election) = (org.clone(), election.clone());
-            spawn_local(async move {
-                match mark_voter(
-                    org,
-                    election,
-                    station,
-                    document_type.get_untracked(),
-                    number.get_untracked(),
-                    hand_over,
-                )
-                .await
-                {
-                    Ok(kiosk) => {
-                        found.set(None);
-                        handed.set(Some(kiosk));
-                        reload.run(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
     let helpdesk = localized_path(
         i18n.get_locale_untracked(),
         &format!("/staff/{org}/helpdesk"),
     );
+    let search = notes.search;
+    let typed = search
+        .as_ref()
+        .map(|s| (s.document_type, s.document_number.clone()));
+    let typed_type = typed.as_ref().map(|(t, _)| *t);
+    let typed_number = typed.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
     view! {
         <section class="station-find">
             <h2>{t!(i18n, elections.station_find_title)}</h2>
-            <form on:submit=search novalidate autocomplete="off">
-                <Field name="document_type" label=Signal::derive(move || t_string!(i18n, common.field_document_type).to_string()) errors=error>
+            <form method="post" action=FindVoter::url() novalidate autocomplete="off">
+                <StationFields keys=keys.clone() station />
+                <Field name="document_type" label=Signal::derive(move || t_string!(i18n, common.field_document_type).to_string()) errors>
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             let documents = setup.await.map(|s| s.accepted_documents).unwrap_or_else(|_| DocumentType::ALL.to_vec());
                             view! {
-                                <select id="document_type" on:change=move |ev| document_type.set(event_target_value(&ev)) aria-describedby="document_type-error">
+                                <select id="document_type" name="document_type" aria-describedby="document_type-error">
                                     <option value="">{t!(i18n, common.choose_option)}</option>
-                                    {documents.into_iter().map(|d| view! { <option value=d.code()>{move || account_labels::document_type(i18n, d)}</option> }).collect_view()}
+                                    {documents.into_iter().map(|d| view! {
+                                        <option value=d.code() selected=typed_type == Some(d)>{move || account_labels::document_type(i18n, d)}</option>
+                                    }).collect_view()}
                                 </select>
                             }
                         })}
                     </Suspense>
                 </Field>
-                <Field name="document_number" label=Signal::derive(move || t_string!(i18n, common.field_document_number).to_string()) errors=error>
-                    <input id="document_number" type="text" autocomplete="off" maxlength="40" aria-describedby="document_number-error"
-                        on:input=move |ev| number.set(event_target_value(&ev)) />
+                <Field name="document_number" label=Signal::derive(move || t_string!(i18n, common.field_document_number).to_string()) errors>
+                    <input id="document_number" name="document_number" type="text" autocomplete="off" maxlength="40"
+                        aria-describedby="document_number-error" value=typed_number />
                 </Field>
-                <FormError errors=error />
+                <FormError errors />
                 <button type="submit" class="primary">{t!(i18n, elections.station_find_button)}</button>
             </form>
-            {move || handed.get().map(|kiosk| match kiosk {
-                Some(number) => view! {
+            {notes.handed.map(|handed| match handed {
+                Handed::Kiosk { number } => view! {
                     <p class="notice kiosk-ready" role="status" data-testid="kiosk-ready">{t_string!(i18n, elections.station_go_to_kiosk, number = number).to_string()}</p>
                 }.into_any(),
-                None => view! { <p class="notice" role="status">{t!(i18n, elections.station_paper_handed)}</p> }.into_any(),
+                Handed::Paper => view! { <p class="notice" role="status">{t!(i18n, elections.station_paper_handed)}</p> }.into_any(),
             })}
-            {move || found.get().map(|person| match person {
+            {search.map(|search| match search.found {
                 None => view! {
                     <div class="notice person-not-found">
                         <p>{t!(i18n, elections.station_not_found)}</p>
@@ -137,8 +94,18 @@ pub(crate) fn FindAndMark(
                     } else {
                         None
                     };
-                    let mark_kiosk = mark.clone();
-                    let mark_paper = mark.clone();
+                    // The mark names the document in front of the poll worker, never an account.
+                    let mark = move |hand_over: &'static str, class: &'static str, label: String| {
+                        view! {
+                            <form method="post" action=MarkVoter::url() class="inline">
+                                <StationFields keys=keys.clone() station />
+                                <input type="hidden" name="document_type" value=search.document_type.code() />
+                                <input type="hidden" name="document_number" value=search.document_number.clone() />
+                                <input type="hidden" name="hand_over" value=hand_over />
+                                <button type="submit" class=class>{label}</button>
+                            </form>
+                        }
+                    };
                     view! {
                         <div class="card person-found">
                             <h3 dir="auto">{person.name.clone()}</h3>
@@ -146,8 +113,8 @@ pub(crate) fn FindAndMark(
                             {reason.map(|r| view! { <p class="error" role="alert">{r}</p> })}
                             {can_vote.then(|| view! {
                                 <div class="actions">
-                                    <button type="button" class="primary" on:click=move |_| mark_kiosk(HandOver::Kiosk)>{t!(i18n, elections.station_mark_kiosk)}</button>
-                                    <button type="button" on:click=move |_| mark_paper(HandOver::Paper)>{t!(i18n, elections.station_mark_paper)}</button>
+                                    {mark.clone()("kiosk", "primary", t_string!(i18n, elections.station_mark_kiosk).to_string())}
+                                    {mark("paper", "", t_string!(i18n, elections.station_mark_paper).to_string())}
                                 </div>
                             })}
                         </div>
