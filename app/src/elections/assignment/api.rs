@@ -53,7 +53,7 @@ pub async fn assign_poll_worker_form(
         Ok(worker) => ssr::assign(&organization, &election, station, worker, assign).await,
         Err(_) => ssr::nobody_chosen(&organization).await,
     };
-    crate::elections::commission::api::ssr::back_to_commission(
+    crate::elections::commission::redirect::back_to_commission(
         &locale,
         &organization,
         &election,
@@ -166,5 +166,18 @@ pub(crate) mod ssr {
         done.map_err(AppError::from)?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn an_assignment_form_with_nobody_chosen_decodes() {
+        let args: super::AssignPollWorkerForm = serde_qs::from_str(
+            "organization=cmi-sp&election=cmi-2027&locale=ar&station=2&worker=&assign=false",
+        )
+        .expect("an assignment form");
+        assert!(!args.assign);
+        assert_eq!(args.worker, "");
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use crate::elections::assignment::api::{AssignPollWorkerForm, StationStaffPage};
-use crate::elections::commission::ui::{ElectionKeys, errors_of};
+use crate::elections::commission::ui::form_parts::{ElectionKeys, errors_of};
 use crate::error::AppError;
 use crate::i18n::{t, use_i18n};
 use crate::ui::kit::{FieldError, FormError};

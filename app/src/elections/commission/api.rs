@@ -183,6 +183,7 @@ pub(crate) mod ssr {
     use crate::elections::calendar::store as calendar_store;
     use crate::elections::candidacy::CandidacyAction;
     use crate::elections::candidacy::store as candidacy_store;
+    pub(crate) use crate::elections::commission::redirect::{back_to_commission, to_commission};
     use crate::elections::election::api::ssr::{PhotoAddresses, nationality_names, reason_text};
     use crate::elections::election::lookup::election_of;
     use crate::elections::election::rules::ElectionForm;
@@ -196,7 +197,6 @@ pub(crate) mod ssr {
     use crate::platform::voting::store as voting_store;
     use crate::platform::web::context::{app_state, require_staff};
     use crate::platform::web::flash::Flash;
-    use crate::platform::web::http::redirect_with;
     use crate::results::publication as publication_store;
     use base64::Engine as _;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -208,34 +208,6 @@ pub(crate) mod ssr {
 
     /// Larger drafts are not kept (a browser refuses cookies over about 4 KB).
     const LARGEST_DRAFT: usize = 3500;
-
-    /// After a plain form: the commission page of `election`, clean on success; on a
-    /// refusal with `?item=` naming the form it concerns (`candidacy-<id>`,
-    /// `conflict-<id>`, `station-<id>`) and the error.
-    pub(crate) fn back_to_commission(
-        locale: &str,
-        organization: &str,
-        election: &str,
-        item: &str,
-        error: Option<AppError>,
-    ) {
-        let path = format!("/staff/{organization}/elections/{election}");
-        let path = match &error {
-            Some(_) => format!("{path}?item={item}"),
-            None => path,
-        };
-        redirect_with(locale, &path, error.as_ref(), "");
-    }
-
-    /// A new election's commission page, after its form.
-    pub fn to_commission(locale: &str, organization: &str, election: &str) {
-        redirect_with(
-            locale,
-            &format!("/staff/{organization}/elections/{election}"),
-            None,
-            "",
-        );
-    }
 
     /// Keeps what a refused form held for the page it goes back to (base64url JSON:
     /// cookie-safe whatever was typed).
@@ -574,11 +546,5 @@ mod tests {
             serde_qs::from_str("organization=cmi-sp&election=cmi-2027&locale=ar&candidacy=7")
                 .expect("a reason left out");
         assert_eq!(args.reason, "");
-        let args: crate::elections::assignment::api::AssignPollWorkerForm = serde_qs::from_str(
-            "organization=cmi-sp&election=cmi-2027&locale=ar&station=2&worker=&assign=false",
-        )
-        .expect("an assignment form");
-        assert!(!args.assign);
-        assert_eq!(args.worker, "");
     }
 }

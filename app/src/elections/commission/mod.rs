@@ -2,4 +2,6 @@
 //! and appeals (`api`), and its pages (`ui`).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub(crate) mod redirect;
 pub mod ui;

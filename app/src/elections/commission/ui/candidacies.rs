@@ -12,7 +12,7 @@ use crate::elections::candidacy::{CandidacyAction, CandidacyStatus};
 use crate::elections::commission::api::{
     CandidacyReview, DecideCandidacyForm, DeclareConflictForm,
 };
-use crate::elections::commission::ui::ElectionKeys;
+use crate::elections::commission::ui::form_parts::ElectionKeys;
 use crate::elections::photo::ui::CandidatePhoto;
 use crate::elections::ui::labels;
 use crate::error::AppError;

@@ -8,6 +8,7 @@
 
 mod candidacies;
 mod deadlines;
+pub(crate) mod form_parts;
 mod new_election;
 
 pub use new_election::NewElectionPage;
@@ -32,6 +33,7 @@ use crate::ui::kit::{ConfirmForm, FormError, Loaded, query_errors};
 
 use candidacies::CandidacyItem;
 use deadlines::DeadlineForm;
+use form_parts::errors_of;
 
 #[component]
 pub fn ElectionsStaffPage() -> impl IntoView {
@@ -82,31 +84,6 @@ pub fn CommissionElectionPage() -> impl IntoView {
     );
     view! {
         <Loaded resource=data show=move |page| view! { <Commission page keys=keys() item=item.clone() errors /> } />
-    }
-}
-
-/// The hidden fields every form of the page carries: which election, in which language
-/// to come back.
-#[component]
-pub(crate) fn ElectionKeys(keys: (String, String)) -> impl IntoView {
-    let locale = use_i18n().get_locale_untracked().as_str();
-    view! {
-        <input type="hidden" name="organization" value=keys.0 />
-        <input type="hidden" name="election" value=keys.1 />
-        <input type="hidden" name="locale" value=locale />
-    }
-}
-
-/// The last refusal if it concerns `name` (an `item`), else nothing.
-pub(crate) fn errors_of(
-    errors: RwSignal<Option<AppError>>,
-    item: Option<&str>,
-    name: &str,
-) -> RwSignal<Option<AppError>> {
-    if item == Some(name) {
-        errors
-    } else {
-        RwSignal::new(None)
     }
 }
 

@@ -3,6 +3,8 @@
 //! holds only a kiosk credential (an HttpOnly cookie), paired with a one-time code.
 
 pub mod kiosks;
+#[cfg(feature = "ssr")]
+pub(crate) mod lookup;
 pub mod notes;
 pub mod voters;
 

@@ -85,8 +85,8 @@ pub async fn take_station_notes(
 pub(crate) mod ssr {
     use super::{Handed, StationNotes, StationSection, VoterSearch};
     use crate::accounts::types::DocumentType;
+    use crate::elections::station::api::lookup::lookup;
     use crate::elections::station::api::ssr::station_worker;
-    use crate::elections::station::api::voters::ssr::lookup;
     use crate::error::AppError;
     use crate::platform::web::context::app_state;
     use crate::platform::web::flash::Flash;

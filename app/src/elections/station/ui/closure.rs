@@ -3,7 +3,7 @@
 
 use crate::elections::station::api::{CloseStation, ReopenStation, StationPage};
 use crate::elections::station::rules::reconcile;
-use crate::elections::station::ui::StationFields;
+use crate::elections::station::ui::fields::StationFields;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::ui::kit::{ConfirmForm, Fact, Facts, Field, FormError};

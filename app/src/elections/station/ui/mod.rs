@@ -9,6 +9,7 @@
 //! ([`crate::elections::station::api::notes`]), never from the address.
 
 pub mod closure;
+pub(crate) mod fields;
 pub mod voters;
 
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 use crate::ui::kit::{FormError, Loaded, query_errors};
+use fields::StationFields;
 
 #[component]
 pub fn StationsPage() -> impl IntoView {
@@ -54,17 +56,6 @@ pub fn StationsPage() -> impl IntoView {
                     }).collect_view().into_any()
                 }
             } />
-    }
-}
-
-/// The hidden fields every form of this station's page posts.
-#[component]
-pub(crate) fn StationFields(keys: (String, String), station: i64) -> impl IntoView {
-    let (org, election) = keys;
-    view! {
-        <input type="hidden" name="organization" value=org />
-        <input type="hidden" name="election" value=election />
-        <input type="hidden" name="station" value=station.to_string() />
     }
 }
 

@@ -8,7 +8,7 @@ use crate::elections::ballot::ui::SegmentChoices;
 use crate::elections::station::api::StationPage;
 use crate::elections::station::api::notes::{Handed, StationNotes};
 use crate::elections::station::api::voters::{EnterPaperBallot, FindVoter, MarkVoter};
-use crate::elections::station::ui::StationFields;
+use crate::elections::station::ui::fields::StationFields;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
