@@ -26,6 +26,9 @@ pub enum ErrorCode {
     Conflict,
     /// The passkey ceremony failed or was cancelled on the device.
     PasskeyFailed,
+    /// A passkey form was sent without the script that makes the passkey (scripts off, or
+    /// sent before the page's script arrived); what was typed is kept.
+    PasskeyNeedsScript,
     /// An access code or link that is unknown, used or expired (deliberately one answer).
     InvalidCode,
     /// This person has already voted in this election (in any channel).
@@ -208,7 +211,9 @@ impl AppError {
             ErrorCode::InvalidInput => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Conflict => StatusCode::CONFLICT,
-            ErrorCode::PasskeyFailed | ErrorCode::InvalidCode => StatusCode::BAD_REQUEST,
+            ErrorCode::PasskeyFailed | ErrorCode::InvalidCode | ErrorCode::PasskeyNeedsScript => {
+                StatusCode::BAD_REQUEST
+            }
             ErrorCode::AlreadyVoted
             | ErrorCode::VotingClosed
             | ErrorCode::AlreadyFiled
@@ -267,6 +272,7 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::TooManyAttempts => td_string!(locale, common.error_too_many_attempts),
         ErrorCode::Conflict => td_string!(locale, common.error_conflict),
         ErrorCode::PasskeyFailed => td_string!(locale, common.error_passkey_failed),
+        ErrorCode::PasskeyNeedsScript => td_string!(locale, common.error_passkey_needs_script),
         ErrorCode::InvalidCode => td_string!(locale, common.error_invalid_code),
         ErrorCode::AlreadyVoted => td_string!(locale, common.error_already_voted),
         ErrorCode::VotingClosed => td_string!(locale, common.error_voting_closed),

@@ -22,9 +22,49 @@ pub async fn refuse_cross_site(
     );
     if changes_state && is_cross_site(request.headers(), &origin.0) {
         tracing::warn!(path = %request.uri().path(), "cross-site request refused");
-        return (StatusCode::FORBIDDEN, "cross-site request refused\n").into_response();
+        return refusal(request.headers(), &origin.0);
     }
     next.run(request).await
+}
+
+/// The refusal says which address this installation answers at: the likeliest cause of a
+/// refused form is a page opened under another address of the same server (a browser
+/// posting a plain form gets a page with the link; a script, one line).
+fn refusal(headers: &HeaderMap, public_origin: &str) -> Response {
+    let from = headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .filter(|o| o.len() <= 200 && o.bytes().all(|b| b.is_ascii_graphic()))
+        .unwrap_or("another site");
+    let wants_page = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if !wants_page {
+        let text =
+            format!("cross-site request refused: this installation answers at {public_origin}\n");
+        return (StatusCode::FORBIDDEN, text).into_response();
+    }
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let (from, public) = (escape(from), escape(public_origin));
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>Voz</title>\
+         <h1>Voz</h1><p>This form was sent from a page at <code>{from}</code>, but this \
+         installation answers at <a href=\"{public}\">{public}</a> only. Open Voz there \
+         and send the form again.</p></html>"
+    );
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response()
 }
 
 /// Browsers send `Origin` on every POST and `Sec-Fetch-Site` on modern versions; either

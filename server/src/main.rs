@@ -9,6 +9,7 @@ mod api_errors;
 mod assets;
 mod bench;
 mod body_limits;
+mod canonical_host;
 mod cli;
 mod csrf;
 mod demo;

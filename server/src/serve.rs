@@ -86,7 +86,12 @@ pub async fn run(
             addr: args.addr,
             source,
         })?;
-    tracing::info!("listening on http://{}", args.addr);
+    // The address to open is the public URL: forms sent from any other are refused.
+    tracing::info!(
+        "listening on {}; open {} in a browser",
+        args.addr,
+        public_url.trim_end_matches('/')
+    );
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -128,6 +133,7 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
     let https =
         crate::security_headers::Https(voz_app::platform::web::http::is_secure(&state.public_url));
     let origin_for_limits = origin.clone();
+    let public = crate::canonical_host::PublicUrl::parse(&state.public_url);
     let shell_options = state.leptos_options.clone();
     let pkg = Router::new()
         .route("/{*path}", get(crate::assets::serve))
@@ -182,6 +188,12 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
         .and(NotForContentType::const_new("application/wasm"))
         .and(NotForContentType::const_new("text/javascript"))
         .and(NotForContentType::const_new("text/css"));
+    if let Some(public) = public {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            public,
+            crate::canonical_host::redirect_to_public_url,
+        ));
+    }
     router
         .layer(CompressionLayer::new().compress_when(dynamic_only))
         .layer(TraceLayer::new_for_http())

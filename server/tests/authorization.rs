@@ -114,6 +114,14 @@ fn matrix() -> Vec<Case> {
     vec![
         // Public reading.
         case("POST /api/organizations", Body::Form(""), Who::Everyone),
+        // The front door.
+        case("POST /api/directory", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/directory/organization",
+            Body::Form("organization=cmi-sp"),
+            Who::Everyone,
+        ),
+        case("POST /api/directory/mine", Body::Form(""), Who::Everyone),
         // What a refused form left for its page, and a refusal put into words.
         case("POST /api/register/draft", Body::Form(""), Who::Everyone),
         case(

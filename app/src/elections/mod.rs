@@ -7,6 +7,7 @@ pub mod ballot; // voting online: the ballot and its receipt
 pub mod calendar; // phases, moving forward, last days
 pub mod candidacy; // standing, reviewing, appeals, representatives
 pub mod commission; // the commission's pages: calendar moves, decisions
+pub mod directory; // elections as the front door and the account page list them
 pub mod election; // configuring an election, its public page
 pub mod eligibility; // who may vote, on every channel (pure)
 #[cfg(feature = "ssr")]

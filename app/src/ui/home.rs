@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::registration::api::list_organizations;
+use crate::elections::directory::api::directory;
+use crate::elections::directory::ui::ElectionList;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 
@@ -39,11 +40,12 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The organizing bodies on this installation, each with its registration link.
+/// The organizing bodies on this installation: each with its page, its registration link
+/// and its elections (their phase, and a way to vote or read the results).
 #[component]
 fn Organizations() -> impl IntoView {
     let i18n = use_i18n();
-    let organizations = Resource::new(|| (), |()| list_organizations());
+    let organizations = Resource::new(|| (), |()| directory());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -51,19 +53,19 @@ fn Organizations() -> impl IntoView {
                 (!organizations.is_empty()).then(|| view! {
                     <section class="organizations">
                         <h2>{t!(i18n, common.organizations_title)}</h2>
-                        <ul class="plain">
-                            {organizations.into_iter().map(|o| {
-                                let join = format!("/join/{}", o.slug);
-                                view! {
-                                    <li>
-                                        <span>{o.name}</span>
-                                        <a class="button" href=move || localized_path(i18n.get_locale(), &join)>
-                                            {t!(i18n, accounts.register_action)}
-                                        </a>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                        {organizations.into_iter().map(|o| {
+                            let page = localized_path(i18n.get_locale_untracked(), &format!("/o/{}", o.slug));
+                            let join = localized_path(i18n.get_locale_untracked(), &format!("/join/{}", o.slug));
+                            view! {
+                                <section class="organization card">
+                                    <div class="organization-head">
+                                        <h3><a href=page>{o.name}</a></h3>
+                                        <a class="button" href=join>{t!(i18n, accounts.register_action)}</a>
+                                    </div>
+                                    <ElectionList cards=o.elections empty=t_string!(i18n, elections.directory_none).to_string() />
+                                </section>
+                            }
+                        }).collect_view()}
                     </section>
                 })
             })}

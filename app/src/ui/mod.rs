@@ -5,4 +5,5 @@ pub mod home;
 pub mod kit;
 pub mod layout;
 pub mod not_found;
+pub mod organization;
 pub mod shell;

@@ -29,6 +29,7 @@ use crate::ui::{
     home::HomePage,
     layout::LocaleLayout,
     not_found::{NotFound, NotFoundPage},
+    organization::OrganizationPage,
 };
 
 /// The full document the server sends; the browser bundle hydrates `<App/>` inside it.
@@ -161,6 +162,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />
+                        <Route path=path!("o/:org") view=OrganizationPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election") view=ElectionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />

@@ -11,6 +11,8 @@ use crate::accounts::passkey::island::{Ceremony, PasskeyForm};
 use crate::accounts::passkey::ui::ceremony_texts;
 use crate::accounts::types::RegistrationStatus;
 use crate::accounts::ui::labels;
+use crate::elections::directory::api::{ElectionCard, my_open_ballots};
+use crate::elections::directory::ui::isolated;
 use crate::error::{ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
@@ -18,15 +20,26 @@ use crate::locale::localized_path;
 #[component]
 pub fn AccountPageView() -> impl IntoView {
     let i18n = use_i18n();
-    let account = Resource::new(|| (), |()| my_account());
+    // The account, and the ballots its holder may cast now (a signed-in person only).
+    let account = Resource::new(
+        || (),
+        |()| async move {
+            let page = my_account().await?;
+            let ballots = match page {
+                Some(_) => my_open_ballots().await?,
+                None => vec![],
+            };
+            Ok::<_, crate::error::AppError>((page, ballots))
+        },
+    );
     view! {
         <Title text=t_string!(i18n, accounts.account_title).to_string() />
         <article class="form-page">
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
-                        Ok(Some(page)) => view! { <AccountDetails page /> }.into_any(),
-                        Ok(None) => view! { <NotSignedIn /> }.into_any(),
+                        Ok((Some(page), ballots)) => view! { <AccountDetails page ballots /> }.into_any(),
+                        Ok((None, _)) => view! { <NotSignedIn /> }.into_any(),
                         Err(e) => view! { <ErrorMessage code=e.code /> }.into_any(),
                     }
                 })}
@@ -47,7 +60,7 @@ fn NotSignedIn() -> impl IntoView {
 }
 
 #[component]
-fn AccountDetails(page: AccountPage) -> impl IntoView {
+fn AccountDetails(page: AccountPage, ballots: Vec<ElectionCard>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let welcome = move || query.with(|q| q.get("welcome").is_some());
@@ -65,6 +78,7 @@ fn AccountDetails(page: AccountPage) -> impl IntoView {
         <Show when=welcome>
             <p class="success" role="status">{t!(i18n, accounts.register_done)}</p>
         </Show>
+        <OpenBallots ballots />
         <section>
             <h2>{t!(i18n, accounts.account_registrations)}</h2>
             {if page.registrations.is_empty() {
@@ -144,4 +158,33 @@ fn AccountDetails(page: AccountPage) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// What the person can do now: each ballot open to them online that they have not cast.
+#[component]
+fn OpenBallots(ballots: Vec<ElectionCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!ballots.is_empty()).then(|| {
+        view! {
+            <section class="now">
+                <h2>{t!(i18n, elections.now_title)}</h2>
+                <ul class="plain">
+                    {ballots.into_iter().map(|card| {
+                        let href = localized_path(
+                            i18n.get_locale_untracked(),
+                            &format!("/o/{}/e/{}/vote", card.organization, card.slug),
+                        );
+                        let label = t_string!(i18n, elections.now_vote, title = card.title.clone()).to_string();
+                        let until = card.until.map(|day| t_string!(i18n, elections.now_until, date = isolated(day)).to_string());
+                        view! {
+                            <li>
+                                <a class="button primary" href=href>{label}</a>
+                                {until.map(|until| view! { <span class="hint">{until}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

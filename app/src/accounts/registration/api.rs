@@ -49,11 +49,23 @@ pub async fn nationality_options(locale: String) -> Result<Vec<NationalityOption
 
 /// Step 1 of registering: checks the form and the document (nothing is stored yet), then
 /// asks the browser for a passkey.
+///
+/// Sent as a plain form, no script ran, so no passkey can be made on this device: the
+/// answers are checked all the same and kept for the page (in a short-lived `HttpOnly`
+/// cookie, never in the address), which says what was wrong or, if nothing was, that a
+/// passkey needs JavaScript and a help desk can register the person with a printed code.
 #[server(prefix = "/api", endpoint = "register/start", input = JsonOrForm)]
 pub async fn start_registration(
     organization: String,
     form: RegistrationForm,
 ) -> Result<Ceremony, AppError> {
+    if crate::platform::web::http::is_form_post() {
+        let checked = ssr::check_registration(&organization, &form).await;
+        crate::accounts::registration::form::keep_draft(&form);
+        return respond(checked.and(Err(AppError::new(
+            crate::error::ErrorCode::PasskeyNeedsScript,
+        ))));
+    }
     respond(ssr::start_registration(&organization, form).await)
 }
 
@@ -143,6 +155,40 @@ pub(crate) mod ssr {
             min_age: org.rules.min_age,
             districts: org.rules.districts,
         })
+    }
+
+    /// What step 1 checks before any passkey: the organization, every field, and that the
+    /// document is not registered yet (counted, per client: each answer tells whether a
+    /// document is registered).
+    pub async fn check_registration(
+        organization: &str,
+        form: &RegistrationForm,
+    ) -> Result<(), AppError> {
+        let app = app_state()?;
+        let org = accounts_store::organization_by_slug(&app.db, organization)
+            .await
+            .map_err(AppError::from)?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let today = local_time(&org.rules.time_zone, now_millis()).date;
+        let registration =
+            validate_registration(form, &org.rules, today).map_err(AppError::fields)?;
+        let document_hash = app.secret.document_hash(
+            org.id,
+            registration.document_type,
+            &registration.document_number,
+        );
+        crate::platform::web::rate_limit::store::attempt(
+            &app,
+            &crate::platform::web::rate_limit::DOCUMENT_CHECK,
+        )
+        .await?;
+        if passkey_store::document_registered(&app.db, org.id, &document_hash)
+            .await
+            .map_err(AppError::from)?
+        {
+            return Err(AppError::from(StoreError::DuplicateDocument));
+        }
+        Ok(())
     }
 
     pub async fn start_registration(

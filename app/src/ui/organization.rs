@@ -1,0 +1,32 @@
+//! An organization's public page (`/<lang>/o/<org>`): what it is holding now and held
+//! before, and how to register with it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::elections::directory::api::one_organization;
+use crate::elections::directory::ui::ElectionList;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
+use crate::ui::kit::Loaded;
+
+#[component]
+pub fn OrganizationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let org = move || params.with(|p| p.get("org").unwrap_or_default());
+    let data = Resource::new(org, one_organization);
+    view! {
+        <Loaded resource=data show=move |o| {
+            let join = localized_path(i18n.get_locale_untracked(), &format!("/join/{}", o.slug));
+            view! {
+                <Title text=o.name.clone() />
+                <h1>{o.name.clone()}</h1>
+                <p><a class="button primary" href=join>{t!(i18n, accounts.register_action)}</a></p>
+                <h2>{t!(i18n, elections.directory_elections)}</h2>
+                <ElectionList cards=o.elections empty=t_string!(i18n, elections.directory_none).to_string() />
+            }.into_any()
+        } />
+    }
+}
