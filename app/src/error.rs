@@ -111,6 +111,8 @@ pub enum Problem {
     AlreadyUsed,
     /// A deadline can only move later.
     NotLater,
+    /// Not 16 letters and digits (a tracking code).
+    NotATrackingCode,
     /// A number outside what the field accepts.
     OutOfRange {
         min: u16,
@@ -328,6 +330,9 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         }
         Problem::AlreadyUsed => td_string!(locale, common.problem_already_used).to_string(),
         Problem::NotLater => td_string!(locale, common.problem_not_later).to_string(),
+        Problem::NotATrackingCode => {
+            td_string!(locale, common.problem_not_a_tracking_code).to_string()
+        }
         Problem::OutOfRange { min, max } => {
             td_string!(locale, common.problem_out_of_range, min, max).to_string()
         }

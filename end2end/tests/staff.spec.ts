@@ -92,8 +92,10 @@ test("a printed code signs in without JavaScript, typed or from the card's QR li
   expect(page.url()).not.toContain("ZZZZZ");
   await page.locator("#access_code").fill(typed);
   await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/ar\/account$/);
-  await expectSignedInAs(page, `Amal Haddad ${stamp}`);
+  // Signed in, on the ballot of the election taking votes.
+  await expect(page).toHaveURL(/\/ar\/o\/cmi-sp\/e\/cmi-2025\/vote$/);
+  await page.goto("/ar/account");
+  await expect(page.locator("h1")).toHaveText(`Amal Haddad ${stamp}`);
   await plain.close();
 
   // The QR link carries the code in the fragment, which a small script copies into the field.
@@ -102,7 +104,9 @@ test("a printed code signs in without JavaScript, typed or from the card's QR li
   await qr.goto(`/pt-BR/code#${scanned}`);
   await expect(qr.locator("#access_code")).toHaveValue(scanned);
   await qr.locator("form button[type=submit]").click();
-  await expectSignedInAs(qr, `Omar Haddad ${stamp}`);
+  await expect(qr).toHaveURL(/\/pt-BR\/o\/cmi-sp\/e\/cmi-2025\/vote$/);
+  await qr.goto("/pt-BR/account");
+  await expect(qr.locator("h1")).toHaveText(`Omar Haddad ${stamp}`);
   await phone.close();
 });
 
@@ -127,16 +131,46 @@ test("a voter signs in with a printed access code from the help desk", async ({ 
   await screenshot(voter, testInfo, "code-sign-in-ar");
   await voter.locator("#access_code").fill(code.toLowerCase().replace("-", " "));
   await voter.locator("form button[type=submit]").click();
-  await expectSignedInAs(voter, person.name);
+  // An election is taking votes: the code lands on its ballot.
+  await expect(voter).toHaveURL(/\/ar\/o\/cmi-sp\/e\/cmi-2025\/vote$/);
+  await expect(voter.locator("form.ballot")).toBeVisible();
+  await voter.goto("/ar/account");
+  await expect(voter.locator("h1")).toHaveText(person.name);
   await expect(voter.locator(".status")).toHaveText(LOCALES.ar.status_verified);
 
-  // Single use: the same code again is refused, like any wrong code.
+  // The browser closed before voting: the same code opens a session again, and votes.
   const again = await browser.newContext();
   const second = await again.newPage();
   await second.goto("/pt-BR/code");
   await second.locator("#access_code").fill(code);
   await second.locator("form button[type=submit]").click();
-  await expect(second.locator(".error")).toHaveText(t.error_invalid_code);
+  await expect(second).toHaveURL(/\/pt-BR\/o\/cmi-sp\/e\/cmi-2025\/vote$/);
+  await second.locator("label[for=review-step]").first().click();
+  await second.locator(".only-reviewing button[type=submit]").click();
+  await expect(second.getByTestId("tracking-code")).toBeVisible();
+  // The receipt leads to the check: the code is in the box from now on (in Arabic too).
+  const tracking = (await second.getByTestId("tracking-code").innerText()).trim();
+  await second.locator("a[href$='/o/cmi-sp/e/cmi-2025/check']").click();
+  await second.locator("#tracking_code").fill(tracking.toLowerCase());
+  await second.locator("form.tracking-check button[type=submit]").click();
+  await expect(second.getByTestId("check-result")).toHaveText(LOCALES["pt-BR"].check_found);
+  await second.goto("/ar/o/cmi-sp/e/cmi-2025/check");
+  await second.locator("#tracking_code").fill("ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+  await second.locator("form.tracking-check button[type=submit]").click();
+  await expect(second.getByTestId("check-result")).toHaveText(LOCALES.ar.check_not_found);
+  await second.locator("#tracking_code").fill("ZZZZ");
+  await second.locator("form.tracking-check button[type=submit]").click();
+  await expect(second.locator("#code-error")).toHaveText(LOCALES.ar.problem_not_a_tracking_code);
+  await screenshot(second, testInfo, "tracking-check-ar");
+
+  // Voted in every election taking votes: the code is spent, refused like any wrong code.
+  const later = await browser.newContext();
+  const third = await later.newPage();
+  await third.goto("/pt-BR/code");
+  await third.locator("#access_code").fill(code);
+  await third.locator("form button[type=submit]").click();
+  await expect(third.locator(".error")).toHaveText(t.error_invalid_code);
+  await later.close();
 
   // An access-code session is for voting, not for staff tools.
   const staffCall = await voter.request.post("/api/staff/queue", {

@@ -114,6 +114,11 @@ fn matrix() -> Vec<Case> {
     vec![
         // Public reading.
         case("POST /api/organizations", Body::Form(""), Who::Everyone),
+        case(
+            "POST /api/vote/check",
+            Body::Form("organization=cmi-sp&election=cmi-2025&code=ABCD-EFGH-JKMN-PQRS"),
+            Who::Everyone,
+        ),
         // The front door.
         case("POST /api/directory", Body::Form(""), Who::Everyone),
         case(

@@ -13,6 +13,7 @@ use crate::accounts::staff::ui::helpdesk::HelpDeskPage;
 use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
+use crate::elections::ballot::check::TrackingCheckPage;
 use crate::elections::ballot::ui::{BallotPage, ReceiptPage};
 use crate::elections::candidacy::ui::CandidacyPage;
 use crate::elections::commission::ui::{
@@ -167,6 +168,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/candidacy") view=CandidacyPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/vote") view=BallotPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/voted") view=ReceiptPage ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/e/:election/check") view=TrackingCheckPage ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />

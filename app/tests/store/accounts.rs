@@ -413,19 +413,40 @@ async fn a_new_code_revokes_the_earlier_unused_ones(db: &Db) {
     };
     issue("hash-of-the-lost-card").await;
     issue("hash-of-the-new-card").await;
-    assert_eq!(
-        access_code_store::redeem_access_code(db, "hash-of-the-lost-card", NOW + 1)
+    let holder = |hash: &'static str, at: i64| async move {
+        access_code_store::code_holder(db, hash, at)
             .await
-            .expect("redeem"),
+            .expect("look up")
+            .map(|(_, org, account)| (org, account))
+    };
+    assert_eq!(
+        holder("hash-of-the-lost-card", NOW + 1).await,
         None,
         "the earlier card is revoked"
     );
     assert_eq!(
-        access_code_store::redeem_access_code(db, "hash-of-the-new-card", NOW + 1)
-            .await
-            .expect("redeem"),
-        Some(account)
+        holder("hash-of-the-new-card", NOW + 1).await,
+        Some((org, account))
     );
+    // Looking a code up (signing in) does not spend it: it opens a session again.
+    assert_eq!(
+        holder("hash-of-the-new-card", NOW + 2).await,
+        Some((org, account))
+    );
+    assert_eq!(
+        holder("hash-of-the-new-card", NOW + 3_600_001).await,
+        None,
+        "expired"
+    );
+    // Spent (its holder voted), it opens nothing more.
+    let (id, _, _) = access_code_store::code_holder(db, "hash-of-the-new-card", NOW + 3)
+        .await
+        .expect("look up")
+        .expect("valid");
+    access_code_store::spend_access_code(db, id, NOW + 4)
+        .await
+        .expect("spend");
+    assert_eq!(holder("hash-of-the-new-card", NOW + 5).await, None);
 }
 
 async fn removing_a_passkey_ends_the_sessions_it_opened(db: &Db) {

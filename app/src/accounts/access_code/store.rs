@@ -1,5 +1,6 @@
 //! Printed access codes on either backend: issuing one (which revokes the holder's earlier
-//! unused ones), and spending one to sign in, audited.
+//! unused ones, audited), finding the holder of a valid one, and spending one once its
+//! holder has voted.
 
 use crate::platform::audit::store as audit_store;
 use std::time::Duration;
@@ -73,23 +74,39 @@ pub async fn issue_access_code(
     Ok(expires_at)
 }
 
-/// Uses a code up: its account, once, before it expires.
-pub async fn redeem_access_code(
+/// The holder of a code that still opens sessions (not spent, revoked or expired): the
+/// code's row, its organization and its account. Signing in does not spend a code: a
+/// browser closed before voting, or an answer lost on a bad network, must not lock its
+/// holder out of their vote. Voting does ([`spend_access_code`], at the next sign-in).
+pub async fn code_holder(
     db: &Db,
     code_hash: &str,
     now: i64,
-) -> Result<Option<AccountId>, StoreError> {
-    let row: Option<(i64,)> = on_db!(db, |pool| {
+) -> Result<Option<(i64, OrganizationId, AccountId)>, StoreError> {
+    let row: Option<(i64, i64, i64)> = on_db!(db, |pool| {
         sqlx::query_as(
-            "UPDATE access_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL \
-             AND revoked_at IS NULL AND expires_at > $1 RETURNING account_id",
+            "SELECT id, organization_id, account_id FROM access_codes WHERE code_hash = $1 \
+             AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2",
         )
-        .bind(now)
         .bind(code_hash)
+        .bind(now)
         .fetch_optional(pool)
         .await
     })?;
-    Ok(row.map(|(id,)| AccountId(id)))
+    Ok(row.map(|(id, org, account)| (id, OrganizationId(org), AccountId(account))))
+}
+
+/// Spends the code `id` (its holder has voted wherever it could): it opens nothing more.
+pub async fn spend_access_code(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
+    on_db!(db, |pool| {
+        sqlx::query("UPDATE access_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    Ok(())
 }
 
 /// Forgets attempts older than `before` (called by the purger).

@@ -2,4 +2,5 @@
 //! (`ui`). The ballot box itself is the platform's (`platform::voting`).
 
 pub mod api;
+pub mod check; // "is my ballot in the box?" by tracking code
 pub mod ui;

@@ -214,6 +214,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 match receipt.await {
                     Ok(Some(code)) => view! {
                         <TrackingCode code />
+                        <p><a href=election_path(&org, &election, "/check")>{t!(i18n, elections.check_link)}</a></p>
                         <p><a href=back>{t!(i18n, elections.receipt_back)}</a></p>
                     }.into_any(),
                     Ok(None) => view! {

@@ -146,9 +146,16 @@ pub(crate) mod ssr {
     }
 
     pub async fn my_open_ballots() -> Result<Vec<ElectionCard>, AppError> {
-        let Some(account) = current_account().await? else {
-            return Ok(vec![]);
-        };
+        match current_account().await? {
+            Some(account) => open_ballots_of(account).await,
+            None => Ok(vec![]),
+        }
+    }
+
+    /// The elections `account` may vote in online now and has not voted in.
+    pub async fn open_ballots_of(
+        account: crate::accounts::types::AccountId,
+    ) -> Result<Vec<ElectionCard>, AppError> {
         let app = app_state()?;
         let mut out = Vec::new();
         for org in accounts_store::organizations(&app.db)

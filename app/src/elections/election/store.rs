@@ -318,6 +318,26 @@ pub async fn has_voted(
     Ok(voting_store::has_marked(db, poll, account).await?)
 }
 
+/// Whether `account` has voted in every election of `organization` taking votes now (and
+/// at least one is): what spends a printed access code.
+pub async fn voted_in_every_open_election(
+    db: &Db,
+    organization: OrganizationId,
+    account: AccountId,
+) -> Result<bool, ElectionError> {
+    let mut open = 0;
+    for record in elections_of(db, organization).await? {
+        if record.phase != Phase::Voting {
+            continue;
+        }
+        open += 1;
+        if !voting_store::has_marked(db, record.poll, account).await? {
+            return Ok(false);
+        }
+    }
+    Ok(open > 0)
+}
+
 /// The ballots of an election by tracking code, in the tally's format.
 pub async fn ballots(
     db: &Db,

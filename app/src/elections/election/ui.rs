@@ -48,6 +48,8 @@ fn Election(page: ElectionPage) -> impl IntoView {
     };
     let results = phase.results_public().then(|| path("/results"));
     let board = phase.ballots_public().then(|| path("/board"));
+    // From the first ballot on, a voter can check that theirs is in the box.
+    let check = (phase >= Phase::Voting).then(|| path("/check"));
     view! {
         <Title text=title.clone() />
         <p class="eyebrow">{page.organization_name.clone()}</p>
@@ -56,10 +58,11 @@ fn Election(page: ElectionPage) -> impl IntoView {
             {t!(i18n, elections.election_phase_now)} " " <strong class="phase-now">{labels::phase(i18n, phase)}</strong>
         </p>
         {action.map(|(href, text)| view! { <p><a class="button primary" href=href>{text}</a></p> })}
-        {(results.is_some() || board.is_some()).then(|| view! {
+        {(results.is_some() || board.is_some() || check.is_some()).then(|| view! {
             <ul class="inline-links">
                 {results.map(|href| view! { <li><a href=href>{t!(i18n, elections.election_results_link)}</a></li> })}
                 {board.map(|href| view! { <li><a href=href>{t!(i18n, elections.election_board_link)}</a></li> })}
+                {check.map(|href| view! { <li><a href=href>{t!(i18n, elections.check_link)}</a></li> })}
             </ul>
         })}
         <Calendar phase history=page.history.clone() deadlines=page.deadlines.clone() changes=page.deadline_changes.clone() label=labels::phase />

@@ -118,6 +118,20 @@ pub async fn has_marked(db: &Db, poll: PollId, account: AccountId) -> Result<boo
     Ok(row.is_some())
 }
 
+/// Whether a ballot with `tracking_code` is in `poll`'s box (says nothing of its content).
+pub async fn has_ballot(db: &Db, poll: PollId, tracking_code: &str) -> Result<bool, sqlx::Error> {
+    let row: Option<(String,)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT tracking_code FROM ballots WHERE poll_id = $1 AND tracking_code = $2",
+        )
+        .bind(poll)
+        .bind(tracking_code)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.is_some())
+}
+
 /// The marks of `poll` counted by channel and station (turnout, never ballot content).
 pub async fn marks_by_place(
     db: &Db,
