@@ -106,12 +106,49 @@ pub enum Command {
     Bench(BenchCommand),
     /// Load demonstration organizations and people (São Paulo and Bogotá); idempotent.
     Demo,
+    /// Organizations: create one on a new installation.
+    #[command(subcommand)]
+    Org(OrgCommand),
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an organization (a new installation starts here, without demo data); then
+    /// `voz admin invite --org <slug>` prints its first administrator's link.
+    Create {
+        /// Its address part, e.g. `cmi-sp` (2–40 of a-z, 0-9, -)
+        slug: String,
+        /// Its name, as the public sees it
+        #[arg(long)]
+        name: String,
+        /// The language it writes in by default: pt-BR, es, en, fr, ht or ar
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Its clock (IANA), for voting windows and deadlines
+        #[arg(long, default_value = "UTC")]
+        time_zone: String,
+        /// The minimum age to register
+        #[arg(long, default_value_t = 16)]
+        min_age: u8,
+        /// Accepted identity documents, comma-separated codes (default: all)
+        #[arg(long, value_delimiter = ',')]
+        documents: Vec<String>,
+        /// Districts to choose from, comma-separated (default: typed freely)
+        #[arg(long, value_delimiter = ',')]
+        districts: Vec<String>,
+        /// Residence is proven by a document staff see (default: declared by the person)
+        #[arg(long)]
+        residence_document: bool,
+        /// Publish the list of enabled voters (names and districts)
+        #[arg(long)]
+        public_voter_list: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,6 +19,7 @@ mod export;
 mod finish_render;
 mod locale_redirect;
 mod logging;
+mod org;
 mod plain_forms;
 mod security_headers;
 mod seed;
@@ -65,6 +66,7 @@ async fn main() -> std::process::ExitCode {
             bench::check(db, &acknowledged).await
         }
         Command::Demo => demo::load(db, &cli.secret_file).await,
+        Command::Org(command) => org::org(db, command).await,
         Command::Admin(command) => admin::admin(db, &public_url, command).await,
         Command::Audit(command) => admin::audit(db, command).await,
     };
