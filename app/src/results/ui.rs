@@ -180,7 +180,7 @@ pub fn BoardPageView() -> impl IntoView {
     let keys = route_keys();
     let data = Resource::new(keys, |(org, election)| load_board(org, election));
     view! {
-        <Title text=move || t_string!(i18n, results.board_title).to_string() />
+        <Title text=t_string!(i18n, results.board_title).to_string() />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -9,7 +9,7 @@ use crate::i18n::{t, t_string, use_i18n};
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, common.about_title).to_string() />
+        <Title text=t_string!(i18n, common.about_title).to_string() />
         <article class="prose">
             <h1>{t!(i18n, common.about_title)}</h1>
             <p class="lead">{t!(i18n, common.about_intro)}</p>

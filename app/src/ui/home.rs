@@ -12,7 +12,7 @@ use crate::locale::localized_path;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, common.tagline).to_string() />
+        <Title text=t_string!(i18n, common.tagline).to_string() />
         <section class="hero">
             <h1>{t!(i18n, common.home_title)}</h1>
             <p class="lead">{t!(i18n, common.home_intro)}</p>

@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     let home = move || localized_path(i18n.get_locale(), "/");
     view! {
-        <Title text=move || t_string!(i18n, common.not_found_title).to_string() />
+        <Title text=t_string!(i18n, common.not_found_title).to_string() />
         <section class="not-found">
             <h1>{t!(i18n, common.not_found_title)}</h1>
             <p>{t!(i18n, common.not_found_text)}</p>

@@ -182,11 +182,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// `<html dir>` from our own table (see [`direction`]).
+/// `<html dir>` from our own table (see [`direction`]), for the address's language. A plain
+/// value, not a closure: the `<html>` tag is written once the page is rendered, when the
+/// page's reactive state may already be gone (a closure reading it would panic then, as
+/// page titles did: every `<Title>` is a plain string too).
 #[component]
 fn HtmlDirection() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <Html attr:dir=move || direction(i18n.get_locale()) /> }
+    #[cfg(feature = "ssr")]
+    let locale = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| crate::locale::split_locale(parts.uri.path()).0)
+        .unwrap_or_else(|| use_i18n().get_locale_untracked());
+    #[cfg(not(feature = "ssr"))]
+    let locale = use_i18n().get_locale_untracked();
+    view! { <Html attr:dir=direction(locale) /> }
 }
 
 /// Every page's title ends in "— Voz"; each page sets its own first part.

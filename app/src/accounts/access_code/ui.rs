@@ -28,7 +28,7 @@ pub fn CodeSignInPage() -> impl IntoView {
     };
     let locale = i18n.get_locale_untracked().as_str();
     view! {
-        <Title text=move || t_string!(i18n, accounts.code_title).to_string() />
+        <Title text=t_string!(i18n, accounts.code_title).to_string() />
         <article class="form-page">
             <h1>{t!(i18n, accounts.code_title)}</h1>
             <p class="lead">{t!(i18n, accounts.code_intro)}</p>

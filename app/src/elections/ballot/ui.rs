@@ -37,7 +37,7 @@ pub fn BallotPage() -> impl IntoView {
             .and_then(|code| ErrorCode::from_query(&code))
     };
     view! {
-        <Title text=move || t_string!(i18n, elections.ballot_title).to_string() />
+        <Title text=t_string!(i18n, elections.ballot_title).to_string() />
         <Loaded resource=page show=move |page| view! {
                     // A refused ballot comes back here: the reason is announced and focused.
                     {error().map(|code| view! { <ErrorMessage code focus=true /> })}
@@ -205,7 +205,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let keys = route_keys();
     let receipt = Resource::new(|| (), |_| take_receipt());
     view! {
-        <Title text=move || t_string!(i18n, elections.receipt_title).to_string() />
+        <Title text=t_string!(i18n, elections.receipt_title).to_string() />
         <h1>{t!(i18n, elections.receipt_title)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {

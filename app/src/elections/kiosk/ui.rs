@@ -33,7 +33,7 @@ pub fn KioskPage() -> impl IntoView {
             .and_then(|c| ErrorCode::from_query(&c))
     };
     view! {
-        <Title text=move || t_string!(i18n, elections.kiosk_title).to_string() />
+        <Title text=t_string!(i18n, elections.kiosk_title).to_string() />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let error = error().map(|code| view! { <ErrorMessage code /> });
@@ -96,7 +96,7 @@ pub fn KioskReceiptPage() -> impl IntoView {
     let waiting = localized_path(i18n.get_locale_untracked(), "/kiosk");
     let refresh = format!("{RECEIPT_SECONDS}; url={waiting}");
     view! {
-        <Title text=move || t_string!(i18n, elections.receipt_title).to_string() />
+        <Title text=t_string!(i18n, elections.receipt_title).to_string() />
         <Meta http_equiv="refresh" content=refresh />
         <h1>{t!(i18n, elections.kiosk_done)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>

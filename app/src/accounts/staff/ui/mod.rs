@@ -48,7 +48,7 @@ pub fn StaffHomePage() -> impl IntoView {
     let slug = org_slug();
     let home = Resource::new(slug, load_staff_home);
     view! {
-        <Title text=move || t_string!(i18n, accounts.staff_title).to_string() />
+        <Title text=t_string!(i18n, accounts.staff_title).to_string() />
         <Loaded resource=home show=move |home| {
                     let slug = slug();
                     let admin = home.roles.contains(&Role::Administrator);
@@ -103,7 +103,7 @@ pub fn AuditPage() -> impl IntoView {
         |(slug, before, election)| audit_log(slug, before, election),
     );
     view! {
-        <Title text=move || t_string!(i18n, accounts.staff_audit).to_string() />
+        <Title text=t_string!(i18n, accounts.staff_audit).to_string() />
         <h1>{t!(i18n, accounts.staff_audit)}</h1>
         {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
         <p>{t!(i18n, accounts.audit_intro)}</p>
@@ -143,7 +143,7 @@ pub fn VotersPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("org").unwrap_or_default());
     let voters = Resource::new(slug, enabled_voters);
     view! {
-        <Title text=move || t_string!(i18n, accounts.voters_title).to_string() />
+        <Title text=t_string!(i18n, accounts.voters_title).to_string() />
         <h1>{t!(i18n, accounts.voters_title)}</h1>
         <Loaded resource=voters show=move |(organization, voters)| {
                     let count = voters.len();

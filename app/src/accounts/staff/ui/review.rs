@@ -80,7 +80,7 @@ pub fn ReviewPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t_string!(i18n, accounts.staff_review).to_string() />
+        <Title text=t_string!(i18n, accounts.staff_review).to_string() />
         <h1>{t!(i18n, accounts.staff_review)}</h1>
         <nav class="tabs" aria-label=move || t_string!(i18n, accounts.staff_review)>
             {TABS.into_iter().map(|s| {
