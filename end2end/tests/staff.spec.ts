@@ -123,6 +123,8 @@ test("a voter signs in with a printed access code from the help desk", async ({ 
   const code = (await card.locator(".card-code").innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   await expect(card.locator("svg")).toBeVisible();
+  // The address in letters too, for those who type it.
+  await expect(card.locator(".card-how")).toContainText(`${process.env.VOZ_E2E_PUBLIC_URL}/pt-BR/code`);
   await screenshot(desk, testInfo, "access-card-pt-BR");
 
   const voterContext = await browser.newContext();

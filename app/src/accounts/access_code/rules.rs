@@ -1,7 +1,7 @@
-//! Printed single-use access codes, for voters without a passkey-capable phone. 10
-//! characters of Crockford base32 (50 random bits), kept only as a keyed hash; attempts
-//! are rate-limited per client, and an unknown, used, expired or wrong code all get the
-//! same answer.
+//! Printed access codes, for voters without a passkey-capable phone. 10 characters of
+//! Crockford base32 (50 random bits), kept only as a keyed hash; attempts are
+//! rate-limited per client, and an unknown, spent, expired or wrong code all get the same
+//! answer. A code opens sessions until its holder has voted (see `api`).
 
 /// The alphabet: no I, L, O or U, which are easy to misread or misspeak.
 pub(crate) const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -18,6 +18,8 @@ pub struct AccessCard {
     pub code: String,
     /// QR code (SVG) of the sign-in link with the code in its fragment.
     pub qr_svg: String,
+    /// The sign-in page's address, printed in letters for those who type it.
+    pub address: String,
     /// YYYY-MM-DD
     pub valid_until: String,
 }
@@ -348,7 +350,8 @@ pub(crate) mod ssr {
         valid_until: String,
     ) -> AccessCard {
         // The code travels in the fragment, which browsers never send to a server or a log.
-        let link = format!("{public_url}/{}/code#{code}", locale.as_str());
+        let address = format!("{public_url}/{}/code", locale.as_str());
+        let link = format!("{address}#{code}");
         let qr_svg =
             qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M)
                 .map(|qr| {
@@ -363,6 +366,7 @@ pub(crate) mod ssr {
             organization: organization.name.clone(),
             code: display_code(code),
             qr_svg,
+            address,
             valid_until,
         }
     }

@@ -26,7 +26,7 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
             <p class="card-label">{t!(i18n, accounts.code_label)}</p>
             <p class="card-code" lang="en" dir="ltr">{card.code.clone()}</p>
             <div class="card-qr" inner_html=card.qr_svg.clone()></div>
-            <p class="card-how">{t!(i18n, accounts.code_how)}</p>
+            <p class="card-how">{t_string!(i18n, accounts.code_how, address = format!("\u{2066}{}\u{2069}", card.address)).to_string()}</p>
             <p class="card-valid">{move || t_string!(i18n, accounts.code_valid_until, date = card.valid_until.clone()).to_string()}</p>
             <PrintButton class="no-print">{t!(i18n, accounts.code_print)}</PrintButton>
         </section>
