@@ -1,18 +1,8 @@
 //! A new installation without demo data: `voz org create`, then `voz admin invite`.
 
-use std::process::Command;
+mod support;
 
-fn voz(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_voz"))
-        .args(args)
-        .current_dir(dir)
-        .env("DATABASE_URL", format!("sqlite://{}/voz.db", dir.display()))
-        .env("VOZ_SECRET_FILE", dir.join("secret.key"))
-        .env("VOZ_PUBLIC_URL", "https://voz.example.org")
-        .env("VOZ_LOG", "warn")
-        .output()
-        .expect("run voz")
-}
+use support::voz;
 
 #[test]
 fn an_organization_is_created_then_its_first_administrator_invited() {
@@ -44,7 +34,17 @@ fn an_organization_is_created_then_its_first_administrator_invited() {
     );
     assert_eq!(String::from_utf8_lossy(&made.stdout).trim(), "conselho-x");
 
-    let invite = voz(dir.path(), &["admin", "invite", "--org", "conselho-x"]);
+    let invite = voz(
+        dir.path(),
+        &[
+            "admin",
+            "invite",
+            "--org",
+            "conselho-x",
+            "--public-url",
+            "https://voz.example.org",
+        ],
+    );
     assert!(
         invite.status.success(),
         "{}",

@@ -60,7 +60,9 @@ pub async fn start_registration(
     form: RegistrationForm,
 ) -> Result<Ceremony, AppError> {
     if crate::platform::web::http::is_form_post() {
-        let checked = ssr::check_registration(&organization, &form).await;
+        let checked = ssr::check_registration(&organization, &form)
+            .await
+            .map(|_| ());
         crate::accounts::registration::form::keep_draft(&form);
         return respond(checked.and(Err(AppError::new(
             crate::error::ErrorCode::PasskeyNeedsScript,
@@ -158,12 +160,13 @@ pub(crate) mod ssr {
     }
 
     /// What step 1 checks before any passkey: the organization, every field, and that the
-    /// document is not registered yet (counted, per client: each answer tells whether a
-    /// document is registered).
+    /// document is not registered yet. Said now rather than after the passkey (the database
+    /// checks again at the end); each answer tells whether a document is registered, so it
+    /// is counted, per client.
     pub async fn check_registration(
         organization: &str,
         form: &RegistrationForm,
-    ) -> Result<(), AppError> {
+    ) -> Result<(OrganizationId, Registration, String), AppError> {
         let app = app_state()?;
         let org = accounts_store::organization_by_slug(&app.db, organization)
             .await
@@ -188,44 +191,20 @@ pub(crate) mod ssr {
         {
             return Err(AppError::from(StoreError::DuplicateDocument));
         }
-        Ok(())
+        Ok((org.id, registration, document_hash))
     }
 
     pub async fn start_registration(
         organization: &str,
         form: RegistrationForm,
     ) -> Result<Ceremony, AppError> {
-        let app = app_state()?;
-        let org = accounts_store::organization_by_slug(&app.db, organization)
-            .await
-            .map_err(AppError::from)?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let today = local_time(&org.rules.time_zone, now_millis()).date;
-        let registration =
-            validate_registration(&form, &org.rules, today).map_err(AppError::fields)?;
-        let document_hash = app.secret.document_hash(
-            org.id,
-            registration.document_type,
-            &registration.document_number,
-        );
-        // Say so now rather than after the passkey; the database checks again at the end.
-        // Each answer tells whether a document is registered: counted, per client.
-        crate::platform::web::rate_limit::store::attempt(
-            &app,
-            &crate::platform::web::rate_limit::DOCUMENT_CHECK,
-        )
-        .await?;
-        if passkey_store::document_registered(&app.db, org.id, &document_hash)
-            .await
-            .map_err(AppError::from)?
-        {
-            return Err(AppError::from(StoreError::DuplicateDocument));
-        }
+        let (organization, registration, document_hash) =
+            check_registration(organization, &form).await?;
         let user_handle = new_user_handle();
         let name = registration.display_name.clone();
         let (options, state) = new_passkey(user_handle, &name, None)?;
         let pending = PendingRegistration {
-            organization: org.id,
+            organization,
             registration,
             document_hash,
             residence_declared: form.residence_declared,
