@@ -65,6 +65,9 @@ pub enum ErrorCode {
     PhotoUnreadable,
     PhotoTooLarge,
     PhotoTooSmall,
+    /// The organization's only administrator cannot lose the role: nobody could manage
+    /// it any more.
+    LastAdministrator,
 }
 
 impl ErrorCode {
@@ -227,7 +230,8 @@ impl AppError {
             | ErrorCode::PossibleDuplicate
             | ErrorCode::CandidaciesUndecided
             | ErrorCode::DeadlinePassed
-            | ErrorCode::ConflictOfInterest => StatusCode::CONFLICT,
+            | ErrorCode::ConflictOfInterest
+            | ErrorCode::LastAdministrator => StatusCode::CONFLICT,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -256,9 +260,45 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// The translated sentence for an error code, in the current language.
+/// Whose voice a page speaks in. Staff screens talk about the person in front of the
+/// staff member ("this person has already voted"), not to the reader ("you have already
+/// voted"); the frame provides [`Voice::Staff`] on every `/staff/` page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Voice {
+    #[default]
+    Person,
+    Staff,
+}
+
+impl Voice {
+    /// The voice of the page being drawn.
+    pub fn current() -> Self {
+        use_context::<Voice>().unwrap_or_default()
+    }
+}
+
+/// The translated sentence for an error code, in the current language and voice.
 pub fn error_text(code: ErrorCode) -> String {
-    error_text_in(use_i18n().get_locale_untracked(), code)
+    error_text_for(use_i18n().get_locale_untracked(), Voice::current(), code)
+}
+
+/// The sentence for `code` in `locale`, worded for staff when `voice` says so (for the
+/// codes that speak about a person).
+pub fn error_text_for(locale: Locale, voice: Voice, code: ErrorCode) -> String {
+    if voice == Voice::Staff {
+        let staff = match code {
+            ErrorCode::AlreadyVoted => Some(td_string!(locale, common.error_already_voted_staff)),
+            ErrorCode::NotEnabledVoter => {
+                Some(td_string!(locale, common.error_not_enabled_voter_staff))
+            }
+            ErrorCode::AlreadyFiled => Some(td_string!(locale, common.error_already_filed_staff)),
+            _ => None,
+        };
+        if let Some(text) = staff {
+            return text.to_string();
+        }
+    }
+    error_text_in(locale, code)
 }
 
 /// The translated sentence for an error code in `locale`. Needs no reactive context, so it is
@@ -294,13 +334,36 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::PhotoUnreadable => td_string!(locale, common.error_photo_unreadable),
         ErrorCode::PhotoTooLarge => td_string!(locale, common.error_photo_too_large),
         ErrorCode::PhotoTooSmall => td_string!(locale, common.error_photo_too_small),
+        ErrorCode::LastAdministrator => td_string!(locale, common.error_last_administrator),
     }
     .to_string()
 }
 
-/// The translated sentence for a field problem.
+/// The translated sentence for a field problem, in the current language and voice.
 pub fn problem_text(problem: Problem) -> String {
-    problem_text_in(use_i18n().get_locale_untracked(), problem)
+    problem_text_for(use_i18n().get_locale_untracked(), Voice::current(), problem)
+}
+
+/// The sentence for a field problem in `locale`, worded for staff when `voice` says so.
+pub fn problem_text_for(locale: Locale, voice: Voice, problem: Problem) -> String {
+    if voice == Voice::Staff {
+        let staff = match problem {
+            Problem::UnderAge { min } => {
+                Some(td_string!(locale, common.problem_under_age_staff, min).to_string())
+            }
+            Problem::DeclarationRequired => {
+                Some(td_string!(locale, common.problem_declaration_required_staff).to_string())
+            }
+            Problem::AlreadyRegistered => {
+                Some(td_string!(locale, common.problem_already_registered_staff).to_string())
+            }
+            _ => None,
+        };
+        if let Some(text) = staff {
+            return text;
+        }
+    }
+    problem_text_in(locale, problem)
 }
 
 /// The translated sentence for a field problem in `locale` (no reactive context needed).
@@ -350,7 +413,11 @@ pub fn ErrorMessage(
     // The locale is read now, while the page's context is at hand: the closure may run in
     // a server render whose owner the dropped request already disposed.
     let locale = use_i18n().get_locale_untracked();
-    let text = move || code.try_get().map(|code| error_text_in(locale, code));
+    let voice = Voice::current();
+    let text = move || {
+        code.try_get()
+            .map(|code| error_text_for(locale, voice, code))
+    };
     view! {
         <p class="error" role="alert" tabindex=focus.then_some("-1") autofocus=focus>{text}</p>
     }

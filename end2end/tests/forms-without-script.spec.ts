@@ -31,6 +31,13 @@ test("registration without JavaScript keeps the answers, leaks none into the add
     await expect(page.locator("#birth_date-error")).not.toBeEmpty();
     await expect(page.locator("#document_number")).toHaveValue(person.documentNumber);
     expect(page.url()).not.toContain(person.documentNumber);
+    // The error far from the button is summed up at the top, focused, with a link to it.
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary.locator("a")).toHaveCount(1);
+    await expect(summary.locator("a")).toHaveAttribute("href", "#birth_date");
+    await expect(summary.locator("a")).toContainText(await page.locator("#birth_date-error").innerText());
+    await screenshot(page, testInfo, `register-error-summary-${lang}`);
   }
   await context.close();
 });

@@ -4,7 +4,7 @@
 // shows on the public results.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { screenshot, waitForHydration, whenReady } from "./helpers/page";
-import { expectSignedInAs, fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
+import { expectSignedInAs, fillRegistration, newPerson, registerAtHelpDesk, submitRegistration, type Person } from "./helpers/register";
 import { ORG, configureElection, fileCandidacy, movePhase, verifiedRegistrant } from "./helpers/elections";
 import { enrolStaff } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
@@ -21,14 +21,6 @@ async function vote(page: Page, choices: string[]) {
   await page.locator("label[for=review-step]").first().click();
   await page.locator(".only-reviewing button[type=submit]").click();
   await expect(page.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-}
-
-async function helpDesk(worker: Page, person: Person): Promise<string> {
-  await worker.goto(`/pt-BR/staff/${ORG}/helpdesk`);
-  await waitForHydration(worker);
-  await fillRegistration(worker, person);
-  await worker.locator("form button[type=submit]").click();
-  return (await worker.locator(".access-card .card-code").innerText()).trim();
 }
 
 /** Who stands is a verified registrant: their name, gender identity and birth date come
@@ -125,7 +117,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   await waitForHydration(outsider);
   await expect(outsider.locator(`a[href$="/elections/${election}/stations/1"]`)).toHaveCount(0);
   await outsider.context().close();
-  const code = await helpDesk(worker, newPerson({ name: `Votante Código ${stamp}` }));
+  const code = await registerAtHelpDesk(worker, newPerson({ name: `Votante Código ${stamp}` }));
   const codeContext = await browser.newContext();
   const codePage = await codeContext.newPage();
   await codePage.goto("/pt-BR/code");
@@ -139,7 +131,7 @@ test("a whole election: configure, candidacies and an appeal, three channels, cl
   // 4c. In person: registered on the spot, checked in, votes on the station's kiosk (a
   // device paired with a one-time code from the poll worker's screen).
   const inPerson = newPerson({ name: `Votante Presencial ${stamp}` });
-  await helpDesk(worker, inPerson);
+  await registerAtHelpDesk(worker, inPerson);
   await worker.goto(`/pt-BR/staff/${ORG}/elections/${election}/stations/1`);
   await waitForHydration(worker);
   await worker.getByRole("button", { name: "Abrir o local de votação" }).click();

@@ -4,8 +4,9 @@ import { expect, test } from "@playwright/test";
 import { LOCALES } from "./helpers/i18n";
 import { screenshot } from "./helpers/page";
 
-for (const lang of ["pt-BR", "ar"]) {
+for (const lang of ["pt-BR", "ar"] as const) {
   test(`official results, server-rendered (${lang})`, async ({ browser }, testInfo) => {
+    const t = LOCALES[lang];
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/${lang}/o/cmi-sp/e/cmi-2023/results`);
@@ -18,6 +19,15 @@ for (const lang of ["pt-BR", "ar"]) {
     // 1,237 ballots cast in person at 6 stations.
     await expect(page.locator(".ballots-summary dd").first()).toHaveText("1237");
     await expect(page.locator(".parity.met")).toHaveCount(2);
+    // Every parity swap is said in words: where, who gave up the place, who took it.
+    const sentence = new RegExp(
+      "^" + t.swap_text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\{ \w+ \}\}/g, ".+") + "$",
+    );
+    const swaps = page.locator("[data-testid=parity-swaps] li");
+    expect(await swaps.count()).toBeGreaterThan(0);
+    for (const text of await swaps.allInnerTexts()) expect(text.trim()).toMatch(sentence);
+    // The blank counts say what each counts.
+    await expect(page.getByTestId("blank-rule")).toHaveText(t.results_blank_rule);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await screenshot(page, testInfo, `results-${lang}`);

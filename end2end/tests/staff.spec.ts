@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { LOCALES } from "./helpers/i18n";
 import { screenshot, waitForHydration, whenReady } from "./helpers/page";
-import { expectSignedInAs, fillRegistration, newPerson, submitRegistration } from "./helpers/register";
+import { expectSignedInAs, fillRegistration, newPerson, registerAtHelpDesk, submitRegistration } from "./helpers/register";
 import { enrolStaff, voz } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
 
@@ -63,21 +63,12 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
   await voterContext.close();
 });
 
-/** Registers a person at the help desk and returns the access code printed for them. */
-async function printedCode(desk: import("@playwright/test").Page, name: string): Promise<string> {
-  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(desk);
-  await fillRegistration(desk, newPerson({ name }));
-  await desk.locator("form button[type=submit]").click();
-  return (await desk.locator(".access-card .card-code").innerText()).trim();
-}
-
 test("a printed code signs in without JavaScript, typed or from the card's QR link", async ({ browser }) => {
   const t = LOCALES.ar;
   const desk = await enrolStaff(browser, "Mesária QR", "poll_worker");
   const stamp = Date.now();
-  const typed = await printedCode(desk, `Amal Haddad ${stamp}`);
-  const scanned = await printedCode(desk, `Omar Haddad ${stamp}`);
+  const typed = await registerAtHelpDesk(desk, newPerson({ name: `Amal Haddad ${stamp}` }));
+  const scanned = await registerAtHelpDesk(desk, newPerson({ name: `Omar Haddad ${stamp}` }));
   await desk.context().close();
 
   // No JavaScript at all: a plain form, a redirect, and the error in the page's language.
@@ -113,11 +104,8 @@ test("a printed code signs in without JavaScript, typed or from the card's QR li
 test("a voter signs in with a printed access code from the help desk", async ({ browser }, testInfo) => {
   const t = LOCALES["pt-BR"];
   const desk = await enrolStaff(browser, "Mesária", "poll_worker");
-  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(desk);
   const person = newPerson({ name: `Kanda Mbuyi ${Date.now()}`, nationality: "CD" });
-  await fillRegistration(desk, person);
-  await desk.locator("form button[type=submit]").click();
+  await registerAtHelpDesk(desk, person);
   const card = desk.locator(".access-card");
   await expect(card).toContainText(person.name);
   const code = (await card.locator(".card-code").innerText()).trim();
@@ -355,10 +343,7 @@ test("one person registered twice with two documents is flagged before approval"
   const desk = await enrolStaff(browser, `Mesária Duplicada ${stamp}`, "poll_worker");
   // First with a passport, at the help desk.
   const first = newPerson({ name: `Rosa Amelia Condori ${stamp}`, documentType: "passport" });
-  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(desk);
-  await fillRegistration(desk, first);
-  await desk.locator("form button[type=submit]").click();
+  await registerAtHelpDesk(desk, first);
   await expect(desk.locator(".access-card")).toContainText(first.name);
   // Then online, the same person with her CRNM: another document, so the database allows
   // it, but the review queue flags it and approval waits.
@@ -383,4 +368,77 @@ test("one person registered twice with two documents is flagged before approval"
   await item.getByRole("button", { name: "Recusar: mesma pessoa" }).click();
   await expect(commission.locator(".review-item", { hasText: online.name })).toHaveCount(0);
   await context.close();
+});
+
+test("the help desk finds anyone by name or document, a page at a time, and reprints a card in its holder's language", async ({ browser }, testInfo) => {
+  const stamp = Date.now();
+  const desk = await enrolStaff(browser, `Mesária Busca ${stamp}`, "poll_worker");
+  // Registered at the desk in Arabic, without scripts on the staff side.
+  const amira = newPerson({ name: `Amira Haddad Busca${stamp}` });
+  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
+  await fillRegistration(desk, amira);
+  await desk.locator("#preferred_locale").selectOption("ar");
+  await desk.locator("form.registration-form button[type=submit]").click();
+  const first = (await desk.locator(".access-card .card-code").innerText()).trim();
+  // Printed by Portuguese-speaking staff, the card speaks its holder's language.
+  await expect(desk.locator(".access-card")).toHaveAttribute("lang", "ar");
+  await expect(desk.locator(".access-card")).toHaveAttribute("dir", "rtl");
+  await expect(desk.locator(".access-card .card-label")).toHaveText(LOCALES.ar.code_label);
+
+  for (const lang of ["pt-BR", "ar"] as const) {
+    const t = LOCALES[lang];
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await desk.context().storageState(), viewport: { width: 320, height: 800 } });
+    const page = await noScript.newPage();
+    await page.goto(`/${lang}/staff/cmi-sp/helpdesk`);
+    // By the start of her names, in another order and without accents.
+    await page.getByLabel(t.helpdesk_find_label).fill(`busca${stamp} amir`);
+    await page.getByRole("button", { name: t.helpdesk_find_submit }).click();
+    await expect(page).toHaveURL(/[?&]q=/);
+    const found = page.locator(".people .review-item", { hasText: amira.name });
+    await expect(found).toHaveCount(1);
+    await screenshot(page, testInfo, `helpdesk-search-${lang}`);
+    // By her document, typed with other separators and case.
+    await page.getByLabel(t.helpdesk_find_label).fill(amira.documentNumber.toLowerCase().replaceAll("-", " "));
+    await page.getByRole("button", { name: t.helpdesk_find_submit }).click();
+    await expect(page.locator(".people .review-item")).toHaveCount(1);
+    await expect(page.locator(".people .review-item")).toContainText(amira.name);
+    // Nothing typed that can be searched: the field says so.
+    await page.getByLabel(t.helpdesk_find_label).fill("...");
+    await page.getByRole("button", { name: t.helpdesk_find_submit }).click();
+    await expect(page.locator("#q-error")).toHaveText(t.problem_required);
+    await noScript.close();
+  }
+
+  // Many matches come a page at a time (20 per page).
+  // A word no other run shares (a name a few letters from another's, with the same birth
+  // date, would be flagged as a possible duplicate).
+  const common = `Pagina${Math.random().toString(36).slice(2, 10)}`;
+  for (let n = 0; n < 21; n += 1) {
+    // Each born on another day: similar names and one birth date would flag a duplicate.
+    await registerAtHelpDesk(desk, newPerson({ name: `${common} Pessoa${n}`, birthDate: `${1960 + n}-03-15` }));
+  }
+  const t = LOCALES["pt-BR"];
+  await desk.goto(`/pt-BR/staff/cmi-sp/helpdesk?q=${common}`);
+  await expect(desk.locator(".people .review-item")).toHaveCount(20);
+  await desk.getByRole("link", { name: t.page_next }).click();
+  await expect(desk.locator(".people .review-item")).toHaveCount(1);
+  await expect(desk.locator(".pager")).toContainText("2");
+
+  // A reprint revokes the old card: its code no longer signs in.
+  await desk.goto(`/pt-BR/staff/cmi-sp/helpdesk?q=busca${stamp}`);
+  await desk.locator(".people .review-item", { hasText: amira.name }).getByRole("button", { name: t.helpdesk_reprint }).click();
+  const second = (await desk.locator(".access-card .card-code").innerText()).trim();
+  expect(second).not.toBe(first);
+  await expect(desk.locator(".access-card")).toHaveAttribute("lang", "ar");
+  const phone = await browser.newContext();
+  const voter = await phone.newPage();
+  await voter.goto("/ar/code");
+  await voter.locator("#access_code").fill(first);
+  await voter.locator("form button[type=submit]").click();
+  await expect(voter).toHaveURL(/\/ar\/code/);
+  await expect(voter.locator("[role=alert]").filter({ hasText: /\S/ }).first()).toBeVisible();
+  await voter.locator("#access_code").fill(second);
+  await voter.locator("form button[type=submit]").click();
+  await expect(voter).not.toHaveURL(/\/code/);
+  await phone.close();
 });

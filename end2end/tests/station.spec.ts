@@ -4,15 +4,11 @@
 // once signed, cannot change.
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot, waitForHydration } from "./helpers/page";
-import { fillRegistration, newPerson, type Person } from "./helpers/register";
+import { newPerson, registerAtHelpDesk, type Person } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
 async function registerAtDesk(worker: Page, person: Person) {
-  await worker.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(worker);
-  await fillRegistration(worker, person);
-  await worker.locator("form button[type=submit]").click();
-  await expect(worker.locator(".access-card")).toBeVisible();
+  await registerAtHelpDesk(worker, person);
 }
 
 async function find(worker: Page, person: Person) {

@@ -1,8 +1,9 @@
 // Voting online: the ballot page (with and without the browser bundle), its CSS-only review
 // step and the tracking code; one ballot per person over HTTP, whatever the attempts.
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { screenshot, waitForHydration } from "./helpers/page";
-import { fillRegistration, newPerson } from "./helpers/register";
+import { LOCALES } from "./helpers/i18n";
+import { screenshot } from "./helpers/page";
+import { newPerson, registerAtHelpDesk } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
 const origin = () => ({ Origin: process.env.VOZ_E2E_PUBLIC_URL! });
@@ -10,11 +11,7 @@ const origin = () => ({ Origin: process.env.VOZ_E2E_PUBLIC_URL! });
 /** An enabled voter registered at the help desk, signed in by access code in a new context. */
 async function voterContext(browser: Browser, javaScriptEnabled = true): Promise<BrowserContext> {
   const desk = await enrolStaff(browser, `Mesária ${Date.now()}`, "poll_worker");
-  await desk.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(desk);
-  await fillRegistration(desk, newPerson({ name: `Votante ${Date.now()}` }));
-  await desk.locator("form button[type=submit]").click();
-  const code = (await desk.locator(".access-card .card-code").innerText()).trim();
+  const code = await registerAtHelpDesk(desk, newPerson({ name: `Votante ${Date.now()}` }));
   await desk.context().close();
   const context = await browser.newContext({ javaScriptEnabled });
   const signIn = await context.request.post("/api/sign_in/code", { form: { code }, headers: origin() });
@@ -27,6 +24,7 @@ for (const { lang, js } of [
   { lang: "ar", js: false },
 ]) {
   test(`the ballot: choose, review, cast, tracking code (${lang}, ${js ? "JavaScript on" : "without JavaScript"})`, async ({ browser }, testInfo) => {
+    const t = LOCALES[lang as "pt-BR" | "ar"];
     const context = await voterContext(browser, js);
     const page = await context.newPage();
     // The ballot and the receipt are server HTML and CSS only: no browser bundle is loaded.
@@ -70,14 +68,25 @@ for (const { lang, js } of [
     await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await screenshot(page, testInfo, `receipt-${lang}`);
     expect(bundle).toEqual([]);
-    // Shown once: whoever uses this device next cannot read it.
+    const shown = (await code.innerText()).trim();
+    // The receipt says what is published, and when.
+    await expect(page.getByTestId("receipt-published")).toContainText(t.board_mode_separate);
+    // Shown again on this device while its voter is signed in…
     await page.reload();
-    await expect(page.getByTestId("tracking-code")).toHaveCount(0);
+    await expect(page.getByTestId("tracking-code")).toHaveText(shown);
 
-    // The same person cannot vote again, in this tab or any other.
+    // The same person cannot vote again, in this tab or any other; the ballot page leads
+    // back to the receipt.
     await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/vote`);
     await expect(page.locator("form.ballot")).toHaveCount(0);
-    await expect(page.locator(".notice")).toBeVisible();
+    await expect(page.locator(".notice").first()).toBeVisible();
+    await page.getByRole("link", { name: t.receipt_again }).click();
+    await expect(page.getByTestId("tracking-code")).toHaveText(shown);
+    // …and gone once they sign out: whoever uses this device next cannot read it.
+    await page.getByRole("link", { name: t.nav_account }).click();
+    await page.getByRole("button", { name: t.sign_out }).click();
+    await page.goto(`/${lang}/o/cmi-sp/e/cmi-2025/voted`);
+    await expect(page.getByTestId("tracking-code")).toHaveCount(0);
     await context.close();
   });
 }

@@ -243,6 +243,11 @@ fn matrix() -> Vec<Case> {
         case("POST /api/vote/receipt", Body::Form(""), Who::Everyone),
         // The signed-in person's own things.
         case(
+            "POST /api/vote/my_receipt",
+            Body::Json(json!({"organization": org, "election": "cmi-2025"})),
+            Who::SignedIn,
+        ),
+        case(
             "POST /api/register/correct",
             Body::Json(json!({"organization": org, "form": person})),
             Who::SignedIn,
@@ -308,6 +313,11 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/staff/helpdesk",
             Body::Json(json!({"organization": org, "form": person})),
+            Who::Only(STAFF_OF_CMI),
+        ),
+        case(
+            "POST /api/staff/find_people",
+            Body::Json(json!({"organization": org, "query": "ana", "page": 1})),
             Who::Only(STAFF_OF_CMI),
         ),
         case(

@@ -48,7 +48,7 @@ pub(crate) fn tally_in_parts(
         }
         first_line += part.lines;
     }
-    Ok(total.result(&election))
+    Ok(total.result(&election).0)
 }
 
 /// One part's sums, or its first bad line (counted from 0 within the part).

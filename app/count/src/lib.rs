@@ -329,8 +329,32 @@ impl<'a> Election<'a> {
     }
 }
 
+/// One parity swap the count made (step 3 or 4), for explaining a result in words: in a
+/// seat set (`segment`, or the extra seats when `None`; among alternates or titulares),
+/// the lowest-ranked candidate outside the parity group (`out`) gave up the seat to the
+/// highest-ranked parity candidate not yet seated (`incoming`). Not part of `voz tally`'s
+/// output, which the result alone determines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Swap {
+    pub segment: Option<String>,
+    pub alternates: bool,
+    pub out: String,
+    pub incoming: String,
+}
+
 /// Counts ballots. `ballots` yields each ballot with its number (for error messages).
 pub fn tally<I>(config: &ElectionConfig, ballots: I) -> Result<TallyResult, TallyError>
+where
+    I: IntoIterator<Item = (usize, Ballot)>,
+{
+    tally_explained(config, ballots).map(|(result, _)| result)
+}
+
+/// [`tally`], with the parity swaps it made, in order.
+pub fn tally_explained<I>(
+    config: &ElectionConfig,
+    ballots: I,
+) -> Result<(TallyResult, Vec<Swap>), TallyError>
 where
     I: IntoIterator<Item = (usize, Ballot)>,
 {
@@ -406,7 +430,7 @@ impl Sums {
         self.counts.null += other.counts.null;
     }
 
-    fn result(self, election: &Election<'_>) -> TallyResult {
+    fn result(self, election: &Election<'_>) -> (TallyResult, Vec<Swap>) {
         let order = rank_order(election, &self.votes);
         let mut position = vec![0usize; order.len()];
         for (rank, &candidate) in order.iter().enumerate() {

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::{
-    BallotCounts, Election, ParityOutcome, ParityScope, SegmentResult, TallyResult, sum_groups,
+    BallotCounts, Election, ParityOutcome, ParityScope, SegmentResult, Swap, TallyResult,
+    sum_groups,
 };
 
 /// Who holds which seat, as the steps proceed.
@@ -15,6 +16,8 @@ pub(super) struct Seats {
     alternates: Vec<Vec<usize>>,
     titular_groups: Vec<ParityOutcome>,
     alternate_groups: Vec<ParityOutcome>,
+    /// Every swap made, in order: (seat set, among alternates, out, in).
+    swaps: Vec<(SeatSet, bool, usize, usize)>,
 }
 
 /// A place where a parity swap can happen: one segment's seats, or the extra seats.
@@ -57,6 +60,7 @@ impl Seats {
             alternates: vec![Vec::new(); segments],
             titular_groups: vec![],
             alternate_groups: vec![],
+            swaps: vec![],
         };
 
         // 3. Parity of titulares.
@@ -164,6 +168,7 @@ impl Seats {
                     met: false,
                 };
             };
+            self.swaps.push((set, alternates, out, incoming));
             let members = self.members_mut(set, alternates);
             if let Some(slot) = members.iter_mut().find(|c| **c == out) {
                 *slot = incoming;
@@ -212,7 +217,7 @@ impl Seats {
         votes: &[u64],
         blank: Vec<u64>,
         ballots: BallotCounts,
-    ) -> TallyResult {
+    ) -> (TallyResult, Vec<Swap>) {
         let config = election.config;
         let ids = |list: &[usize]| {
             list.iter()
@@ -238,12 +243,26 @@ impl Seats {
                 (segment.id.clone(), result)
             })
             .collect();
-        TallyResult {
+        let swaps = self
+            .swaps
+            .iter()
+            .map(|&(set, alternates, out, incoming)| Swap {
+                segment: match set {
+                    SeatSet::Segment(s) => Some(config.segments[s].id.clone()),
+                    SeatSet::Extra => None,
+                },
+                alternates,
+                out: config.candidates[out].id.clone(),
+                incoming: config.candidates[incoming].id.clone(),
+            })
+            .collect();
+        let result = TallyResult {
             segments,
             extra: ids(&self.extra),
             ballots,
             parity: sum_groups(&self.titular_groups),
             alternates_parity: sum_groups(&self.alternate_groups),
-        }
+        };
+        (result, swaps)
     }
 }

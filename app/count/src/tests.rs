@@ -186,15 +186,19 @@ fn ties_break_by_age_then_lot_then_id() {
     assert_eq!(seg(&result, "A").titulares, ["a1", "a2"]);
 }
 
-#[test]
-fn parity_swaps_the_smallest_vote_difference_across_the_election() {
-    let ballots = [
+fn ballots_of_the_swaps() -> Vec<Ballot> {
+    [
         times(10, vote(&[("A", &["a1"]), ("B", &["b1"])])),
         times(8, vote(&[("A", &["a2"]), ("B", &["b3"])])),
         times(3, vote(&[("A", &["a3"]), ("B", &["b2"])])),
         times(2, vote(&[("A", &["a4"])])),
     ]
-    .concat();
+    .concat()
+}
+
+#[test]
+fn parity_swaps_the_smallest_vote_difference_across_the_election() {
+    let ballots = ballots_of_the_swaps();
     // Before parity: A = a1 (10), a2 (8); B = b1 (10); extra = b3 (8). No one from the
     // parity group; 4 titulares need 2.
     // Offers: A: a2 (8) out, a3 (3) in → 5; B: b1 (10) out, b2 (3) in → 7;
@@ -224,6 +228,25 @@ fn parity_swaps_the_smallest_vote_difference_across_the_election() {
             achieved: 1,
             met: true
         }
+    );
+    // The swaps, as the results page explains them: in this order, from these seat sets.
+    let numbered = ballots_of_the_swaps().into_iter().enumerate();
+    let (explained, swaps) =
+        tally_explained(&cmi(), numbered.map(|(i, b)| (i + 1, b))).expect("count");
+    assert_eq!(explained, result);
+    let swap = |segment: Option<&str>, alternates, out: &str, incoming: &str| Swap {
+        segment: segment.map(str::to_owned),
+        alternates,
+        out: out.to_owned(),
+        incoming: incoming.to_owned(),
+    };
+    assert_eq!(
+        swaps,
+        [
+            swap(Some("A"), false, "a2", "a3"),
+            swap(None, false, "b3", "b2"),
+            swap(Some("A"), true, "a2", "a4"),
+        ]
     );
 }
 

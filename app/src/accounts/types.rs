@@ -288,6 +288,24 @@ pub struct RegistrationSummary {
     pub duplicates: Vec<DuplicateHint>,
 }
 
+/// One page of registrations (a queue's tab, or what a search found).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationPage {
+    pub items: Vec<RegistrationSummary>,
+    /// How many there are in all.
+    pub total: u32,
+    /// Which page this is, from 1.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl RegistrationPage {
+    /// The number of pages there are (at least one).
+    pub fn pages(&self) -> u32 {
+        self.total.div_ceil(self.per_page.max(1)).max(1)
+    }
+}
+
 /// Why two registrations may be one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -27,6 +27,9 @@ pub struct ResultsPage {
     pub ballots: BallotCounts,
     pub parity: ParityOutcome,
     pub alternates_parity: ParityOutcome,
+    /// The parity swaps the count made, in order, with names and votes.
+    #[serde(default)]
+    pub swaps: Vec<SwapExplained>,
     /// Voters per channel (channel codes as names).
     pub by_channel: Breakdown,
     /// Voters per polling station.
@@ -37,6 +40,19 @@ pub struct ResultsPage {
     pub min_group_size: u32,
     /// The published bulletin board's head (what a recount of the export must rebuild).
     pub head: String,
+}
+
+/// One parity swap, ready to be said in words: where, who gave up the seat, who took it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SwapExplained {
+    /// The segment's label; `None` for the extra seats.
+    pub segment: Option<String>,
+    /// Among the alternates (not the titulares).
+    pub alternates: bool,
+    pub out: String,
+    pub out_votes: u64,
+    pub incoming: String,
+    pub incoming_votes: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,7 +136,10 @@ pub async fn load_results(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::{BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults};
+    use super::{
+        BoardPage, CandidateResult, MinutesPage, Outcome, ResultsPage, SegmentResults,
+        SwapExplained,
+    };
     use crate::elections::candidacy::store as candidacy_store;
     use crate::elections::election::api::ssr::nationality_names;
     use crate::elections::election::lookup::election_of;
@@ -232,6 +251,29 @@ mod ssr {
                     .collect(),
             })
             .collect();
+        let votes_of = |id: &str| {
+            result
+                .segments
+                .iter()
+                .flat_map(|(_, segment)| segment.votes.iter())
+                .find(|(candidate, _)| candidate == id)
+                .map_or(0, |(_, votes)| *votes)
+        };
+        let swaps = published
+            .swaps
+            .iter()
+            .map(|swap| SwapExplained {
+                segment: swap
+                    .segment
+                    .as_ref()
+                    .map(|id| record.settings.segment_label(id, locale)),
+                alternates: swap.alternates,
+                out: name_of(&swap.out),
+                out_votes: votes_of(&swap.out),
+                incoming: name_of(&swap.incoming),
+                incoming_votes: votes_of(&swap.incoming),
+            })
+            .collect();
         // Nationalities were published as codes: named here in the reader's language.
         let names = nationality_names(locale);
         let mut by_nationality = published.turnout.by_nationality;
@@ -250,6 +292,7 @@ mod ssr {
             ballots: result.ballots,
             parity: result.parity,
             alternates_parity: result.alternates_parity,
+            swaps,
             by_channel: published.turnout.by_channel,
             by_station: published.turnout.by_station,
             by_nationality,

@@ -18,7 +18,7 @@ use crate::elections::election::store as election_store;
 use crate::elections::election::store::{ElectionError, ElectionId, corrupt};
 use crate::platform::access::store as access_store;
 use crate::platform::voting::store as voting_store;
-use crate::results::count::TallyResult;
+use crate::results::count::{Swap, TallyResult};
 use crate::results::export as export_store;
 use crate::results::export::ExportBundle;
 use crate::results::groups::{Breakdown, protect};
@@ -29,6 +29,10 @@ use crate::{execute, on_db};
 pub struct PublishedResults {
     pub count: TallyResult,
     pub turnout: Turnout,
+    /// The parity swaps the count made, for the page to explain in words (absent from
+    /// publications made before Voz kept them).
+    #[serde(default)]
+    pub swaps: Vec<Swap>,
 }
 
 /// Voters per channel (codes), per station (names) and per first nationality (codes, to
@@ -75,9 +79,14 @@ pub async fn publish(db: &Db, election: ElectionId, now: i64) -> Result<(), Elec
     }
     let bundle = export_store::export_bundle(db, election).await?;
     let results = if record.phase.results_public() {
-        let count = election_store::count(db, election).await?;
+        let (count, swaps) = election_store::count(db, election).await?;
         let turnout = turnout(db, election).await?;
-        Some(serde_json::to_string(&PublishedResults { count, turnout }).map_err(corrupt)?)
+        let published = PublishedResults {
+            count,
+            turnout,
+            swaps,
+        };
+        Some(serde_json::to_string(&published).map_err(corrupt)?)
     } else {
         None
     };

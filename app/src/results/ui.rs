@@ -12,7 +12,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::results::count::{ParityOutcome, ReceiptMode};
 use crate::results::groups::Breakdown;
 use crate::results::public::{
-    MinutesPage, Outcome, ResultsPage, load_board, load_minutes, load_results,
+    MinutesPage, Outcome, ResultsPage, SwapExplained, load_board, load_minutes, load_results,
 };
 use crate::results::recount::RecountOnThisDevice;
 use crate::ui::kit::{Fact, Facts, Loaded, PrintButton};
@@ -60,8 +60,10 @@ fn Results(page: ResultsPage) -> impl IntoView {
             <li><a href=board>{t!(i18n, elections.election_board_link)}</a></li>
             <li><a href=minutes>{t!(i18n, results.minutes_title)}</a></li>
         </ul>
+        <p class="hint" data-testid="blank-rule">{t!(i18n, results.results_blank_rule)}</p>
         <Parity label=t_string!(i18n, results.results_parity) outcome=page.parity />
         <Parity label=t_string!(i18n, results.results_alternates_parity) outcome=page.alternates_parity />
+        <Swaps swaps=page.swaps.clone() />
         {page.segments.into_iter().map(|segment| {
             let max = segment.rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
             view! {
@@ -110,6 +112,51 @@ fn Results(page: ResultsPage) -> impl IntoView {
         <BreakdownList title=t_string!(i18n, results.results_by_station).to_string() k=page.min_group_size breakdown=page.by_station />
         <BreakdownList title=t_string!(i18n, results.results_by_nationality).to_string() k=page.min_group_size breakdown=page.by_nationality />
     }
+}
+
+/// Each parity swap in a sentence: where, who gave up the seat (with their votes), who
+/// took it, and why — so a reader sees why someone with fewer votes was elected.
+#[component]
+fn Swaps(swaps: Vec<SwapExplained>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!swaps.is_empty()).then(|| {
+        let items = swaps
+            .into_iter()
+            .map(|swap| {
+                let seats = match (&swap.segment, swap.alternates) {
+                    (Some(segment), false) => {
+                        t_string!(i18n, results.swap_where_segment, segment = segment.clone())
+                            .to_string()
+                    }
+                    (Some(segment), true) => t_string!(
+                        i18n,
+                        results.swap_where_alternates,
+                        segment = segment.clone()
+                    )
+                    .to_string(),
+                    (None, _) => t_string!(i18n, results.swap_where_extra).to_string(),
+                };
+                let text = t_string!(
+                    i18n,
+                    results.swap_text,
+                    seats = seats,
+                    out = swap.out.clone(),
+                    out_votes = swap.out_votes,
+                    incoming = swap.incoming.clone(),
+                    incoming_votes = swap.incoming_votes
+                )
+                .to_string();
+                view! { <li dir="auto">{text}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="swaps" data-testid="parity-swaps">
+                <h2>{t!(i18n, results.swaps_title)}</h2>
+                <p class="hint">{t!(i18n, results.swaps_rule)}</p>
+                <ol>{items}</ol>
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -320,6 +367,7 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
             }).collect_view()}
             <Parity label=t_string!(i18n, results.results_parity) outcome=r.parity />
             <Parity label=t_string!(i18n, results.results_alternates_parity) outcome=r.alternates_parity />
+            <Swaps swaps=r.swaps.clone() />
             <h2>{t!(i18n, results.board_title)}</h2>
             <p class="chain-head">{m.head}</p>
             <h2>{t!(i18n, results.minutes_signatures)}</h2>

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::error::{AppError, ErrorMessage, problem_text};
-use crate::i18n::{t, use_i18n};
+use crate::error::{AppError, ErrorMessage, Voice, problem_text, problem_text_for};
+use crate::i18n::{t, t_string, td_string, use_i18n};
 
 /// A page's data from the server: "Loading…" until it arrives, its translated error if
 /// the server refused, else `show(data)`. The server renders the whole page before sending
@@ -63,6 +63,11 @@ pub fn Field(
     errors: RwSignal<Option<AppError>>,
     children: Children,
 ) -> impl IntoView {
+    if let Some(labels) = use_context::<FormFields>() {
+        labels
+            .0
+            .update_value(|fields| fields.push((name, control.unwrap_or(name), label)));
+    }
     view! {
         <div class="field" class:invalid=move || problem(errors, name).is_some()>
             <label for=control.unwrap_or(name)>{label}</label>
@@ -70,6 +75,61 @@ pub fn Field(
             {children()}
             <FieldError errors name />
         </div>
+    }
+}
+
+/// The fields of a long form, as its [`Field`]s register themselves (name, control id,
+/// label), for the [`ErrorSummary`] at its top. Provide one before building the form.
+#[derive(Clone, Copy)]
+pub struct FormFields(StoredValue<Vec<(&'static str, &'static str, Signal<String>)>>);
+
+impl FormFields {
+    /// A new, empty list, provided to the form being built.
+    pub fn provide() -> Self {
+        let fields = Self(StoredValue::new(Vec::new()));
+        provide_context(fields);
+        fields
+    }
+}
+
+/// At the top of a long form refused for its fields: how many need correcting and a link
+/// to each (its label and problem), focused when the page opens (`autofocus`, no script),
+/// so an error far above or below the button is never missed. Needs [`FormFields`].
+#[component]
+pub fn ErrorSummary(errors: RwSignal<Option<AppError>>, fields: FormFields) -> impl IntoView {
+    let i18n = use_i18n();
+    let (locale, voice) = (i18n.get_locale_untracked(), Voice::current());
+    // Read at render time, once every field of the form has registered.
+    move || {
+        let problems: Vec<(String, String)> = errors.with(|e| {
+            let Some(e) = e else { return Vec::new() };
+            fields.0.with_value(|list| {
+                list.iter()
+                    .filter_map(|(name, control, label)| {
+                        e.problem_of(name).map(|p| {
+                            (
+                                format!("#{control}"),
+                                format!(
+                                    "{}: {}",
+                                    label.get_untracked(),
+                                    problem_text_for(locale, voice, p)
+                                ),
+                            )
+                        })
+                    })
+                    .collect()
+            })
+        });
+        (!problems.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=true data-testid="error-summary">
+                    <p><strong>{td_string!(locale, common.error_summary_title, count = problems.len()).to_string()}</strong></p>
+                    <ul>
+                        {problems.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -148,4 +208,27 @@ pub fn Fact<T: IntoView + 'static>(
     children: Children,
 ) -> impl IntoView {
     view! { <dt>{term}</dt><dd class=class data-testid=testid dir="auto">{children()}</dd> }
+}
+
+/// "Page 2 of 7" with links to the pages before and after; nothing when one page holds
+/// all. `base` is the page's address with its other query parameters (`?page=` is added).
+#[component]
+pub fn Pager(page: u32, pages: u32, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let join = if base.contains('?') { '&' } else { '?' };
+    let link = move |n: u32| format!("{base}{join}page={n}");
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=move || t_string!(i18n, common.pages_label)>
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t!(i18n, common.page_previous)}</a> })}
+                <span>{move || t_string!(i18n, common.page_of, page = page, pages = pages).to_string()}</span>
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t!(i18n, common.page_next)}</a> })}
+            </nav>
+        }
+    })
+}
+
+/// `text` as one value of a link's query string.
+pub fn query_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }

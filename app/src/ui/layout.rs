@@ -38,6 +38,13 @@ pub fn LocaleLayout() -> impl IntoView {
 
     // A kiosk shows the ballot and nothing to navigate to (the language stays choosable).
     let location = use_location();
+    // Staff screens speak about the person in front of the staff member.
+    if location
+        .pathname
+        .with_untracked(|path| path.contains("/staff/"))
+    {
+        provide_context(crate::error::Voice::Staff);
+    }
     let kiosk = move || location.pathname.with(|path| is_kiosk_page(path));
     view! {
         <Show when=move || url_locale.get().is_some() fallback=NotFoundPage>

@@ -176,7 +176,7 @@ async fn one_registration_per_document(db: &Db) {
     drop(tx);
 
     let pending =
-        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 10)
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 0, 10)
             .await
             .expect("queue");
     assert_eq!(pending.len(), 1, "the refused attempts stored nothing");
@@ -229,13 +229,13 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
     tx.commit().await.expect("commit");
 
     assert!(
-        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 10)
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Pending, 0, 10)
             .await
             .expect("q")
             .is_empty()
     );
     let rejected =
-        registration_store::registrations_with_status(db, sp, RegistrationStatus::Rejected, 10)
+        registration_store::registrations_with_status(db, sp, RegistrationStatus::Rejected, 0, 10)
             .await
             .expect("q");
     assert_eq!(

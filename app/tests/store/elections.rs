@@ -401,7 +401,7 @@ async fn many_voters_at_once_lose_no_ballot(db: &Db) {
         stored, codes,
         "every acknowledged tracking code is stored, and nothing else"
     );
-    let result = election_store::count(db, election).await.expect("count");
+    let (result, _) = election_store::count(db, election).await.expect("count");
     assert_eq!(result.ballots.total, 40);
     assert_eq!(result.ballots.valid, 40);
     assert_eq!(result.segments[1].1.blank, 10);

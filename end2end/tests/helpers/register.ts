@@ -47,7 +47,18 @@ export async function fillRegistration(page: Page, person: Person) {
 }
 
 export async function submitRegistration(page: Page) {
-  await page.locator("form button[type=submit]").click();
+  await page.locator("form.registration-form button[type=submit]").click();
+}
+
+/** Registers `person` at the help desk of cmi-sp (as `desk`, a poll worker or the
+ *  commission) and returns the access code printed for them. */
+export async function registerAtHelpDesk(desk: Page, person: Person, lang = "pt-BR"): Promise<string> {
+  await desk.goto(`/${lang}/staff/cmi-sp/helpdesk`);
+  await fillRegistration(desk, person);
+  await submitRegistration(desk);
+  const card = desk.locator(".access-card .card-code");
+  await expect(card).toBeVisible();
+  return (await card.innerText()).trim();
 }
 
 export async function expectSignedInAs(page: Page, name: string) {

@@ -161,28 +161,119 @@ struct SummaryRow {
     created_at: i64,
 }
 
-/// Registrations in one status, oldest first (a queue is worked from the front).
+/// A page of the registrations in one status, oldest first (a queue is worked from the
+/// front): `limit` of them after the first `offset`.
 pub async fn registrations_with_status(
     db: &Db,
     organization: OrganizationId,
     status: RegistrationStatus,
+    offset: i64,
     limit: i64,
 ) -> Result<Vec<RegistrationSummary>, StoreError> {
     let rows: Vec<SummaryRow> = on_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT r.id, r.account_id, a.display_name, r.nationalities, r.birth_date, \
-             r.district, r.document_type, r.status, r.status_reason, r.created_at \
-             FROM registrations r JOIN accounts a ON a.id = r.account_id \
-             WHERE r.organization_id = $1 AND r.status = $2 ORDER BY r.created_at, r.id LIMIT $3",
-        )
+        sqlx::query_as(&format!(
+            "{SUMMARY} WHERE r.organization_id = $1 AND r.status = $2 \
+             ORDER BY r.created_at, r.id LIMIT $3 OFFSET $4"
+        ))
         .bind(organization)
         .bind(status)
         .bind(limit)
+        .bind(offset)
         .fetch_all(pool)
         .await
     })?;
     Ok(rows.into_iter().map(RegistrationSummary::from).collect())
 }
+
+/// How many registrations of `organization` are in `status`.
+pub async fn count_with_status(
+    db: &Db,
+    organization: OrganizationId,
+    status: RegistrationStatus,
+) -> Result<i64, StoreError> {
+    let (count,): (i64,) = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*) FROM registrations WHERE organization_id = $1 AND status = $2",
+        )
+        .bind(organization)
+        .bind(status)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(count)
+}
+
+/// Every registration of `organization` as (id, name): the staff search folds and matches
+/// names in Rust ([`crate::accounts::registration::search`]), accents and order aside,
+/// which no portable SQL does.
+pub async fn registration_names(
+    db: &Db,
+    organization: OrganizationId,
+) -> Result<Vec<(RegistrationId, String)>, StoreError> {
+    let rows: Vec<(i64, String)> = on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT r.id, a.display_name FROM registrations r \
+             JOIN accounts a ON a.id = r.account_id WHERE r.organization_id = $1",
+        )
+        .bind(organization)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (RegistrationId(id), name))
+        .collect())
+}
+
+/// The registration holding one of these document hashes (one per document type the
+/// number could be), if any.
+pub async fn registrations_by_document(
+    db: &Db,
+    organization: OrganizationId,
+    hashes: &[String],
+) -> Result<Vec<RegistrationId>, StoreError> {
+    let mut found = Vec::new();
+    for hash in hashes {
+        let row: Option<(i64,)> = on_db!(db, |pool| {
+            sqlx::query_as(
+                "SELECT id FROM registrations WHERE organization_id = $1 AND document_hash = $2",
+            )
+            .bind(organization)
+            .bind(hash)
+            .fetch_optional(pool)
+            .await
+        })?;
+        found.extend(row.map(|(id,)| RegistrationId(id)));
+    }
+    Ok(found)
+}
+
+/// These registrations of `organization`, as the queue reads them, in the order given.
+pub async fn registrations_by_id(
+    db: &Db,
+    organization: OrganizationId,
+    ids: &[RegistrationId],
+) -> Result<Vec<RegistrationSummary>, StoreError> {
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<SummaryRow> = on_db!(db, |pool| {
+            sqlx::query_as(&format!(
+                "{SUMMARY} WHERE r.organization_id = $1 AND r.id = $2"
+            ))
+            .bind(organization)
+            .bind(id.0)
+            .fetch_optional(pool)
+            .await
+        })?;
+        found.extend(row.map(RegistrationSummary::from));
+    }
+    Ok(found)
+}
+
+/// The columns a [`SummaryRow`] reads.
+const SUMMARY: &str = "SELECT r.id, r.account_id, a.display_name, r.nationalities, \
+    r.birth_date, r.district, r.document_type, r.status, r.status_reason, r.created_at \
+    FROM registrations r JOIN accounts a ON a.id = r.account_id";
 
 /// The public list of enabled voters: display name and district only, by name.
 pub async fn enabled_voters(

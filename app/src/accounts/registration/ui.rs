@@ -20,7 +20,7 @@ use crate::accounts::ui::labels;
 use crate::error::ErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
-use crate::ui::kit::{Field, FormError, query_errors};
+use crate::ui::kit::{ErrorSummary, Field, FormError, FormFields, query_errors};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -82,7 +82,10 @@ pub fn RegistrationFormView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = query_errors();
+    let fields = FormFields::provide();
     let self_service = mode == FormMode::SelfService;
+    // At the help desk the form is about the person in front of the staff member.
+    let staff = mode == FormMode::HelpDesk;
     let current = i18n.get_locale_untracked();
     let chosen_locale = if draft.preferred_locale.is_empty() {
         current.as_str().to_owned()
@@ -123,12 +126,13 @@ pub fn RegistrationFormView(
     };
     let d = draft.clone();
     let form = view! {
-        <form method="post" action=action novalidate>
+        <form method="post" action=action novalidate class="registration-form">
+            <ErrorSummary errors fields />
             <input type="hidden" name="organization" value=setup.slug.clone() />
-            <Field name="display_name" label=Signal::derive(move || t_string!(i18n, common.field_display_name).to_string()) errors>
+            <Field name="display_name" label=Signal::derive(move || if staff { t_string!(i18n, common.field_display_name_staff) } else { t_string!(i18n, common.field_display_name) }.to_string()) errors>
                 <input id="display_name" name=form::name("display_name") value=d.display_name.clone() type="text" autocomplete="name" maxlength="80" required aria-describedby="display_name-error" />
             </Field>
-            <Field name="preferred_locale" label=Signal::derive(move || t_string!(i18n, common.field_preferred_locale).to_string()) errors>
+            <Field name="preferred_locale" label=Signal::derive(move || if staff { t_string!(i18n, common.field_preferred_locale_staff) } else { t_string!(i18n, common.field_preferred_locale) }.to_string()) errors>
                 <select id="preferred_locale" name=form::name("preferred_locale") aria-describedby="preferred_locale-error">
                     {SWITCHER_ORDER
                         .into_iter()
@@ -144,7 +148,7 @@ pub fn RegistrationFormView(
             <Field name="birth_date" label=Signal::derive(move || t_string!(i18n, common.field_birth_date).to_string()) errors>
                 <input id="birth_date" name=form::name("birth_date") value=d.birth_date.clone() type="date" required autocomplete="bday" aria-describedby="birth_date-error" />
             </Field>
-            <Field name="district" label=Signal::derive(move || t_string!(i18n, common.field_district).to_string()) errors>
+            <Field name="district" label=Signal::derive(move || if staff { t_string!(i18n, common.field_district_staff) } else { t_string!(i18n, common.field_district) }.to_string()) errors>
                 {if districts.is_empty() {
                     view! { <input id="district" name=form::name("district") value=d.district.clone() type="text" maxlength="80" required aria-describedby="district-error" /> }.into_any()
                 } else {
@@ -172,7 +176,7 @@ pub fn RegistrationFormView(
                 </select>
             </Field>
             <Field name="document_type" label=Signal::derive(move || t_string!(i18n, common.field_document_type).to_string())
-                hint=Signal::derive(move || t_string!(i18n, common.field_document_hint).to_string()) errors>
+                hint=Signal::derive(move || if staff { t_string!(i18n, common.field_document_hint_staff) } else { t_string!(i18n, common.field_document_hint) }.to_string()) errors>
                 <select id="document_type" name=form::name("document_type") required aria-describedby="document_type-hint document_type-error">
                     <option value="">{t!(i18n, common.choose_option)}</option>
                     {documents
@@ -195,7 +199,7 @@ pub fn RegistrationFormView(
                 <Field name="residence_declared" label=Signal::derive(move || t_string!(i18n, common.field_residence_title).to_string()) errors>
                     <label class="checkbox">
                         <input id="residence_declared" name=form::name("residence_declared") type="checkbox" value="true" checked=d.residence_declared aria-describedby="residence_declared-error" />
-                        <span>{t!(i18n, common.field_residence)}</span>
+                        <span>{move || if staff { t_string!(i18n, common.field_residence_staff) } else { t_string!(i18n, common.field_residence) }}</span>
                     </label>
                 </Field>
             })}

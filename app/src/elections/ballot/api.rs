@@ -39,13 +39,25 @@ pub async fn take_receipt() -> Result<Option<String>, AppError> {
     Ok(ssr::receipt())
 }
 
+/// The tracking code of the ballot the signed-in reader cast in this election from this
+/// device, if it was this device: shown again until they sign out. It is kept on the
+/// device only (an HttpOnly cookie), never on the server, which must not link a person
+/// to a ballot.
+#[server(prefix = "/api", endpoint = "vote/my_receipt", input = JsonOrForm)]
+pub async fn my_receipt(
+    organization: String,
+    election: String,
+) -> Result<Option<String>, AppError> {
+    respond(ssr::my_receipt(&organization, &election).await)
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use crate::db::now_millis;
     use crate::elections::election::store as election_store;
     use crate::elections::election::store::Channel;
     use crate::error::AppError;
-    use crate::platform::web::context::{app_state, require_account};
+    use crate::platform::web::context::{KEPT_RECEIPT, app_state, require_account};
     use crate::platform::web::http::{Credential, is_secure, redirect_with, set_on_response};
     use crate::results::count::Ballot;
 
@@ -54,6 +66,28 @@ pub(crate) mod ssr {
         name: "voz_receipt",
         same_site: "Strict",
     };
+
+    pub async fn my_receipt(
+        organization: &str,
+        election: &str,
+    ) -> Result<Option<String>, AppError> {
+        require_account().await?;
+        let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
+            return Ok(None);
+        };
+        let kept = KEPT_RECEIPT.read(&parts.headers, secure());
+        Ok(kept.and_then(|value| {
+            let mut fields = value.splitn(3, '/');
+            let (org, slug, code) = (fields.next()?, fields.next()?, fields.next()?);
+            (org == organization && slug == election && is_tracking_code(code))
+                .then(|| code.to_owned())
+        }))
+    }
+
+    /// The shape of a displayed tracking code (`XXXX-XXXX-XXXX-XXXX`).
+    fn is_tracking_code(code: &str) -> bool {
+        code.len() == 19 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    }
 
     /// Whether this installation is served over https (cookies `Secure`, `__Host-`).
     pub fn secure() -> bool {
@@ -65,9 +99,7 @@ pub(crate) mod ssr {
         let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
         let code = RECEIPT_COOKIE.read(&parts.headers, secure())?;
         set_on_response(RECEIPT_COOKIE.set("", 0, secure()));
-        Some(code).filter(|code| {
-            code.len() == 19 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        Some(code).filter(|code| is_tracking_code(code))
     }
 
     /// The ballot a form's `pick[<segment>][<key>]` fields describe (empty values: none).
@@ -119,7 +151,7 @@ pub(crate) mod ssr {
         let app = app_state()?;
         let (_, record) =
             crate::elections::election::lookup::election_of(&app, organization, election).await?;
-        election_store::cast(
+        let code = election_store::cast(
             &app.db,
             record.id,
             account,
@@ -129,6 +161,12 @@ pub(crate) mod ssr {
             now_millis(),
         )
         .await
-        .map_err(AppError::from)
+        .map_err(AppError::from)?;
+        set_on_response(KEPT_RECEIPT.set(
+            &format!("{organization}/{election}/{code}"),
+            crate::platform::web::context::SESSION_LIFETIME.as_secs(),
+            secure(),
+        ));
+        Ok(code)
     }
 }

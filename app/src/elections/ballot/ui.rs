@@ -11,7 +11,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::elections::ballot::api::{CastBallotForm, take_receipt};
+use crate::elections::ballot::api::{CastBallotForm, my_receipt};
 use crate::elections::calendar::rules::Phase;
 use crate::elections::election::api::{ElectionPage, SegmentView, load_election};
 use crate::elections::eligibility::Refusal;
@@ -20,6 +20,7 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{ErrorCode, ErrorMessage, error_text};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::results::count::ReceiptMode;
 use crate::ui::kit::Loaded;
 
 #[component]
@@ -70,8 +71,14 @@ fn Ballot(page: ElectionPage) -> impl IntoView {
         .into_any();
     };
     if me.voted {
-        return view! { {heading} <p class="notice">{t!(i18n, common.error_already_voted)}</p> }
-            .into_any();
+        // Cast from this device in this session: its receipt is one link away.
+        let receipt = election_path(&page.organization, &page.slug, "/voted");
+        return view! {
+            {heading}
+            <p class="notice">{t!(i18n, common.error_already_voted)}</p>
+            <p><a href=receipt>{t!(i18n, elections.receipt_again)}</a></p>
+        }
+        .into_any();
     }
     if let Some(refusal) = me.refusal {
         // The one eligibility rule said no: say why (not verified, too young, not open).
@@ -187,23 +194,27 @@ pub fn SegmentChoices(segment: SegmentView) -> impl IntoView {
     }
 }
 
-/// The tracking code just handed over, with what it is for (the online and kiosk receipts).
+/// The tracking code just handed over (the online and kiosk receipts).
 #[component]
 pub fn TrackingCode(code: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="lead">{t!(i18n, elections.receipt_intro)}</p>
         <p class="tracking-code" data-testid="tracking-code">{code}</p>
-        <p>{t!(i18n, elections.receipt_explain)}</p>
     }
 }
 
-/// After casting: the tracking code, once, with what it is for.
+/// After casting online: the tracking code, what is published and when. Shown again on
+/// the device that cast it until its session ends (the code is kept there only).
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
     let keys = route_keys();
-    let receipt = Resource::new(|| (), |_| take_receipt());
+    let receipt = Resource::new(keys, |(org, election)| my_receipt(org, election));
+    let page = Resource::new(
+        move || (keys(), i18n.get_locale_untracked().as_str().to_owned()),
+        |((org, election), locale)| load_election(org, election, locale),
+    );
     view! {
         <Title text=t_string!(i18n, elections.receipt_title).to_string() />
         <h1>{t!(i18n, elections.receipt_title)}</h1>
@@ -211,9 +222,12 @@ pub fn ReceiptPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (org, election) = keys();
                 let back = election_path(&org, &election, "");
+                let page = page.await;
                 match receipt.await {
                     Ok(Some(code)) => view! {
                         <TrackingCode code />
+                        {page.ok().map(|page| view! { <WhatIsPublished page /> })}
+                        <p>{t!(i18n, elections.receipt_kept)}</p>
                         <p><a href=election_path(&org, &election, "/check")>{t!(i18n, elections.check_link)}</a></p>
                         <p><a href=back>{t!(i18n, elections.receipt_back)}</a></p>
                     }.into_any(),
@@ -225,5 +239,31 @@ pub fn ReceiptPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What the bulletin board will say about this ballot, and from when: the codes once
+/// voting closes (its last day), with or apart from the ballots as the election chose.
+#[component]
+fn WhatIsPublished(page: ElectionPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let closes = page
+        .deadlines
+        .iter()
+        .find(|(phase, _)| *phase == Phase::Voting)
+        .map(|(_, date)| date.to_string());
+    let when = match closes {
+        Some(date) => t_string!(i18n, elections.receipt_published_on, date = date).to_string(),
+        None => t_string!(i18n, elections.receipt_published).to_string(),
+    };
+    let mode = match page.receipts {
+        ReceiptMode::Separate => t_string!(i18n, results.board_mode_separate),
+        ReceiptMode::Paired => t_string!(i18n, results.board_mode_paired),
+    };
+    view! {
+        <section class="notice" data-testid="receipt-published">
+            <p>{when}</p>
+            <p>{mode}</p>
+        </section>
     }
 }

@@ -20,7 +20,9 @@ use crate::elections::ui::{election_path, route_keys};
 use crate::error::{AppError, ErrorCode, ErrorMessage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::{SWITCHER_ORDER, autonym, localized_path};
-use crate::ui::kit::{Fact, Facts, Field, FormError, Loaded, query_errors};
+use crate::ui::kit::{
+    ErrorSummary, Fact, Facts, Field, FormError, FormFields, Loaded, query_errors,
+};
 
 #[component]
 pub fn CandidacyPage() -> impl IntoView {
@@ -164,6 +166,7 @@ fn PhotoSection(page: ElectionPage, name: String, photo: Option<String>) -> impl
 fn CandidacyFormView(page: ElectionPage, draft: CandidacyForm) -> impl IntoView {
     let i18n = use_i18n();
     let errors = query_errors();
+    let fields = FormFields::provide();
     // The platform typed last time, in up to two languages.
     let mut platforms = draft.platform.into_iter();
     let (first, second) = (platforms.next(), platforms.next());
@@ -180,6 +183,7 @@ fn CandidacyFormView(page: ElectionPage, draft: CandidacyForm) -> impl IntoView 
         <p class="lead">{t!(i18n, elections.candidacy_intro)}</p>
         <p class="notice">{t!(i18n, elections.candidacy_from_registration)}</p>
         <form method="post" action=FileCandidacy::url() novalidate>
+            <ErrorSummary errors fields />
             <input type="hidden" name="organization" value=page.organization.clone() />
             <input type="hidden" name="election" value=page.slug.clone() />
             <Field name="segment" label=label(|i| t_string!(i, elections.candidacy_segment).to_string()) errors>

@@ -13,7 +13,8 @@ use crate::platform::audit::event::{Action, Process, Subject};
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::timeline::TimelineError;
 use crate::results::count::{
-    Ballot, ElectionConfig, TallyError, TallyResult, canonical_ballot, tally, validate_config,
+    Ballot, ElectionConfig, Swap, TallyError, TallyResult, canonical_ballot, tally_explained,
+    validate_config,
 };
 use crate::{execute, on_db, on_read, on_tx};
 
@@ -350,11 +351,15 @@ pub async fn ballots(
         .collect()
 }
 
-/// Counts an election from its stored configuration and ballots.
-pub async fn count(db: &Db, election: ElectionId) -> Result<TallyResult, ElectionError> {
+/// Counts an election from its stored configuration and ballots, with the parity swaps
+/// the count made.
+pub async fn count(
+    db: &Db,
+    election: ElectionId,
+) -> Result<(TallyResult, Vec<Swap>), ElectionError> {
     let record = self::election(db, election).await?;
     let ballots = ballots(db, election).await?;
-    Ok(tally(
+    Ok(tally_explained(
         &record.config,
         ballots
             .into_iter()

@@ -103,7 +103,10 @@ pub fn KioskReceiptPage() -> impl IntoView {
             {move || {
                 let waiting = waiting.clone();
                 Suspend::new(async move {
-                    let code = receipt.await.ok().flatten().map(|code| view! { <TrackingCode code /> });
+                    let code = receipt.await.ok().flatten().map(|code| view! {
+                        <TrackingCode code />
+                        <p>{t!(i18n, elections.receipt_explain)}</p>
+                    });
                     view! {
                         {code}
                         <p><a class="button primary" href=waiting>{t!(i18n, elections.kiosk_next_voter)}</a></p>

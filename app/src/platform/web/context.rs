@@ -129,11 +129,22 @@ pub async fn sign_in_as(
     Ok(())
 }
 
-/// Ends the current session and clears the cookie.
+/// The receipt of an online vote (`<organization>/<election>/<code>`), kept on the
+/// device that cast it for as long as a session lasts and cleared at sign-out, so the
+/// voter can see it again there — and the next person after them cannot.
+pub const KEPT_RECEIPT: Credential = Credential {
+    name: "voz_my_receipt",
+    same_site: "Strict",
+};
+
+/// Ends the current session and clears the cookie (and the receipt kept with it).
 pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
     if let Some(token) = request_token() {
         sessions_store::end_session(&state.db, &token).await?;
     }
-    set_on_response(SESSION_COOKIE.set("", 0, is_secure(&state.public_url)));
+    let secure = is_secure(&state.public_url);
+    set_on_response(SESSION_COOKIE.set("", 0, secure));
+    // What this session cast is no longer shown on this device.
+    set_on_response(KEPT_RECEIPT.set("", 0, secure));
     Ok(())
 }

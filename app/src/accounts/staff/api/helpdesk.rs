@@ -1,13 +1,16 @@
 //! The help desk: registering someone in person (a managed account, no passkey needed) and
 //! printing them an access code card, shown once.
 
-use crate::accounts::types::RegistrationForm;
+use crate::accounts::types::{RegistrationForm, RegistrationPage};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
 use crate::platform::form_codec::JsonOrForm;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// People found by the desk's search, a page at a time.
+pub const PEOPLE_PER_PAGE: u32 = 20;
 
 /// A printable access code, shown once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +25,19 @@ pub struct AccessCard {
     pub address: String,
     /// YYYY-MM-DD
     pub valid_until: String,
+    /// The holder's language: the card is printed in it, whoever prints it.
+    pub locale: String,
+}
+
+/// Anyone registered, by name or document number (`query`), a page at a time; every
+/// search is audited (what kind, how many found — never the words typed).
+#[server(prefix = "/api", endpoint = "staff/find_people", input = JsonOrForm)]
+pub async fn find_people(
+    organization: String,
+    query: String,
+    page: u32,
+) -> Result<RegistrationPage, AppError> {
+    respond(ssr::find_people(&organization, &query, page).await)
 }
 
 #[server(prefix = "/api", endpoint = "staff/helpdesk", input = JsonOrForm)]
@@ -54,8 +70,9 @@ pub async fn issue_access_code_form(
     organization: String,
     registration: i64,
     locale: String,
+    #[server(default)] from: String,
 ) -> Result<(), AppError> {
-    ssr::issue_access_code_form(&organization, registration, &locale).await;
+    ssr::issue_access_code_form(&organization, registration, &locale, &from).await;
     Ok(())
 }
 
@@ -70,12 +87,14 @@ pub async fn take_access_card(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
-    use super::AccessCard;
+    use super::{AccessCard, PEOPLE_PER_PAGE};
     use crate::accounts::access_code::rules::display_code;
     use crate::accounts::access_code::store as access_code_store;
     use crate::accounts::access_code::store::generate_code;
+    use crate::accounts::duplicates::rules::name_words;
     use crate::accounts::duplicates::store as duplicates_store;
     use crate::accounts::registration::rules::validate_registration;
+    use crate::accounts::registration::search::Query;
     use crate::accounts::registration::store as registration_store;
     use crate::accounts::staff::store as staff_store;
     use crate::accounts::store as accounts_store;
@@ -83,11 +102,16 @@ pub(crate) mod ssr {
     use crate::accounts::types::{
         AccountId, Decision, Organization, RegistrationForm, RegistrationId,
     };
+    use crate::accounts::types::{DocumentType, RegistrationPage};
     use crate::calendar::Date;
     use crate::db::now_millis;
+    use crate::error::FieldProblem;
     use crate::error::{AppError, ErrorCode};
     use crate::i18n::Locale;
     use crate::platform::access::HELP_DESK;
+    use crate::platform::audit::event::{Action, Subject};
+    use crate::platform::audit::store as audit_store;
+    use crate::platform::audit::store::AuditEvent;
     use crate::platform::web::context::{app_state, require_staff};
     use crate::platform::web::flash::Flash;
     use crate::platform::web::http::{form_redirect, redirect_with};
@@ -264,8 +288,15 @@ pub(crate) mod ssr {
     /// The card between the form that printed it and the page that shows it.
     const CARD: Flash = Flash("voz_card");
 
-    pub async fn issue_access_code_form(slug: &str, registration: i64, locale: &str) {
-        let back = format!("/staff/{slug}/review?status=verified");
+    /// Back to the page the button was on: the help desk's search (`from` = `helpdesk`,
+    /// its query kept) or the review queue's verified tab.
+    pub async fn issue_access_code_form(slug: &str, registration: i64, locale: &str, from: &str) {
+        let back = if from.starts_with("helpdesk") {
+            let search = from.strip_prefix("helpdesk?").unwrap_or("");
+            format!("/staff/{slug}/helpdesk?{search}")
+        } else {
+            format!("/staff/{slug}/review?status=verified")
+        };
         match issue_access_code(slug, registration).await {
             Ok(card) => {
                 CARD.put(&format!(
@@ -283,6 +314,81 @@ pub(crate) mod ssr {
                 );
             }
         }
+    }
+
+    pub async fn find_people(
+        slug: &str,
+        text: &str,
+        page: u32,
+    ) -> Result<RegistrationPage, AppError> {
+        let (staff, organization) = require_staff(slug, &HELP_DESK).await?;
+        let app = app_state()?;
+        let query = Query::parse(text).map_err(|problem| {
+            AppError::fields([FieldProblem {
+                field: "q".to_owned(),
+                problem,
+            }])
+        })?;
+        // A document number is matched by its keyed hash, for each type it could be.
+        let mut found = match &query.document {
+            Some(number) => {
+                let hashes: Vec<String> = DocumentType::ALL
+                    .iter()
+                    .map(|kind| app.secret.document_hash(organization.id, *kind, number))
+                    .collect();
+                registration_store::registrations_by_document(&app.db, organization.id, &hashes)
+                    .await
+                    .map_err(AppError::from)?
+            }
+            None => Vec::new(),
+        };
+        let mut by_name: Vec<(RegistrationId, String)> =
+            registration_store::registration_names(&app.db, organization.id)
+                .await
+                .map_err(AppError::from)?
+                .into_iter()
+                .filter(|(id, name)| !found.contains(id) && query.matches_name(name))
+                .collect();
+        by_name.sort_by_cached_key(|(id, name)| (name_words(name), id.0));
+        let by_document = found.len();
+        found.extend(by_name.into_iter().map(|(id, _)| id));
+        let total = u32::try_from(found.len()).unwrap_or(u32::MAX);
+        let page = page.clamp(1, total.div_ceil(PEOPLE_PER_PAGE).max(1));
+        let first = (page - 1) as usize * PEOPLE_PER_PAGE as usize;
+        let ids: Vec<RegistrationId> = found
+            .into_iter()
+            .skip(first)
+            .take(PEOPLE_PER_PAGE as usize)
+            .collect();
+        let items = registration_store::registrations_by_id(&app.db, organization.id, &ids)
+            .await
+            .map_err(AppError::from)?;
+        // Who searched the register, how, and how many it gave: never the words typed.
+        let now = now_millis();
+        let mut tx = app.db.begin_write().await?;
+        audit_store::audit(
+            &mut tx,
+            AuditEvent::new(
+                Some(organization.id.0),
+                Some(staff.0),
+                Action::RegistrySearch,
+                Subject::Organization(organization.id),
+            )
+            .after(serde_json::json!({
+                "by_document": by_document,
+                "found": total,
+                "page": page,
+            })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(RegistrationPage {
+            items,
+            total,
+            page,
+            per_page: PEOPLE_PER_PAGE,
+        })
     }
 
     pub async fn take_access_card(
@@ -368,6 +474,7 @@ pub(crate) mod ssr {
             qr_svg,
             address,
             valid_until,
+            locale: locale.as_str().to_owned(),
         }
     }
 }

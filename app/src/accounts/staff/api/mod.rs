@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub struct StaffHome {
     pub name: String,
     pub roles: Vec<Role>,
-    pub pending: usize,
+    pub pending: i64,
 }
 
 #[server(prefix = "/api", endpoint = "staff/home")]
@@ -67,15 +67,13 @@ mod ssr {
         let roles = staff_store::roles_of(&app.db, organization.id, account)
             .await
             .map_err(AppError::from)?;
-        let pending = registration_store::registrations_with_status(
+        let pending = registration_store::count_with_status(
             &app.db,
             organization.id,
             RegistrationStatus::Pending,
-            1000,
         )
         .await
-        .map_err(AppError::from)?
-        .len();
+        .map_err(AppError::from)?;
         Ok(StaffHome {
             name: organization.name,
             roles,

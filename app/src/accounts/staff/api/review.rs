@@ -2,7 +2,7 @@
 //! their decision (accept, refuse with a reason, send back to fix by a day) and the
 //! "not the same person" answer to a duplicate flag. Reviewers only; every decision audited.
 
-use crate::accounts::types::{Decision, RegistrationStatus, RegistrationSummary};
+use crate::accounts::types::{Decision, RegistrationPage, RegistrationStatus};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
@@ -13,9 +13,13 @@ use leptos::prelude::*;
 pub async fn review_queue(
     organization: String,
     status: RegistrationStatus,
-) -> Result<Vec<RegistrationSummary>, AppError> {
-    respond(ssr::review_queue(&organization, status).await)
+    #[server(default)] page: u32,
+) -> Result<RegistrationPage, AppError> {
+    respond(ssr::review_queue(&organization, status, page).await)
 }
+
+/// A queue's tab shows this many at a time, oldest first.
+pub const QUEUE_PER_PAGE: u32 = 50;
 
 #[server(prefix = "/api", endpoint = "staff/decide", input = JsonOrForm)]
 pub async fn decide(
@@ -81,9 +85,8 @@ pub(crate) mod ssr {
     use crate::accounts::duplicates::store as duplicates_store;
     use crate::accounts::registration::store as registration_store;
 
-    use crate::accounts::types::{
-        Decision, RegistrationId, RegistrationStatus, RegistrationSummary,
-    };
+    use super::QUEUE_PER_PAGE;
+    use crate::accounts::types::{Decision, RegistrationId, RegistrationPage, RegistrationStatus};
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::REVIEWERS;
@@ -111,13 +114,24 @@ pub(crate) mod ssr {
     pub async fn review_queue(
         slug: &str,
         status: RegistrationStatus,
-    ) -> Result<Vec<RegistrationSummary>, AppError> {
+        page: u32,
+    ) -> Result<RegistrationPage, AppError> {
         let (_, organization) = require_staff(slug, &REVIEWERS).await?;
         let app = app_state()?;
-        let mut queue =
-            registration_store::registrations_with_status(&app.db, organization.id, status, 200)
-                .await
-                .map_err(AppError::from)?;
+        let total = registration_store::count_with_status(&app.db, organization.id, status)
+            .await
+            .map_err(AppError::from)?;
+        let total = u32::try_from(total).unwrap_or(u32::MAX);
+        let page = page.clamp(1, total.div_ceil(QUEUE_PER_PAGE).max(1));
+        let mut queue = registration_store::registrations_with_status(
+            &app.db,
+            organization.id,
+            status,
+            i64::from((page - 1) * QUEUE_PER_PAGE),
+            i64::from(QUEUE_PER_PAGE),
+        )
+        .await
+        .map_err(AppError::from)?;
         // The flag matters where a decision is pending.
         if matches!(
             status,
@@ -130,7 +144,12 @@ pub(crate) mod ssr {
                         .map_err(AppError::from)?;
             }
         }
-        Ok(queue)
+        Ok(RegistrationPage {
+            items: queue,
+            total,
+            page,
+            per_page: QUEUE_PER_PAGE,
+        })
     }
 
     /// Staff checked the documents of a flagged pair: two different people.

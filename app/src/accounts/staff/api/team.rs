@@ -50,7 +50,7 @@ pub async fn team(organization: String) -> Result<Vec<TeamMember>, AppError> {
     respond(ssr::team(&organization).await)
 }
 
-/// Takes a role away; the last administrator cannot be removed (`Conflict`).
+/// Takes a role away; the last administrator cannot be removed (`LastAdministrator`).
 #[server(prefix = "/api", endpoint = "staff/revoke", input = JsonOrForm)]
 pub async fn revoke_role(organization: String, account: i64, role: Role) -> Result<(), AppError> {
     respond(ssr::revoke_role(&organization, account, role).await)
@@ -160,7 +160,7 @@ pub(crate) mod ssr {
                 .filter(|(_, _, roles)| roles.contains(&Role::Administrator))
                 .count();
             if admins <= 1 {
-                return Err(AppError::new(ErrorCode::Conflict));
+                return Err(AppError::new(ErrorCode::LastAdministrator));
             }
         }
         let mut tx = app.db.begin_write().await?;

@@ -20,7 +20,7 @@ use crate::accounts::ui::labels;
 use crate::calendar::Date;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::{FieldError, FormError, Loaded, query_errors};
+use crate::ui::kit::{FieldError, FormError, Loaded, Pager, query_errors};
 
 const TABS: [RegistrationStatus; 4] = [
     RegistrationStatus::Pending,
@@ -42,8 +42,13 @@ pub fn ReviewPage() -> impl IntoView {
     // The person a refused form was about, and the card printed just before (`?card=`).
     let item = query.with_untracked(|q| q.get_str("item").and_then(|i| i.parse::<i64>().ok()));
     let card_for = query.with_untracked(|q| q.get_str("card").and_then(|i| i.parse::<i64>().ok()));
+    let page_number = query.with_untracked(|q| {
+        q.get_str("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+    });
     let errors = query_errors();
-    let queue = Resource::new(slug, move |slug| review_queue(slug, tab));
+    let queue = Resource::new(slug, move |slug| review_queue(slug, tab, page_number));
     let countries = Resource::new(
         move || i18n.get_locale().as_str().to_owned(),
         nationality_options,
@@ -58,9 +63,11 @@ pub fn ReviewPage() -> impl IntoView {
         || (),
         move |()| async move {
             let names = countries.await.unwrap_or_default();
-            queue.await.map(|items| {
-                items
-                    .into_iter()
+            queue.await.map(|page| {
+                let items = page
+                    .items
+                    .iter()
+                    .cloned()
                     .map(|item| {
                         let nationality = item
                             .nationalities
@@ -75,7 +82,8 @@ pub fn ReviewPage() -> impl IntoView {
                             .join(", ");
                         (item, nationality)
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                (page, items)
             })
         },
     );
@@ -91,17 +99,20 @@ pub fn ReviewPage() -> impl IntoView {
             }).collect_view()}
         </nav>
         <Loaded resource=card show=|card| card.map(|card| view! { <AccessCardView card /> }) />
-        <Loaded resource=page show=move |items| {
+        <Loaded resource=page show=move |(page, items)| {
             if items.is_empty() {
                 return view! { <p>{t!(i18n, accounts.staff_queue_empty)}</p> }.into_any();
             }
+            let base = staff_path(&slug(), &format!("/review?status={}", tab.code()));
             view! {
+                <p>{move || t_string!(i18n, accounts.queue_total, count = page.total).to_string()}</p>
                 <ul class="plain queue">
                     {items.into_iter().map(|(summary, nationality)| {
                         let errors = if item == Some(summary.id.0) { errors } else { RwSignal::new(None) };
                         view! { <ReviewItem item=summary nationality slug=slug() tab errors /> }
                     }).collect_view()}
                 </ul>
+                <Pager page=page.page pages=page.pages() base />
             }.into_any()
         } />
     }

@@ -10,7 +10,7 @@ use crate::elections::commission::api::{CreateElection, take_election_draft};
 use crate::elections::election::rules::ElectionForm;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::{Field, FormError, Loaded, query_errors};
+use crate::ui::kit::{ErrorSummary, Field, FormError, FormFields, Loaded, query_errors};
 
 /// A new election from the CMI template: seats, parity, channels and stations. A plain
 /// form: the server goes on to the new election's commission page, or comes back here with
@@ -70,6 +70,7 @@ fn ElectionFormView(
     errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let fields = FormFields::provide();
     let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
         Signal::derive(move || key(i18n))
     };
@@ -85,6 +86,7 @@ fn ElectionFormView(
     ];
     view! {
         <form method="post" action=CreateElection::PATH novalidate>
+            <ErrorSummary errors fields />
             <input type="hidden" name="organization" value=organization />
             <input type="hidden" name="locale" value=i18n.get_locale_untracked().as_str() />
             <Field name="title" label=label(|i| t_string!(i, elections.configure_name).to_string()) errors>
