@@ -57,8 +57,17 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
   await noScript.close();
 
   // The audit log shows the decision, chained.
-  await admin.goto("/pt-BR/staff/cmi-sp/audit");
-  await expect(admin.locator(".audit li", { hasText: "registration.decide" }).first()).toBeVisible();
+  // …read as sentences: the action in words, whom it concerned and who did it by name,
+  // the change field by field, on the organization's clock; the chained entry one tap away.
+  for (const lang of ["pt-BR", "ar"] as const) {
+    await admin.goto(`/${lang}/staff/cmi-sp/audit`);
+    const entry = admin.locator(".audit li[data-action='registration.decide']", { hasText: person.name }).first();
+    await expect(entry.locator(".action")).toHaveText(LOCALES[lang].audit_action_registration_decide);
+    await expect(entry.locator(".actor")).toContainText("Comissão Eleitoral");
+    await expect(entry.locator(".changes")).toContainText("verified");
+    await expect(entry.locator(".when")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await screenshot(admin, testInfo, `audit-${lang}`);
+  }
   expect(voz("audit", "verify")).toContain("audit log intact");
   await voterContext.close();
 });
@@ -371,6 +380,8 @@ test("one person registered twice with two documents is flagged before approval"
 });
 
 test("the help desk finds anyone by name or document, a page at a time, and reprints a card in its holder's language", async ({ browser }, testInfo) => {
+  // Twenty-odd people registered at the desk take a while on a loaded machine.
+  test.setTimeout(180_000);
   const stamp = Date.now();
   const desk = await enrolStaff(browser, `Mesária Busca ${stamp}`, "poll_worker");
   // Registered at the desk in Arabic, without scripts on the staff side.

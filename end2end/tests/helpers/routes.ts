@@ -1,9 +1,8 @@
 // Every page of `voz demo`, and who looks at it: the page-weight table (`./dev sizes`) and
 // the accessibility check visit the same list.
 import { expect, type Browser, type BrowserContext } from "@playwright/test";
-import { fillRegistration, newPerson } from "./register";
+import { newPerson, registerAtHelpDesk } from "./register";
 import { enrolStaff } from "./staff";
-import { waitForHydration } from "./page";
 
 export type Visitor = "public" | "voter" | "administrator";
 type State = Awaited<ReturnType<BrowserContext["storageState"]>>;
@@ -46,11 +45,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
  *  signed in with the access code the help desk printed for them. */
 export async function visitors(browser: Browser): Promise<Record<Visitor, State | undefined>> {
   const admin = await enrolStaff(browser, `Administradora ${Date.now()}`);
-  await admin.goto("/pt-BR/staff/cmi-sp/helpdesk");
-  await waitForHydration(admin);
-  await fillRegistration(admin, newPerson({ name: `Votante ${Date.now()}` }));
-  await admin.locator("form button[type=submit]").click();
-  const code = (await admin.locator(".access-card .card-code").innerText()).trim();
+  const code = await registerAtHelpDesk(admin, newPerson({ name: `Votante ${Date.now()}` }));
   const administrator = await admin.context().storageState();
   await admin.context().close();
 

@@ -39,10 +39,14 @@ impl Query {
     }
 
     /// Whether `name` matches: every word typed starts one of the name's words (each
-    /// name word used once).
+    /// name word used once). Longest words are placed first: the name words a word starts
+    /// are among those any shorter word starting it starts too, so this never leaves a
+    /// word without a place another order would have found.
     pub fn matches_name(&self, name: &str) -> bool {
         let mut name = name_words(name);
-        self.words.iter().all(|word| {
+        let mut words: Vec<&String> = self.words.iter().collect();
+        words.sort_by_key(|word| std::cmp::Reverse(word.chars().count()));
+        words.into_iter().all(|word| {
             match name
                 .iter()
                 .position(|candidate| candidate.starts_with(word.as_str()))
@@ -77,6 +81,10 @@ mod tests {
             "each word once"
         );
         assert!(query("ana ana").matches_name("Ana Ana Souza"));
+        assert!(
+            query("a o oa").matches_name("a Oa ò"),
+            "a longer word is placed first"
+        );
     }
 
     #[test]

@@ -58,3 +58,67 @@ pub fn role(i18n: I18nContext<Locale>, role: Role) -> &'static str {
         Role::Jury => t_string!(i18n, accounts.role_jury),
     }
 }
+
+/// An audit entry's action in the reader's language (its code for one this build does
+/// not know).
+pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
+    use crate::platform::audit::event::Action;
+    match Action::from_code(code) {
+        Some(Action::OrganizationCreate) => {
+            t_string!(i18n, accounts.audit_action_organization_create)
+        }
+        Some(Action::InviteCreate) => t_string!(i18n, accounts.audit_action_invite_create),
+        Some(Action::RoleGrant) => t_string!(i18n, accounts.audit_action_role_grant),
+        Some(Action::RoleRevoke) => t_string!(i18n, accounts.audit_action_role_revoke),
+        Some(Action::PasskeyAdd) => t_string!(i18n, accounts.audit_action_passkey_add),
+        Some(Action::PasskeyRemove) => t_string!(i18n, accounts.audit_action_passkey_remove),
+        Some(Action::AccessCodeIssue) => t_string!(i18n, accounts.audit_action_access_code_issue),
+        Some(Action::RegistrationApprove) => {
+            t_string!(i18n, accounts.audit_action_registration_approve)
+        }
+        Some(Action::RegistrationDecide) => {
+            t_string!(i18n, accounts.audit_action_registration_decide)
+        }
+        Some(Action::RegistrationNotDuplicate) => {
+            t_string!(i18n, accounts.audit_action_registration_not_duplicate)
+        }
+        Some(Action::ElectionCreate) => t_string!(i18n, accounts.audit_action_election_create),
+        Some(Action::ElectionPhase) => t_string!(i18n, accounts.audit_action_election_phase),
+        Some(Action::ElectionDeadline) => t_string!(i18n, accounts.audit_action_election_deadline),
+        Some(Action::CandidacyFile) => t_string!(i18n, accounts.audit_action_candidacy_file),
+        Some(Action::CandidacyStatus) => t_string!(i18n, accounts.audit_action_candidacy_status),
+        Some(Action::CandidacyPhoto) => t_string!(i18n, accounts.audit_action_candidacy_photo),
+        Some(Action::CandidacyRepresentative) => {
+            t_string!(i18n, accounts.audit_action_candidacy_representative)
+        }
+        Some(Action::StationOpen) => t_string!(i18n, accounts.audit_action_station_open),
+        Some(Action::StationClose) => t_string!(i18n, accounts.audit_action_station_close),
+        Some(Action::StationReopen) => t_string!(i18n, accounts.audit_action_station_reopen),
+        Some(Action::StationLookup) => t_string!(i18n, accounts.audit_action_station_lookup),
+        Some(Action::StationMark) => t_string!(i18n, accounts.audit_action_station_mark),
+        Some(Action::StationPaperBallot) => {
+            t_string!(i18n, accounts.audit_action_station_paper_ballot)
+        }
+        Some(Action::StationAssign) => t_string!(i18n, accounts.audit_action_station_assign),
+        Some(Action::StationUnassign) => t_string!(i18n, accounts.audit_action_station_unassign),
+        Some(Action::KioskPairingCode) => t_string!(i18n, accounts.audit_action_kiosk_pairing_code),
+        Some(Action::KioskPair) => t_string!(i18n, accounts.audit_action_kiosk_pair),
+        Some(Action::KioskUnpair) => t_string!(i18n, accounts.audit_action_kiosk_unpair),
+        Some(Action::ConflictDeclare) => t_string!(i18n, accounts.audit_action_conflict_declare),
+        Some(Action::RegistrySearch) => t_string!(i18n, accounts.audit_action_registry_search),
+        None => return code.to_owned(),
+    }
+    .to_owned()
+}
+
+/// What kind of thing an audit entry was done to, in the reader's language.
+pub fn audit_subject(i18n: I18nContext<Locale>, kind: &str) -> &'static str {
+    match kind {
+        "organization" => t_string!(i18n, accounts.audit_subject_organization),
+        "account" => t_string!(i18n, accounts.audit_subject_account),
+        "registration" => t_string!(i18n, accounts.audit_subject_registration),
+        "election" => t_string!(i18n, accounts.audit_subject_election),
+        "candidacy" => t_string!(i18n, accounts.audit_subject_candidacy),
+        _ => t_string!(i18n, accounts.audit_subject_station),
+    }
+}

@@ -136,6 +136,18 @@ impl Subject {
         }
     }
 
+    /// What kind of thing it is, as the audit page names it (`registration`, …).
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Organization(_) => "organization",
+            Self::Account(_) => "account",
+            Self::Registration(_) => "registration",
+            Self::Election(_) => "election",
+            Self::Candidacy(..) => "candidacy",
+            Self::Station(..) => "station",
+        }
+    }
+
     /// Reads a subject back from its text; `None` for text no code writes.
     pub fn parse(text: &str) -> Option<Self> {
         let parts: Vec<&str> = text.split(':').collect();

@@ -3,6 +3,7 @@
 
 pub mod chain;
 pub mod event;
+pub mod readable;
 #[cfg(feature = "ssr")]
 pub mod store;
 

@@ -140,6 +140,34 @@ pub async fn audit_page(
     .await
 }
 
+/// The name an audit page shows for `subject`: a person's display name (an account, a
+/// registration), an organization's or election's title, a candidacy's name, an
+/// election's title and station number.
+pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, sqlx::Error> {
+    let (sql, id) = match subject {
+        Subject::Organization(id) => ("SELECT name FROM organizations WHERE id = $1", id.0),
+        Subject::Account(id) => ("SELECT display_name FROM accounts WHERE id = $1", id.0),
+        Subject::Registration(id) => (
+            "SELECT a.display_name FROM registrations r \
+             JOIN accounts a ON a.id = r.account_id WHERE r.id = $1",
+            id.0,
+        ),
+        Subject::Election(id) | Subject::Station(id, _) => {
+            ("SELECT title FROM elections WHERE id = $1", id.0)
+        }
+        // Candidacy ids are the table's own: the election adds nothing to find one.
+        Subject::Candidacy(_, id) => ("SELECT name FROM candidacies WHERE id = $1", id),
+    };
+    let row: Option<(String,)> = on_db!(db, |pool| sqlx::query_as(sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(row.map(|(name,)| match subject {
+        Subject::Station(_, station) => format!("{name} #{station}"),
+        _ => name,
+    }))
+}
+
 /// Checks the whole log (see [`verify_audit_chain`]) and that it still reaches
 /// `published`, a head someone wrote down earlier (from an election page, the
 /// minutes, a previous run): a log truncated before it, or rewritten since (every

@@ -10,10 +10,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::accounts::staff::api::enabled_voters;
-use crate::accounts::staff::api::{audit_log, load_staff_home};
+use crate::accounts::staff::api::{AuditEntry, audit_log, load_staff_home};
 use crate::accounts::types::Role;
 use crate::accounts::ui::labels;
-use crate::calendar::Date;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 use crate::ui::kit::Loaded;
@@ -107,25 +106,16 @@ pub fn AuditPage() -> impl IntoView {
         <h1>{t!(i18n, accounts.staff_audit)}</h1>
         {move || election().map(|e| view! { <p class="eyebrow" dir="ltr">{e}</p> })}
         <p>{t!(i18n, accounts.audit_intro)}</p>
-        <Loaded resource=page show=move |entries| {
-                    let older = entries.last().filter(|_| entries.len() == 100).map(|e| {
+        <Loaded resource=page show=move |log| {
+                    let older = log.entries.last().filter(|_| log.entries.len() == 100).map(|e| {
                         let election = election().map(|e| format!("&election={}", url_encode(&e))).unwrap_or_default();
-                        format!("{}?before={}{election}", staff_path(&slug(), "/audit"), e.seq)
+                        format!("{}?before={}{election}", staff_path(&slug(), "/audit"), e.record.seq)
                     });
+                    let zone = log.time_zone.clone();
                     view! {
-                        <ol class="audit" dir="ltr">
-                            {entries.into_iter().map(|e| view! {
-                                <li>
-                                    <span class="seq">"#"{e.seq}</span>
-                                    <span class="when">{Date::from_unix_millis(e.at).to_string()}</span>
-                                    <span class="action">{e.action}</span>
-                                    <span class="subject">{e.subject}</span>
-                                    <span class="actor">{e.actor_account_id.map_or("—".to_owned(), |a| format!("account:{a}"))}</span>
-                                    {e.before.map(|b| view! { <code class="state">{b}</code> })}
-                                    {e.after.map(|a| view! { <code class="state">{a}</code> })}
-                                    <code class="hash" title=e.prev_hash>{e.hash[..16].to_owned()}</code>
-                                </li>
-                            }).collect_view()}
+                        <p class="hint">{move || t_string!(i18n, accounts.audit_time_zone, zone = zone.clone()).to_string()}</p>
+                        <ol class="audit plain">
+                            {log.entries.into_iter().map(|e| view! { <AuditItem entry=e /> }).collect_view()}
                         </ol>
                         {older.map(|href| view! {
                             <a class="button" href=href>{t!(i18n, accounts.audit_older)}</a>
@@ -133,6 +123,56 @@ pub fn AuditPage() -> impl IntoView {
                     }.into_any()
                 }
         />
+    }
+}
+
+/// One entry: when, what, to whom or what, by whom, what changed; the chained entry
+/// itself one tap away, for an observer checking the log.
+#[component]
+fn AuditItem(entry: AuditEntry) -> impl IntoView {
+    let i18n = use_i18n();
+    let record = entry.record;
+    let action = labels::audit_action(i18n, &record.action);
+    let subject = entry
+        .subject_kind
+        .as_deref()
+        .map(|kind| labels::audit_subject(i18n, kind));
+    // The change reads from its old value to its new one in the page's direction.
+    let arrow = if i18n.get_locale_untracked() == crate::i18n::Locale::ar {
+        " ← "
+    } else {
+        " → "
+    };
+    let actor = match entry.actor {
+        Some(name) => t_string!(i18n, accounts.audit_by, name = name).to_string(),
+        None => t_string!(i18n, accounts.audit_by_system).to_string(),
+    };
+    view! {
+        <li class="audit-entry" data-action=record.action.clone()>
+            <p class="audit-line"><bdi dir="ltr" class="when">{entry.when}</bdi> " · " <strong class="action">{action}</strong></p>
+            <p class="subject">
+                {subject.map(|kind| view! { {kind} ": " })}
+                <bdi dir="auto">{entry.subject_name.unwrap_or_else(|| record.subject.clone())}</bdi>
+            </p>
+            <p class="actor" dir="auto">{actor}</p>
+            {(!entry.changes.is_empty()).then(|| view! {
+                <dl class="changes">
+                    {entry.changes.into_iter().map(|c| view! {
+                        <dt dir="ltr">{c.field}</dt>
+                        <dd><bdi dir="auto">{if c.before.is_empty() { "—".to_owned() } else { c.before }}</bdi>
+                            {arrow} <bdi dir="auto">{if c.after.is_empty() { "—".to_owned() } else { c.after }}</bdi></dd>
+                    }).collect_view()}
+                </dl>
+            })}
+            <details class="audit-raw">
+                <summary>{t!(i18n, accounts.audit_raw)}</summary>
+                <p dir="ltr"><code>"#"{record.seq}" "{record.action.clone()}" "{record.subject.clone()}" "
+                    {record.actor_account_id.map_or("—".to_owned(), |a| format!("account:{a}"))}</code></p>
+                {record.before.map(|b| view! { <code class="state" dir="ltr">{b}</code> })}
+                {record.after.map(|a| view! { <code class="state" dir="ltr">{a}</code> })}
+                <p dir="ltr"><code class="hash" title=record.prev_hash>{record.hash}</code></p>
+            </details>
+        </li>
     }
 }
 
