@@ -3,9 +3,11 @@
 // closing, then a closure that counts the sheets in the box, must explain a mismatch and,
 // once signed, cannot change.
 import { expect, test, type Page } from "@playwright/test";
+import { LOCALES } from "./helpers/i18n";
 import { screenshot, waitForHydration } from "./helpers/page";
-import { newPerson, registerAtHelpDesk, type Person } from "./helpers/register";
+import { expectSignedInAs, fillRegistration, newPerson, registerAtHelpDesk, submitRegistration, type Person } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
+import { addVirtualAuthenticator } from "./helpers/webauthn";
 
 async function registerAtDesk(worker: Page, person: Person) {
   await registerAtHelpDesk(worker, person);
@@ -161,4 +163,50 @@ test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballo
   await kiosk.goto("/ar/kiosk");
   await screenshot(kiosk, testInfo, "kiosk-pairing-ar");
   await kiosk.context().close();
+});
+
+test("a person pre-registered online and still pending is verified at the station from the document in front of the poll worker, then votes (pt-BR, ar)", async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
+  // Stations of the demo's voting election no other test opens; nobody is assigned to
+  // them, so any poll worker of the organization may work them.
+  const station = testInfo.project.name === "phone" ? 4 : 5;
+  const worker = await enrolStaff(browser, `Mesária Pendentes ${Date.now()}`, "poll_worker");
+  let opened = false;
+  for (const lang of ["pt-BR", "ar"] as const) {
+    const t = LOCALES[lang];
+    // Online, with a passkey: the registration waits for review.
+    const person = newPerson({ name: `Pendente ${lang} ${Date.now()}` });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await addVirtualAuthenticator(page);
+    await page.goto(`/${lang}/join/cmi-sp`);
+    await waitForHydration(page);
+    await fillRegistration(page, person);
+    await submitRegistration(page);
+    await expectSignedInAs(page, person.name);
+    await context.close();
+
+    await worker.goto(`/${lang}/staff/cmi-sp/elections/cmi-2025/stations/${station}`);
+    if (!opened) {
+      await worker.getByRole("button", { name: t.station_open }).click();
+      opened = true;
+    }
+    await find(worker, person);
+    const card = worker.locator(".person-found");
+    await expect(card).toContainText(person.name);
+    await expect(card.locator("[role=alert]")).toHaveText(t.station_not_verified);
+    // No vote before the registration is verified.
+    await expect(card.getByRole("button", { name: t.station_mark_paper })).toHaveCount(0);
+    await screenshot(worker, testInfo, `station-pending-${lang}`);
+    await card.locator("summary", { hasText: t.station_verify }).click();
+    await card.getByRole("button", { name: t.station_verify_yes }).click();
+    const verified = worker.locator(".person-found");
+    await expect(verified).toContainText(t.status_verified);
+    await verified.getByRole("button", { name: t.station_mark_paper }).click();
+    await expect(worker.locator(".notice[role=status]").first()).toHaveText(t.station_paper_handed);
+    // Found again: already voted, nothing more to do for them here.
+    await find(worker, person);
+    await expect(worker.locator(".person-found [role=alert]")).toHaveText(t.station_already_voted);
+    await expect(worker.locator(".person-found summary")).toHaveCount(0);
+  }
 });

@@ -364,6 +364,13 @@ fn matrix() -> Vec<Case> {
             Who::Only(STATION_ONE),
         ),
         case(
+            "POST /api/station/verify",
+            Body::Json(
+                json!({"organization": org, "election": e, "station": 1, "document_type": "", "document_number": ""}),
+            ),
+            Who::Only(STATION_ONE),
+        ),
+        case(
             "POST /api/station/mark",
             Body::Json(
                 json!({"organization": org, "election": e, "station": 1, "document_type": "", "document_number": "", "hand_over": "paper"}),

@@ -6,6 +6,7 @@ pub mod kiosks;
 #[cfg(feature = "ssr")]
 pub(crate) mod lookup;
 pub mod notes;
+pub mod verify;
 pub mod voters;
 
 use crate::platform::form_codec::JsonOrForm;

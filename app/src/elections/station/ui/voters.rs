@@ -7,12 +7,13 @@ use crate::accounts::ui::labels as account_labels;
 use crate::elections::ballot::ui::SegmentChoices;
 use crate::elections::station::api::StationPage;
 use crate::elections::station::api::notes::{Handed, StationNotes};
+use crate::elections::station::api::verify::VerifyAtStation;
 use crate::elections::station::api::voters::{EnterPaperBallot, FindVoter, MarkVoter};
 use crate::elections::station::ui::fields::StationFields;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
-use crate::ui::kit::{Field, FormError};
+use crate::ui::kit::{ConfirmForm, Field, FormError};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_i18n::Locale as _;
@@ -94,6 +95,9 @@ pub(crate) fn FindAndMark(
                     } else {
                         None
                     };
+                    let pending = !person.voted
+                        && matches!(person.status, RegistrationStatus::Pending | RegistrationStatus::NeedsCorrection);
+                    let verify = pending.then(|| (keys.clone(), search.document_type.code(), search.document_number.clone()));
                     // The mark names the document in front of the poll worker, never an account.
                     let mark = move |hand_over: &'static str, class: &'static str, label: String| {
                         view! {
@@ -111,6 +115,16 @@ pub(crate) fn FindAndMark(
                             <h3 dir="auto">{person.name.clone()}</h3>
                             <p>{account_labels::status(i18n, person.status)}</p>
                             {reason.map(|r| view! { <p class="error" role="alert">{r}</p> })}
+                            {verify.map(|(keys, document_type, document_number)| view! {
+                                <ConfirmForm action=VerifyAtStation::PATH
+                                    label=t_string!(i18n, elections.station_verify).to_string()
+                                    question=t_string!(i18n, elections.station_verify_question).to_string()
+                                    yes=t_string!(i18n, elections.station_verify_yes).to_string()>
+                                    <StationFields keys station />
+                                    <input type="hidden" name="document_type" value=document_type />
+                                    <input type="hidden" name="document_number" value=document_number />
+                                </ConfirmForm>
+                            })}
                             {can_vote.then(|| view! {
                                 <div class="actions">
                                     {mark.clone()("kiosk", "primary", t_string!(i18n, elections.station_mark_kiosk).to_string())}
