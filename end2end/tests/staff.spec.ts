@@ -453,3 +453,25 @@ test("the help desk finds anyone by name or document, a page at a time, and repr
   await expect(voter).not.toHaveURL(/\/code/);
   await phone.close();
 });
+
+test("an invitation opened by someone signed in with a passkey adds the role to that account (pt-BR, ar)", async ({ browser }, testInfo) => {
+  for (const lang of ["pt-BR", "ar"] as const) {
+    const t = LOCALES[lang];
+    // A moderator already (signed in with a passkey) is invited to the commission too.
+    const name = `Moderadora Convidada ${lang} ${Date.now()}`;
+    const page = await enrolStaff(browser, name, "moderator", lang);
+    const link = voz("admin", "invite", "--org", "cmi-sp", "--role", "electoral_commission").trim();
+    await page.goto(new URL(link).pathname.replace(/^\/[^/]+/, `/${lang}`));
+    await expect(page.locator(".accept-invite")).toContainText(name);
+    await screenshot(page, testInfo, `enroll-signed-in-${lang}`);
+    await page.getByRole("button", { name: t.enroll_accept }).click();
+    // The staff home of the same account, now with both roles.
+    await expect(page).toHaveURL(new RegExp(`/${lang}/staff/cmi-sp$`));
+    await expect(page.locator("main")).toContainText(t.role_electoral_commission);
+    await expect(page.locator("main")).toContainText(t.role_moderator);
+    // The link is used up.
+    await page.goto(new URL(link).pathname.replace(/^\/[^/]+/, `/${lang}`));
+    await expect(page.locator(".error").first()).toHaveText(t.error_invalid_code);
+    await page.context().close();
+  }
+});

@@ -220,6 +220,11 @@ fn matrix() -> Vec<Case> {
             Who::Everyone,
         ),
         case(
+            "POST /api/enroll/accept",
+            Body::Form("token=not-a-token&locale=en"),
+            Who::Passkey,
+        ),
+        case(
             "POST /api/enroll/finish",
             Body::Json(json!({"ceremony": "x", "credential": "{}"})),
             Who::Everyone,

@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 pub struct InviteView {
     pub organization: String,
     pub role: Role,
+    /// Who opened the link, when signed in with a passkey: they may take the role on the
+    /// account they already have instead of making another.
+    #[serde(default)]
+    pub signed_in_as: Option<String>,
 }
 
 /// A new enrollment link. From a plain form, the team page shows it once
@@ -61,6 +65,15 @@ pub async fn view_invite(token: String) -> Result<InviteView, AppError> {
     respond(ssr::view_invite(&token).await)
 }
 
+/// The invitation taken by the account signed in with a passkey (no second account): the
+/// role is added to it, the link used up, audited. A plain form; goes on to the staff home,
+/// or back to the link with why not.
+#[server(prefix = "/api", endpoint = "enroll/accept")]
+pub async fn accept_invite(token: String, locale: String) -> Result<(), AppError> {
+    ssr::accept_invite(&token, &locale).await;
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "enroll/start", input = JsonOrForm)]
 pub async fn start_enrollment(
     token: String,
@@ -94,8 +107,9 @@ pub(crate) mod ssr {
     use crate::i18n::Locale;
     use crate::platform::access::ADMINISTRATORS;
     use crate::platform::text::one_line;
-    use crate::platform::web::context::{app_state, require_staff, sign_in_as};
+    use crate::platform::web::context::{app_state, current_session, require_staff, sign_in_as};
     use crate::platform::web::flash::Flash;
+    use crate::platform::web::http::redirect_with;
     use crate::platform::web::sessions::AuthMethod;
     use leptos_i18n::Locale as _;
     use serde::{Deserialize, Serialize};
@@ -192,7 +206,53 @@ pub(crate) mod ssr {
             .await
             .map_err(AppError::from)?
             .unwrap_or_default();
-        Ok(InviteView { organization, role })
+        // Someone already signed in with a passkey may take the role on that account.
+        let signed_in_as = match current_session().await? {
+            Some((account, AuthMethod::Passkey)) => Some(
+                accounts_store::account_overview(&app.db, account)
+                    .await
+                    .map_err(AppError::from)?
+                    .display_name,
+            ),
+            _ => None,
+        };
+        Ok(InviteView {
+            organization,
+            role,
+            signed_in_as,
+        })
+    }
+
+    pub async fn accept_invite(token: &str, locale: &str) {
+        let outcome = async {
+            let app = app_state()?;
+            let (account, method) = current_session()
+                .await?
+                .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
+            // Staff work with a passkey, never a printed code's session.
+            if method != AuthMethod::Passkey {
+                return Err(AppError::new(ErrorCode::Forbidden));
+            }
+            let now = now_millis();
+            let mut tx = app.db.begin_write().await?;
+            let (organization, role) = invites_store::redeem_invite(&mut tx, token, now)
+                .await
+                .map_err(AppError::from)?
+                .ok_or_else(|| AppError::new(ErrorCode::InvalidCode))?;
+            staff_store::grant_role(&mut tx, organization, account, role, Some(account), now)
+                .await
+                .map_err(AppError::from)?;
+            tx.commit().await?;
+            Ok(accounts_store::organization(&app.db, organization)
+                .await
+                .map_err(AppError::from)?
+                .slug)
+        }
+        .await;
+        match outcome {
+            Ok(slug) => redirect_with(locale, &format!("/staff/{slug}"), None, ""),
+            Err(error) => redirect_with(locale, &format!("/enroll/{token}"), Some(&error), ""),
+        }
     }
 
     #[derive(Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::accounts::passkey::island::{Ceremony, PasskeyForm};
 use crate::accounts::passkey::ui::ceremony_texts;
-use crate::accounts::staff::api::team::view_invite;
+use crate::accounts::staff::api::team::{AcceptInvite, view_invite};
 use crate::accounts::staff::api::team::{CreateStaffInvite, RevokeRole, take_invite_link, team};
 use crate::accounts::staff::ui::org_slug;
 use crate::accounts::types::Role;
@@ -102,6 +102,7 @@ pub fn EnrollPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
+    let token_for_accept = token.clone();
     let invite = Resource::new(
         move || params.with(|p| p.get("token").unwrap_or_default()),
         view_invite,
@@ -112,11 +113,25 @@ pub fn EnrollPage() -> impl IntoView {
         <Title text=t_string!(i18n, accounts.enroll_title).to_string() />
         <article class="form-page">
             <h1>{t!(i18n, accounts.enroll_title)}</h1>
-            <Loaded resource=invite show=move |invite| view! {
+            <FormError errors />
+            <Loaded resource=invite show=move |invite| {
+                let token = token_for_accept.clone();
+                view! {
                         <p class="lead">
                             {move || t_string!(i18n, accounts.enroll_offer, role = labels::role(i18n, invite.role), organization = invite.organization.clone()).to_string()}
                         </p>
+                        // Already signed in with a passkey: the role goes to that account.
+                        {invite.signed_in_as.clone().map(|name| view! {
+                            <form method="post" action=AcceptInvite::PATH class="card accept-invite">
+                                <p>{t_string!(i18n, accounts.enroll_signed_in_as, name = name).to_string()}</p>
+                                <input type="hidden" name="token" value=token />
+                                <input type="hidden" name="locale" value=locale.as_str() />
+                                <button type="submit" class="primary">{t!(i18n, accounts.enroll_accept)}</button>
+                            </form>
+                            <p class="hint">{t!(i18n, accounts.enroll_or_new)}</p>
+                        })}
                     }.into_any()
+                }
             />
             <noscript>
                 <p class="error">{t!(i18n, common.needs_javascript)}</p>
