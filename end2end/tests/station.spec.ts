@@ -26,7 +26,8 @@ test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballo
   const path = `/staff/cmi-sp/elections/cmi-2025/stations/${station}`;
   const workerName = `Mesária ${Date.now()}`;
   const worker = await enrolStaff(browser, workerName, "poll_worker");
-  const kioskVoter = newPerson({ name: `Eleitora Totem ${Date.now()}` });
+  // She reads Arabic: the kiosk opens her ballot in it, wherever the kiosk waits.
+  const kioskVoter = newPerson({ name: `Eleitora Totem ${Date.now()}`, preferredLocale: "ar" });
   const paperVoter = newPerson({ name: `Eleitor Papel ${Date.now()}` });
   await registerAtDesk(worker, kioskVoter);
   await registerAtDesk(worker, paperVoter);
@@ -94,12 +95,16 @@ test("a station pairs a kiosk, checks voters in, takes a kiosk and a paper ballo
   // The waiting screen reloads itself every few seconds: the ballot appears on its own.
   await expect(kiosk.locator("form.ballot")).toBeVisible({ timeout: 20_000 });
   await expect(kiosk.locator("form.ballot")).toHaveAttribute("autocomplete", "off");
-  await screenshot(kiosk, testInfo, "kiosk-ballot-pt-BR");
+  await expect(kiosk).toHaveURL(/\/ar\/kiosk$/);
+  await expect(kiosk.locator("html")).toHaveAttribute("dir", "rtl");
+  await screenshot(kiosk, testInfo, "kiosk-ballot-ar");
   const segments = kiosk.locator("fieldset.segment-choices");
   await segments.nth(2).locator(".choice").nth(1).locator("label").click();
   await kiosk.locator("label[for=review-step]").first().click();
   await kiosk.locator(".only-reviewing button[type=submit]").click();
   await expect(kiosk.getByTestId("tracking-code")).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  // The receipt goes back to waiting in the kiosk's own language.
+  await expect(kiosk.locator('meta[http-equiv="refresh"]')).toHaveAttribute("content", /url=\/pt-BR\/kiosk$/);
   // The next person at the kiosk finds no code and no ballot: only "waiting".
   const again = await kiosk.reload();
   expect(again!.headers()["cache-control"]).toBe("no-store");

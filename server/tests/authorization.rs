@@ -235,6 +235,7 @@ fn matrix() -> Vec<Case> {
             Body::Json(json!({"locale": "en"})),
             Who::Everyone,
         ),
+        case("POST /api/kiosk/home", Body::Form(""), Who::Everyone),
         case(
             "POST /api/kiosk/pair",
             Body::Form("locale=en&code=ZZZZ-ZZZZ"),

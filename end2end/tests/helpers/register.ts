@@ -8,6 +8,7 @@ export interface Person {
   gender: string; // code
   documentType: string; // code
   documentNumber: string;
+  preferredLocale?: string; // the page's language when absent
 }
 
 let counter = 0;
@@ -37,6 +38,7 @@ export function newPerson(overrides: Partial<Person> = {}): Person {
 /** Fills the registration form of /<lang>/join/cmi-sp (page already open and hydrated). */
 export async function fillRegistration(page: Page, person: Person) {
   await page.locator("#display_name").fill(person.name);
+  if (person.preferredLocale) await page.locator("#preferred_locale").selectOption(person.preferredLocale);
   await page.locator("#nationality_1").selectOption(person.nationality);
   await page.locator("#birth_date").fill(person.birthDate);
   await page.locator("#district").selectOption(person.district);

@@ -40,6 +40,12 @@ pub async fn kiosk_screen(locale: String) -> Result<KioskDisplay, AppError> {
 }
 
 /// The kiosk pairing form (a plain form post): the code shown on the poll-worker screen.
+/// The language this kiosk waits in (its receipt goes back to it), if it is a kiosk.
+#[server(prefix = "/api", endpoint = "kiosk/home")]
+pub async fn kiosk_home() -> Result<Option<String>, AppError> {
+    respond(ssr::kiosk_home().await)
+}
+
 #[server(prefix = "/api", endpoint = "kiosk/pair")]
 pub async fn pair_kiosk(locale: String, code: String) -> Result<(), AppError> {
     ssr::pair_kiosk(&locale, &code).await
@@ -106,11 +112,26 @@ mod ssr {
             .map(|s| s.name.clone())
             .unwrap_or_default();
         if !kiosk.ready {
+            // Opened in another language by staff: the kiosk waits in that one now.
+            if kiosk.home_locale.as_deref() != Some(locale) {
+                kiosk_store::set_home_locale(&app.db, &token, locale)
+                    .await
+                    .map_err(AppError::from)?;
+            }
             return Ok(KioskDisplay::Waiting {
                 title: record.title,
                 station,
                 number: kiosk.number,
             });
+        }
+        // A new ballot opens in its voter's language, once: they may switch after.
+        if let Some(ballot_locale) = &kiosk.ballot_locale {
+            kiosk_store::clear_ballot_locale(&app.db, &token)
+                .await
+                .map_err(AppError::from)?;
+            if ballot_locale != locale {
+                redirect_with(ballot_locale, "/kiosk", None, "");
+            }
         }
         let org = accounts_store::organization(&app.db, record.organization)
             .await
@@ -122,6 +143,17 @@ mod ssr {
             number: kiosk.number,
             segments: page.segments,
         })
+    }
+
+    pub async fn kiosk_home() -> Result<Option<String>, AppError> {
+        let app = app_state()?;
+        let Some(token) = kiosk_token() else {
+            return Ok(None);
+        };
+        Ok(kiosk_store::kiosk(&app.db, &token)
+            .await
+            .map_err(AppError::from)?
+            .and_then(|kiosk| kiosk.home_locale))
     }
 
     pub async fn pair_kiosk(locale: &str, code: &str) -> Result<(), AppError> {

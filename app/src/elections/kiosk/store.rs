@@ -39,6 +39,10 @@ pub struct Kiosk {
     pub station: i64,
     pub number: i64,
     pub ready: bool,
+    /// The language of the person the readied ballot is for, until its first screen.
+    pub ballot_locale: Option<String>,
+    /// The language the kiosk waits in.
+    pub home_locale: Option<String>,
 }
 
 /// A one-time code that pairs a device as a kiosk of this open station.
@@ -193,27 +197,60 @@ pub async fn pair_kiosk(db: &Db, code: &str, now: i64) -> Result<(String, Kiosk)
             station,
             number,
             ready: false,
+            ballot_locale: None,
+            home_locale: None,
         },
     ))
 }
 
 /// The kiosk a credential belongs to, while it is paired.
 pub async fn kiosk(db: &Db, token: &str) -> Result<Option<Kiosk>, StationError> {
-    let row: Option<(i64, i64, i64, bool)> = on_db!(db, |pool| {
+    #[allow(clippy::type_complexity)]
+    let row: Option<(i64, i64, i64, bool, Option<String>, Option<String>)> = on_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT election_id, station_id, number, ballot_ready FROM kiosks \
-             WHERE token_hash = $1 AND retired_at IS NULL",
+            "SELECT election_id, station_id, number, ballot_ready, ballot_locale, home_locale \
+             FROM kiosks WHERE token_hash = $1 AND retired_at IS NULL",
         )
         .bind(sha256_hex(token))
         .fetch_optional(pool)
         .await
     })?;
-    Ok(row.map(|(election, station, number, ready)| Kiosk {
-        election: ElectionId(election),
-        station,
-        number,
-        ready,
-    }))
+    Ok(row.map(
+        |(election, station, number, ready, ballot_locale, home_locale)| Kiosk {
+            election: ElectionId(election),
+            station,
+            number,
+            ready,
+            ballot_locale,
+            home_locale,
+        },
+    ))
+}
+
+/// The readied ballot's language has been used (its first screen opened in it): from
+/// now on the person may switch languages freely.
+pub async fn clear_ballot_locale(db: &Db, token: &str) -> Result<(), StationError> {
+    on_db!(db, |pool| {
+        sqlx::query("UPDATE kiosks SET ballot_locale = NULL WHERE token_hash = $1")
+            .bind(sha256_hex(token))
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The language the kiosk waits in: the one its waiting screen was last opened in.
+pub async fn set_home_locale(db: &Db, token: &str, locale: &str) -> Result<(), StationError> {
+    on_db!(db, |pool| {
+        sqlx::query("UPDATE kiosks SET home_locale = $1 WHERE token_hash = $2")
+            .bind(locale)
+            .bind(sha256_hex(token))
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+    })?;
+    Ok(())
 }
 
 /// Casts the ballot readied on this kiosk (once), into the election's box.

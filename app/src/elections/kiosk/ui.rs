@@ -12,9 +12,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::elections::ballot::api::take_receipt;
 use crate::elections::ballot::ui::{BallotForm, TrackingCode};
-use crate::elections::kiosk::api::{CastKioskBallot, KioskDisplay, PairKiosk, kiosk_screen};
+use crate::elections::kiosk::api::{
+    CastKioskBallot, KioskDisplay, PairKiosk, kiosk_home, kiosk_screen,
+};
 use crate::error::{ErrorCode, ErrorMessage};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::locale::localized_path;
 
 /// Seconds between reloads of the waiting screen.
@@ -93,21 +95,24 @@ fn PairingForm() -> impl IntoView {
 pub fn KioskReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
     let receipt = Resource::new(|| (), |_| take_receipt());
-    let waiting = localized_path(i18n.get_locale_untracked(), "/kiosk");
-    let refresh = format!("{RECEIPT_SECONDS}; url={waiting}");
+    // Back to waiting in the kiosk's own language, whatever the voter read the ballot in.
+    let home = Resource::new(|| (), |_| kiosk_home());
+    let here = i18n.get_locale_untracked();
     view! {
         <Title text=t_string!(i18n, elections.receipt_title).to_string() />
-        <Meta http_equiv="refresh" content=refresh />
         <h1>{t!(i18n, elections.kiosk_done)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || {
-                let waiting = waiting.clone();
                 Suspend::new(async move {
+                    let home = home.await.ok().flatten().and_then(|l| l.parse::<Locale>().ok()).unwrap_or(here);
+                    let waiting = localized_path(home, "/kiosk");
+                    let refresh = format!("{RECEIPT_SECONDS}; url={waiting}");
                     let code = receipt.await.ok().flatten().map(|code| view! {
                         <TrackingCode code />
                         <p>{t!(i18n, elections.receipt_explain)}</p>
                     });
                     view! {
+                        <Meta http_equiv="refresh" content=refresh />
                         {code}
                         <p><a class="button primary" href=waiting>{t!(i18n, elections.kiosk_next_voter)}</a></p>
                     }

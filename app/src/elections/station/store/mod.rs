@@ -186,7 +186,16 @@ pub async fn mark_in_person(
     }
     let kiosk = match hand_over {
         HandOver::Paper => None,
-        HandOver::Kiosk => Some(ready_free_kiosk(tx, election, station).await?),
+        HandOver::Kiosk => {
+            // The kiosk opens the ballot in the person's language.
+            let (locale,): (String,) = on_tx!(tx, |conn| {
+                sqlx::query_as("SELECT preferred_locale FROM accounts WHERE id = $1")
+                    .bind(account.0)
+                    .fetch_one(&mut *conn)
+                    .await
+            })?;
+            Some(ready_free_kiosk(tx, election, station, &locale).await?)
+        }
     };
     // Who voted where is the poll book, and audited; what they chose is never here.
     audit_store::audit(
@@ -288,13 +297,14 @@ pub async fn voter_by_document(
     }))
 }
 
-/// Readies the station's lowest-numbered free kiosk for one ballot (kept here, beside
+/// Readies the station's lowest-numbered free kiosk for one ballot, in `locale` (kept here, beside
 /// marking, its only caller; the kiosk's own life is `kiosk::store`). The caller holds
 /// the station's row lock.
 pub(crate) async fn ready_free_kiosk(
     tx: &mut Tx,
     election: ElectionId,
     station: i64,
+    locale: &str,
 ) -> Result<i64, StationError> {
     let free: Option<(i64,)> = on_tx!(tx, |conn| {
         sqlx::query_as(
@@ -309,10 +319,12 @@ pub(crate) async fn ready_free_kiosk(
     let (number,) = free.ok_or(StationError::NoKioskFree)?;
     execute!(
         tx,
-        "UPDATE kiosks SET ballot_ready = TRUE WHERE election_id = $1 AND station_id = $2 AND number = $3",
+        "UPDATE kiosks SET ballot_ready = TRUE, ballot_locale = $4 \
+          WHERE election_id = $1 AND station_id = $2 AND number = $3",
         election.0,
         station,
         number,
+        locale,
     )?;
     Ok(number)
 }
