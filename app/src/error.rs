@@ -68,6 +68,8 @@ pub enum ErrorCode {
     /// The organization's only administrator cannot lose the role: nobody could manage
     /// it any more.
     LastAdministrator,
+    /// A decision is taken back only within a minute, by its author, before anything else.
+    TooLateToUndo,
 }
 
 impl ErrorCode {
@@ -231,7 +233,8 @@ impl AppError {
             | ErrorCode::CandidaciesUndecided
             | ErrorCode::DeadlinePassed
             | ErrorCode::ConflictOfInterest
-            | ErrorCode::LastAdministrator => StatusCode::CONFLICT,
+            | ErrorCode::LastAdministrator
+            | ErrorCode::TooLateToUndo => StatusCode::CONFLICT,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -335,6 +338,7 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::PhotoTooLarge => td_string!(locale, common.error_photo_too_large),
         ErrorCode::PhotoTooSmall => td_string!(locale, common.error_photo_too_small),
         ErrorCode::LastAdministrator => td_string!(locale, common.error_last_administrator),
+        ErrorCode::TooLateToUndo => td_string!(locale, common.error_too_late_to_undo),
     }
     .to_string()
 }

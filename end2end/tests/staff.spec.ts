@@ -28,6 +28,17 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
   await screenshot(admin, testInfo, "review-pt-BR");
   await item.getByRole("button", { name: t.staff_approve }).click();
   await expect(item).toHaveCount(0);
+  // The decision is said back with the person's name, and a slip is undone within a minute.
+  const confirmation = admin.getByTestId("review-confirmation");
+  await expect(confirmation).toContainText(person.name);
+  await expect(confirmation).toContainText(t.status_verified);
+  await confirmation.getByRole("button", { name: t.review_undo }).click();
+  await expect(admin.getByTestId("review-confirmation")).toContainText(t.status_pending);
+  await expect(admin.locator(".review-item", { hasText: person.name })).toHaveCount(1);
+  // Taken back once; a second undo is refused (nothing left to take back).
+  await admin.locator(".review-item", { hasText: person.name }).getByRole("button", { name: t.staff_approve }).click();
+  await expect(admin.getByTestId("review-confirmation")).toContainText(t.status_verified);
+  await screenshot(admin, testInfo, "review-decided-pt-BR");
 
   await voter.reload();
   await expect(voter.locator(".status")).toHaveText(t.status_verified);

@@ -431,6 +431,16 @@ fn matrix() -> Vec<Case> {
             Who::Only(COMMISSION),
         ),
         case(
+            "POST /api/staff/undo_form",
+            Body::Form("organization=cmi-sp&registration=999999&tab=pending&locale=en"),
+            Who::Only(COMMISSION),
+        ),
+        case(
+            "POST /api/staff/decided",
+            Body::Json(json!({"organization": org, "registration": 999_999})),
+            Who::Only(COMMISSION),
+        ),
+        case(
             "POST /api/staff/decide_form",
             Body::Form(
                 "organization=cmi-sp&registration=999999&decision=accept&tab=pending&locale=en",

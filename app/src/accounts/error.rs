@@ -16,6 +16,7 @@ impl From<StoreError> for AppError {
                 AppError::new(ErrorCode::Conflict)
             }
             StoreError::NotFound => AppError::new(ErrorCode::NotFound),
+            StoreError::TooLate => AppError::new(ErrorCode::TooLateToUndo),
             StoreError::Db(error) => error.into(),
             StoreError::Corrupt(what) => {
                 tracing::error!(%what, "corrupt stored data");

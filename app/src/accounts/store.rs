@@ -41,6 +41,9 @@ pub enum StoreError {
     NotFound,
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
+    /// A decision can no longer be taken back (too late, someone else's, or overtaken).
+    #[error("too late to undo")]
+    TooLate,
 }
 
 /// Maps a unique-constraint violation on a column to a domain error.

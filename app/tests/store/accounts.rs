@@ -26,6 +26,7 @@ store_tests!(
     one_registration_per_document,
     concurrent_registrations_with_one_document,
     decisions_move_the_queue_and_are_audited,
+    a_decision_is_taken_back_within_a_minute_by_its_author_only,
     roles_are_granted_once_and_audited,
     invites_are_single_use_and_expire,
     a_new_code_revokes_the_earlier_unused_ones,
@@ -602,4 +603,80 @@ async fn staff_account(db: &Db) -> AccountId {
     .expect("account");
     tx.commit().await.expect("commit");
     id
+}
+
+async fn a_decision_is_taken_back_within_a_minute_by_its_author_only(db: &Db) {
+    use voz_app::accounts::store::StoreError;
+    let sp = new_org(db, "cmi-sp").await;
+    let (_, ana) = register(db, sp, "Ana", "A-1").await.expect("ana");
+    let (reviewer, other) = (staff_account(db).await, staff_account(db).await);
+    let status = |db: &Db| {
+        let db = db.clone();
+        async move {
+            registration_store::registrations_by_id(&db, sp, &[ana])
+                .await
+                .expect("read")[0]
+                .status
+        }
+    };
+    let decide = |at: i64, decision: Decision| {
+        let db = db.clone();
+        async move {
+            let mut tx = db.begin_write().await.expect("begin");
+            registration_store::decide_registration(&mut tx, sp, ana, &decision, reviewer, at)
+                .await
+                .expect("decide");
+            tx.commit().await.expect("commit");
+        }
+    };
+    let undo = |by: AccountId, at: i64| {
+        let db = db.clone();
+        async move {
+            let mut tx = db.begin_write().await.expect("begin");
+            let outcome = registration_store::undo_decision(&mut tx, sp, ana, by, at).await;
+            tx.commit().await.expect("commit");
+            outcome
+        }
+    };
+    let refusal = Decision::Refuse {
+        reason: "Illegible".into(),
+    };
+
+    decide(NOW, refusal.clone()).await;
+    assert!(
+        matches!(undo(other, NOW + 1_000).await, Err(StoreError::TooLate)),
+        "only its author takes a decision back"
+    );
+    undo(reviewer, NOW + 59_000)
+        .await
+        .expect("within the minute");
+    assert_eq!(status(db).await, RegistrationStatus::Pending);
+    assert!(
+        matches!(undo(reviewer, NOW + 59_500).await, Err(StoreError::TooLate)),
+        "an undo is not undone"
+    );
+
+    decide(NOW + 100_000, refusal).await;
+    assert!(
+        matches!(
+            undo(reviewer, NOW + 160_001).await,
+            Err(StoreError::TooLate)
+        ),
+        "a minute later it stands"
+    );
+    assert_eq!(status(db).await, RegistrationStatus::Rejected);
+
+    // Every step is in the log: two decisions and the undo, with what it restored.
+    let log = audit_store::audit_page(db, sp.0, None, 10)
+        .await
+        .expect("audit");
+    let undone = log
+        .iter()
+        .find(|r| r.after.as_deref().is_some_and(|a| a.contains("undo")))
+        .expect("the undo is audited");
+    assert_eq!(undone.actor_account_id, Some(reviewer.0));
+    assert_eq!(
+        undone.after.as_deref(),
+        Some(r#"{"reason":null,"status":"pending","undo":true}"#)
+    );
 }

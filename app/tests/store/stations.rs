@@ -181,6 +181,13 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
             .expect("mark"),
         Some(1)
     );
+    // The readied ballot opens in its voter's language: a language, not who.
+    let readied = kiosk_store::kiosk(db, &kiosk)
+        .await
+        .expect("kiosk")
+        .expect("paired");
+    assert!(readied.ready);
+    assert!(readied.ballot_locale.is_some());
     let busy = mark(db, election, 1, 1, HandOver::Kiosk, worker).await;
     assert!(
         matches!(busy, Err(StationError::NoKioskFree)),
@@ -195,6 +202,15 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
         .await
         .expect("cast");
     assert_eq!(code.len(), 19);
+    let cast = kiosk_store::kiosk(db, &kiosk)
+        .await
+        .expect("kiosk")
+        .expect("paired");
+    assert_eq!(
+        (cast.ready, cast.ballot_locale),
+        (false, None),
+        "nothing of the voter is left on the kiosk once the ballot is in the box"
+    );
     let again = kiosk_store::cast_kiosk(db, &kiosk, &vote("a2", "b1")).await;
     assert!(
         matches!(again, Err(StationError::UnknownToken)),
@@ -231,13 +247,18 @@ async fn kiosks_pair_once_and_hold_one_ballot_at_a_time(db: &Db) {
     let after = kiosk_store::cast_kiosk(db, &kiosk, &vote("a1", "b1")).await;
     assert!(after.is_err());
 
-    // The kiosk table names no person and no time of voting.
+    // The kiosk table names no person and no time of voting. Its two languages are the
+    // kiosk's own and, while a readied ballot waits for its first screen, its voter's —
+    // a language, cleared before the ballot is cast (checked above: nothing of the voter
+    // is left once the ballot is in the box).
     let columns = columns_of(db, "kiosks").await;
     assert_eq!(
         columns,
         [
+            "ballot_locale",
             "ballot_ready",
             "election_id",
+            "home_locale",
             "number",
             "paired_at",
             "retired_at",

@@ -123,11 +123,37 @@ pub async fn decide_registration(
     })?;
     let (before_status, before_reason) = before.ok_or(StoreError::NotFound)?;
     let status = crate::accounts::types::registration_status(decision);
+    set_status(
+        tx,
+        organization,
+        registration,
+        (status, decision.reason()),
+        actor,
+        json!({ "status": before_status, "reason": before_reason }),
+        json!({ "status": status.code(), "reason": decision.reason() }),
+        now,
+    )
+    .await
+}
+
+/// Sets a registration's status and reason, audited as `actor`'s decision with the state
+/// `before` and `after` (one write for a decision and for its undo).
+#[allow(clippy::too_many_arguments)]
+async fn set_status(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    registration: RegistrationId,
+    (status, reason): (RegistrationStatus, Option<&str>),
+    actor: AccountId,
+    before: serde_json::Value,
+    after: serde_json::Value,
+    now: i64,
+) -> Result<(), StoreError> {
     execute!(
         tx,
         "UPDATE registrations SET status = $1, status_reason = $2 WHERE id = $3",
         status.code(),
-        decision.reason(),
+        reason,
         registration.0,
     )?;
     audit_store::audit(
@@ -138,12 +164,86 @@ pub async fn decide_registration(
             Action::RegistrationDecide,
             Subject::Registration(registration),
         )
-        .before(json!({ "status": before_status, "reason": before_reason }))
-        .after(json!({ "status": status.code(), "reason": decision.reason() })),
+        .before(before)
+        .after(after),
         now,
     )
     .await?;
     Ok(())
+}
+
+/// An audit entry as an undo reads it: when, by whom, what, state before and after.
+type LastEntry = (i64, Option<i64>, String, Option<String>, Option<String>);
+
+/// How long a reviewer may take a decision back: a slip of the finger, not a change of mind.
+pub const UNDO_WINDOW_MS: i64 = 60_000;
+
+/// Takes back `actor`'s decision on `registration` if it is the last thing that happened to
+/// it, less than [`UNDO_WINDOW_MS`] ago, and its person has not voted since: the status and
+/// reason go back to what they were, audited as a decision of its own (`undo`).
+pub async fn undo_decision(
+    tx: &mut Tx,
+    organization: OrganizationId,
+    registration: RegistrationId,
+    actor: AccountId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let subject = Subject::Registration(registration).text();
+    // Its newest entry: the organization's log read backwards from its head (indexed), and
+    // the decision was made a moment ago.
+    let last: Option<LastEntry> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT at, actor_account_id, action, before_state, after_state FROM audit_log \
+                 WHERE organization_id = $1 AND subject = $2 ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(organization.0)
+        .bind(&subject)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    let Some((at, author, action, Some(before), Some(after))) = last else {
+        return Err(StoreError::TooLate);
+    };
+    if action != Action::RegistrationDecide.code()
+        || author != Some(actor.0)
+        || now.saturating_sub(at) > UNDO_WINDOW_MS
+        || serde_json::from_str::<serde_json::Value>(&after)
+            .is_ok_and(|after| after.get("undo").is_some())
+    {
+        return Err(StoreError::TooLate);
+    }
+    let voted: Option<(i64,)> = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "SELECT m.poll_id FROM voter_marks m JOIN registrations r ON r.account_id = m.account_id \
+             WHERE r.id = $1 LIMIT 1",
+        )
+        .bind(registration.0)
+        .fetch_optional(&mut *conn)
+        .await
+    })?;
+    if voted.is_some() {
+        return Err(StoreError::TooLate);
+    }
+    let before: serde_json::Value =
+        serde_json::from_str(&before).map_err(|_| StoreError::TooLate)?;
+    let status = before
+        .get("status")
+        .and_then(serde_json::Value::as_str)
+        .and_then(RegistrationStatus::from_code)
+        .ok_or(StoreError::TooLate)?;
+    let reason = before.get("reason").and_then(serde_json::Value::as_str);
+    let after: serde_json::Value = serde_json::from_str(&after).map_err(|_| StoreError::TooLate)?;
+    set_status(
+        tx,
+        organization,
+        registration,
+        (status, reason),
+        actor,
+        json!({ "status": after.get("status"), "reason": after.get("reason") }),
+        json!({ "status": status.code(), "reason": reason, "undo": true }),
+        now,
+    )
+    .await
 }
 
 /// A registration as the review queue reads it.

@@ -261,8 +261,8 @@ pub async fn cast_kiosk(db: &Db, token: &str, ballot: &Ballot) -> Result<String,
     // Under the station's lock: spend the readied ballot, or find none.
     let spent = execute!(
         &mut tx,
-        "UPDATE kiosks SET ballot_ready = FALSE WHERE token_hash = $1 AND ballot_ready \
-          AND retired_at IS NULL",
+        "UPDATE kiosks SET ballot_ready = FALSE, ballot_locale = NULL WHERE token_hash = $1 \
+          AND ballot_ready AND retired_at IS NULL",
         sha256_hex(token),
     )?;
     if spent != 1 {

@@ -2,7 +2,7 @@
 //! their decision (accept, refuse with a reason, send back to fix by a day) and the
 //! "not the same person" answer to a duplicate flag. Reviewers only; every decision audited.
 
-use crate::accounts::types::{Decision, RegistrationPage, RegistrationStatus};
+use crate::accounts::types::{Decision, RegistrationPage, RegistrationStatus, RegistrationSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
@@ -62,8 +62,46 @@ pub async fn decide_form(
         Some(decision) => ssr::decide(&organization, registration, decision).await,
         None => Err(crate::error::ErrorCode::InvalidInput.into()),
     };
-    ssr::back_to_queue(&organization, &tab, registration, &locale, outcome);
+    ssr::back_to_queue(
+        &organization,
+        &tab,
+        registration,
+        &locale,
+        outcome,
+        "decided",
+    );
     Ok(())
+}
+
+/// Takes back the caller's decision on `registration` within a minute of making it (a slip
+/// of the finger); back to the tab it came from, saying so.
+#[server(prefix = "/api", endpoint = "staff/undo_form")]
+pub async fn undo_decision_form(
+    organization: String,
+    registration: i64,
+    tab: String,
+    locale: String,
+) -> Result<(), AppError> {
+    let outcome = ssr::undo(&organization, registration).await;
+    ssr::back_to_queue(
+        &organization,
+        &tab,
+        registration,
+        &locale,
+        outcome,
+        "undone",
+    );
+    Ok(())
+}
+
+/// The registration a decision was just made on (or taken back), as the queue's
+/// confirmation names it.
+#[server(prefix = "/api", endpoint = "staff/decided", input = JsonOrForm)]
+pub async fn decided(
+    organization: String,
+    registration: i64,
+) -> Result<Option<RegistrationSummary>, AppError> {
+    respond(ssr::decided(&organization, registration).await)
 }
 
 /// "Not the same person" as a plain form; back to the tab it came from.
@@ -76,7 +114,7 @@ pub async fn not_duplicate_form(
     locale: String,
 ) -> Result<(), AppError> {
     let outcome = ssr::not_duplicate(&organization, registration, other).await;
-    ssr::back_to_queue(&organization, &tab, registration, &locale, outcome);
+    ssr::back_to_queue(&organization, &tab, registration, &locale, outcome, "");
     Ok(())
 }
 
@@ -86,7 +124,9 @@ pub(crate) mod ssr {
     use crate::accounts::registration::store as registration_store;
 
     use super::QUEUE_PER_PAGE;
-    use crate::accounts::types::{Decision, RegistrationId, RegistrationPage, RegistrationStatus};
+    use crate::accounts::types::{
+        Decision, RegistrationId, RegistrationPage, RegistrationStatus, RegistrationSummary,
+    };
     use crate::db::now_millis;
     use crate::error::{AppError, ErrorCode};
     use crate::platform::access::REVIEWERS;
@@ -94,17 +134,20 @@ pub(crate) mod ssr {
 
     const REASON_MAX: u16 = 300;
 
-    /// Back to the queue's `tab` after a plain form: a refusal shows under `registration`.
+    /// Back to the queue's `tab` after a plain form: a refusal shows under `registration`;
+    /// a success names it in `done` (`decided`, `undone`) for the page to confirm.
     pub fn back_to_queue(
         slug: &str,
         tab: &str,
         registration: i64,
         locale: &str,
         outcome: Result<(), AppError>,
+        done: &str,
     ) {
         let tab = RegistrationStatus::from_code(tab).unwrap_or(RegistrationStatus::Pending);
         let back = format!("/staff/{slug}/review?status={}", tab.code());
         let back = match &outcome {
+            Ok(()) if !done.is_empty() => format!("{back}&{done}={registration}"),
             Ok(()) => back,
             Err(_) => format!("{back}&item={registration}"),
         };
@@ -150,6 +193,39 @@ pub(crate) mod ssr {
             page,
             per_page: QUEUE_PER_PAGE,
         })
+    }
+
+    pub async fn undo(slug: &str, registration: i64) -> Result<(), AppError> {
+        let (account, organization) = require_staff(slug, &REVIEWERS).await?;
+        let app = app_state()?;
+        let mut tx = app.db.begin_write().await?;
+        registration_store::undo_decision(
+            &mut tx,
+            organization.id,
+            RegistrationId(registration),
+            account,
+            now_millis(),
+        )
+        .await
+        .map_err(AppError::from)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn decided(
+        slug: &str,
+        registration: i64,
+    ) -> Result<Option<RegistrationSummary>, AppError> {
+        let (_, organization) = require_staff(slug, &REVIEWERS).await?;
+        let app = app_state()?;
+        Ok(registration_store::registrations_by_id(
+            &app.db,
+            organization.id,
+            &[RegistrationId(registration)],
+        )
+        .await
+        .map_err(AppError::from)?
+        .pop())
     }
 
     /// Staff checked the documents of a flagged pair: two different people.

@@ -12,7 +12,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::registration::api::nationality_options;
 use crate::accounts::staff::api::helpdesk::{IssueAccessCodeForm, take_access_card};
-use crate::accounts::staff::api::review::{DecideForm, NotDuplicateForm, review_queue};
+use crate::accounts::staff::api::review::{
+    DecideForm, NotDuplicateForm, UndoDecisionForm, decided, review_queue,
+};
 use crate::accounts::staff::ui::helpdesk::AccessCardView;
 use crate::accounts::staff::ui::{org_slug, staff_path};
 use crate::accounts::types::{RegistrationStatus, RegistrationSummary};
@@ -42,6 +44,13 @@ pub fn ReviewPage() -> impl IntoView {
     // The person a refused form was about, and the card printed just before (`?card=`).
     let item = query.with_untracked(|q| q.get_str("item").and_then(|i| i.parse::<i64>().ok()));
     let card_for = query.with_untracked(|q| q.get_str("card").and_then(|i| i.parse::<i64>().ok()));
+    // The registration a decision was just made on (`?decided=`) or taken back (`?undone=`).
+    let done = query.with_untracked(|q| {
+        let id = |key| q.get_str(key).and_then(|i| i.parse::<i64>().ok());
+        id("decided")
+            .map(|i| (i, false))
+            .or_else(|| id("undone").map(|i| (i, true)))
+    });
     let page_number = query.with_untracked(|q| {
         q.get_str("page")
             .and_then(|p| p.parse::<u32>().ok())
@@ -53,6 +62,12 @@ pub fn ReviewPage() -> impl IntoView {
         move || i18n.get_locale().as_str().to_owned(),
         nationality_options,
     );
+    let confirmation = Resource::new(slug, move |slug| async move {
+        match done {
+            Some((id, _)) => decided(slug, id).await,
+            None => Ok(None),
+        }
+    });
     let card = Resource::new(slug, move |slug| async move {
         match card_for {
             Some(id) => take_access_card(slug, id).await,
@@ -98,6 +113,21 @@ pub fn ReviewPage() -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
+        <Loaded resource=confirmation show=move |person| person.map(|person| {
+            let undone = done.is_some_and(|(_, undone)| undone);
+            view! { <Confirmation person undone slug=slug() tab /> }
+        }) />
+        {(tab == RegistrationStatus::Pending).then(|| view! {
+            <details class="checklist">
+                <summary>{t!(i18n, accounts.review_checklist_title)}</summary>
+                <ul>
+                    <li>{t!(i18n, accounts.review_check_document)}</li>
+                    <li>{t!(i18n, accounts.review_check_name)}</li>
+                    <li>{t!(i18n, accounts.review_check_district)}</li>
+                    <li>{t!(i18n, accounts.review_check_duplicate)}</li>
+                </ul>
+            </details>
+        })}
         <Loaded resource=card show=|card| card.map(|card| view! { <AccessCardView card /> }) />
         <Loaded resource=page show=move |(page, items)| {
             if items.is_empty() {
@@ -115,6 +145,51 @@ pub fn ReviewPage() -> impl IntoView {
                 <Pager page=page.page pages=page.pages() base />
             }.into_any()
         } />
+    }
+}
+
+/// What the last decision did, said back to the reviewer with its name, and a minute to
+/// take it back (the server refuses later).
+#[component]
+fn Confirmation(
+    person: RegistrationSummary,
+    undone: bool,
+    slug: String,
+    tab: RegistrationStatus,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = person.status;
+    let name = person.display_name.clone();
+    let text = move || {
+        if undone {
+            t_string!(
+                i18n,
+                accounts.review_undone,
+                name = name.clone(),
+                status = labels::status(i18n, status)
+            )
+            .to_string()
+        } else {
+            t_string!(
+                i18n,
+                accounts.review_decided,
+                name = name.clone(),
+                status = labels::status(i18n, status)
+            )
+            .to_string()
+        }
+    };
+    view! {
+        <div class="notice decided" role="status" data-testid="review-confirmation">
+            <p dir="auto">{text}</p>
+            {(!undone).then(|| view! {
+                <form method="post" action=UndoDecisionForm::PATH class="inline">
+                    <BackTo slug registration=person.id.0 tab />
+                    <button type="submit">{t!(i18n, accounts.review_undo)}</button>
+                    <span class="hint">{t!(i18n, accounts.review_undo_hint)}</span>
+                </form>
+            })}
+        </div>
     }
 }
 
