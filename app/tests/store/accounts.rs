@@ -250,6 +250,26 @@ async fn decisions_move_the_queue_and_are_audited(db: &Db) {
         [("Ana".to_owned(), "Brás".to_owned())]
     );
 
+    // The help desk's reads: a page of registrations in the order asked (unknown ids left
+    // out), and the one a document number names under any of its possible types.
+    let unknown = voz_app::accounts::types::RegistrationId(999);
+    let page = registration_store::registrations_by_id(db, sp, &[bruno, unknown, ana])
+        .await
+        .expect("by id");
+    let names: Vec<&str> = page.iter().map(|r| r.display_name.as_str()).collect();
+    assert_eq!(names, ["Bruno", "Ana"]);
+    let secret = ServerSecret::from_bytes([7; 32]);
+    let hashes: Vec<String> = [DocumentType::CrnmRne, DocumentType::Passport]
+        .into_iter()
+        .map(|kind| secret.document_hash(sp, kind, "B-2"))
+        .collect();
+    assert_eq!(
+        registration_store::registrations_by_document(db, sp, &hashes)
+            .await
+            .expect("by document"),
+        [bruno]
+    );
+
     let log = audit_store::audit_page(db, sp.0, None, 10)
         .await
         .expect("audit");

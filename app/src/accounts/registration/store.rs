@@ -326,48 +326,63 @@ pub async fn registration_names(
 }
 
 /// The registration holding one of these document hashes (one per document type the
-/// number could be), if any.
+/// number could be), if any: one query.
 pub async fn registrations_by_document(
     db: &Db,
     organization: OrganizationId,
     hashes: &[String],
 ) -> Result<Vec<RegistrationId>, StoreError> {
-    let mut found = Vec::new();
-    for hash in hashes {
-        let row: Option<(i64,)> = on_db!(db, |pool| {
-            sqlx::query_as(
-                "SELECT id FROM registrations WHERE organization_id = $1 AND document_hash = $2",
-            )
-            .bind(organization)
-            .bind(hash)
-            .fetch_optional(pool)
-            .await
-        })?;
-        found.extend(row.map(|(id,)| RegistrationId(id)));
+    if hashes.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(found)
+    let sql = format!(
+        "SELECT id FROM registrations WHERE organization_id = $1 AND document_hash IN ({}) \
+         ORDER BY id",
+        placeholders(2, hashes.len())
+    );
+    let rows: Vec<(i64,)> = on_db!(db, |pool| {
+        let mut query = sqlx::query_as(&sql).bind(organization);
+        for hash in hashes {
+            query = query.bind(hash);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().map(|(id,)| RegistrationId(id)).collect())
 }
 
-/// These registrations of `organization`, as the queue reads them, in the order given.
+/// These registrations of `organization`, as the queue reads them, in the order given:
+/// one query for a page of them.
 pub async fn registrations_by_id(
     db: &Db,
     organization: OrganizationId,
     ids: &[RegistrationId],
 ) -> Result<Vec<RegistrationSummary>, StoreError> {
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        let row: Option<SummaryRow> = on_db!(db, |pool| {
-            sqlx::query_as(&format!(
-                "{SUMMARY} WHERE r.organization_id = $1 AND r.id = $2"
-            ))
-            .bind(organization)
-            .bind(id.0)
-            .fetch_optional(pool)
-            .await
-        })?;
-        found.extend(row.map(RegistrationSummary::from));
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
+    let sql = format!(
+        "{SUMMARY} WHERE r.organization_id = $1 AND r.id IN ({})",
+        placeholders(2, ids.len())
+    );
+    let rows: Vec<SummaryRow> = on_db!(db, |pool| {
+        let mut query = sqlx::query_as(&sql).bind(organization);
+        for id in ids {
+            query = query.bind(id.0);
+        }
+        query.fetch_all(pool).await
+    })?;
+    let mut found: Vec<RegistrationSummary> =
+        rows.into_iter().map(RegistrationSummary::from).collect();
+    found.sort_by_key(|summary| ids.iter().position(|id| *id == summary.id));
     Ok(found)
+}
+
+/// `$first, $first+1, …`: `count` numbered placeholders for an `IN` list (both backends).
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The columns a [`SummaryRow`] reads.
