@@ -35,6 +35,19 @@ pub fn known_time_zone(time_zone: &str) -> bool {
     jiff::tz::TimeZone::get(time_zone).is_ok()
 }
 
+/// The time zones of the Americas, and UTC, sorted: what a settings form suggests (any
+/// known zone is accepted).
+#[cfg(feature = "ssr")]
+pub fn american_time_zones() -> Vec<String> {
+    let mut zones: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.as_str().to_owned())
+        .filter(|name| name.starts_with("America/") || name == "UTC")
+        .collect();
+    zones.sort();
+    zones
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -559,6 +559,16 @@ fn matrix() -> Vec<Case> {
             Who::Only(ADMIN),
         ),
         case(
+            "POST /api/staff/settings",
+            Body::Json(json!({"organization": org})),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/settings_save",
+            Body::Form("organization=cmi-sp&form[min_age]=99"),
+            Who::Only(ADMIN),
+        ),
+        case(
             "POST /api/staff/revoke",
             Body::Json(json!({"organization": org, "account": 999_999, "role": "jury"})),
             Who::Only(ADMIN),

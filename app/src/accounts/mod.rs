@@ -9,6 +9,7 @@ pub mod country_names; // country names in the reader's language (CLDR)
 pub mod duplicates; // one person, several documents
 #[cfg(feature = "ssr")]
 pub mod error; // store errors as codes for the browser
+pub mod organization; // an organization's settings page
 pub mod passkey; // passkeys: ceremonies, sign-in
 pub mod registration; // registering with an organization
 #[cfg(feature = "ssr")]

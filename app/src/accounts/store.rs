@@ -55,16 +55,18 @@ pub(crate) fn unique_violation(error: sqlx::Error, column: &str, mapped: StoreEr
     }
 }
 
-pub(crate) type OrganizationRow = (i64, String, String, String, String, bool);
+pub(crate) type OrganizationRow = (i64, String, String, String, String, bool, String);
 
 pub(crate) fn organization_of_row(row: OrganizationRow) -> Result<Organization, StoreError> {
-    let (id, slug, name, default_locale, rules, voter_list_public) = row;
+    let (id, slug, name, default_locale, rules, voter_list_public, names) = row;
     let rules: RegistrationRules =
         serde_json::from_str(&rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let names = serde_json::from_str(&names).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(Organization {
         id: OrganizationId(id),
         slug,
         name,
+        names,
         default_locale,
         rules,
         voter_list_public,
@@ -72,7 +74,7 @@ pub(crate) fn organization_of_row(row: OrganizationRow) -> Result<Organization, 
 }
 
 pub(crate) const ORGANIZATION_COLUMNS: &str =
-    "id, slug, name, default_locale, rules, voter_list_public";
+    "id, slug, name, default_locale, rules, voter_list_public, names";
 
 pub async fn create_organization(
     tx: &mut Tx,
@@ -82,10 +84,12 @@ pub async fn create_organization(
 ) -> Result<OrganizationId, StoreError> {
     let rules =
         serde_json::to_string(&new.rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let names = serde_json::to_string(&[(&new.default_locale, &new.name)])
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let (id,): (i64,) = on_tx!(tx, |conn| {
         sqlx::query_as(
-            "INSERT INTO organizations (slug, name, default_locale, rules, voter_list_public, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO organizations (slug, name, default_locale, rules, voter_list_public, created_at, names) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&new.slug)
         .bind(&new.name)
@@ -93,6 +97,7 @@ pub async fn create_organization(
         .bind(&rules)
         .bind(new.voter_list_public)
         .bind(now)
+        .bind(&names)
         .fetch_one(&mut *conn)
         .await
     })

@@ -220,12 +220,24 @@ pub use crate::platform::ids::{AccountId, OrganizationId, RegistrationId};
 pub struct Organization {
     pub id: OrganizationId,
     pub slug: String,
+    /// The name in the organization's own language.
     pub name: String,
+    /// The name in several languages, the original first (empty until an administrator
+    /// names it in more than one).
+    #[serde(default)]
+    pub names: crate::platform::text::labels::Labels,
     /// Language tag the organization writes in by default.
     pub default_locale: String,
     pub rules: RegistrationRules,
     /// Whether the list of enabled voters (name and district only) is public.
     pub voter_list_public: bool,
+}
+
+impl Organization {
+    /// The name a reader of `locale` sees: theirs, else English, else the original.
+    pub fn name_for(&self, locale: &str) -> String {
+        self.names.text_or(locale, &self.name)
+    }
 }
 
 /// What it takes to set up an organization.

@@ -187,7 +187,7 @@ mod ssr {
             stations.push((station.name.clone(), state.closed.then_some(state)));
         }
         Ok(MinutesPage {
-            organization_name: org.name,
+            organization_name: org.name_for(locale),
             results,
             history,
             lot_seed: record.config.lot_seed.clone(),

@@ -1,6 +1,7 @@
 //! The home page: what Voz is and what a person can do here.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use crate::elections::directory::api::directory;
@@ -59,7 +60,7 @@ fn Organizations() -> impl IntoView {
                             view! {
                                 <section class="organization card">
                                     <div class="organization-head">
-                                        <h3><a href=page>{o.name}</a></h3>
+                                        <h3><a href=page>{o.names.text_or(i18n.get_locale_untracked().as_str(), &o.name)}</a></h3>
                                         <a class="button" href=join>{t!(i18n, accounts.register_action)}</a>
                                     </div>
                                     <ElectionList cards=o.elections empty=t_string!(i18n, elections.directory_none).to_string() />

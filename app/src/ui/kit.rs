@@ -90,6 +90,13 @@ impl FormFields {
         provide_context(fields);
         fields
     }
+
+    /// A field that is not a [`Field`] (a group of boxes): `name` as the server names it,
+    /// `control` the id the summary links to.
+    pub fn register(self, name: &'static str, control: &'static str, label: Signal<String>) {
+        self.0
+            .update_value(|fields| fields.push((name, control, label)));
+    }
 }
 
 /// At the top of a long form refused for its fields: how many need correcting and a link

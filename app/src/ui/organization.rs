@@ -2,6 +2,7 @@
 //! before, and how to register with it.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -20,9 +21,10 @@ pub fn OrganizationPage() -> impl IntoView {
     view! {
         <Loaded resource=data show=move |o| {
             let join = localized_path(i18n.get_locale_untracked(), &format!("/join/{}", o.slug));
+            let name = o.names.text_or(i18n.get_locale_untracked().as_str(), &o.name);
             view! {
-                <Title text=o.name.clone() />
-                <h1>{o.name.clone()}</h1>
+                <Title text=name.clone() />
+                <h1>{name}</h1>
                 <p><a class="button primary" href=join>{t!(i18n, accounts.register_action)}</a></p>
                 <h2>{t!(i18n, elections.directory_elections)}</h2>
                 <ElectionList cards=o.elections empty=t_string!(i18n, elections.directory_none).to_string() />

@@ -7,6 +7,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::accounts::access_code::ui::CodeSignInPage;
 use crate::accounts::account::ui::AccountPageView;
+use crate::accounts::organization::ui::SettingsPageView;
 use crate::accounts::passkey::ui::SignInPage;
 use crate::accounts::registration::ui::RegisterPage;
 use crate::accounts::staff::ui::helpdesk::HelpDeskPage;
@@ -157,6 +158,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/review") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/helpdesk") view=HelpDeskPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/settings") view=SettingsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/new") view=NewElectionPage ssr=SsrMode::Async />

@@ -23,6 +23,7 @@ use voz_app::platform::web::sessions as sessions_store;
 
 store_tests!(
     organizations_have_unique_slugs,
+    settings_are_saved_once_and_audited_field_by_field,
     one_registration_per_document,
     concurrent_registrations_with_one_document,
     decisions_move_the_queue_and_are_audited,
@@ -139,6 +140,81 @@ async fn organizations_have_unique_slugs(db: &Db) {
         .expect("audit");
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].action, "organization.create");
+}
+
+async fn settings_are_saved_once_and_audited_field_by_field(db: &Db) {
+    use voz_app::accounts::organization::rules::{OrganizationForm, validate};
+    use voz_app::accounts::organization::store as organization_store;
+    use voz_app::platform::audit::readable::changes;
+    let id = new_org(db, "cmi-sp").await;
+    let admin = staff_account(db).await;
+    let before = accounts_store::organization(db, id).await.expect("read");
+    assert_eq!(before.name_for("ar"), "Conselho Municipal de Imigrantes");
+
+    let mut form = OrganizationForm::of(&before);
+    form.names
+        .insert("ar".into(), "المجلس البلدي للمهاجرين".into());
+    form.districts = "Sé\nMooca".into();
+    form.time_zone = "America/Bogota".into();
+    let settings = validate(&form, |_| true).expect("valid");
+    let save = async |settings| {
+        let mut tx = db.begin_write().await.expect("begin");
+        let changed = organization_store::save_settings(&mut tx, id, settings, admin, NOW + 1)
+            .await
+            .expect("save");
+        tx.commit().await.expect("commit");
+        changed
+    };
+    assert!(save(&settings).await, "a change is saved");
+    assert!(
+        !save(&settings).await,
+        "the same settings again change nothing"
+    );
+
+    let after = accounts_store::organization(db, id).await.expect("read");
+    assert_eq!(
+        after.name, "Conselho Municipal de Imigrantes",
+        "the original stays"
+    );
+    assert_eq!(after.name_for("ar"), "المجلس البلدي للمهاجرين");
+    assert_eq!(after.name_for("fr"), "Conselho Municipal de Imigrantes");
+    assert_eq!(after.rules.districts, ["Sé", "Mooca"]);
+    assert_eq!(after.rules.time_zone, "America/Bogota");
+    assert_eq!(OrganizationForm::of(&after), {
+        let mut f = form.clone();
+        f.names.retain(|_, v| !v.is_empty());
+        f
+    });
+
+    let log = audit_store::audit_page(db, id.0, None, 10)
+        .await
+        .expect("audit");
+    let saved: Vec<_> = log
+        .iter()
+        .filter(|e| e.action == "organization.settings")
+        .collect();
+    assert_eq!(
+        saved.len(),
+        1,
+        "one entry for one change, none for no change"
+    );
+    assert_eq!(saved[0].actor_account_id, Some(admin.0));
+    let mut fields: Vec<String> = changes(saved[0].before.as_deref(), saved[0].after.as_deref())
+        .into_iter()
+        .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "districts:  → Sé, Mooca",
+            "names: pt-BR: Conselho Municipal de Imigrantes → pt-BR: Conselho Municipal de Imigrantes, ar: المجلس البلدي للمهاجرين",
+            "time_zone: America/Sao_Paulo → America/Bogota",
+        ]
+    );
+    audit_store::verify_audit_chain(db)
+        .await
+        .expect("the chain holds");
 }
 
 async fn one_registration_per_document(db: &Db) {

@@ -16,9 +16,10 @@ export function voz(...args: string[]): string {
   }).toString();
 }
 
-/** A new staff member of cmi-sp, enrolled through a CLI invitation, signed in with a passkey. */
-export async function enrolStaff(browser: Browser, name: string, role = "administrator", lang = "pt-BR"): Promise<Page> {
-  const link = voz("admin", "invite", "--org", "cmi-sp", "--role", role).trim();
+/** A new staff member of `org` (cmi-sp unless said), enrolled through a CLI invitation,
+ *  signed in with a passkey. */
+export async function enrolStaff(browser: Browser, name: string, role = "administrator", lang = "pt-BR", org = "cmi-sp"): Promise<Page> {
+  const link = voz("admin", "invite", "--org", org, "--role", role).trim();
   const path = new URL(link).pathname.replace(/^\/[^/]+/, `/${lang}`);
   const context = await browser.newContext();
   const page = await context.newPage();

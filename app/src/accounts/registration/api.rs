@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 pub struct RegistrationSetup {
     pub slug: String,
     pub name: String,
+    /// The name in several languages (the reader's is shown; empty: `name` everywhere).
+    pub names: crate::platform::text::labels::Labels,
     pub accepted_documents: Vec<DocumentType>,
     pub residence_proof: ResidenceProof,
     pub min_age: u8,
@@ -152,6 +154,7 @@ pub(crate) mod ssr {
         Ok(RegistrationSetup {
             slug: org.slug,
             name: org.name,
+            names: org.names,
             accepted_documents: org.rules.accepted_documents,
             residence_proof: org.rules.residence_proof,
             min_age: org.rules.min_age,

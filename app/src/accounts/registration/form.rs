@@ -56,22 +56,16 @@ pub use ssr::keep_draft;
 mod ssr {
     use super::RegistrationForm;
     use crate::platform::web::flash::Flash;
-    use base64::Engine as _;
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     const DRAFT: Flash = Flash("voz_draft");
 
-    /// Keeps a refused form's fields for the page it goes back to (base64url JSON: cookie-safe).
+    /// Keeps a refused form's fields for the page it goes back to.
     pub fn keep_draft(form: &RegistrationForm) {
-        if let Ok(json) = serde_json::to_vec(form) {
-            DRAFT.put(&URL_SAFE_NO_PAD.encode(json));
-        }
+        DRAFT.put_json(form);
     }
 
     pub fn take_draft() -> Option<RegistrationForm> {
-        let value = DRAFT.take()?;
-        let json = URL_SAFE_NO_PAD.decode(value).ok()?;
-        serde_json::from_slice(&json).ok()
+        DRAFT.take_json()
     }
 }
 

@@ -223,7 +223,7 @@ pub fn RegistrationFormView(
         FormMode::Correction => t_string!(i18n, accounts.correction_intro),
     };
     view! {
-        <p class="lead">{setup.name.clone()}</p>
+        <p class="lead">{setup.names.text_or(i18n.get_locale_untracked().as_str(), &setup.name)}</p>
         <p class="notice">{intro}</p>
         {if self_service {
             let done = format!("{}?welcome=1", localized_path(current, "/account"));

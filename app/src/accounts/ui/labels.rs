@@ -67,6 +67,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::OrganizationCreate) => {
             t_string!(i18n, accounts.audit_action_organization_create)
         }
+        Some(Action::OrganizationSettings) => {
+            t_string!(i18n, accounts.audit_action_organization_settings)
+        }
         Some(Action::InviteCreate) => t_string!(i18n, accounts.audit_action_invite_create),
         Some(Action::RoleGrant) => t_string!(i18n, accounts.audit_action_role_grant),
         Some(Action::RoleRevoke) => t_string!(i18n, accounts.audit_action_role_revoke),

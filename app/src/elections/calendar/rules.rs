@@ -31,6 +31,12 @@ impl Phase {
         self == Self::Draft
     }
 
+    /// Past its draft and results not yet official: its deadlines and voting hours are
+    /// being read on the organization's clock, which must not move under them.
+    pub fn under_way(self) -> bool {
+        Self::Draft < self && self < Self::OfficialResults
+    }
+
     pub fn allows_candidacies(self) -> bool {
         self == Self::CandidacyRegistration
     }

@@ -68,17 +68,12 @@ pub(crate) mod ssr {
     use crate::error::{AppError, ErrorCode, FieldProblem};
     use crate::platform::web::context::{app_state, require_account};
     use crate::platform::web::flash::Flash;
-    use base64::Engine as _;
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use serde::{Deserialize, Serialize};
 
     pub const APPEAL_MAX: u16 = 2000;
 
     /// A refused candidacy form, between the post and the page that fills it back in.
     const DRAFT: Flash = Flash("voz_candidacy_draft");
-
-    /// The most a draft may weigh in its cookie (browsers keep at most 4 KiB a cookie).
-    const DRAFT_MAX: usize = 3000;
 
     /// A draft names its election, so it never fills in another election's form.
     #[derive(Serialize, Deserialize)]
@@ -88,26 +83,17 @@ pub(crate) mod ssr {
         form: CandidacyForm,
     }
 
-    /// Keeps a refused form for the page (cookie-safe: base64url of its JSON). A platform
-    /// too long for a cookie is left out; the short fields still come back.
+    /// Keeps a refused form for the page.
     pub fn keep_draft(organization: &str, election: &str, form: CandidacyForm) {
         let mut draft = Draft {
             organization: organization.to_owned(),
             election: election.to_owned(),
             form,
         };
-        let encode = |draft: &Draft| {
-            serde_json::to_vec(draft)
-                .ok()
-                .map(|json| URL_SAFE_NO_PAD.encode(json))
-                .filter(|value| value.len() <= DRAFT_MAX)
-        };
-        let value = encode(&draft).or_else(|| {
+        // A platform too long for a cookie is left out; the short fields still come back.
+        if !DRAFT.put_json(&draft) {
             draft.form.platform.clear();
-            encode(&draft)
-        });
-        if let Some(value) = value {
-            DRAFT.put(&value);
+            DRAFT.put_json(&draft);
         }
     }
 
@@ -117,9 +103,7 @@ pub(crate) mod ssr {
     ) -> Result<Option<CandidacyForm>, AppError> {
         passkey_account().await?;
         let draft = DRAFT
-            .take()
-            .and_then(|value| URL_SAFE_NO_PAD.decode(value).ok())
-            .and_then(|json| serde_json::from_slice::<Draft>(&json).ok())
+            .take_json::<Draft>()
             .filter(|d| d.organization == organization && d.election == election)
             .map(|d| d.form);
         Ok(draft)

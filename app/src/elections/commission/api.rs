@@ -198,35 +198,21 @@ pub(crate) mod ssr {
     use crate::platform::web::context::{app_state, require_staff};
     use crate::platform::web::flash::Flash;
     use crate::results::publication as publication_store;
-    use base64::Engine as _;
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     const REASON_MAX: u16 = 1000;
 
     /// A refused "new election" form, between the form and the page that fills it again.
     const DRAFT: Flash = Flash("voz_election_draft");
 
-    /// Larger drafts are not kept (a browser refuses cookies over about 4 KB).
-    const LARGEST_DRAFT: usize = 3500;
-
-    /// Keeps what a refused form held for the page it goes back to (base64url JSON:
-    /// cookie-safe whatever was typed).
+    /// Keeps what a refused form held for the page it goes back to (a draft too large for
+    /// a cookie is not kept: the page then starts from the defaults, the problems shown).
     pub fn keep_draft(form: &ElectionForm) {
-        let Ok(json) = serde_json::to_vec(form) else {
-            return;
-        };
-        let value = URL_SAFE_NO_PAD.encode(json);
-        if value.len() <= LARGEST_DRAFT {
-            DRAFT.put(&value);
-        }
+        DRAFT.put_json(form);
     }
 
     pub async fn take_election_draft(organization: &str) -> Result<Option<ElectionForm>, AppError> {
         require_staff(organization, &COMMISSION).await?;
-        Ok(DRAFT
-            .take()
-            .and_then(|value| URL_SAFE_NO_PAD.decode(value).ok())
-            .and_then(|json| serde_json::from_slice(&json).ok()))
+        Ok(DRAFT.take_json())
     }
 
     pub async fn set_deadline(

@@ -26,6 +26,8 @@ pub struct ElectionCard {
 pub struct OrganizationListing {
     pub slug: String,
     pub name: String,
+    /// The name in several languages (the reader's is shown; empty: `name` everywhere).
+    pub names: crate::platform::text::labels::Labels,
     pub elections: Vec<ElectionCard>,
 }
 
@@ -140,6 +142,7 @@ pub(crate) mod ssr {
                 elections: announced(&app, &org).await?,
                 slug: org.slug,
                 name: org.name,
+                names: org.names,
             });
         }
         Ok(out)

@@ -318,8 +318,8 @@ pub mod ssr {
             }
         };
         Ok(ElectionPage {
+            organization_name: org.name_for(locale),
             organization: org.slug,
-            organization_name: org.name,
             slug: record.slug,
             title: record.title,
             phase: record.phase,

@@ -12,6 +12,7 @@ use crate::platform::ids::{AccountId, ElectionId, OrganizationId, RegistrationId
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     OrganizationCreate,
+    OrganizationSettings,
     InviteCreate,
     RoleGrant,
     RoleRevoke,
@@ -45,6 +46,7 @@ pub enum Action {
 
 crate::platform::codes::text_codes!(Action {
     OrganizationCreate => "organization.create",
+    OrganizationSettings => "organization.settings",
     InviteCreate => "invite.create",
     RoleGrant => "role.grant",
     RoleRevoke => "role.revoke",

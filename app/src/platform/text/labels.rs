@@ -97,6 +97,12 @@ impl Labels {
         self.show(reader).map(|shown| shown.text)
     }
 
+    /// The text a reader of `reader` sees, or `fallback` when there is none (a name
+    /// never given in several languages).
+    pub fn text_or(&self, reader: &str, fallback: &str) -> String {
+        self.text(reader).unwrap_or(fallback).to_owned()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }

@@ -79,6 +79,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                     <p>{t!(i18n, accounts.staff_team_text)}</p></li>
                                 <li class="card"><a href=staff_path(&slug, "/audit")>{t!(i18n, accounts.staff_audit)}</a>
                                     <p>{t!(i18n, accounts.staff_audit_text)}</p></li>
+                                <li class="card"><a href=staff_path(&slug, "/settings")>{t!(i18n, accounts.settings_title)}</a>
+                                    <p>{t!(i18n, accounts.settings_text)}</p></li>
                             })}
                         </ul>
                     }.into_any()
