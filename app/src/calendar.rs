@@ -11,6 +11,18 @@ pub struct LocalTime {
     pub minute: u16,
 }
 
+impl LocalTime {
+    /// `YYYY-MM-DDTHH:MM`, for machines (`<time datetime>`).
+    pub fn iso(self) -> String {
+        format!(
+            "{}T{:02}:{:02}",
+            self.date,
+            self.minute / 60,
+            self.minute % 60
+        )
+    }
+}
+
 /// The date and minute of the day (0–1439) at `millis` on the clock of `time_zone` (IANA
 /// name). An unknown zone reads as UTC: a misconfigured organization still has a clock.
 #[cfg(feature = "ssr")]

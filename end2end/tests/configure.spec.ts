@@ -37,14 +37,14 @@ test("the commission creates an election from the CMI template", async ({ browse
   await commission.locator("#deadline_phase").selectOption("candidacy_registration");
   await commission.locator("#last_day").fill("2029-06-01");
   await commission.locator(".deadlines button[type=submit]").click();
-  await expect(commission.locator(".current-deadlines li")).toContainText("2029-06-01");
+  await expect(commission.locator(".current-deadlines li")).toContainText("1 de junho de 2029");
   await commission.locator("#deadline_phase").selectOption("candidacy_registration");
   await commission.locator("#last_day").fill("2029-05-01");
   await commission.locator(".deadlines button[type=submit]").click();
   await expect(commission.locator("#last_day-error")).toHaveText(/só pode ser prorrogado/);
   await commission.locator("#last_day").fill("2029-06-15");
   await commission.locator(".deadlines button[type=submit]").click();
-  await expect(commission.locator(".current-deadlines li")).toContainText("2029-06-15");
+  await expect(commission.locator(".current-deadlines li")).toContainText("15 de junho de 2029");
 
   // The same address cannot be used twice.
   await commission.goto("/pt-BR/staff/cmi-sp/elections/new");
@@ -62,8 +62,8 @@ test("the commission creates an election from the CMI template", async ({ browse
   await expect(reader.locator(".stations li")).toHaveCount(2);
   await expect(reader.locator(".segment")).toHaveCount(3);
   await reader.goto(`/pt-BR/o/cmi-sp/e/${slug}`);
-  await expect(reader.locator(".calendar li").nth(1)).toContainText("até 2029-06-15");
+  await expect(reader.locator(".calendar li").nth(1)).toContainText("até 15 de junho de 2029");
   await expect(reader.locator(".calendar-changes li")).toHaveCount(2);
-  await expect(reader.locator(".calendar-changes li").nth(1)).toContainText("prorrogado de 2029-06-01 para 2029-06-15");
+  await expect(reader.locator(".calendar-changes li").nth(1)).toContainText("prorrogado de 1 de junho de 2029 para 15 de junho de 2029");
   await screenshot(reader, testInfo, "election-draft-ar");
 });

@@ -76,7 +76,10 @@ test("staff approves a pending registration", async ({ browser }, testInfo) => {
     await expect(entry.locator(".action")).toHaveText(LOCALES[lang].audit_action_registration_decide);
     await expect(entry.locator(".actor")).toContainText("Comissão Eleitoral");
     await expect(entry.locator(".changes")).toContainText("verified");
-    await expect(entry.locator(".when")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Written the reader's way ("6 de dez. de 2026, 14:05"), the exact minute for machines.
+    await expect(entry.locator(".when")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await expect(entry.locator(".when")).toContainText(String(new Date().getFullYear()));
+    await expect(entry.locator(".when")).not.toHaveText(/\d{4}-\d{2}-\d{2}/);
     await screenshot(admin, testInfo, `audit-${lang}`);
   }
   expect(voz("audit", "verify")).toContain("audit log intact");

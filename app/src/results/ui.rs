@@ -314,7 +314,7 @@ fn Minutes(m: MinutesPage) -> impl IntoView {
             <ol class="minutes-calendar">
                 {m.history.iter().map(|change| view! {
                     <li>
-                        {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::platform::timeline::ui::day(change.at)}
+                        {crate::elections::ui::labels::phase(i18n, change.phase)} " — " {crate::platform::timeline::ui::day(change.at, i18n.get_locale_untracked())}
                         <br /><span class="hint">{t!(i18n, accounts.audit_head_label)} " "</span>
                         <code class="audit-head" dir="ltr">{change.audit_head.clone()}</code>
                     </li>

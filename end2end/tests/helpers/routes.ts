@@ -33,6 +33,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/review`, as: "administrator" },
   { path: `${STAFF}/helpdesk`, as: "administrator" },
   { path: `${STAFF}/team`, as: "administrator" },
+  { path: `${STAFF}/settings`, as: "administrator" },
   { path: `${STAFF}/audit`, as: "administrator" },
   { path: `${STAFF}/elections`, as: "administrator" },
   { path: `${STAFF}/elections/new`, as: "administrator" },

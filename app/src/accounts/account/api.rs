@@ -32,8 +32,8 @@ pub struct MyRegistration {
 pub struct MyPasskey {
     pub id: i64,
     pub label: String,
-    /// YYYY-MM-DD
-    pub created_on: String,
+    /// The day it was added (UTC).
+    pub created_on: crate::calendar::Date,
 }
 
 /// The signed-in person's account, or `None` when nobody is signed in.
@@ -149,7 +149,7 @@ pub(crate) mod ssr {
                 .map(|p| MyPasskey {
                     id: p.id,
                     label: p.label,
-                    created_on: Date::from_unix_millis(p.created_at).to_string(),
+                    created_on: Date::from_unix_millis(p.created_at),
                 })
                 .collect(),
             staff_of: overview.staff_of,

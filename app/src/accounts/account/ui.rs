@@ -128,7 +128,7 @@ fn AccountDetails(page: AccountPage, ballots: Vec<ElectionCard>) -> impl IntoVie
             <ul class="plain passkeys">
                 {page.passkeys.iter().map(|p| {
                     let id = p.id;
-                    let created = p.created_on.clone();
+                    let created = isolated(p.created_on, i18n.get_locale_untracked());
                     view! {
                         <li>
                             <span>{move || t_string!(i18n, accounts.passkey_added, date = created.clone()).to_string()}</span>
@@ -175,7 +175,7 @@ fn OpenBallots(ballots: Vec<ElectionCard>) -> impl IntoView {
                             &format!("/o/{}/e/{}/vote", card.organization, card.slug),
                         );
                         let label = t_string!(i18n, elections.now_vote, title = card.title.clone()).to_string();
-                        let until = card.until.map(|day| t_string!(i18n, elections.now_until, date = isolated(day)).to_string());
+                        let until = card.until.map(|day| t_string!(i18n, elections.now_until, date = isolated(day, i18n.get_locale_untracked())).to_string());
                         view! {
                             <li>
                                 <a class="button primary" href=href>{label}</a>

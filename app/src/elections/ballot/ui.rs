@@ -251,7 +251,9 @@ fn WhatIsPublished(page: ElectionPage) -> impl IntoView {
         .deadlines
         .iter()
         .find(|(phase, _)| *phase == Phase::Voting)
-        .map(|(_, date)| date.to_string());
+        .map(|(_, date)| {
+            crate::platform::text::dates::long_date(*date, i18n.get_locale_untracked())
+        });
     let when = match closes {
         Some(date) => t_string!(i18n, elections.receipt_published_on, date = date).to_string(),
         None => t_string!(i18n, elections.receipt_published).to_string(),

@@ -22,7 +22,7 @@ pub fn ElectionList(cards: Vec<ElectionCard>, #[prop(into)] empty: String) -> im
                 let results = card.phase.results_public().then(|| election_path(&card.organization, &card.slug, "/results"));
                 let phase = labels::phase(i18n, card.phase);
                 let status = match card.until {
-                    Some(day) => t_string!(i18n, elections.directory_phase_until, phase = phase, date = isolated(day)).to_string(),
+                    Some(day) => t_string!(i18n, elections.directory_phase_until, phase = phase, date = isolated(day, i18n.get_locale_untracked())).to_string(),
                     None => phase.to_owned(),
                 };
                 view! {
@@ -43,8 +43,11 @@ pub fn ElectionList(cards: Vec<ElectionCard>, #[prop(into)] empty: String) -> im
     .into_any()
 }
 
-/// A date (`YYYY-MM-DD`) kept left to right inside a sentence in any direction (Unicode
-/// isolates), so Arabic does not reorder its parts.
-pub fn isolated(day: crate::calendar::Date) -> String {
-    format!("\u{2066}{day}\u{2069}")
+/// A date written the reader's way, isolated inside a sentence (Unicode first-strong
+/// isolate), so its digits and words keep their order in either direction.
+pub fn isolated(day: crate::calendar::Date, locale: crate::i18n::Locale) -> String {
+    format!(
+        "\u{2068}{}\u{2069}",
+        crate::platform::text::dates::long_date(day, locale)
+    )
 }

@@ -12,6 +12,7 @@ use crate::elections::photo::ui::CandidatePhoto;
 use crate::elections::ui::labels;
 use crate::elections::ui::{election_path, route_keys};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::platform::text::dates::long_date;
 use crate::platform::text::ui::{Original, TranslatedText};
 use crate::platform::timeline::ui::Calendar;
 use crate::results::count::ReceiptMode;
@@ -169,12 +170,13 @@ fn Rules(page: ElectionPage) -> impl IntoView {
 #[component]
 fn Channels(page: ElectionPage) -> impl IntoView {
     let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let online = page.online.map(|(from, to)| {
         t_string!(
             i18n,
             elections.election_online_window,
-            from = from.to_string(),
-            to = to.to_string()
+            from = long_date(from, locale),
+            to = long_date(to, locale)
         )
         .to_string()
     });
@@ -182,7 +184,7 @@ fn Channels(page: ElectionPage) -> impl IntoView {
         t_string!(
             i18n,
             elections.election_in_person_day,
-            date = day.date.to_string(),
+            date = long_date(day.date, locale),
             opens = day.opens,
             closes = day.closes
         )

@@ -8,6 +8,7 @@
 
 use crate::error::{AppError, FieldProblem, Problem};
 
+pub mod dates;
 pub mod labels;
 #[cfg(feature = "ssr")]
 pub mod markdown;

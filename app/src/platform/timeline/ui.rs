@@ -7,11 +7,12 @@ use leptos_i18n::I18nContext;
 use crate::calendar::Date;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::platform::codes::Coded;
+use crate::platform::text::dates::long_date;
 use crate::platform::timeline::{DeadlineChange, PhaseChange};
 
-/// A Unix-millisecond instant as a UTC date (YYYY-MM-DD), the same on server and browser.
-pub fn day(millis: i64) -> String {
-    Date::from_unix_millis(millis).to_string()
+/// The (UTC) day of a Unix-millisecond instant, written the reader's way.
+pub fn day(millis: i64, locale: Locale) -> String {
+    long_date(Date::from_unix_millis(millis), locale)
 }
 
 /// Every phase in order: done ones with the date they began, the current one marked, the
@@ -29,21 +30,22 @@ where
     P: Coded + Ord + Send + Sync,
 {
     let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     view! {
         <h2>{t!(i18n, common.timeline_calendar)}</h2>
         <ol class="calendar">
             {P::all().iter().copied().map(|p| {
                 let change = history.iter().rev().find(|c| c.phase == p);
-                let began = change.map(|c| day(c.at));
+                let began = change.map(|c| (Date::from_unix_millis(c.at).to_string(), day(c.at, locale)));
                 let head = change.map(|c| c.audit_head.clone());
                 let until = deadlines.iter().find(|(d, _)| *d == p).map(|(_, day)| {
-                    t_string!(i18n, common.timeline_until, day = day.to_string()).to_string()
+                    t_string!(i18n, common.timeline_until, day = long_date(*day, locale)).to_string()
                 });
                 let state = if p == phase { "current" } else if p < phase { "done" } else { "later" };
                 view! {
                     <li class=state aria-current=(p == phase).then_some("step")>
                         <span>{label(i18n, p)}</span>
-                        {began.map(|d| view! { " " <time datetime=d.clone()>{d.clone()}</time> })}
+                        {began.map(|(iso, written)| view! { " " <time datetime=iso>{written}</time> })}
                         {until.map(|u| view! { " " <span class="deadline">{u}</span> })}
                         // The audit log's head right after this move: written down, it lets
                         // anyone check later that nothing before it was removed or rewritten.
@@ -60,11 +62,11 @@ where
                 <summary>{t!(i18n, common.timeline_calendar_changes)}</summary>
                 <ul>
                     {changes.into_iter().map(|c| {
-                        let at = day(c.at);
+                        let at = day(c.at, locale);
                         let phase = label(i18n, c.phase);
                         let text = match c.before {
-                            None => t_string!(i18n, common.timeline_deadline_set, at = at, phase = phase, day = c.after.to_string()).to_string(),
-                            Some(from) => t_string!(i18n, common.timeline_deadline_extended, at = at, phase = phase, from = from.to_string(), day = c.after.to_string()).to_string(),
+                            None => t_string!(i18n, common.timeline_deadline_set, at = at, phase = phase, day = long_date(c.after, locale)).to_string(),
+                            Some(from) => t_string!(i18n, common.timeline_deadline_extended, at = at, phase = phase, from = long_date(from, locale), day = long_date(c.after, locale)).to_string(),
                         };
                         view! { <li>{text}</li> }
                     }).collect_view()}

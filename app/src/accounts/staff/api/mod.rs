@@ -35,8 +35,8 @@ pub async fn load_staff_home(organization: String) -> Result<StaffHome, AppError
 /// what by name, what changed field by field; and the entry as chained, for checking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
-    /// `YYYY-MM-DD HH:MM` on the organization's clock.
-    pub when: String,
+    /// When, on the organization's clock (written the reader's way by the page).
+    pub when: crate::calendar::LocalTime,
     pub actor: Option<String>,
     /// The subject's kind (`registration`, `election`, …) and name, when it has them.
     pub subject_kind: Option<String>,
@@ -162,7 +162,7 @@ mod ssr {
                 }
             }
             entries.push(AuditEntry {
-                when: local_minute(zone, record.at),
+                when: crate::calendar::local_time(zone, record.at),
                 actor,
                 subject_kind: subject.map(|s| s.kind().to_owned()),
                 subject_name,

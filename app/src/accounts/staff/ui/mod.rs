@@ -15,6 +15,7 @@ use crate::accounts::types::Role;
 use crate::accounts::ui::labels;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::platform::text::dates::date_time;
 use crate::ui::kit::Loaded;
 
 pub(crate) fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
@@ -151,7 +152,7 @@ fn AuditItem(entry: AuditEntry) -> impl IntoView {
     };
     view! {
         <li class="audit-entry" data-action=record.action.clone()>
-            <p class="audit-line"><bdi dir="ltr" class="when">{entry.when}</bdi> " · " <strong class="action">{action}</strong></p>
+            <p class="audit-line"><time class="when" datetime=entry.when.iso()>{date_time(entry.when.date, entry.when.minute, i18n.get_locale_untracked())}</time> " · " <strong class="action">{action}</strong></p>
             <p class="subject">
                 {subject.map(|kind| view! { {kind} ": " })}
                 <bdi dir="auto">{entry.subject_name.unwrap_or_else(|| record.subject.clone())}</bdi>

@@ -36,7 +36,7 @@ pub(super) fn DeadlineForm(
             <summary>{t!(i18n, elections.commission_deadline_title)}</summary>
             <ul class="current-deadlines">
                 {deadlines.iter().map(|(p, day)| view! {
-                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, common.timeline_until, day = day.to_string()).to_string()}</li>
+                    <li>{labels::phase(i18n, *p)} " — " {t_string!(i18n, common.timeline_until, day = crate::platform::text::dates::long_date(*day, i18n.get_locale_untracked())).to_string()}</li>
                 }).collect_view()}
             </ul>
             <form method="post" action=SetDeadline::PATH novalidate>
