@@ -1,6 +1,7 @@
 // The commission configures an election: bad input is named field by field and stores
 // nothing; a valid form creates a draft whose public page shows channels and stations.
 import { expect, test } from "@playwright/test";
+import { LOCALES } from "./helpers/i18n";
 import { screenshot, whenReady } from "./helpers/page";
 import { enrolStaff } from "./helpers/staff";
 
@@ -67,3 +68,61 @@ test("the commission creates an election from the CMI template", async ({ browse
   await expect(reader.locator(".calendar-changes li").nth(1)).toContainText("prorrogado de 1 de junho de 2029 para 15 de junho de 2029");
   await screenshot(reader, testInfo, "election-draft-ar");
 });
+
+for (const lang of ["pt-BR", "ar"] as const) {
+  test(`the commission lays out segments of its own, named in several languages (${lang})`, async ({ browser }, testInfo) => {
+    const t = LOCALES[lang];
+    const youth = lang === "ar" ? "الشباب" : "Juventude";
+    const women = lang === "ar" ? "مجموعات النساء" : "Coletivos de mulheres";
+    const commission = await enrolStaff(browser, `Comissão ${Date.now()}`, "electoral_commission", lang);
+    await commission.goto(`/${lang}/staff/cmi-sp/elections/new`);
+    await whenReady(commission);
+    // The CMI's segments fill the form; the commission starts from nothing instead.
+    await expect(commission.locator("#segment-0-code")).toHaveValue("A");
+    await commission.getByRole("link", { name: t.configure_layout_empty }).click();
+    await expect(commission.locator("#segment-0-code")).toHaveValue("");
+
+    const slug = `layout-${lang.toLowerCase()}-${testInfo.project.name}-${Date.now() % 100000}`;
+    await commission.locator("#title").fill(`Conselho Jovem ${lang}`);
+    await commission.locator("#slug").fill(slug);
+    await commission.locator("#online_from").fill("2029-05-18");
+    await commission.locator("#online_to").fill("2029-05-21");
+    await commission.locator("#segment-0-names").fill(youth);
+    await commission.locator("#segment-0-code").fill("j");
+    await commission.locator("#segment-0-seats").fill("2");
+    await commission.locator("#segment-0-alternates").fill("1");
+    await commission.locator("#segment-0-min_age").fill("16");
+    await commission.locator("#segment-1-names").fill(women);
+    await commission.locator("#segment-1-code").fill("J");
+    await commission.locator("#segment-1-seats").fill("1");
+    await commission.locator("#segment-1-alternates").fill("0");
+    await commission.locator("#segment-1-kind").selectOption("organization");
+    await commission.locator(".segment-row").nth(1).locator("summary").click();
+    await commission.locator("#segment-1-name-en").fill("Women's groups");
+    const submit = commission.locator("form[action$='/commission/create'] button[type=submit]");
+    await submit.click();
+
+    // One code twice: said under the code and in the summary; everything typed is kept.
+    await expect(commission.getByTestId("error-summary")).toBeFocused();
+    await expect(commission.getByTestId("error-summary")).toContainText(t.configure_segment_n.replace("{{ n }}", "2"));
+    await expect(commission.locator("#segment-1-code-error")).toHaveText(t.problem_already_used);
+    await expect(commission.locator("#segment-1-names")).toHaveValue(women);
+    await expect(commission.locator("#segment-1-name-en")).toHaveValue("Women's groups");
+    await expect(commission.locator("#segment-1-kind")).toHaveValue("organization");
+    await screenshot(commission, testInfo, `configure-layout-refused-${lang}`);
+    await commission.locator("#segment-1-code").fill("M");
+    await submit.click();
+    await expect(commission).toHaveURL(new RegExp(`/${lang}/staff/cmi-sp/elections/${slug}$`));
+
+    // The public page shows the commission's layout, each name in the reader's language.
+    const reader = await browser.newPage();
+    await reader.goto(`/${lang}/o/cmi-sp/e/${slug}`);
+    await expect(reader.locator(".segment")).toHaveCount(2);
+    await expect(reader.locator("#segment-J h3")).toContainText(youth);
+    await expect(reader.locator("#segment-M h3")).toContainText(women);
+    await reader.goto(`/en/o/cmi-sp/e/${slug}`);
+    await expect(reader.locator("#segment-M h3")).toContainText("Women's groups");
+    await expect(reader.locator("#segment-M")).toContainText(women);
+    await screenshot(reader, testInfo, `configure-layout-public-${lang}`);
+  });
+}

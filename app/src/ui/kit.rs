@@ -60,13 +60,18 @@ pub fn Field(
     control: Option<&'static str>,
     #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// How the error summary names this field when the label alone is ambiguous (one of
+    /// several rows alike: "Segment 2 — Code").
+    #[prop(optional, into)]
+    summary: Option<Signal<String>>,
     errors: RwSignal<Option<AppError>>,
     children: Children,
 ) -> impl IntoView {
     if let Some(labels) = use_context::<FormFields>() {
+        let named = summary.unwrap_or(label);
         labels
             .0
-            .update_value(|fields| fields.push((name, control.unwrap_or(name), label)));
+            .update_value(|fields| fields.push((name, control.unwrap_or(name), named)));
     }
     view! {
         <div class="field" class:invalid=move || problem(errors, name).is_some()>

@@ -47,9 +47,9 @@ export async function configureElection(commission: Page, slug: string, title: s
   await whenReady(commission);
   await commission.locator("#title").fill(title);
   await commission.locator("#slug").fill(slug);
-  await commission.locator("#seats_a").fill("1");
-  await commission.locator("#seats_b").fill("0");
-  await commission.locator("#seats_c").fill("1");
+  await commission.locator("#segment-0-seats").fill("1");
+  await commission.locator("#segment-1-seats").fill("0");
+  await commission.locator("#segment-2-seats").fill("1");
   await commission.locator("#online_from").fill(saoPauloDate());
   await commission.locator("#online_to").fill(saoPauloDate(7));
   await commission.locator("#in_person_date").fill(saoPauloDate());

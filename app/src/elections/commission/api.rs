@@ -101,7 +101,7 @@ pub async fn declare_conflict(
     respond(ssr::declare_conflict(&organization, &election, candidacy, &reason).await)
 }
 
-/// Creates an election from the commission's form (CMI segments); returns its slug.
+/// Creates an election from the commission's form (its segments, seats, channels); returns its slug.
 ///
 /// From a plain form (fields `form[title]`, `form[seats][0]`…, and `locale`): a new
 /// election's commission page comes next; a refused form goes back with what was typed
@@ -113,7 +113,7 @@ pub async fn create_election(
     #[server(default)] locale: String,
 ) -> Result<String, AppError> {
     let typed = crate::platform::web::http::is_form_post().then(|| form.clone());
-    let created = ssr::create_election(&organization, form).await;
+    let created = ssr::create_election(&organization, form, &locale).await;
     if let Some(typed) = typed {
         match &created {
             Ok(slug) => ssr::to_commission(&locale, &organization, slug),
@@ -264,6 +264,7 @@ pub(crate) mod ssr {
     pub async fn create_election(
         organization: &str,
         form: ElectionForm,
+        writer: &str,
     ) -> Result<String, AppError> {
         use crate::elections::election::rules::validate_election;
         use crate::elections::election::store::NewElection;
@@ -272,10 +273,11 @@ pub(crate) mod ssr {
         // The lot seed is drawn now and published with the election, long before counting.
         let lot_seed = hex::encode(rand::random::<[u8; 8]>());
         let today = crate::calendar::local_time(&org.rules.time_zone, now_millis()).date;
-        let valid = validate_election(&form, &lot_seed, today).map_err(|fields| AppError {
-            code: ErrorCode::InvalidInput,
-            fields,
-        })?;
+        let valid = validate_election(&form, &lot_seed, today, &[&org.default_locale, writer])
+            .map_err(|fields| AppError {
+                code: ErrorCode::InvalidInput,
+                fields,
+            })?;
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
         let created = election_store::create_election(
@@ -489,7 +491,11 @@ mod tests {
         // As a browser sends it: brackets percent-encoded, every control present.
         let body = "organization=cmi-sp&locale=pt-BR\
             &form%5Btitle%5D=CMI+%E2%80%94+2029&form%5Bslug%5D=cmi-2029\
-            &form%5Bseats%5D%5B0%5D=3&form%5Bseats%5D%5B1%5D=2&form%5Bseats%5D%5B2%5D=1\
+            &form%5Bsegments%5D%5B0%5D%5Bcode%5D=A&form%5Bsegments%5D%5B0%5D%5Bseats%5D=3\
+            &form%5Bsegments%5D%5B0%5D%5Bnames%5D%5Bpt-BR%5D=Organiza%C3%A7%C3%B5es\
+            &form%5Bsegments%5D%5B1%5D%5Bcode%5D=J&form%5Bsegments%5D%5B1%5D%5Bkind%5D=individual\
+            &form%5Bsegments%5D%5B1%5D%5Bnames%5D%5Bar%5D=%D8%A7%D9%84%D8%B4%D8%A8%D8%A7%D8%A8\
+            &form%5Bsegments%5D%5B1%5D%5Bnames%5D%5Ben%5D=\
             &form%5Bmax_choices%5D=1&form%5Bextra_seats%5D=0&form%5Bparity_percent%5D=50\
             &form%5Bparity_scope%5D=segment&form%5Bmin_voter_age%5D=16\
             &form%5Bonline_from%5D=2029-05-18&form%5Bonline_to%5D=&form%5Bin_person_date%5D=\
@@ -501,7 +507,15 @@ mod tests {
         assert_eq!(args.organization, "cmi-sp");
         assert_eq!(args.locale, "pt-BR");
         assert_eq!(args.form.title, "CMI — 2029");
-        assert_eq!(args.form.seats, ["3", "2", "1"]);
+        let segments = &args.form.segments;
+        assert_eq!(segments.len(), 2);
+        assert_eq!(
+            (segments[0].code.as_str(), segments[0].seats.as_str()),
+            ("A", "3")
+        );
+        assert_eq!(segments[0].names["pt-BR"], "Organizações");
+        assert_eq!(segments[1].names["ar"], "الشباب");
+        assert_eq!(segments[1].names["en"], "", "an empty name arrives empty");
         assert_eq!(args.form.parity_scope, "segment");
         assert_eq!(args.form.opens, "08:00");
         assert_eq!(args.form.online_to, "");
@@ -511,7 +525,7 @@ mod tests {
         );
         assert_eq!(args.form.receipts, "paired");
         // Programs still send JSON, without a language.
-        let json = r#"{"organization":"cmi-sp","form":{"title":"","slug":"","seats":["","",""],
+        let json = r#"{"organization":"cmi-sp","form":{"title":"","slug":"","segments":[{"code":"A","seats":"1","names":{"en":"A"}}],
             "max_choices":"","extra_seats":"","parity_percent":"","parity_scope":"",
             "min_voter_age":"","online_from":"","online_to":"","in_person_date":"",
             "opens":"","closes":"","stations":""}}"#;

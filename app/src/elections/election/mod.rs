@@ -6,6 +6,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod lookup;
 pub mod rules;
+pub mod segments; // the segments' layout, row by row (CMI template or the commission's own)
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -1,11 +1,13 @@
-//! A new election as the commission configures it (CMI template: segments A, B and C),
-//! checked field by field. Pure: the server calls it, the tests read like the form.
+//! A new election as the commission configures it (its segments laid out from the CMI
+//! template or its own, `segments`), checked field by field. Pure: the server calls it,
+//! the tests read like the form.
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Date;
+use crate::elections::election::segments::{SegmentForm, validate_segments};
 use crate::elections::election::settings::DEFAULT_MIN_GROUP_SIZE;
-use crate::elections::election::settings::{ElectionSettings, InPersonDay, Station, cmi_segments};
+use crate::elections::election::settings::{ElectionSettings, InPersonDay, Station};
 use crate::error::{FieldProblem, Problem};
 use crate::platform::text::one_line;
 use crate::results::count::{
@@ -17,8 +19,8 @@ use crate::results::count::{
 pub struct ElectionForm {
     pub title: String,
     pub slug: String,
-    /// Seats per segment A, B, C (alternates: as many as seats).
-    pub seats: [String; 3],
+    /// The segments, one row each (`segments::SegmentForm`).
+    pub segments: Vec<SegmentForm>,
     pub max_choices: String,
     pub extra_seats: String,
     /// Percent of each group that must be in the parity group, e.g. "50".
@@ -87,11 +89,13 @@ fn time(text: &str) -> Option<String> {
 }
 
 /// Checks the form; `lot_seed` is drawn by the caller (random) and published with the
-/// election, before counting.
+/// election, before counting; `languages`: whose segment names are the originals, in order
+/// (the organization's own, then the one the form was filled in).
 pub fn validate_election(
     form: &ElectionForm,
     lot_seed: &str,
     today: Date,
+    languages: &[&str],
 ) -> Result<ValidElection, Vec<FieldProblem>> {
     let mut errors = Vec::new();
     let title = one_line(&form.title, 120)
@@ -108,14 +112,7 @@ pub fn validate_election(
     {
         errors.push(problem("slug", Problem::ForbiddenCharacters));
     }
-    let seats: Vec<u32> = ["seats_a", "seats_b", "seats_c"]
-        .iter()
-        .zip(&form.seats)
-        .map(|(field, text)| number(text, field, 0, 50, &mut errors))
-        .collect();
-    if errors.iter().all(|e| !e.field.starts_with("seats")) && seats.iter().all(|s| *s == 0) {
-        errors.push(problem("seats_a", Problem::Required));
-    }
+    let segments = validate_segments(&form.segments, languages, &mut errors);
     let max_choices = number(&form.max_choices, "max_choices", 1, 50, &mut errors);
     let extra_seats = number(&form.extra_seats, "extra_seats", 0, 50, &mut errors);
     let percent = number(&form.parity_percent, "parity_percent", 0, 100, &mut errors);
@@ -229,19 +226,16 @@ pub fn validate_election(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let segments = cmi_segments();
     Ok(ValidElection {
         title: title.unwrap_or_default(),
         slug,
         config: ElectionConfig {
             segments: segments
                 .iter()
-                .zip(&seats)
-                .filter(|(_, seats)| **seats > 0)
-                .map(|(segment, seats)| SegmentConfig {
-                    id: segment.id.clone(),
-                    seats: *seats as usize,
-                    alternates: *seats as usize,
+                .map(|segment| SegmentConfig {
+                    id: segment.info.id.clone(),
+                    seats: segment.seats,
+                    alternates: segment.alternates,
                     max_choices: max_choices as usize,
                 })
                 .collect(),
@@ -256,12 +250,7 @@ pub fn validate_election(
             receipts,
         },
         settings: ElectionSettings {
-            segments: segments
-                .into_iter()
-                .zip(&seats)
-                .filter(|(_, seats)| **seats > 0)
-                .map(|(segment, _)| segment)
-                .collect(),
+            segments: segments.into_iter().map(|segment| segment.info).collect(),
             min_voter_age: min_voter_age as u8,
             online,
             in_person,
@@ -274,6 +263,7 @@ pub fn validate_election(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::elections::election::settings::cmi_segments;
 
     fn today() -> Date {
         "2026-11-23".parse().expect("date")
@@ -283,7 +273,11 @@ mod tests {
         ElectionForm {
             title: "Conselho Municipal de Imigrantes — 2027".into(),
             slug: "cmi-2027".into(),
-            seats: ["3".into(), "2".into(), "3".into()],
+            segments: cmi_segments()
+                .iter()
+                .zip([3, 2, 3])
+                .map(|(s, seats)| SegmentForm::of(s, seats, seats))
+                .collect(),
             max_choices: "1".into(),
             extra_seats: "0".into(),
             parity_percent: "50".into(),
@@ -306,7 +300,7 @@ mod tests {
 
     #[test]
     fn the_cmi_form_gives_the_cmi_election() {
-        let election = validate_election(&cmi(), "ab12", today()).expect("valid");
+        let election = validate_election(&cmi(), "ab12", today(), &["pt-BR"]).expect("valid");
         let seats: Vec<_> = election
             .config
             .segments
@@ -325,8 +319,8 @@ mod tests {
     #[test]
     fn a_segment_without_seats_is_left_out() {
         let mut form = cmi();
-        form.seats[1] = "0".into();
-        let election = validate_election(&form, "ab12", today()).expect("valid");
+        form.segments[1].seats = "0".into();
+        let election = validate_election(&form, "ab12", today(), &["pt-BR"]).expect("valid");
         let ids: Vec<_> = election
             .settings
             .segments
@@ -342,7 +336,10 @@ mod tests {
         let form = ElectionForm {
             title: "<script>".into(),
             slug: "CMI 2027!".into(),
-            seats: ["x".into(), "0".into(), "0".into()],
+            segments: vec![SegmentForm {
+                seats: "x".into(),
+                ..SegmentForm::default()
+            }],
             max_choices: "0".into(),
             extra_seats: String::new(),
             parity_percent: "150".into(),
@@ -357,13 +354,14 @@ mod tests {
             receipts: "public".into(),
             min_group_size: "0".into(),
         };
-        let found = fields(validate_election(&form, "ab12", today()).expect_err("invalid"));
+        let found =
+            fields(validate_election(&form, "ab12", today(), &["pt-BR"]).expect_err("invalid"));
         for field in [
             "receipts",
             "min_group_size",
             "title",
             "slug",
-            "seats_a",
+            "segment-0-seats",
             "max_choices",
             "extra_seats",
             "parity_percent",
@@ -387,13 +385,13 @@ mod tests {
         form.online_to.clear();
         form.in_person_date.clear();
         assert_eq!(
-            fields(validate_election(&form, "ab12", today()).expect_err("no channel")),
+            fields(validate_election(&form, "ab12", today(), &["pt-BR"]).expect_err("no channel")),
             [("online_from".into(), Problem::Required)]
         );
         let mut form = cmi();
         form.stations.clear();
         assert_eq!(
-            fields(validate_election(&form, "ab12", today()).expect_err("no station")),
+            fields(validate_election(&form, "ab12", today(), &["pt-BR"]).expect_err("no station")),
             [("stations".into(), Problem::Required)]
         );
     }

@@ -32,24 +32,46 @@ pub struct Credential {
 
 impl Credential {
     pub fn name(self, secure: bool) -> String {
-        if secure {
-            format!("__Host-{}", self.name)
-        } else {
-            self.name.to_owned()
+        self.part_name(0, secure)
+    }
+
+    /// The cookie holding part `n` of a value split over several (part 0 is the cookie
+    /// itself, then `<name>_1`, `<name>_2`…), with the `__Host-` prefix on https.
+    fn part_name(self, n: usize, secure: bool) -> String {
+        let prefix = if secure { "__Host-" } else { "" };
+        match n {
+            0 => format!("{prefix}{}", self.name),
+            n => format!("{prefix}{}_{n}", self.name),
         }
     }
 
     /// The request's value of this cookie, under the name this installation uses.
     pub fn read(self, headers: &HeaderMap, secure: bool) -> Option<String> {
-        cookie(headers, &self.name(secure)).filter(|v| !v.is_empty())
+        self.read_part(headers, secure, 0)
+    }
+
+    /// The request's value of part `n` (see [`Credential::set_part`]).
+    pub fn read_part(self, headers: &HeaderMap, secure: bool, n: usize) -> Option<String> {
+        cookie(headers, &self.part_name(n, secure)).filter(|v| !v.is_empty())
     }
 
     /// A `Set-Cookie` value that sets it for `max_age` seconds (0 clears it).
     pub fn set(self, value: &str, max_age: u64, secure: bool) -> Option<HeaderValue> {
+        self.set_part(value, max_age, secure, 0)
+    }
+
+    /// Sets part `n` of a value too large for one cookie (browsers keep about 4 KiB each).
+    pub fn set_part(
+        self,
+        value: &str,
+        max_age: u64,
+        secure: bool,
+        n: usize,
+    ) -> Option<HeaderValue> {
         let secure_attribute = if secure { "; Secure" } else { "" };
         HeaderValue::from_str(&format!(
             "{}={value}; Path=/; HttpOnly; SameSite={}; Max-Age={max_age}{secure_attribute}",
-            self.name(secure),
+            self.part_name(n, secure),
             self.same_site
         ))
         .ok()

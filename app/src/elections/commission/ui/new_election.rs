@@ -1,4 +1,5 @@
-//! Creating an election from the CMI template.
+//! Creating an election: its segments laid out from the CMI template (or from nothing),
+//! seats, parity, channels and stations.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -8,19 +9,28 @@ use leptos_router::hooks::use_params_map;
 
 use crate::elections::commission::api::{CreateElection, take_election_draft};
 use crate::elections::election::rules::ElectionForm;
+use crate::elections::election::segments::{MOST_SEGMENTS, ROWS, RowFields, SegmentForm};
+use crate::elections::election::settings::cmi_segments;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::ui::kit::{ErrorSummary, Field, FormError, FormFields, Loaded, query_errors};
+use crate::locale::{SWITCHER_ORDER, autonym, direction};
+use crate::ui::kit::{
+    ErrorSummary, Field, FieldError, FormError, FormFields, Loaded, problem, query_errors,
+};
 
-/// A new election from the CMI template: seats, parity, channels and stations. A plain
-/// form: the server goes on to the new election's commission page, or comes back here with
-/// each problem under its field and what was typed filled in again.
+/// A new election: segments (the CMI's three to start from, or none with `?layout=empty`),
+/// seats, parity, channels and stations. A plain form: the server goes on to the new
+/// election's commission page, or comes back here with each problem under its field and
+/// what was typed filled in again.
 #[component]
 pub fn NewElectionPage() -> impl IntoView {
     let i18n = use_i18n();
     let org = use_params_map().with_untracked(|p| p.get("org").unwrap_or_default());
     let errors = query_errors();
     let refused = errors.with_untracked(Option::is_some);
+    let empty_layout = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get_str("layout") == Some("empty"));
+    let template_link = if empty_layout { "?" } else { "?layout=empty" };
     // Always taken (so it never outlives its page), shown only after a refusal.
     let draft = Resource::new(
         {
@@ -37,17 +47,28 @@ pub fn NewElectionPage() -> impl IntoView {
         <article class="form-page">
             <h1>{t!(i18n, elections.configure_title)}</h1>
             <p class="hint">{t!(i18n, elections.configure_intro)}</p>
+            <p><a href=template_link>{if empty_layout { t!(i18n, elections.configure_layout_cmi).into_any() } else { t!(i18n, elections.configure_layout_empty).into_any() }}</a></p>
             <Loaded resource=draft show=move |draft| view! {
-                <ElectionFormView organization=org.clone() draft=draft.unwrap_or_else(defaults) errors />
+                <ElectionFormView organization=org.clone() draft=draft.unwrap_or_else(|| defaults(empty_layout)) errors />
             } />
         </article>
     }
 }
 
-/// What the form offers before anything is typed.
-fn defaults() -> ElectionForm {
+/// What the form offers before anything is typed: the CMI's segments (3, 2 and 3 seats,
+/// as many alternates), or none.
+fn defaults(empty_layout: bool) -> ElectionForm {
+    let segments = if empty_layout {
+        Vec::new()
+    } else {
+        cmi_segments()
+            .iter()
+            .zip([3, 2, 3])
+            .map(|(segment, seats)| SegmentForm::of(segment, seats, seats))
+            .collect()
+    };
     ElectionForm {
-        seats: ["3".into(), "2".into(), "3".into()],
+        segments,
         max_choices: "1".into(),
         extra_seats: "0".into(),
         parity_percent: "50".into(),
@@ -74,7 +95,11 @@ fn ElectionFormView(
     let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
         Signal::derive(move || key(i18n))
     };
-    let [seats_a, seats_b, seats_c] = draft.seats.clone();
+    // The rows typed (or from the template) and two empty ones to add segments with.
+    let mut rows = draft.segments.clone();
+    let shown = (rows.len() + 2).clamp(3, MOST_SEGMENTS);
+    rows.resize(shown.max(rows.len()), SegmentForm::default());
+    rows.truncate(MOST_SEGMENTS);
     let option = |value: &'static str, chosen: &str| (value, value == chosen);
     let scopes = [
         option("election", &draft.parity_scope),
@@ -95,11 +120,13 @@ fn ElectionFormView(
             <Field name="slug" label=label(|i| t_string!(i, elections.configure_slug).to_string()) errors>
                 <input id="slug" name="form[slug]" type="text" maxlength="40" required dir="ltr" aria-describedby="slug-error" value=draft.slug />
             </Field>
-            {[("seats_a", "A", 0, seats_a), ("seats_b", "B", 1, seats_b), ("seats_c", "C", 2, seats_c)].into_iter().map(|(name, segment, index, value)| view! {
-                <Field name=name label=Signal::derive(move || t_string!(i18n, elections.configure_seats, segment = segment).to_string()) errors>
-                    <input id=name name=format!("form[seats][{index}]") type="number" min="0" max="50" value=value aria-describedby=format!("{name}-error") />
-                </Field>
+            <h2>{t!(i18n, elections.configure_segments)}</h2>
+            <p class="hint">{t!(i18n, elections.configure_segments_hint)}</p>
+            <FieldError errors name="segments" />
+            {rows.into_iter().zip(ROWS).enumerate().map(|(index, (row, fields))| view! {
+                <SegmentRow index row fields errors />
             }).collect_view()}
+            <h2>{t!(i18n, elections.configure_rules)}</h2>
             <Field name="max_choices" label=label(|i| t_string!(i, elections.configure_max_choices).to_string()) errors>
                 <input id="max_choices" name="form[max_choices]" type="number" min="1" max="50" value=draft.max_choices aria-describedby="max_choices-error" />
             </Field>
@@ -148,5 +175,89 @@ fn ElectionFormView(
             <FormError errors />
             <button type="submit" class="primary">{t!(i18n, elections.configure_submit)}</button>
         </form>
+    }
+}
+
+/// One segment: code, who stands, seats, alternates, minimum age, and its name in the
+/// page's language, the other languages one tap away (open when one is given or wrong).
+#[component]
+fn SegmentRow(
+    index: usize,
+    row: SegmentForm,
+    fields: RowFields,
+    errors: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reader = i18n.get_locale_untracked();
+    let name = move |part: &str| format!("form[segments][{index}][{part}]");
+    let name_in_form = move |lang: &str| format!("form[segments][{index}][names][{lang}]");
+    let label = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
+        Signal::derive(move || key(i18n))
+    };
+    // In the error summary each field says which segment it belongs to.
+    let in_row = |key: fn(leptos_i18n::I18nContext<crate::i18n::Locale>) -> String| {
+        Signal::derive(move || {
+            format!(
+                "{} — {}",
+                t_string!(i18n, elections.configure_segment_n, n = index + 1),
+                key(i18n)
+            )
+        })
+    };
+    let kind = row.kind.clone();
+    let others_open = SWITCHER_ORDER
+        .iter()
+        .any(|l| *l != reader && row.names.get(l.as_str()).is_some_and(|n| !n.is_empty()))
+        || problem(errors, fields.names).is_some();
+    let name_in =
+        |locale: crate::i18n::Locale| row.names.get(locale.as_str()).cloned().unwrap_or_default();
+    let own_name = name_in(reader);
+    let other_names: Vec<(crate::i18n::Locale, String)> = SWITCHER_ORDER
+        .into_iter()
+        .filter(|l| *l != reader)
+        .map(|l| (l, name_in(l)))
+        .collect();
+    view! {
+        <fieldset class="segment-row">
+            <legend>{t_string!(i18n, elections.configure_segment_n, n = index + 1).to_string()}</legend>
+            <Field name=fields.names label=Signal::derive(move || t_string!(i18n, elections.configure_segment_name, language = autonym(reader)).to_string())
+                summary=in_row(move |i| t_string!(i, elections.configure_segment_name, language = autonym(i.get_locale_untracked())).to_string()) errors>
+                <input id=fields.names name=name_in_form(reader.as_str()) type="text" maxlength="120"
+                    lang=reader.as_str() dir=direction(reader) value=own_name aria-describedby=format!("{}-error", fields.names) />
+            </Field>
+            <details class="other-names" open=others_open>
+                <summary>{t!(i18n, elections.configure_segment_other_names)}</summary>
+                {other_names.into_iter().map(|(locale, value)| {
+                    let id = format!("segment-{index}-name-{}", locale.as_str());
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{autonym(locale)}</label>
+                            <input id=id name=name_in_form(locale.as_str()) type="text" maxlength="120"
+                                lang=locale.as_str() dir=direction(locale) value=value />
+                        </div>
+                    }
+                }).collect_view()}
+            </details>
+            <div class="segment-numbers">
+                <Field name=fields.code label=label(|i| t_string!(i, elections.configure_segment_code).to_string()) summary=in_row(|i| t_string!(i, elections.configure_segment_code).to_string()) errors>
+                    <input id=fields.code name=name("code") type="text" maxlength="8" dir="ltr" autocapitalize="characters" value=row.code.clone() aria-describedby=format!("{}-error", fields.code) />
+                </Field>
+                <Field name=fields.seats label=label(|i| t_string!(i, elections.configure_segment_seats).to_string()) summary=in_row(|i| t_string!(i, elections.configure_segment_seats).to_string()) errors>
+                    <input id=fields.seats name=name("seats") type="number" min="0" max="50" value=row.seats.clone() aria-describedby=format!("{}-error", fields.seats) />
+                </Field>
+                <Field name=fields.alternates label=label(|i| t_string!(i, elections.configure_segment_alternates).to_string()) summary=in_row(|i| t_string!(i, elections.configure_segment_alternates).to_string()) errors>
+                    <input id=fields.alternates name=name("alternates") type="number" min="0" max="50" value=row.alternates.clone() aria-describedby=format!("{}-error", fields.alternates) />
+                </Field>
+                <Field name=fields.min_age label=label(|i| t_string!(i, elections.configure_segment_min_age).to_string()) summary=in_row(|i| t_string!(i, elections.configure_segment_min_age).to_string()) errors>
+                    <input id=fields.min_age name=name("min_age") type="number" min="14" max="99" value=if row.min_age.is_empty() { "18".to_owned() } else { row.min_age.clone() } aria-describedby=format!("{}-error", fields.min_age) />
+                </Field>
+            </div>
+            <Field name=fields.kind label=label(|i| t_string!(i, elections.configure_segment_kind).to_string()) summary=in_row(|i| t_string!(i, elections.configure_segment_kind).to_string()) errors>
+                <select id=fields.kind name=name("kind") aria-describedby=format!("{}-error", fields.kind)>
+                    <option value="individual" selected=kind != "organization">{t!(i18n, elections.configure_kind_individual)}</option>
+                    <option value="organization" selected=kind == "organization">{t!(i18n, elections.configure_kind_organization)}</option>
+                </select>
+            </Field>
+        </fieldset>
     }
 }
