@@ -469,7 +469,7 @@ pub(crate) mod ssr {
                 .unwrap_or_default();
         AccessCard {
             display_name: name.to_owned(),
-            organization: organization.name.clone(),
+            organization: organization.name_for(locale.as_str()),
             code: display_code(code),
             qr_svg,
             address,

@@ -27,6 +27,13 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
     let locale = card.locale.parse::<Locale>().unwrap_or_default();
     let dir = if locale == Locale::ar { "rtl" } else { "ltr" };
     let address = format!("\u{2066}{}\u{2069}", card.address);
+    let valid_until = card
+        .valid_until
+        .parse::<crate::calendar::Date>()
+        .map_or_else(
+            |_| card.valid_until.clone(),
+            |day| crate::platform::text::dates::long_date(day, locale),
+        );
     view! {
         <section class="access-card" aria-live="polite" lang=locale.as_str() dir=dir>
             <p class="card-org">{card.organization.clone()}</p>
@@ -35,7 +42,7 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
             <p class="card-code" lang="en" dir="ltr">{card.code.clone()}</p>
             <div class="card-qr" inner_html=card.qr_svg.clone()></div>
             <p class="card-how">{td_string!(locale, accounts.code_how, address = address).to_string()}</p>
-            <p class="card-valid">{td_string!(locale, accounts.code_valid_until, date = card.valid_until.clone()).to_string()}</p>
+            <p class="card-valid">{td_string!(locale, accounts.code_valid_until, date = valid_until).to_string()}</p>
             <PrintButton class="no-print">{td_string!(locale, accounts.code_print).to_string()}</PrintButton>
         </section>
     }
