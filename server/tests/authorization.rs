@@ -505,7 +505,7 @@ fn matrix() -> Vec<Case> {
         case(
             "POST /api/commission/create",
             Body::Json(
-                json!({"organization": org, "form": {"title": "", "slug": "", "seats": ["", "", ""], "max_choices": "", "extra_seats": "", "parity_percent": "", "parity_scope": "", "min_voter_age": "", "online_from": "", "online_to": "", "in_person_date": "", "opens": "", "closes": "", "stations": ""}}),
+                json!({"organization": org, "form": {"title": "", "slug": "", "segments": [], "max_choices": "", "extra_seats": "", "parity_percent": "", "parity_scope": "", "min_voter_age": "", "online_from": "", "online_to": "", "in_person_date": "", "opens": "", "closes": "", "stations": ""}}),
             ),
             Who::Only(COMMISSION),
         ),

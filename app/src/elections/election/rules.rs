@@ -20,6 +20,7 @@ pub struct ElectionForm {
     pub title: String,
     pub slug: String,
     /// The segments, one row each (`segments::SegmentForm`).
+    #[serde(default)]
     pub segments: Vec<SegmentForm>,
     pub max_choices: String,
     pub extra_seats: String,
