@@ -38,7 +38,8 @@ export async function movePhase(commission: Page, to: string) {
   await expect(commission.locator(".phase-now")).toHaveText(to);
 }
 
-/** Configures an election from the CMI template (A 1 seat, B none, C 1 seat, one station),
+/** Configures an election from the CMI template (A and C: 1 seat and 1 alternate each, B
+ *  left out; one station),
  *  voting online this week and in person all day today (São Paulo's clock), and leaves the
  *  commission on its page, in draft. */
 export async function configureElection(commission: Page, slug: string, title: string) {
@@ -48,8 +49,10 @@ export async function configureElection(commission: Page, slug: string, title: s
   await commission.locator("#title").fill(title);
   await commission.locator("#slug").fill(slug);
   await commission.locator("#segment-0-seats").fill("1");
+  await commission.locator("#segment-0-alternates").fill("1");
   await commission.locator("#segment-1-seats").fill("0");
   await commission.locator("#segment-2-seats").fill("1");
+  await commission.locator("#segment-2-alternates").fill("1");
   await commission.locator("#online_from").fill(saoPauloDate());
   await commission.locator("#online_to").fill(saoPauloDate(7));
   await commission.locator("#in_person_date").fill(saoPauloDate());
