@@ -22,6 +22,29 @@ pub fn date_time(date: Date, minute: u16, locale: Locale) -> String {
 }
 
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+/// A date kept as text (`YYYY-MM-DD`: a birth date, a card's last day) written the reader's
+/// way; text that is no such date comes back as it was.
+pub fn written_day(text: &str, locale: Locale) -> String {
+    text.parse::<Date>()
+        .map_or_else(|_| text.to_owned(), |day| long_date(day, locale))
+}
+
+/// A value of a changed field as the audit log shows it: a moment (`YYYY-MM-DDTHH:MM`, as
+/// the log's times are read on the organization's clock) written the reader's way, any
+/// other value as it is.
+pub fn written_value(text: &str, locale: Locale) -> String {
+    let moment = text.split_once('T').and_then(|(day, time)| {
+        let (h, m) = time.split_once(':')?;
+        let (h, m) = (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?);
+        (h < 24 && m < 60 && time.len() == 5).then_some((day.parse::<Date>().ok()?, h * 60 + m))
+    });
+    moment.map_or_else(
+        || text.to_owned(),
+        |(day, minute)| date_time(day, minute, locale),
+    )
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 /// Kreyòl month names (Pawòl Lakay / Haitian public administration usage).
 const KREYOL_MONTHS: [&str; 12] = [
     "janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm",
@@ -181,6 +204,25 @@ mod tests {
         );
         assert_eq!(date_time(day, at, Locale::ht), "5 desanm 2026, 16:09");
         assert!(date_time(day, at, Locale::ar).contains("2026"));
+    }
+
+    #[test]
+    fn text_is_written_only_when_it_is_a_date_or_a_moment() {
+        assert_eq!(written_day("1988-03-02", Locale::es), "2 de marzo de 1988");
+        assert_eq!(written_day("Mooca", Locale::es), "Mooca");
+        assert_eq!(
+            written_value("2026-12-09T03:25", Locale::pt_BR),
+            "9 de dez. de 2026, 03:25"
+        );
+        for text in [
+            "verified",
+            "2026-12-09",
+            "2026-12-09T3:25",
+            "2026-12-09T24:00",
+            "12",
+        ] {
+            assert_eq!(written_value(text, Locale::pt_BR), text);
+        }
     }
 
     #[test]

@@ -156,7 +156,7 @@ mod ssr {
                 if change.field.ends_with("_at") {
                     for value in [&mut change.before, &mut change.after] {
                         if let Ok(millis) = value.parse::<i64>() {
-                            *value = local_minute(zone, millis);
+                            *value = crate::calendar::local_time(zone, millis).iso();
                         }
                     }
                 }
@@ -174,17 +174,6 @@ mod ssr {
             entries,
             time_zone: organization.rules.time_zone,
         })
-    }
-
-    /// `YYYY-MM-DD HH:MM` at `millis` on the clock of `zone`.
-    fn local_minute(zone: &str, millis: i64) -> String {
-        let local = crate::calendar::local_time(zone, millis);
-        format!(
-            "{} {:02}:{:02}",
-            local.date,
-            local.minute / 60,
-            local.minute % 60
-        )
     }
 
     async fn name_of(

@@ -16,6 +16,7 @@ use crate::accounts::types::{RegistrationStatus, RegistrationSummary};
 use crate::accounts::ui::labels;
 use crate::error::ErrorMessage;
 use crate::i18n::{Locale, t, t_string, td_string, use_i18n};
+use crate::platform::text::dates::written_day;
 use crate::ui::kit::{Field, Pager, PrintButton, query_value};
 use leptos::server_fn::ServerFn as _;
 
@@ -27,13 +28,7 @@ pub fn AccessCardView(card: AccessCard) -> impl IntoView {
     let locale = card.locale.parse::<Locale>().unwrap_or_default();
     let dir = if locale == Locale::ar { "rtl" } else { "ltr" };
     let address = format!("\u{2066}{}\u{2069}", card.address);
-    let valid_until = card
-        .valid_until
-        .parse::<crate::calendar::Date>()
-        .map_or_else(
-            |_| card.valid_until.clone(),
-            |day| crate::platform::text::dates::long_date(day, locale),
-        );
+    let valid_until = written_day(&card.valid_until, locale);
     view! {
         <section class="access-card" aria-live="polite" lang=locale.as_str() dir=dir>
             <p class="card-org">{card.organization.clone()}</p>
@@ -143,7 +138,7 @@ fn PersonFound(
         <li class="review-item" id=format!("person-{}", person.id.0)>
             <div class="who">
                 <strong dir="auto">{person.display_name.clone()}</strong>
-                <span>{t!(i18n, common.field_birth_date)} ": " <bdi dir="ltr">{person.birth_date.clone()}</bdi></span>
+                <span>{t!(i18n, common.field_birth_date)} ": " <bdi>{written_day(&person.birth_date, i18n.get_locale_untracked())}</bdi></span>
                 <span>{t!(i18n, common.field_district)} ": " {person.district.clone()}</span>
                 <span>{t!(i18n, common.field_document_type)} ": " {move || labels::document_type(i18n, document)}</span>
                 <span class="status">{move || labels::status(i18n, status)}</span>

@@ -15,7 +15,7 @@ use crate::accounts::types::Role;
 use crate::accounts::ui::labels;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
-use crate::platform::text::dates::date_time;
+use crate::platform::text::dates::{date_time, written_value};
 use crate::ui::kit::Loaded;
 
 pub(crate) fn org_slug() -> impl Fn() -> String + Copy + Send + Sync + 'static {
@@ -134,6 +134,7 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn AuditItem(entry: AuditEntry) -> impl IntoView {
     let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let record = entry.record;
     let action = labels::audit_action(i18n, &record.action);
     let subject = entry
@@ -162,8 +163,8 @@ fn AuditItem(entry: AuditEntry) -> impl IntoView {
                 <dl class="changes">
                     {entry.changes.into_iter().map(|c| view! {
                         <dt dir="ltr">{c.field}</dt>
-                        <dd><bdi dir="auto">{if c.before.is_empty() { "—".to_owned() } else { c.before }}</bdi>
-                            {arrow} <bdi dir="auto">{if c.after.is_empty() { "—".to_owned() } else { c.after }}</bdi></dd>
+                        <dd><bdi dir="auto">{if c.before.is_empty() { "—".to_owned() } else { written_value(&c.before, locale) }}</bdi>
+                            {arrow} <bdi dir="auto">{if c.after.is_empty() { "—".to_owned() } else { written_value(&c.after, locale) }}</bdi></dd>
                     }).collect_view()}
                 </dl>
             })}

@@ -263,7 +263,7 @@ fn ReviewItem(
             <div class="who">
                 <strong>{item.display_name.clone()}</strong>
                 <span>{nationality}</span>
-                <span>{t!(i18n, common.field_birth_date)} ": " <bdi dir="ltr">{item.birth_date.clone()}</bdi></span>
+                <span>{t!(i18n, common.field_birth_date)} ": " <bdi>{crate::platform::text::dates::written_day(&item.birth_date, i18n.get_locale_untracked())}</bdi></span>
                 <span>{t!(i18n, common.field_district)} ": " {item.district.clone()}</span>
                 <span>{t!(i18n, common.field_document_type)} ": " {move || labels::document_type(i18n, document)}</span>
                 <span>{t!(i18n, accounts.staff_registered_on)} ": "

@@ -84,7 +84,7 @@ pub(super) fn CandidacyItem(
                 {candidacy.representative.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_representative)}>{r}</Fact> })}
                 <Fact term={t!(i18n, elections.candidacy_nationality)}>{candidacy.nationality.clone()}</Fact>
                 <Fact term={t!(i18n, elections.candidacy_gender)}>{gender}</Fact>
-                <Fact term={if candidacy.kind == CandidateKind::Organization { t_string!(i18n, elections.candidacy_date) } else { t_string!(i18n, common.field_birth_date) }}>{candidacy.date.clone()}</Fact>
+                <Fact term={if candidacy.kind == CandidateKind::Organization { t_string!(i18n, elections.candidacy_date) } else { t_string!(i18n, common.field_birth_date) }}>{crate::platform::text::dates::written_day(&candidacy.date, i18n.get_locale_untracked())}</Fact>
                 {candidacy.reason.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_reason)}>{r}</Fact> })}
                 {candidacy.appeal.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_appeal)} class="appeal">{r}</Fact> })}
                 {candidacy.appeal_decision.clone().map(|r| view! { <Fact term={t!(i18n, elections.candidacy_appeal_decision)}>{r}</Fact> })}
