@@ -44,6 +44,21 @@ macro_rules! execute {
     };
 }
 
+/// [`execute!`] on the pool, for a statement that needs no transaction of its own:
+/// `execute_on_db!(db, "DELETE … WHERE id = $1", id)?`.
+#[macro_export]
+macro_rules! execute_on_db {
+    ($db:expr, $sql:expr $(, $arg:expr)* $(,)?) => {
+        $crate::on_db!($db, |pool| {
+            sqlx::query($sql)
+                $(.bind($arg))*
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })
+    };
+}
+
 impl Db {
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`): a transaction that reads first and upgrades later can fail

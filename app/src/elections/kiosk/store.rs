@@ -22,7 +22,7 @@ use crate::platform::audit::store as audit_store;
 use crate::platform::audit::store::AuditEvent;
 use crate::platform::web::sessions::random_token;
 use crate::results::count::Ballot;
-use crate::{execute, on_db, on_tx};
+use crate::{execute, execute_on_db, on_db, on_tx};
 
 /// How long a pairing code shown on the poll-worker screen stays valid.
 pub const PAIRING_LIFETIME_MS: i64 = 10 * 60 * 1000;
@@ -230,26 +230,22 @@ pub async fn kiosk(db: &Db, token: &str) -> Result<Option<Kiosk>, StationError> 
 /// The readied ballot's language has been used (its first screen opened in it): from
 /// now on the person may switch languages freely.
 pub async fn clear_ballot_locale(db: &Db, token: &str) -> Result<(), StationError> {
-    on_db!(db, |pool| {
-        sqlx::query("UPDATE kiosks SET ballot_locale = NULL WHERE token_hash = $1")
-            .bind(sha256_hex(token))
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute_on_db!(
+        db,
+        "UPDATE kiosks SET ballot_locale = NULL WHERE token_hash = $1",
+        sha256_hex(token)
+    )?;
     Ok(())
 }
 
 /// The language the kiosk waits in: the one its waiting screen was last opened in.
 pub async fn set_home_locale(db: &Db, token: &str, locale: &str) -> Result<(), StationError> {
-    on_db!(db, |pool| {
-        sqlx::query("UPDATE kiosks SET home_locale = $1 WHERE token_hash = $2")
-            .bind(locale)
-            .bind(sha256_hex(token))
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
+    execute_on_db!(
+        db,
+        "UPDATE kiosks SET home_locale = $1 WHERE token_hash = $2",
+        locale,
+        sha256_hex(token)
+    )?;
     Ok(())
 }
 

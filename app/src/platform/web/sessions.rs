@@ -144,14 +144,12 @@ pub async fn find_session(
 
 /// Signs a session out; true when it existed.
 pub async fn end_session(db: &Db, token: &SessionToken) -> Result<bool, sqlx::Error> {
-    let result = on_db!(db, |pool| {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(token.hash())
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
-    })?;
-    Ok(result > 0)
+    let ended = crate::execute_on_db!(
+        db,
+        "DELETE FROM sessions WHERE token_hash = $1",
+        token.hash()
+    )?;
+    Ok(ended > 0)
 }
 
 /// Stores the state of a ceremony's first step; it can be taken back once.

@@ -2,7 +2,7 @@
 
 use crate::db::{Db, Tx};
 use crate::platform::web::rate_limit::{Limit, allowed};
-use crate::{execute, on_db, on_tx};
+use crate::{execute, execute_on_db, on_tx};
 
 /// This request's client key (see [`crate::platform::web::rate_limit::client_ip`]).
 pub fn request_client() -> String {
@@ -97,13 +97,11 @@ pub async fn take_attempt(
 
 /// The attempt succeeded: it does not count against the client.
 pub async fn forgive(db: &Db, ticket: Ticket) -> Result<(), sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query("DELETE FROM attempts WHERE bucket = $1 AND at = $2")
-            .bind(&ticket.bucket)
-            .bind(ticket.at)
-            .execute(pool)
-            .await
-            .map(|d| d.rows_affected())
-    })?;
+    execute_on_db!(
+        db,
+        "DELETE FROM attempts WHERE bucket = $1 AND at = $2",
+        &ticket.bucket,
+        ticket.at
+    )?;
     Ok(())
 }
