@@ -68,6 +68,8 @@ pub enum ErrorCode {
     /// The organization's only administrator cannot lose the role: nobody could manage
     /// it any more.
     LastAdministrator,
+    /// Only participants checked in at a conference event submit and vote there.
+    NotCheckedIn,
     /// A decision is taken back only within a minute, by its author, before anything else.
     TooLateToUndo,
 }
@@ -237,6 +239,7 @@ impl AppError {
             | ErrorCode::ConflictOfInterest
             | ErrorCode::LastAdministrator
             | ErrorCode::TooLateToUndo => StatusCode::CONFLICT,
+            ErrorCode::NotCheckedIn => StatusCode::FORBIDDEN,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -341,6 +344,7 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::PhotoTooSmall => td_string!(locale, common.error_photo_too_small),
         ErrorCode::LastAdministrator => td_string!(locale, common.error_last_administrator),
         ErrorCode::TooLateToUndo => td_string!(locale, common.error_too_late_to_undo),
+        ErrorCode::NotCheckedIn => td_string!(locale, common.error_not_checked_in),
     }
     .to_string()
 }

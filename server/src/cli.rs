@@ -80,15 +80,28 @@ pub enum Command {
         /// One ballot per line: {"choices": {"A": ["c1"], "B": []}} or {"null": true}
         ballots: PathBuf,
     },
-    /// Write a closed election's public ballot export (the input of `voz tally`).
+    /// Write a public record: a closed election's ballot export (the input of `voz tally`),
+    /// a conference edition's record (events, proposals, consolidated proposals, plan), or
+    /// one conference event's delegate election (again `voz tally`'s input).
+    #[command(group(clap::ArgGroup::new("process").required(true).args(["election", "conference"])))]
     Export {
         /// The organization's slug
         #[arg(long)]
         org: String,
-        /// The election's slug
+        /// The election's slug: writes election.json, ballots.jsonl, tracking-codes.txt
         #[arg(long)]
-        election: String,
-        /// Folder to write election.json, ballots.jsonl and tracking-codes.txt into
+        election: Option<String>,
+        /// The conference edition's slug: writes events.jsonl, proposals.jsonl,
+        /// consolidated.jsonl and plan.jsonl
+        #[arg(long)]
+        conference: Option<String>,
+        /// With --conference and --delegates: the event (its id in events.jsonl)
+        #[arg(long, requires = "conference")]
+        event: Option<String>,
+        /// With --event: write the event's delegate election as election.json + ballots.jsonl
+        #[arg(long, requires = "event")]
+        delegates: bool,
+        /// Folder to write into (created when missing)
         #[arg(long)]
         out: PathBuf,
     },

@@ -16,6 +16,7 @@ mod demo;
 mod demo_election;
 mod downloads;
 mod export;
+mod export_conference;
 mod finish_render;
 mod locale_redirect;
 mod logging;
@@ -55,7 +56,23 @@ async fn main() -> std::process::ExitCode {
         }
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
         Command::Verify { export, head } => verify::run(&export, head.as_deref()),
-        Command::Export { org, election, out } => export::run(db, &org, &election, &out).await,
+        Command::Export {
+            org,
+            election,
+            conference,
+            event,
+            delegates,
+            out,
+        } => match (election, conference, event) {
+            (Some(election), _, _) => export::run(db, &org, &election, &out).await,
+            (None, Some(conference), None) => {
+                export_conference::record(db, &org, &conference, &out).await
+            }
+            (None, Some(conference), Some(event)) if delegates => {
+                export_conference::delegates(db, &org, &conference, &event, &out).await
+            }
+            _ => Err("--event writes an event's delegate election: add --delegates".into()),
+        },
         Command::Bench(cli::BenchCommand::Setup { voters, out }) => {
             bench::setup(db, &cli.secret_file, voters, &out).await
         }

@@ -31,6 +31,14 @@ typed_id!(
     RegistrationId,
     /// An election.
     ElectionId,
+    /// A conference edition (`conferences`).
+    ConferenceId,
+    /// An event of a conference: a regional pre-conference or a free conference.
+    EventId,
+    /// A proposal as written at an event.
+    ProposalId,
+    /// A consolidated proposal (or a motion) of a conference.
+    ConsolidatedId,
     /// A ballot box: an election's, a conference event's prioritisation, a call's public
     /// vote (`platform::voting`).
     PollId,

@@ -7,6 +7,7 @@ mod accounts;
 mod assignments;
 mod audit;
 mod candidacies;
+mod conferences;
 mod elections;
 mod photos;
 mod rate_limits;

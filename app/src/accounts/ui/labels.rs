@@ -109,6 +109,22 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::KioskUnpair) => t_string!(i18n, accounts.audit_action_kiosk_unpair),
         Some(Action::ConflictDeclare) => t_string!(i18n, accounts.audit_action_conflict_declare),
         Some(Action::RegistrySearch) => t_string!(i18n, accounts.audit_action_registry_search),
+        Some(Action::ConferenceCreate) => t_string!(i18n, accounts.audit_action_conference_create),
+        Some(Action::ConferencePhase) => t_string!(i18n, accounts.audit_action_conference_phase),
+        Some(Action::ConferenceDeadline) => {
+            t_string!(i18n, accounts.audit_action_conference_deadline)
+        }
+        Some(Action::EventCreate) => t_string!(i18n, accounts.audit_action_event_create),
+        Some(Action::EventReview) => t_string!(i18n, accounts.audit_action_event_review),
+        Some(Action::ParticipantCheckIn) => {
+            t_string!(i18n, accounts.audit_action_participant_check_in)
+        }
+        Some(Action::ConsolidatedCreate) => {
+            t_string!(i18n, accounts.audit_action_consolidated_create)
+        }
+        Some(Action::ConsolidatedEdit) => t_string!(i18n, accounts.audit_action_consolidated_edit),
+        Some(Action::ProposalOutcome) => t_string!(i18n, accounts.audit_action_proposal_outcome),
+        Some(Action::ProposalHide) => t_string!(i18n, accounts.audit_action_proposal_hide),
         None => return code.to_owned(),
     }
     .to_owned()
@@ -122,6 +138,10 @@ pub fn audit_subject(i18n: I18nContext<Locale>, kind: &str) -> &'static str {
         "registration" => t_string!(i18n, accounts.audit_subject_registration),
         "election" => t_string!(i18n, accounts.audit_subject_election),
         "candidacy" => t_string!(i18n, accounts.audit_subject_candidacy),
+        "conference" => t_string!(i18n, accounts.audit_subject_conference),
+        "event" => t_string!(i18n, accounts.audit_subject_event),
+        "proposal" => t_string!(i18n, accounts.audit_subject_proposal),
+        "consolidated" => t_string!(i18n, accounts.audit_subject_consolidated),
         _ => t_string!(i18n, accounts.audit_subject_station),
     }
 }

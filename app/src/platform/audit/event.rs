@@ -6,7 +6,7 @@
 //! call next) names that process (`election:3`), stored beside the entry so that a
 //! process's entries are read by equality, never by matching text patterns.
 
-use crate::platform::ids::{AccountId, ElectionId, OrganizationId, RegistrationId};
+use crate::platform::ids::{AccountId, ConferenceId, ElectionId, OrganizationId, RegistrationId};
 
 /// What was done. New actions are added here, with their code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,6 +42,16 @@ pub enum Action {
     KioskPair,
     KioskUnpair,
     ConflictDeclare,
+    ConferenceCreate,
+    ConferencePhase,
+    ConferenceDeadline,
+    EventCreate,
+    EventReview,
+    ParticipantCheckIn,
+    ConsolidatedCreate,
+    ConsolidatedEdit,
+    ProposalOutcome,
+    ProposalHide,
 }
 
 crate::platform::codes::text_codes!(Action {
@@ -76,6 +86,16 @@ crate::platform::codes::text_codes!(Action {
     KioskPair => "kiosk.pair",
     KioskUnpair => "kiosk.unpair",
     ConflictDeclare => "conflict.declare",
+    ConferenceCreate => "conference.create",
+    ConferencePhase => "conference.phase",
+    ConferenceDeadline => "conference.deadline",
+    EventCreate => "event.create",
+    EventReview => "event.review",
+    ParticipantCheckIn => "participant.check_in",
+    ConsolidatedCreate => "consolidated.create",
+    ConsolidatedEdit => "consolidated.edit",
+    ProposalOutcome => "proposal.outcome",
+    ProposalHide => "proposal.hide",
 });
 
 /// What an action was done to.
@@ -87,12 +107,18 @@ pub enum Subject {
     Election(ElectionId),
     Candidacy(ElectionId, i64),
     Station(ElectionId, i64),
+    Conference(ConferenceId),
+    /// An event of a conference (a pre-conference, a free conference).
+    Event(ConferenceId, i64),
+    Proposal(ConferenceId, i64),
+    Consolidated(ConferenceId, i64),
 }
 
 /// A process whose entries are read together (its commission's log, its public history).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Process {
     Election(ElectionId),
+    Conference(ConferenceId),
 }
 
 impl Process {
@@ -100,6 +126,7 @@ impl Process {
     pub fn text(self) -> String {
         match self {
             Self::Election(id) => format!("election:{id}"),
+            Self::Conference(id) => format!("conference:{id}"),
         }
     }
 
@@ -107,6 +134,7 @@ impl Process {
     pub fn subject(self) -> Subject {
         match self {
             Self::Election(id) => Subject::Election(id),
+            Self::Conference(id) => Subject::Conference(id),
         }
     }
 
@@ -114,6 +142,7 @@ impl Process {
     pub fn phase_action(self) -> Action {
         match self {
             Self::Election(_) => Action::ElectionPhase,
+            Self::Conference(_) => Action::ConferencePhase,
         }
     }
 
@@ -121,6 +150,7 @@ impl Process {
     pub fn deadline_action(self) -> Action {
         match self {
             Self::Election(_) => Action::ElectionDeadline,
+            Self::Conference(_) => Action::ConferenceDeadline,
         }
     }
 }
@@ -135,6 +165,12 @@ impl Subject {
             Self::Election(id) => format!("election:{id}"),
             Self::Candidacy(election, id) => format!("election:{election}:candidacy:{id}"),
             Self::Station(election, id) => format!("election:{election}:station:{id}"),
+            Self::Conference(id) => format!("conference:{id}"),
+            Self::Event(conference, id) => format!("conference:{conference}:event:{id}"),
+            Self::Proposal(conference, id) => format!("conference:{conference}:proposal:{id}"),
+            Self::Consolidated(conference, id) => {
+                format!("conference:{conference}:consolidated:{id}")
+            }
         }
     }
 
@@ -147,6 +183,10 @@ impl Subject {
             Self::Election(_) => "election",
             Self::Candidacy(..) => "candidacy",
             Self::Station(..) => "station",
+            Self::Conference(_) => "conference",
+            Self::Event(..) => "event",
+            Self::Proposal(..) => "proposal",
+            Self::Consolidated(..) => "consolidated",
         }
     }
 
@@ -161,6 +201,12 @@ impl Subject {
             ["election", n] => Self::Election(ElectionId(id(n)?)),
             ["election", e, "candidacy", n] => Self::Candidacy(ElectionId(id(e)?), id(n)?),
             ["election", e, "station", n] => Self::Station(ElectionId(id(e)?), id(n)?),
+            ["conference", n] => Self::Conference(ConferenceId(id(n)?)),
+            ["conference", c, "event", n] => Self::Event(ConferenceId(id(c)?), id(n)?),
+            ["conference", c, "proposal", n] => Self::Proposal(ConferenceId(id(c)?), id(n)?),
+            ["conference", c, "consolidated", n] => {
+                Self::Consolidated(ConferenceId(id(c)?), id(n)?)
+            }
             _ => return None,
         })
     }
@@ -171,6 +217,10 @@ impl Subject {
             Self::Election(e) | Self::Candidacy(e, _) | Self::Station(e, _) => {
                 Some(Process::Election(e))
             }
+            Self::Conference(c)
+            | Self::Event(c, _)
+            | Self::Proposal(c, _)
+            | Self::Consolidated(c, _) => Some(Process::Conference(c)),
             Self::Organization(_) | Self::Account(_) | Self::Registration(_) => None,
         }
     }
@@ -203,17 +253,25 @@ mod tests {
 
     proptest! {
         #[test]
-        fn subjects_read_back_and_name_their_process(kind in 0u8..6, a in 0i64..1_000_000, b in 0i64..1_000_000) {
+        fn subjects_read_back_and_name_their_process(kind in 0u8..10, a in 0i64..1_000_000, b in 0i64..1_000_000) {
             let subject = match kind {
                 0 => Subject::Organization(OrganizationId(a)),
                 1 => Subject::Account(AccountId(a)),
                 2 => Subject::Registration(RegistrationId(a)),
                 3 => Subject::Election(ElectionId(a)),
                 4 => Subject::Candidacy(ElectionId(a), b),
-                _ => Subject::Station(ElectionId(a), b),
+                5 => Subject::Station(ElectionId(a), b),
+                6 => Subject::Conference(ConferenceId(a)),
+                7 => Subject::Event(ConferenceId(a), b),
+                8 => Subject::Proposal(ConferenceId(a), b),
+                _ => Subject::Consolidated(ConferenceId(a), b),
             };
             prop_assert_eq!(Subject::parse(&subject.text()), Some(subject));
-            if kind >= 3 {
+            if kind >= 6 {
+                let conference = Process::Conference(ConferenceId(a));
+                prop_assert_eq!(subject.process(), Some(conference));
+                prop_assert!(subject.text().starts_with(&conference.text()));
+            } else if kind >= 3 {
                 prop_assert_eq!(subject.process(), Some(Process::Election(ElectionId(a))));
                 prop_assert!(subject.text().starts_with(&Process::Election(ElectionId(a)).text()));
             } else {

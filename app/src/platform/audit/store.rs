@@ -3,6 +3,7 @@
 use crate::db::{Db, Tx};
 use crate::platform::audit::chain::{AuditRecord, ChainBreak, ChainSummary, verify_chain};
 use crate::platform::audit::event::{Action, Process, Subject};
+use crate::platform::text::labels::Labels;
 use crate::{on_db, on_tx};
 
 /// A staff action to record.
@@ -157,6 +158,13 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
         }
         // Candidacy ids are the table's own: the election adds nothing to find one.
         Subject::Candidacy(_, id) => ("SELECT name FROM candidacies WHERE id = $1", id),
+        Subject::Conference(id) => ("SELECT names FROM conferences WHERE id = $1", id.0),
+        Subject::Event(_, id) => ("SELECT name FROM conference_events WHERE id = $1", id),
+        Subject::Proposal(_, id) => ("SELECT title FROM proposals WHERE id = $1", id),
+        Subject::Consolidated(_, id) => (
+            "SELECT code || ' ' || title FROM consolidated_proposals WHERE id = $1",
+            id,
+        ),
     };
     let row: Option<(String,)> = on_db!(db, |pool| sqlx::query_as(sql)
         .bind(id)
@@ -164,6 +172,11 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
         .await)?;
     Ok(row.map(|(name,)| match subject {
         Subject::Station(_, station) => format!("{name} #{station}"),
+        // An edition's names in several languages: the original.
+        Subject::Conference(_) => serde_json::from_str::<Labels>(&name)
+            .ok()
+            .and_then(|labels| labels.original().map(|(_, text)| text.to_owned()))
+            .unwrap_or(name),
         _ => name,
     }))
 }

@@ -46,6 +46,18 @@ pub fn direction(tag: &str) -> &'static str {
 }
 
 impl Labels {
+    /// Labels written in code (defaults, demo data), the original first; not checked.
+    pub fn from_pairs<L: Into<String>, T: Into<String>>(
+        pairs: impl IntoIterator<Item = (L, T)>,
+    ) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(l, t)| (l.into(), t.into()))
+                .collect(),
+        )
+    }
+
     /// Checks (language, text) pairs, the original first: at least one, every language a
     /// tag and given once, every text a line of at most `max` characters.
     pub fn parse(

@@ -1,0 +1,1 @@
+//! Delegates elected at each conference event (placeholder while `rules.rs` is written).

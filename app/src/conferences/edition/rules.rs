@@ -1,0 +1,288 @@
+//! An edition's phases and what each allows, its themes and levels (DOMAIN.md § Process 2).
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Date;
+use crate::platform::ids::{ConferenceId, OrganizationId};
+use crate::platform::text::labels::Labels;
+
+/// An edition's calendar, in its only order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Being set up by the organizers; not public.
+    Draft,
+    /// Public: pre-conferences are announced and civil-society groups register free
+    /// conferences.
+    Preparation,
+    /// Events take place: participants check in, write, discuss, support and prioritise
+    /// proposals, and elect delegates.
+    Events,
+    /// The systematization team merges and codes the events' proposals.
+    Consolidation,
+    /// Delegates vote on the consolidated proposals and motions.
+    Plenary,
+    /// Approved proposals become the plan's actions and indicators.
+    Plan,
+    /// The plan is carried out; its progress is published.
+    Monitoring,
+}
+
+crate::platform::codes::text_codes!(Phase {
+    Draft => "draft",
+    Preparation => "preparation",
+    Events => "events",
+    Consolidation => "consolidation",
+    Plenary => "plenary",
+    Plan => "plan",
+    Monitoring => "monitoring",
+});
+
+impl Phase {
+    /// Everything but the draft is public.
+    pub fn public(self) -> bool {
+        self > Self::Draft
+    }
+
+    /// Free conferences register while events are still being prepared or held.
+    pub fn takes_free_conferences(self) -> bool {
+        matches!(self, Self::Preparation | Self::Events)
+    }
+
+    /// Participants register, check in and write proposals only while events are held.
+    pub fn events_open(self) -> bool {
+        self == Self::Events
+    }
+
+    /// The systematization team works only in its phase.
+    pub fn allows_consolidation(self) -> bool {
+        self == Self::Consolidation
+    }
+
+    /// Counts "after consolidation" mean something from the end of it on.
+    pub fn consolidated(self) -> bool {
+        self > Self::Consolidation
+    }
+}
+
+/// A level of government a proposal is addressed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    /// `municipal`, `state`, `federal`, or one the organizers add.
+    pub code: String,
+    pub names: Labels,
+}
+
+/// A theme (eixo), numbered from 1 in the edition's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub number: i64,
+    pub names: Labels,
+}
+
+impl Theme {
+    /// `E3`: how codes and lists name the theme.
+    pub fn code(number: i64) -> String {
+        format!("E{number}")
+    }
+}
+
+/// An edition as stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conference {
+    pub id: ConferenceId,
+    pub organization: OrganizationId,
+    pub slug: String,
+    pub names: Labels,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub levels: Vec<Level>,
+    pub phase: Phase,
+}
+
+impl Conference {
+    /// The edition as a process of the platform (its audit entries, its timeline).
+    pub fn process(&self) -> crate::platform::audit::event::Process {
+        crate::platform::audit::event::Process::Conference(self.id)
+    }
+
+    pub fn level(&self, code: &str) -> Option<&Level> {
+        self.levels.iter().find(|level| level.code == code)
+    }
+}
+
+/// Municipal, state and federal, named in Voz's languages: the default levels of a new
+/// edition (organizers may add or rename).
+pub fn default_levels() -> Vec<Level> {
+    let level = |code: &str, names: [(&str, &str); 6]| Level {
+        code: code.to_owned(),
+        names: Labels::from_pairs(names),
+    };
+    vec![
+        level(
+            "municipal",
+            [
+                ("pt-BR", "Municipal"),
+                ("en", "Municipal"),
+                ("es", "Municipal"),
+                ("fr", "Municipal"),
+                ("ht", "Minisipal"),
+                ("ar", "بلدي"),
+            ],
+        ),
+        level(
+            "state",
+            [
+                ("pt-BR", "Estadual"),
+                ("en", "State"),
+                ("es", "Estatal"),
+                ("fr", "État fédéré"),
+                ("ht", "Eta"),
+                ("ar", "الولاية"),
+            ],
+        ),
+        level(
+            "federal",
+            [
+                ("pt-BR", "Federal"),
+                ("en", "Federal"),
+                ("es", "Federal"),
+                ("fr", "Fédéral"),
+                ("ht", "Federal"),
+                ("ar", "اتحادي"),
+            ],
+        ),
+    ]
+}
+
+/// A new edition, checked: the slug as elections' (lowercase letters, digits, dashes),
+/// the last day not before the first, at least one theme and one level, level codes
+/// once each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewConference {
+    pub slug: String,
+    pub names: Labels,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub themes: Vec<Labels>,
+    pub levels: Vec<Level>,
+}
+
+/// Why a new edition was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditionProblem {
+    #[error("the address must be 1–40 lowercase letters, digits and dashes")]
+    Slug,
+    #[error("the last day is before the first")]
+    Dates,
+    #[error("an edition has 1 to 20 themes")]
+    Themes,
+    #[error("an edition has at least one level of government, each code once")]
+    Levels,
+}
+
+impl NewConference {
+    pub fn check(&self) -> Result<(), EditionProblem> {
+        if !is_slug(&self.slug) {
+            return Err(EditionProblem::Slug);
+        }
+        if self.ends_on < self.starts_on {
+            return Err(EditionProblem::Dates);
+        }
+        if self.themes.is_empty() || self.themes.len() > 20 {
+            return Err(EditionProblem::Themes);
+        }
+        let mut codes: Vec<&str> = self.levels.iter().map(|l| l.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        if codes.is_empty() || codes.len() != self.levels.len() || !codes.iter().all(|c| is_slug(c))
+        {
+            return Err(EditionProblem::Levels);
+        }
+        Ok(())
+    }
+}
+
+/// An address part: 1–40 lowercase ASCII letters, digits and inner dashes.
+pub fn is_slug(text: &str) -> bool {
+    (1..=40).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::codes::Coded;
+
+    #[test]
+    fn phases_go_in_the_conference_order() {
+        let codes: Vec<&str> = Phase::all().iter().map(|p| p.code()).collect();
+        assert_eq!(
+            codes,
+            [
+                "draft",
+                "preparation",
+                "events",
+                "consolidation",
+                "plenary",
+                "plan",
+                "monitoring"
+            ]
+        );
+        assert!(!Phase::Draft.public());
+        assert!(Phase::Preparation.public());
+        assert!(Phase::Preparation.takes_free_conferences());
+        assert!(!Phase::Consolidation.takes_free_conferences());
+        assert!(Phase::Plenary.consolidated() && !Phase::Consolidation.consolidated());
+    }
+
+    #[test]
+    fn default_levels_are_named_in_every_language() {
+        let levels = default_levels();
+        assert_eq!(levels.len(), 3);
+        for level in &levels {
+            for lang in ["pt-BR", "en", "es", "fr", "ht", "ar"] {
+                assert!(
+                    level.names.iter().any(|(l, _)| l == lang),
+                    "{} {lang}",
+                    level.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_edition_is_checked() {
+        let date = |d: &str| d.parse::<Date>().unwrap();
+        let good = NewConference {
+            slug: "conf-2019".into(),
+            names: Labels::from_pairs([("pt-BR", "Conferência 2019")]),
+            starts_on: date("2019-06-01"),
+            ends_on: date("2019-11-30"),
+            themes: vec![Labels::from_pairs([("pt-BR", "Saúde")])],
+            levels: default_levels(),
+        };
+        assert_eq!(good.check(), Ok(()));
+        let bad = |change: fn(&mut NewConference), problem| {
+            let mut form = good.clone();
+            change(&mut form);
+            assert_eq!(form.check(), Err(problem));
+        };
+        bad(|f| f.slug = "Conf 2019".into(), EditionProblem::Slug);
+        bad(|f| f.slug = "-x".into(), EditionProblem::Slug);
+        bad(
+            |f| f.ends_on = "2019-05-01".parse().unwrap(),
+            EditionProblem::Dates,
+        );
+        bad(|f| f.themes.clear(), EditionProblem::Themes);
+        bad(|f| f.levels.clear(), EditionProblem::Levels);
+        bad(
+            |f| f.levels.push(default_levels().remove(0)),
+            EditionProblem::Levels,
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! Proposals and their supports on either backend.
+
+use serde_json::json;
+
+use crate::conferences::edition::rules::Conference;
+use crate::conferences::error::{ConferenceError, corrupt};
+use crate::conferences::event::rules::{Event, EventStatus};
+use crate::conferences::event::store as event_store;
+use crate::conferences::proposal::rules::{NewProposal, Outcome, Proposal, status};
+use crate::db::{Reader, Tx};
+use crate::platform::audit::event::{Action, Subject};
+use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::ids::{AccountId, ConferenceId, EventId, ProposalId};
+use crate::{execute, on_read, on_tx};
+
+type Row = (
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    i64,
+    i64,
+);
+
+/// A proposal with its supports and what fed on it (consolidated proposals, motions).
+const SELECT: &str = "SELECT p.id, p.event_id, p.theme, p.level, p.language, p.title, p.body, \
+     p.outcome, p.hidden_reason, \
+     (SELECT COUNT(*) FROM proposal_supports s WHERE s.proposal_id = p.id), \
+     (SELECT COUNT(*) FROM consolidated_sources cs JOIN consolidated_proposals c ON c.id = cs.consolidated_id \
+      WHERE cs.proposal_id = p.id AND NOT c.motion), \
+     (SELECT COUNT(*) FROM consolidated_sources cs JOIN consolidated_proposals c ON c.id = cs.consolidated_id \
+      WHERE cs.proposal_id = p.id AND c.motion) \
+     FROM proposals p";
+
+fn proposal(row: Row) -> Result<Proposal, ConferenceError> {
+    let (id, event, theme, level, language, title, body, outcome, hidden, supports, fed, motions) =
+        row;
+    let outcome =
+        Outcome::from_code(&outcome).ok_or_else(|| corrupt(format!("outcome {outcome}")))?;
+    Ok(Proposal {
+        id: ProposalId(id),
+        event: EventId(event),
+        theme,
+        level,
+        language,
+        title,
+        body,
+        supports,
+        status: status(outcome, hidden.is_some(), fed, motions),
+        hidden_reason: hidden,
+    })
+}
+
+/// A checked-in participant's proposal at an approved event, while events are open.
+pub async fn submit_proposal(
+    tx: &mut Tx,
+    conference: &Conference,
+    event: &Event,
+    author: AccountId,
+    new: &NewProposal,
+    now: i64,
+) -> Result<ProposalId, ConferenceError> {
+    if !conference.phase.events_open() || event.status != EventStatus::Approved {
+        return Err(ConferenceError::WrongPhase);
+    }
+    if !event_store::is_participant(&mut *tx, event.id, author, true).await? {
+        return Err(ConferenceError::NotCheckedIn);
+    }
+    let (id,): (i64,) = on_tx!(tx, |conn| {
+        sqlx::query_as(
+            "INSERT INTO proposals (event_id, theme, level, language, title, body, author_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(event.id)
+        .bind(new.theme)
+        .bind(&new.level)
+        .bind(&new.language)
+        .bind(&new.title)
+        .bind(&new.body)
+        .bind(author)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await
+    })?;
+    Ok(ProposalId(id))
+}
+
+/// Supports a proposal once: `false` when `account` already supports it (nothing is
+/// written). The table's key is the rule, so two tabs at once still make one support.
+pub async fn support(
+    tx: &mut Tx,
+    proposal: ProposalId,
+    account: AccountId,
+) -> Result<bool, ConferenceError> {
+    let done = execute!(
+        tx,
+        "INSERT INTO proposal_supports (proposal_id, account_id) VALUES ($1, $2) \
+         ON CONFLICT (proposal_id, account_id) DO NOTHING",
+        proposal,
+        account,
+    )?;
+    Ok(done == 1)
+}
+
+/// Records a proposal's outcome (out of scope, withdrawn, or open again), audited.
+pub async fn set_outcome(
+    tx: &mut Tx,
+    conference: &Conference,
+    proposal: ProposalId,
+    outcome: Outcome,
+    actor: AccountId,
+    now: i64,
+) -> Result<(), ConferenceError> {
+    let before = proposal_in(&mut *tx, conference.id, proposal).await?;
+    let (stored,): (String,) = on_tx!(tx, |conn| {
+        sqlx::query_as("SELECT outcome FROM proposals WHERE id = $1")
+            .bind(proposal)
+            .fetch_one(&mut *conn)
+            .await
+    })?;
+    if stored == outcome.code() {
+        return Ok(());
+    }
+    execute!(
+        tx,
+        "UPDATE proposals SET outcome = $1 WHERE id = $2",
+        outcome.code(),
+        proposal
+    )?;
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(conference.organization.0),
+            Some(actor.0),
+            Action::ProposalOutcome,
+            Subject::Proposal(conference.id, proposal.0),
+        )
+        .before(json!({ "outcome": stored, "status": before.status.code() }))
+        .after(json!({ "outcome": outcome.code() })),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Hides a proposal with a reason (moderation), audited; it stays in the record, shown
+/// as "hidden by moderation" with the reason.
+pub async fn hide(
+    tx: &mut Tx,
+    conference: &Conference,
+    proposal: ProposalId,
+    reason: &str,
+    actor: AccountId,
+    now: i64,
+) -> Result<(), ConferenceError> {
+    proposal_in(&mut *tx, conference.id, proposal).await?;
+    let changed = execute!(
+        tx,
+        "UPDATE proposals SET hidden_reason = $1 WHERE id = $2 AND hidden_reason IS NULL",
+        reason,
+        proposal,
+    )?;
+    if changed != 1 {
+        return Err(ConferenceError::Conflict);
+    }
+    audit_store::audit(
+        tx,
+        AuditEvent::new(
+            Some(conference.organization.0),
+            Some(actor.0),
+            Action::ProposalHide,
+            Subject::Proposal(conference.id, proposal.0),
+        )
+        .after(json!({ "reason": reason })),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Adds or replaces a translation of a proposal's title and text.
+pub async fn translate(
+    tx: &mut Tx,
+    proposal: ProposalId,
+    language: &str,
+    title: &str,
+    body: &str,
+) -> Result<(), ConferenceError> {
+    execute!(
+        tx,
+        "INSERT INTO proposal_translations (proposal_id, language, title, body) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (proposal_id, language) DO UPDATE SET title = excluded.title, body = excluded.body",
+        proposal,
+        language,
+        title,
+        body,
+    )?;
+    Ok(())
+}
+
+/// A proposal's translations: (language, title, text).
+pub async fn translations<'a>(
+    reader: impl Into<Reader<'a>>,
+    proposal: ProposalId,
+) -> Result<Vec<(String, String, String)>, ConferenceError> {
+    Ok(on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT language, title, body FROM proposal_translations WHERE proposal_id = $1 ORDER BY language",
+        )
+        .bind(proposal)
+        .fetch_all(conn)
+        .await
+    })?)
+}
+
+/// The proposal `id` if it belongs to `conference`.
+pub async fn proposal_in<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: ConferenceId,
+    id: ProposalId,
+) -> Result<Proposal, ConferenceError> {
+    let sql = format!(
+        "{SELECT} JOIN conference_events e ON e.id = p.event_id WHERE p.id = $1 AND e.conference_id = $2"
+    );
+    let row: Option<Row> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql)
+            .bind(id)
+            .bind(conference)
+            .fetch_optional(conn)
+            .await
+    })?;
+    row.map(proposal)
+        .transpose()?
+        .ok_or(ConferenceError::NotFound)
+}
+
+/// An event's proposals, by theme then id.
+pub async fn proposals_of_event<'a>(
+    reader: impl Into<Reader<'a>>,
+    event: EventId,
+) -> Result<Vec<Proposal>, ConferenceError> {
+    let sql = format!("{SELECT} WHERE p.event_id = $1 ORDER BY p.theme, p.id");
+    let rows: Vec<Row> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql).bind(event).fetch_all(conn).await
+    })?;
+    rows.into_iter().map(proposal).collect()
+}
+
+/// Every proposal of a conference's events, by id.
+pub async fn proposals_of_conference<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: ConferenceId,
+) -> Result<Vec<Proposal>, ConferenceError> {
+    let sql = format!(
+        "{SELECT} JOIN conference_events e ON e.id = p.event_id WHERE e.conference_id = $1 ORDER BY p.id"
+    );
+    let rows: Vec<Row> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql).bind(conference).fetch_all(conn).await
+    })?;
+    rows.into_iter().map(proposal).collect()
+}

@@ -1,0 +1,140 @@
+//! A conference edition's public record, as observers script against it (`voz export
+//! --conference`, and the same lines served live): one JSON object per line.
+//!
+//! - `events.jsonl`: `id` (the event's address), `kind`, `name`, `date`, `participants`
+//!   (people checked in).
+//! - `proposals.jsonl`, one per original proposal: `id`, `event`, `theme` (its number),
+//!   `level`, `language`, `title` (none when hidden by moderation), `supports`, `status`,
+//!   `into` (the codes of the consolidated proposals and motions it fed).
+//! - `consolidated.jsonl`: `code`, `theme`, `title`, `sources` (proposal ids), `result`
+//!   and `plenary` (`null` until the plenary has voted).
+//! - `plan.jsonl`: the plan's actions (none until the plan is adopted).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::conferences::consolidation::store as consolidation_store;
+use crate::conferences::edition::rules::Conference;
+use crate::conferences::error::ConferenceError;
+use crate::conferences::event::store as event_store;
+use crate::conferences::proposal::rules::ProposalStatus;
+use crate::conferences::proposal::store as proposal_store;
+use crate::db::Db;
+use crate::platform::ids::ProposalId;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventLine {
+    pub id: String,
+    pub kind: &'static str,
+    pub name: String,
+    pub date: String,
+    pub participants: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProposalLine {
+    pub id: ProposalId,
+    pub event: String,
+    pub theme: i64,
+    pub level: String,
+    pub language: String,
+    /// `None` when hidden by moderation: the record keeps that it existed, not its words.
+    pub title: Option<String>,
+    pub supports: i64,
+    pub status: &'static str,
+    pub into: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConsolidatedLine {
+    pub code: String,
+    pub theme: i64,
+    pub title: String,
+    pub sources: Vec<ProposalId>,
+    pub result: Option<&'static str>,
+    pub plenary: Option<serde_json::Value>,
+}
+
+/// The whole record of one edition, each list in its file's order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PublicRecord {
+    pub events: Vec<EventLine>,
+    pub proposals: Vec<ProposalLine>,
+    pub consolidated: Vec<ConsolidatedLine>,
+    pub plan: Vec<serde_json::Value>,
+}
+
+/// Reads the record of `conference` (approved events only: the public's).
+pub async fn public_record(
+    db: &Db,
+    conference: &Conference,
+) -> Result<PublicRecord, ConferenceError> {
+    let events = event_store::events_of(db, conference.id, true).await?;
+    let checked_in: HashMap<_, _> = event_store::checked_in_counts(db, conference.id)
+        .await?
+        .into_iter()
+        .collect();
+    let slugs: HashMap<_, _> = events.iter().map(|e| (e.id, e.slug.clone())).collect();
+    let consolidated = consolidation_store::consolidated_of(db, conference.id).await?;
+    let mut into: HashMap<ProposalId, Vec<String>> = HashMap::new();
+    for item in &consolidated {
+        for source in &item.sources {
+            into.entry(*source).or_default().push(item.code.clone());
+        }
+    }
+    let proposals = proposal_store::proposals_of_conference(db, conference.id)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            let event = slugs.get(&p.event)?.clone();
+            let hidden = p.status == ProposalStatus::Hidden;
+            Some(ProposalLine {
+                id: p.id,
+                event,
+                theme: p.theme,
+                level: p.level,
+                language: p.language,
+                title: (!hidden).then_some(p.title),
+                supports: p.supports,
+                status: p.status.code(),
+                into: into.remove(&p.id).unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok(PublicRecord {
+        events: events
+            .iter()
+            .map(|e| EventLine {
+                id: e.slug.clone(),
+                kind: e.kind.code(),
+                name: e.name.clone(),
+                date: e.held_on.to_string(),
+                participants: checked_in.get(&e.id).copied().unwrap_or(0),
+            })
+            .collect(),
+        proposals,
+        consolidated: consolidated
+            .into_iter()
+            .map(|c| ConsolidatedLine {
+                code: c.code,
+                theme: c.theme,
+                title: c.title,
+                sources: c.sources,
+                result: None,
+                plenary: None,
+            })
+            .collect(),
+        plan: Vec::new(),
+    })
+}
+
+/// One JSON object per line, each line ending in `\n`.
+pub fn json_lines<T: Serialize>(rows: &[T]) -> Result<String, serde_json::Error> {
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&serde_json::to_string(row)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
