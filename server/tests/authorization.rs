@@ -127,6 +127,27 @@ fn matrix() -> Vec<Case> {
             Who::Everyone,
         ),
         case("POST /api/directory/mine", Body::Form(""), Who::Everyone),
+        // A conference edition's public pages.
+        case(
+            "POST /api/conference",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/event",
+            Body::Form("organization=cmi-sp&conference=conf-2019&event=pre-centro"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/proposal",
+            Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/consolidated",
+            Body::Form("organization=cmi-sp&conference=conf-2019&code=E1-1"),
+            Who::Everyone,
+        ),
         // What a refused form left for its page, and a refusal put into words.
         case("POST /api/register/draft", Body::Form(""), Who::Everyone),
         case(

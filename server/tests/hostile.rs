@@ -275,6 +275,10 @@ async fn hostile_input_never_breaks_the_server() {
             format!("/export/{segment}/cmi-2023/{segment}"),
             format!("/photos/cmi-sp/{segment}/{segment}.jpg"),
             format!("/o/{segment}/e/x"),
+            format!("/fr/o/cmi-sp/c/{segment}"),
+            format!("/ar/o/cmi-sp/c/conf-2019/events/{segment}"),
+            format!("/ht/o/cmi-sp/c/conf-2019/proposals/{segment}"),
+            format!("/es/o/cmi-sp/c/conf-2019/consolidated/{segment}"),
             format!("/{segment}"),
         ] {
             for cookie in ["", admin.as_str()] {

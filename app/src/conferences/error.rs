@@ -19,6 +19,8 @@ pub enum ConferenceError {
     Edition(#[from] EditionProblem),
     #[error("only participants checked in at the event take part")]
     NotCheckedIn,
+    #[error("this person has already voted here")]
+    AlreadyVoted,
     #[error("already decided or changed by someone else")]
     Conflict,
     #[error("invalid input")]
@@ -51,6 +53,7 @@ impl From<ConferenceError> for AppError {
             }
             ConferenceError::Conflict => AppError::new(ErrorCode::Conflict),
             ConferenceError::NotCheckedIn => AppError::new(ErrorCode::NotCheckedIn),
+            ConferenceError::AlreadyVoted => AppError::new(ErrorCode::AlreadyVoted),
             ConferenceError::Edition(_) => AppError::new(ErrorCode::InvalidInput),
             ConferenceError::Invalid(fields) => AppError {
                 code: ErrorCode::InvalidInput,

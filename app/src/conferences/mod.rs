@@ -7,6 +7,8 @@ pub mod edition;
 #[cfg(feature = "ssr")]
 pub mod error;
 pub mod event;
+pub mod event_vote;
 pub mod proposal;
+pub mod public;
 #[cfg(feature = "ssr")]
 pub mod record;

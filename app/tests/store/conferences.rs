@@ -34,11 +34,11 @@ store_tests!(
 
 const NOW: i64 = 1_560_000_000_000;
 
-struct Edition {
-    conference: Conference,
-    themes: Vec<Theme>,
-    organizer: AccountId,
-    people: Vec<AccountId>,
+pub(crate) struct Edition {
+    pub(crate) conference: Conference,
+    pub(crate) themes: Vec<Theme>,
+    pub(crate) organizer: AccountId,
+    pub(crate) people: Vec<AccountId>,
 }
 
 async fn account(tx: &mut voz_app::db::Tx, name: &str) -> AccountId {
@@ -54,7 +54,7 @@ async fn account(tx: &mut voz_app::db::Tx, name: &str) -> AccountId {
     .expect("account")
 }
 
-async fn edition(db: &Db, people: usize) -> Edition {
+pub(crate) async fn edition(db: &Db, people: usize) -> Edition {
     let mut tx = db.begin_write().await.expect("begin");
     let org = accounts_store::create_organization(
         &mut tx,
@@ -105,7 +105,7 @@ async fn edition(db: &Db, people: usize) -> Edition {
     }
 }
 
-async fn advance(db: &Db, edition: &mut Edition, to: Phase) {
+pub(crate) async fn advance(db: &Db, edition: &mut Edition, to: Phase) {
     let mut tx = db.begin_write().await.expect("begin");
     edition_store::move_phase(
         &mut tx,
@@ -134,7 +134,13 @@ fn form(name: &str) -> EventForm {
     }
 }
 
-async fn event(db: &Db, edition: &Edition, kind: EventKind, name: &str, by: AccountId) -> EventId {
+pub(crate) async fn event(
+    db: &Db,
+    edition: &Edition,
+    kind: EventKind,
+    name: &str,
+    by: AccountId,
+) -> EventId {
     let c = &edition.conference;
     let new = validate_event(&form(name), c.starts_on, c.ends_on).expect("valid");
     let mut tx = db.begin_write().await.expect("begin");
@@ -165,7 +171,7 @@ async fn review(
     Ok(())
 }
 
-async fn participate(db: &Db, edition: &Edition, event: EventId, who: &[AccountId]) {
+pub(crate) async fn participate(db: &Db, edition: &Edition, event: EventId, who: &[AccountId]) {
     let found = event_store::event_by_id(db, event).await.expect("event");
     let mut tx = db.begin_write().await.expect("begin");
     for (n, &person) in who.iter().enumerate() {
@@ -188,7 +194,7 @@ async fn participate(db: &Db, edition: &Edition, event: EventId, who: &[AccountI
     tx.commit().await.expect("commit");
 }
 
-async fn propose(
+pub(crate) async fn propose(
     db: &Db,
     edition: &Edition,
     event: EventId,

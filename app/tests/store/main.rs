@@ -9,6 +9,7 @@ mod audit;
 mod candidacies;
 mod conferences;
 mod elections;
+mod event_votes;
 mod photos;
 mod rate_limits;
 mod sessions;

@@ -51,7 +51,7 @@ async fn any_poll_keeps_one_mark_per_person_and_its_own_ballots(db: &Db) {
                 &mut tx,
                 organization,
                 PollKind::Election,
-                Process::Election(ElectionId(owner)),
+                Process::Election(ElectionId(owner)).subject(),
             )
             .await
             .expect("poll"),

@@ -125,6 +125,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::ConsolidatedEdit) => t_string!(i18n, accounts.audit_action_consolidated_edit),
         Some(Action::ProposalOutcome) => t_string!(i18n, accounts.audit_action_proposal_outcome),
         Some(Action::ProposalHide) => t_string!(i18n, accounts.audit_action_proposal_hide),
+        Some(Action::EventVoteOpen) => t_string!(i18n, accounts.audit_action_event_vote_open),
+        Some(Action::EventVoteStart) => t_string!(i18n, accounts.audit_action_event_vote_start),
+        Some(Action::EventVoteCount) => t_string!(i18n, accounts.audit_action_event_vote_count),
         None => return code.to_owned(),
     }
     .to_owned()

@@ -146,7 +146,7 @@ pub async fn create_election(
         tx,
         organization,
         PollKind::Election,
-        Process::Election(election),
+        Process::Election(election).subject(),
     )
     .await?;
     execute!(

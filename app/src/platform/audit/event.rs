@@ -52,6 +52,9 @@ pub enum Action {
     ConsolidatedEdit,
     ProposalOutcome,
     ProposalHide,
+    EventVoteOpen,
+    EventVoteStart,
+    EventVoteCount,
 }
 
 crate::platform::codes::text_codes!(Action {
@@ -96,6 +99,9 @@ crate::platform::codes::text_codes!(Action {
     ConsolidatedEdit => "consolidated.edit",
     ProposalOutcome => "proposal.outcome",
     ProposalHide => "proposal.hide",
+    EventVoteOpen => "event_vote.open",
+    EventVoteStart => "event_vote.start",
+    EventVoteCount => "event_vote.count",
 });
 
 /// What an action was done to.

@@ -9,6 +9,8 @@
 use crate::error::{AppError, FieldProblem, Problem};
 
 pub mod dates;
+#[cfg(feature = "ssr")]
+pub mod diff;
 pub mod labels;
 #[cfg(feature = "ssr")]
 pub mod markdown;

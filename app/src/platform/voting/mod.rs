@@ -39,8 +39,14 @@ crate::platform::codes::text_codes!(Channel {
 pub enum PollKind {
     /// An election's ballot (its segments and candidates).
     Election,
+    /// A conference event's prioritisation: up to K of its proposals per theme.
+    Priorities,
+    /// A conference event's delegate election.
+    Delegates,
 }
 
 crate::platform::codes::text_codes!(PollKind {
     Election => "election",
+    Priorities => "priorities",
+    Delegates => "delegates",
 });

@@ -9,7 +9,7 @@
 
 use crate::accounts::access_code::store::random_code;
 use crate::db::{Db, Reader, Tx};
-use crate::platform::audit::event::Process;
+use crate::platform::audit::event::Subject;
 use crate::platform::ids::{AccountId, OrganizationId, PollId};
 use crate::platform::voting::{Channel, PollKind};
 use crate::{execute, on_db, on_read, on_tx};
@@ -24,12 +24,13 @@ pub fn new_tracking_code() -> String {
         .join("-")
 }
 
-/// Opens a new ballot box of `kind` for `owner` (one per kind and owner).
+/// Opens a new ballot box of `kind` for `owner` (one per kind and owner): an election,
+/// or one event of a conference.
 pub async fn create_poll(
     tx: &mut Tx,
     organization: OrganizationId,
     kind: PollKind,
-    owner: Process,
+    owner: Subject,
 ) -> Result<PollId, sqlx::Error> {
     let (id,): (PollId,) = on_tx!(tx, |conn| {
         sqlx::query_as(

@@ -1,0 +1,80 @@
+//! A consolidated proposal's (or motion's) public page: its text, every source proposal
+//! with its event, and every version of its text with what changed.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_meta::Title;
+
+use super::{EditionCrumb, ProposalList, param};
+use crate::conferences::public::api::{ConsolidatedPage, load_consolidated};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::platform::text::ui::TranslatedText;
+use crate::platform::timeline::ui::day;
+use crate::ui::kit::{Fact, Facts, Loaded};
+
+#[component]
+pub fn ConsolidatedPageView() -> impl IntoView {
+    let (org, conference, code) = (param("org"), param("conference"), param("code"));
+    let page = Resource::new(
+        move || (org(), conference(), code()),
+        |(o, c, code)| load_consolidated(o, c, code),
+    );
+    view! { <Loaded resource=page show=|page| view! { <Consolidated page /> } /> }
+}
+
+#[component]
+fn Consolidated(page: ConsolidatedPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let reader = locale.as_str().to_owned();
+    let kind = if page.motion {
+        t_string!(i18n, conferences.motion)
+    } else {
+        t_string!(i18n, conferences.consolidated_proposal)
+    };
+    let events = {
+        let mut names: Vec<&str> = page.sources.iter().map(|s| s.event_name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.len()
+    };
+    let sources_heading = t_string!(
+        i18n,
+        conferences.sources_heading,
+        n = page.sources.len(),
+        events = events
+    )
+    .to_string();
+    view! {
+        <Title text=format!("{} · {}", page.code, page.title) />
+        <EditionCrumb head=page.head.clone() />
+        <p class="eyebrow">{kind}</p>
+        <h1><span dir="ltr">{page.code.clone()}</span> " " <span dir="auto">{page.title.clone()}</span></h1>
+        <Facts>
+            <Fact term=t!(i18n, conferences.proposal_theme)>
+                {format!("E{} · ", page.theme)}<TranslatedText labels=page.theme_names.clone() reader=reader />
+            </Fact>
+        </Facts>
+        <div class="proposal-text" dir="auto" inner_html=page.body_html.clone()></div>
+        <h2 data-testid="sources-heading">{sources_heading}</h2>
+        <ProposalList head=page.head.clone() proposals=page.sources.clone() with_event=true />
+        <h2>{t!(i18n, conferences.versions_heading)}</h2>
+        <ol class="versions">
+            {page.versions.iter().rev().map(|v| {
+                let label = t_string!(i18n, conferences.version_label, number = v.version, day = day(v.edited_at, locale)).to_string();
+                view! {
+                    <li>
+                        <details open=v.version == page.versions.len() as i64>
+                            <summary>{label}</summary>
+                            <p dir="auto"><strong>{v.title.clone()}</strong></p>
+                            {match &v.changes_html {
+                                Some(html) => view! { <div class="diff" dir="auto" inner_html=html.clone()></div> }.into_any(),
+                                None => view! { <p class="version-text" dir="auto">{v.body.clone()}</p> }.into_any(),
+                            }}
+                        </details>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
