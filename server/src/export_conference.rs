@@ -6,6 +6,9 @@ use std::path::Path;
 
 use voz_app::accounts::store as accounts_store;
 use voz_app::conferences::edition::store as edition_store;
+use voz_app::conferences::error::ConferenceError;
+use voz_app::conferences::event::store as event_store;
+use voz_app::conferences::event_vote::store as vote_store;
 use voz_app::conferences::record::{json_lines, public_record};
 use voz_app::db::Db;
 
@@ -50,15 +53,41 @@ pub async fn record(database_url: &str, org: &str, conference: &str, out: &Path)
     Ok(())
 }
 
+/// One event's counted delegate election, as `voz tally` reads it: `election.json` (the
+/// rule as the count's configuration: the quota as parity on the migrant flag) and
+/// `ballots.jsonl`.
 pub async fn delegates(
     database_url: &str,
     org: &str,
     conference: &str,
     event: &str,
-    _out: &Path,
+    out: &Path,
 ) -> Outcome {
     let db = Db::connect(database_url).await?;
-    edition(&db, org, conference).await?;
+    let edition = edition(&db, org, conference).await?;
+    let found = event_store::event_by_slug(&db, edition.id, event)
+        .await
+        .map_err(|_| format!("no event {event:?} in {conference:?} (see events.jsonl for ids)"))?;
+    let (election, ballots) = vote_store::delegate_export(&db, found.id)
+        .await
+        .map_err(|e| match e {
+            ConferenceError::NotFound | ConferenceError::WrongPhase => {
+                format!("event {event:?} has no counted delegate election yet")
+            }
+            other => other.to_string(),
+        })?;
+    std::fs::create_dir_all(out)?;
+    let election_file = out.join("election.json");
+    let ballots_file = out.join("ballots.jsonl");
+    std::fs::write(&election_file, election)?;
+    std::fs::write(&ballots_file, &ballots)?;
+    eprintln!(
+        "{} ballots → {}; recount with `voz tally {} {}`",
+        ballots.lines().count(),
+        out.display(),
+        election_file.display(),
+        ballots_file.display()
+    );
     db.close().await;
-    Err(format!("event {event:?}: delegate elections are not recorded by this version yet").into())
+    Ok(())
 }

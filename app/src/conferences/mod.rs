@@ -8,6 +8,8 @@ pub mod edition;
 pub mod error;
 pub mod event;
 pub mod event_vote;
+pub mod plan;
+pub mod plenary;
 pub mod proposal;
 pub mod public;
 #[cfg(feature = "ssr")]

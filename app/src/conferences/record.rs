@@ -6,9 +6,13 @@
 //! - `proposals.jsonl`, one per original proposal: `id`, `event`, `theme` (its number),
 //!   `level`, `language`, `title` (none when hidden by moderation), `supports`, `status`,
 //!   `into` (the codes of the consolidated proposals and motions it fed).
-//! - `consolidated.jsonl`: `code`, `theme`, `title`, `sources` (proposal ids), `result`
-//!   and `plenary` (`null` until the plenary has voted).
-//! - `plan.jsonl`: the plan's actions (none until the plan is adopted).
+//! - `consolidated.jsonl`: `code`, `theme` (motions keep the theme they were written
+//!   under), `title`, `sources` (proposal ids), `result` (`priority` | `approved` |
+//!   `rejected` | `motion`) and `plenary` (`approve`, `reject`, `abstain`, `priority`
+//!   marks) — both `null` until the plenary has counted that theme.
+//! - `plan.jsonl`: the plan's actions: `id` (`A12`), `title`, `responsible`, `from`
+//!   (consolidated codes), `indicators` (`name`, `unit`, `baseline`, `targets` by year,
+//!   `status`, `current`).
 
 use std::collections::HashMap;
 
@@ -18,6 +22,8 @@ use crate::conferences::consolidation::store as consolidation_store;
 use crate::conferences::edition::rules::Conference;
 use crate::conferences::error::ConferenceError;
 use crate::conferences::event::store as event_store;
+use crate::conferences::plan::store as plan_store;
+use crate::conferences::plenary::store as plenary_store;
 use crate::conferences::proposal::rules::ProposalStatus;
 use crate::conferences::proposal::store as proposal_store;
 use crate::db::Db;
@@ -53,7 +59,16 @@ pub struct ConsolidatedLine {
     pub title: String,
     pub sources: Vec<ProposalId>,
     pub result: Option<&'static str>,
-    pub plenary: Option<serde_json::Value>,
+    pub plenary: Option<PlenaryVotes>,
+}
+
+/// An item's plenary votes: approvals, rejections, abstentions, priority marks.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlenaryVotes {
+    pub approve: u64,
+    pub reject: u64,
+    pub abstain: u64,
+    pub priority: u64,
 }
 
 /// The whole record of one edition, each list in its file's order.
@@ -62,7 +77,30 @@ pub struct PublicRecord {
     pub events: Vec<EventLine>,
     pub proposals: Vec<ProposalLine>,
     pub consolidated: Vec<ConsolidatedLine>,
-    pub plan: Vec<serde_json::Value>,
+    pub plan: Vec<PlanLine>,
+}
+
+/// One action of the plan: `id` (`A12`), `title`, `responsible`, `from` (consolidated
+/// codes) and its indicators.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanLine {
+    pub id: String,
+    pub title: String,
+    pub responsible: String,
+    pub from: Vec<String>,
+    pub indicators: Vec<IndicatorLine>,
+}
+
+/// `name`, `unit`, `baseline`, `targets` (year → target), `status`, `current` (the last
+/// value reported, if any).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorLine {
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub targets: std::collections::BTreeMap<String, f64>,
+    pub status: &'static str,
+    pub current: Option<f64>,
 }
 
 /// Reads the record of `conference` (approved events only: the public's).
@@ -77,6 +115,7 @@ pub async fn public_record(
         .collect();
     let slugs: HashMap<_, _> = events.iter().map(|e| (e.id, e.slug.clone())).collect();
     let consolidated = consolidation_store::consolidated_of(db, conference.id).await?;
+    let mut plenary = plenary_store::results(db, conference).await?;
     let mut into: HashMap<ProposalId, Vec<String>> = HashMap::new();
     for item in &consolidated {
         for source in &item.sources {
@@ -116,16 +155,49 @@ pub async fn public_record(
         proposals,
         consolidated: consolidated
             .into_iter()
-            .map(|c| ConsolidatedLine {
-                code: c.code,
-                theme: c.theme,
-                title: c.title,
-                sources: c.sources,
-                result: None,
-                plenary: None,
+            .map(|c| {
+                let voted = plenary.remove(&c.code);
+                ConsolidatedLine {
+                    result: voted.as_ref().map(|v| v.result.code()),
+                    plenary: voted.map(|v| PlenaryVotes {
+                        approve: v.approve,
+                        reject: v.reject,
+                        abstain: v.abstain,
+                        priority: v.priority,
+                    }),
+                    code: c.code,
+                    theme: c.theme,
+                    title: c.title,
+                    sources: c.sources,
+                }
             })
             .collect(),
-        plan: Vec::new(),
+        plan: plan_store::actions(db, conference)
+            .await?
+            .into_iter()
+            .map(|a| PlanLine {
+                id: a.code,
+                title: a.title,
+                responsible: a.responsible,
+                from: a.from,
+                indicators: a
+                    .indicators
+                    .into_iter()
+                    .map(|i| IndicatorLine {
+                        name: i.name,
+                        unit: i.unit,
+                        baseline: i.baseline,
+                        targets: i
+                            .targets
+                            .into_iter()
+                            .map(|(y, t)| (y.to_string(), t))
+                            .collect(),
+                        status: i.status.code(),
+                        current: i.current,
+                    })
+                    .collect(),
+            })
+            .collect(),
     })
 }
 

@@ -218,7 +218,7 @@ pub(crate) async fn propose(
     Ok(id)
 }
 
-fn merged(
+pub(crate) fn merged(
     theme: i64,
     sources: &[ProposalId],
     edition: &Edition,

@@ -317,12 +317,21 @@ async fn delegates_are_elected_with_the_quota_and_recounted_from_the_export(db: 
     // the published lot) gives way to c5, who comes last by votes.
     assert_eq!(allocation.delegates.len(), 3);
     assert_eq!(allocation.delegates[2], "c5");
-    assert!(allocation.delegates[..2].iter().all(|c| ["c1", "c2", "c3"].contains(&c.as_str())));
+    assert!(
+        allocation.delegates[..2]
+            .iter()
+            .all(|c| ["c1", "c2", "c3"].contains(&c.as_str()))
+    );
     assert!(allocation.quota.met);
     assert_eq!(allocation.reserve.len(), 2);
     let elected = vote_store::delegates_of(db, at).await.expect("delegates");
     assert_eq!(elected.iter().filter(|d| d.2 == "delegate").count(), 3);
-    assert!(elected.iter().any(|d| d.0 == edition.people[0] && d.2 == "delegate"), "c5 is participant 0");
+    assert!(
+        elected
+            .iter()
+            .any(|d| d.0 == edition.people[0] && d.2 == "delegate"),
+        "c5 is participant 0"
+    );
 
     // The export is exactly `voz tally`'s input, and recounts the same delegates.
     let (election, ballots) = vote_store::delegate_export(db, at).await.expect("export");

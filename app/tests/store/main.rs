@@ -11,6 +11,7 @@ mod conferences;
 mod elections;
 mod event_votes;
 mod photos;
+mod plenary;
 mod rate_limits;
 mod sessions;
 mod stations;

@@ -128,6 +128,13 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::EventVoteOpen) => t_string!(i18n, accounts.audit_action_event_vote_open),
         Some(Action::EventVoteStart) => t_string!(i18n, accounts.audit_action_event_vote_start),
         Some(Action::EventVoteCount) => t_string!(i18n, accounts.audit_action_event_vote_count),
+        Some(Action::PlenaryOpen) => t_string!(i18n, accounts.audit_action_plenary_open),
+        Some(Action::PlenaryCredential) => {
+            t_string!(i18n, accounts.audit_action_plenary_credential)
+        }
+        Some(Action::PlenaryCount) => t_string!(i18n, accounts.audit_action_plenary_count),
+        Some(Action::PlanAction) => t_string!(i18n, accounts.audit_action_plan_action),
+        Some(Action::PlanIndicator) => t_string!(i18n, accounts.audit_action_plan_indicator),
         None => return code.to_owned(),
     }
     .to_owned()
@@ -145,6 +152,7 @@ pub fn audit_subject(i18n: I18nContext<Locale>, kind: &str) -> &'static str {
         "event" => t_string!(i18n, accounts.audit_subject_event),
         "proposal" => t_string!(i18n, accounts.audit_subject_proposal),
         "consolidated" => t_string!(i18n, accounts.audit_subject_consolidated),
+        "plenary" => t_string!(i18n, accounts.audit_subject_plenary),
         _ => t_string!(i18n, accounts.audit_subject_station),
     }
 }

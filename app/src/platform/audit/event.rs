@@ -55,6 +55,11 @@ pub enum Action {
     EventVoteOpen,
     EventVoteStart,
     EventVoteCount,
+    PlenaryOpen,
+    PlenaryCredential,
+    PlenaryCount,
+    PlanAction,
+    PlanIndicator,
 }
 
 crate::platform::codes::text_codes!(Action {
@@ -102,6 +107,11 @@ crate::platform::codes::text_codes!(Action {
     EventVoteOpen => "event_vote.open",
     EventVoteStart => "event_vote.start",
     EventVoteCount => "event_vote.count",
+    PlenaryOpen => "plenary.open",
+    PlenaryCredential => "plenary.credential",
+    PlenaryCount => "plenary.count",
+    PlanAction => "plan.action",
+    PlanIndicator => "plan.indicator",
 });
 
 /// What an action was done to.
@@ -118,6 +128,8 @@ pub enum Subject {
     Event(ConferenceId, i64),
     Proposal(ConferenceId, i64),
     Consolidated(ConferenceId, i64),
+    /// The plenary's vote on one theme (0: the motions).
+    Plenary(ConferenceId, i64),
 }
 
 /// A process whose entries are read together (its commission's log, its public history).
@@ -177,6 +189,7 @@ impl Subject {
             Self::Consolidated(conference, id) => {
                 format!("conference:{conference}:consolidated:{id}")
             }
+            Self::Plenary(conference, theme) => format!("conference:{conference}:plenary:{theme}"),
         }
     }
 
@@ -193,6 +206,7 @@ impl Subject {
             Self::Event(..) => "event",
             Self::Proposal(..) => "proposal",
             Self::Consolidated(..) => "consolidated",
+            Self::Plenary(..) => "plenary",
         }
     }
 
@@ -213,6 +227,7 @@ impl Subject {
             ["conference", c, "consolidated", n] => {
                 Self::Consolidated(ConferenceId(id(c)?), id(n)?)
             }
+            ["conference", c, "plenary", n] => Self::Plenary(ConferenceId(id(c)?), id(n)?),
             _ => return None,
         })
     }
@@ -226,7 +241,8 @@ impl Subject {
             Self::Conference(c)
             | Self::Event(c, _)
             | Self::Proposal(c, _)
-            | Self::Consolidated(c, _) => Some(Process::Conference(c)),
+            | Self::Consolidated(c, _)
+            | Self::Plenary(c, _) => Some(Process::Conference(c)),
             Self::Organization(_) | Self::Account(_) | Self::Registration(_) => None,
         }
     }
@@ -259,7 +275,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn subjects_read_back_and_name_their_process(kind in 0u8..10, a in 0i64..1_000_000, b in 0i64..1_000_000) {
+        fn subjects_read_back_and_name_their_process(kind in 0u8..11, a in 0i64..1_000_000, b in 0i64..1_000_000) {
             let subject = match kind {
                 0 => Subject::Organization(OrganizationId(a)),
                 1 => Subject::Account(AccountId(a)),
@@ -270,7 +286,8 @@ mod tests {
                 6 => Subject::Conference(ConferenceId(a)),
                 7 => Subject::Event(ConferenceId(a), b),
                 8 => Subject::Proposal(ConferenceId(a), b),
-                _ => Subject::Consolidated(ConferenceId(a), b),
+                9 => Subject::Consolidated(ConferenceId(a), b),
+                _ => Subject::Plenary(ConferenceId(a), b),
             };
             prop_assert_eq!(Subject::parse(&subject.text()), Some(subject));
             if kind >= 6 {

@@ -158,7 +158,9 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
         }
         // Candidacy ids are the table's own: the election adds nothing to find one.
         Subject::Candidacy(_, id) => ("SELECT name FROM candidacies WHERE id = $1", id),
-        Subject::Conference(id) => ("SELECT names FROM conferences WHERE id = $1", id.0),
+        Subject::Conference(id) | Subject::Plenary(id, _) => {
+            ("SELECT names FROM conferences WHERE id = $1", id.0)
+        }
         Subject::Event(_, id) => ("SELECT name FROM conference_events WHERE id = $1", id),
         Subject::Proposal(_, id) => ("SELECT title FROM proposals WHERE id = $1", id),
         Subject::Consolidated(_, id) => (
@@ -173,7 +175,7 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
     Ok(row.map(|(name,)| match subject {
         Subject::Station(_, station) => format!("{name} #{station}"),
         // An edition's names in several languages: the original.
-        Subject::Conference(_) => serde_json::from_str::<Labels>(&name)
+        Subject::Conference(_) | Subject::Plenary(..) => serde_json::from_str::<Labels>(&name)
             .ok()
             .and_then(|labels| labels.original().map(|(_, text)| text.to_owned()))
             .unwrap_or(name),

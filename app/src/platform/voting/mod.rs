@@ -43,10 +43,13 @@ pub enum PollKind {
     Priorities,
     /// A conference event's delegate election.
     Delegates,
+    /// A conference plenary's vote on one theme (or on the motions).
+    Plenary,
 }
 
 crate::platform::codes::text_codes!(PollKind {
     Election => "election",
     Priorities => "priorities",
     Delegates => "delegates",
+    Plenary => "plenary",
 });

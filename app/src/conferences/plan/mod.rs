@@ -1,0 +1,7 @@
+//! The plan: approved proposals become actions with the bodies responsible, each with
+//! indicators (a baseline, a target per year, a status updated over the years); the
+//! public follows each action's progress back to the proposals it came from.
+
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
