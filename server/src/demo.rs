@@ -167,6 +167,7 @@ async fn load_organization(
     tx.commit().await?;
     if new.slug == "cmi-sp" {
         crate::demo_election::load(db, secret, organization, reviewer, now).await?;
+        crate::demo_conference::load(db, organization, reviewer, now).await?;
     }
     Ok(())
 }

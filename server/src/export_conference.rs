@@ -68,14 +68,15 @@ pub async fn delegates(
     let found = event_store::event_by_slug(&db, edition.id, event)
         .await
         .map_err(|_| format!("no event {event:?} in {conference:?} (see events.jsonl for ids)"))?;
-    let (election, ballots) = vote_store::delegate_export(&db, found.id)
-        .await
-        .map_err(|e| match e {
-            ConferenceError::NotFound | ConferenceError::WrongPhase => {
-                format!("event {event:?} has no counted delegate election yet")
-            }
-            other => other.to_string(),
-        })?;
+    let (election, ballots) =
+        vote_store::delegate_export(&db, found.id)
+            .await
+            .map_err(|e| match e {
+                ConferenceError::NotFound | ConferenceError::WrongPhase => {
+                    format!("event {event:?} has no counted delegate election yet")
+                }
+                other => other.to_string(),
+            })?;
     std::fs::create_dir_all(out)?;
     let election_file = out.join("election.json");
     let ballots_file = out.join("ballots.jsonl");

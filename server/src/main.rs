@@ -13,6 +13,7 @@ mod canonical_host;
 mod cli;
 mod csrf;
 mod demo;
+mod demo_conference;
 mod demo_election;
 mod downloads;
 mod export;

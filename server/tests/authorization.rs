@@ -134,6 +134,16 @@ fn matrix() -> Vec<Case> {
             Who::Everyone,
         ),
         case(
+            "POST /api/conference/plenary",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/plan",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Everyone,
+        ),
+        case(
             "POST /api/conference/event",
             Body::Form("organization=cmi-sp&conference=conf-2019&event=pre-centro"),
             Who::Everyone,

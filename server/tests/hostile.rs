@@ -276,6 +276,7 @@ async fn hostile_input_never_breaks_the_server() {
             format!("/photos/cmi-sp/{segment}/{segment}.jpg"),
             format!("/o/{segment}/e/x"),
             format!("/fr/o/cmi-sp/c/{segment}"),
+            format!("/pt-BR/o/{segment}/c/conf-2019/plan"),
             format!("/ar/o/cmi-sp/c/conf-2019/events/{segment}"),
             format!("/ht/o/cmi-sp/c/conf-2019/proposals/{segment}"),
             format!("/es/o/cmi-sp/c/conf-2019/consolidated/{segment}"),

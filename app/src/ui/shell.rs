@@ -15,7 +15,8 @@ use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::conferences::public::ui::{
-    ConsolidatedPageView, EditionPageView, EventPageView, ProposalPageView,
+    ConsolidatedPageView, EditionPageView, EventPageView, PlanPageView, PlenaryPageView,
+    ProposalPageView,
 };
 use crate::elections::ballot::check::TrackingCheckPage;
 use crate::elections::ballot::ui::{BallotPage, ReceiptPage};
@@ -178,6 +179,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/plenary") view=PlenaryPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/plan") view=PlanPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event") view=EventPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals/:proposal") view=ProposalPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/consolidated/:code") view=ConsolidatedPageView ssr=SsrMode::Async />

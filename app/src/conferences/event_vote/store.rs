@@ -534,3 +534,20 @@ pub async fn delegate_export(db: &Db, event: EventId) -> Result<(String, String)
     }
     Ok((election + "\n", ballots))
 }
+
+/// Every delegate of the edition (not the reserves), by event then rank.
+pub async fn delegates_of_conference<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: crate::platform::ids::ConferenceId,
+) -> Result<Vec<AccountId>, ConferenceError> {
+    let rows: Vec<(AccountId,)> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT account_id FROM conference_delegates WHERE conference_id = $1 AND role = 'delegate' \
+             ORDER BY event_id, rank",
+        )
+        .bind(conference)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows.into_iter().map(|(a,)| a).collect())
+}

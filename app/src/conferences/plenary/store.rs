@@ -419,3 +419,19 @@ pub async fn votes<'a>(
     })?;
     Ok(rows.into_iter().map(|(t, s)| (t, s == "counted")).collect())
 }
+
+/// How many people are credentialled at the plenary, and how many of them in an absent
+/// delegate's place.
+pub async fn credential_counts<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: &Conference,
+) -> Result<(i64, i64), ConferenceError> {
+    Ok(on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT COUNT(*), COUNT(replaces) FROM plenary_credentials WHERE conference_id = $1",
+        )
+        .bind(conference.id)
+        .fetch_one(conn)
+        .await
+    })?)
+}

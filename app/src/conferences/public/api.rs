@@ -132,6 +132,53 @@ pub struct ConsolidatedPage {
     pub sources: Vec<ProposalCard>,
     /// Every version, oldest first (the last is the current text).
     pub versions: Vec<VersionView>,
+    /// The plenary's votes on it, once counted.
+    pub plenary: Option<PlenaryLine>,
+    /// The plan's actions that come from it (`A12`).
+    pub actions: Vec<String>,
+}
+
+/// An item's plenary votes and result (`priority`, `approved`, `rejected`, `motion`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlenaryLine {
+    pub code: String,
+    pub title: String,
+    pub approve: u64,
+    pub reject: u64,
+    pub abstain: u64,
+    pub priority: u64,
+    pub result: String,
+}
+
+/// The plenary's results per theme (theme 0: the motions), each item with its votes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlenaryPage {
+    pub head: EditionHead,
+    pub themes: Vec<(i64, Labels, Vec<PlenaryLine>)>,
+    /// Delegates credentialled, and how many of them in an absent delegate's place.
+    pub credentialled: i64,
+    pub replacements: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanPage {
+    pub head: EditionHead,
+    pub actions: Vec<crate::conferences::plan::rules::Action>,
+    /// Each source's title, by code.
+    pub titles: Vec<(String, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "conference/plenary", input = JsonOrForm)]
+pub async fn load_plenary(
+    organization: String,
+    conference: String,
+) -> Result<PlenaryPage, AppError> {
+    respond(ssr::plenary_page(&organization, &conference).await)
+}
+
+#[server(prefix = "/api", endpoint = "conference/plan", input = JsonOrForm)]
+pub async fn load_plan(organization: String, conference: String) -> Result<PlanPage, AppError> {
+    respond(ssr::plan_page(&organization, &conference).await)
 }
 
 #[server(prefix = "/api", endpoint = "conference", input = JsonOrForm)]
@@ -180,6 +227,8 @@ mod ssr {
     use crate::conferences::edition::store as edition_store;
     use crate::conferences::event::rules::{Event, EventStatus};
     use crate::conferences::event::store as event_store;
+    use crate::conferences::plan::store as plan_store;
+    use crate::conferences::plenary::store as plenary_store;
     use crate::conferences::proposal::rules::Proposal;
     use crate::conferences::proposal::store as proposal_store;
     use crate::db::Db;
@@ -490,7 +539,27 @@ mod ssr {
                     .map(|before| diff::changes_html(&whole(&stored[before]), &whole(v))),
             })
             .collect();
+        let plenary = plenary_store::results(db, &found)
+            .await?
+            .remove(&item.code)
+            .map(|r| PlenaryLine {
+                code: r.code,
+                title: item.title.clone(),
+                approve: r.approve,
+                reject: r.reject,
+                abstain: r.abstain,
+                priority: r.priority,
+                result: r.result.code().to_owned(),
+            });
+        let actions = plan_store::actions(db, &found)
+            .await?
+            .into_iter()
+            .filter(|a| a.from.contains(&item.code))
+            .map(|a| a.code)
+            .collect();
         Ok(ConsolidatedPage {
+            plenary,
+            actions,
             head,
             code: item.code,
             theme: item.theme,
@@ -500,6 +569,77 @@ mod ssr {
             body_html: markdown::render(&item.body),
             sources,
             versions,
+        })
+    }
+
+    pub async fn plenary_page(
+        organization: &str,
+        conference: &str,
+    ) -> Result<PlenaryPage, AppError> {
+        let app = app_state()?;
+        let db = &app.db;
+        let (found, head) = edition(db, organization, conference).await?;
+        let mut results = plenary_store::results(db, &found).await?;
+        let consolidated = consolidation_store::consolidated_of(db, found.id).await?;
+        let theme_names = edition_store::themes(db, found.id).await?;
+        let mut themes = Vec::new();
+        for (theme, counted) in plenary_store::votes(db, &found).await? {
+            if !counted {
+                continue;
+            }
+            let names = theme_names
+                .iter()
+                .find(|t| t.number == theme)
+                .map(|t| t.names.clone())
+                .unwrap_or_default();
+            let lines = consolidated
+                .iter()
+                .filter(|c| {
+                    if theme == 0 {
+                        c.motion
+                    } else {
+                        !c.motion && c.theme == theme
+                    }
+                })
+                .filter_map(|c| {
+                    let r = results.remove(&c.code)?;
+                    Some(PlenaryLine {
+                        code: r.code,
+                        title: c.title.clone(),
+                        approve: r.approve,
+                        reject: r.reject,
+                        abstain: r.abstain,
+                        priority: r.priority,
+                        result: r.result.code().to_owned(),
+                    })
+                })
+                .collect();
+            themes.push((theme, names, lines));
+        }
+        let (credentialled, replacements) = plenary_store::credential_counts(db, &found).await?;
+        Ok(PlenaryPage {
+            head,
+            themes,
+            credentialled,
+            replacements,
+        })
+    }
+
+    pub async fn plan_page(organization: &str, conference: &str) -> Result<PlanPage, AppError> {
+        let app = app_state()?;
+        let db = &app.db;
+        let (found, head) = edition(db, organization, conference).await?;
+        let actions = plan_store::actions(db, &found).await?;
+        let titles = consolidation_store::consolidated_of(db, found.id)
+            .await?
+            .into_iter()
+            .filter(|c| actions.iter().any(|a| a.from.contains(&c.code)))
+            .map(|c| (c.code, c.title))
+            .collect();
+        Ok(PlanPage {
+            head,
+            actions,
+            titles,
         })
     }
 }

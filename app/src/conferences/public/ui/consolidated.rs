@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
-use super::{EditionCrumb, ProposalList, param};
+use super::{EditionCrumb, ProposalList, conference_path, param, result_label};
 use crate::conferences::public::api::{ConsolidatedPage, load_consolidated};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::platform::text::ui::TranslatedText;
@@ -56,6 +56,23 @@ fn Consolidated(page: ConsolidatedPage) -> impl IntoView {
             </Fact>
         </Facts>
         <div class="proposal-text" dir="auto" inner_html=page.body_html.clone()></div>
+        {page.plenary.clone().map(|line| {
+            let votes = t_string!(i18n, conferences.plenary_votes_line, approve = line.approve, reject = line.reject, abstain = line.abstain, priority = line.priority).to_string();
+            view! {
+                <h2>{t!(i18n, conferences.plenary_title)}</h2>
+                <p><span class=format!("status proposal-{}", line.result) data-testid="plenary-result">{result_label(i18n, &line.result)}</span> " " {votes}</p>
+            }
+        })}
+        {(!page.actions.is_empty()).then(|| {
+            let links = page.actions.iter().map(|code| {
+                let href = conference_path(&page.head, &format!("/plan#{code}"));
+                view! { <li><a href=href dir="ltr">{code.clone()}</a></li> }
+            }).collect_view();
+            view! {
+                <h2>{t!(i18n, conferences.plan_title)}</h2>
+                <ul class="inline-links" data-testid="plan-actions">{links}</ul>
+            }
+        })}
         <h2 data-testid="sources-heading">{sources_heading}</h2>
         <ProposalList head=page.head.clone() proposals=page.sources.clone() with_event=true />
         <h2>{t!(i18n, conferences.versions_heading)}</h2>

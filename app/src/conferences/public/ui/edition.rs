@@ -6,6 +6,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use super::{conference_path, dates, kind, param, phase};
+use crate::conferences::edition::rules::Phase;
 use crate::conferences::event::rules::EventKind;
 use crate::conferences::public::api::{EditionPage, EventCard, load_edition};
 use crate::i18n::{t, t_string, use_i18n};
@@ -63,6 +64,12 @@ fn Edition(page: EditionPage) -> impl IntoView {
         <p class="lead">{dates(&head, locale)}</p>
         <p>{t!(i18n, conferences.phase_now)} " " <strong class="phase-now">{phase(i18n, head.phase)}</strong></p>
         <p data-testid="edition-counts">{summary}</p>
+        {(head.phase >= Phase::Plenary).then(|| view! {
+            <ul class="inline-links">
+                <li><a href=conference_path(&head, "/plenary")>{t!(i18n, conferences.plenary_title)}</a></li>
+                {(head.phase >= Phase::Plan).then(|| view! { <li><a href=conference_path(&head, "/plan")>{t!(i18n, conferences.plan_title)}</a></li> })}
+            </ul>
+        })}
         <h2>{t!(i18n, conferences.themes_heading)}</h2>
         <ol class="plain themes">
             {page.themes.iter().map(|theme| {

@@ -4,11 +4,15 @@
 mod consolidated;
 mod edition;
 mod event;
+mod plan;
+mod plenary;
 mod proposal;
 
 pub use consolidated::ConsolidatedPageView;
 pub use edition::EditionPageView;
 pub use event::EventPageView;
+pub use plan::PlanPageView;
+pub use plenary::PlenaryPageView;
 pub use proposal::ProposalPageView;
 
 use leptos::prelude::*;
@@ -65,6 +69,16 @@ pub(crate) fn status(i18n: I18nContext<Locale>, status: ProposalStatus) -> &'sta
         ProposalStatus::OutOfScope => t_string!(i18n, conferences.status_out_of_scope),
         ProposalStatus::Withdrawn => t_string!(i18n, conferences.status_withdrawn),
         ProposalStatus::Hidden => t_string!(i18n, conferences.status_hidden),
+    }
+}
+
+/// A plenary result's name (`priority`, `approved`, `rejected`, `motion`).
+pub(crate) fn result_label(i18n: I18nContext<Locale>, result: &str) -> &'static str {
+    match result {
+        "priority" => t_string!(i18n, conferences.result_priority),
+        "approved" => t_string!(i18n, conferences.result_approved),
+        "motion" => t_string!(i18n, conferences.result_motion),
+        _ => t_string!(i18n, conferences.result_rejected),
     }
 }
 
