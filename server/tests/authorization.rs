@@ -134,6 +134,11 @@ fn matrix() -> Vec<Case> {
             Who::Everyone,
         ),
         case(
+            "POST /api/conference/list",
+            Body::Form("organization=cmi-sp"),
+            Who::Everyone,
+        ),
+        case(
             "POST /api/conference/plenary",
             Body::Form("organization=cmi-sp&conference=conf-2019"),
             Who::Everyone,

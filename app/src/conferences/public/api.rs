@@ -168,6 +168,22 @@ pub struct PlanPage {
     pub titles: Vec<(String, String)>,
 }
 
+/// An edition in an organization's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionCard {
+    pub slug: String,
+    pub names: Labels,
+    pub phase: Phase,
+    pub starts_on: Date,
+    pub ends_on: Date,
+}
+
+/// An organization's public conference editions, newest first (none: an empty list).
+#[server(prefix = "/api", endpoint = "conference/list", input = JsonOrForm)]
+pub async fn list_editions(organization: String) -> Result<Vec<EditionCard>, AppError> {
+    respond(ssr::list_editions(&organization).await)
+}
+
 #[server(prefix = "/api", endpoint = "conference/plenary", input = JsonOrForm)]
 pub async fn load_plenary(
     organization: String,
@@ -616,6 +632,8 @@ mod ssr {
                 .collect();
             themes.push((theme, names, lines));
         }
+        // The motions after the themes.
+        themes.sort_by_key(|(theme, ..)| (*theme == 0, *theme));
         let (credentialled, replacements) = plenary_store::credential_counts(db, &found).await?;
         Ok(PlenaryPage {
             head,
@@ -641,5 +659,24 @@ mod ssr {
             actions,
             titles,
         })
+    }
+
+    pub async fn list_editions(organization: &str) -> Result<Vec<EditionCard>, AppError> {
+        let app = app_state()?;
+        let Some(org) = accounts_store::organization_by_slug(&app.db, organization).await? else {
+            return Err(not_found());
+        };
+        Ok(edition_store::conferences_of(&app.db, org.id)
+            .await?
+            .into_iter()
+            .filter(|c| c.phase.public())
+            .map(|c| EditionCard {
+                slug: c.slug,
+                names: c.names,
+                phase: c.phase,
+                starts_on: c.starts_on,
+                ends_on: c.ends_on,
+            })
+            .collect())
     }
 }

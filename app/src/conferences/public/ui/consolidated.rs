@@ -49,7 +49,8 @@ fn Consolidated(page: ConsolidatedPage) -> impl IntoView {
         <Title text=format!("{} · {}", page.code, page.title) />
         <EditionCrumb head=page.head.clone() />
         <p class="eyebrow">{kind}</p>
-        <h1><span dir="ltr">{page.code.clone()}</span> " " <span dir="auto">{page.title.clone()}</span></h1>
+        // The code and its title read as one line in the title's direction.
+        <h1 dir="auto"><bdi>{page.code.clone()}</bdi> " " <bdi>{page.title.clone()}</bdi></h1>
         <Facts>
             <Fact term=t!(i18n, conferences.proposal_theme)>
                 {format!("E{} · ", page.theme)}<TranslatedText labels=page.theme_names.clone() reader=reader />

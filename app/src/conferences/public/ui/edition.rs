@@ -124,3 +124,29 @@ fn EventSection(
         }}
     }
 }
+
+/// An organization's conference editions, linked (nothing when it has none).
+#[component]
+pub fn EditionList(cards: Vec<crate::conferences::public::api::EditionCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let reader = locale.as_str().to_owned();
+    let org = param("org")();
+    (!cards.is_empty()).then(|| {
+        view! {
+            <h2>{t!(i18n, conferences.editions_heading)}</h2>
+            <ul class="plain events">
+                {cards.into_iter().map(|card| {
+                    let href = crate::locale::localized_path(locale, &format!("/o/{org}/c/{}", card.slug));
+                    let dates = format!("{} – {}", long_date(card.starts_on, locale), long_date(card.ends_on, locale));
+                    view! {
+                        <li>
+                            <a href=href><TranslatedText labels=card.names.clone() reader=reader.clone() /></a>
+                            <span class="hint">{dates} " · " {phase(i18n, card.phase)}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}

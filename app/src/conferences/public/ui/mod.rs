@@ -9,7 +9,7 @@ mod plenary;
 mod proposal;
 
 pub use consolidated::ConsolidatedPageView;
-pub use edition::EditionPageView;
+pub use edition::{EditionList, EditionPageView};
 pub use event::EventPageView;
 pub use plan::PlanPageView;
 pub use plenary::PlenaryPageView;

@@ -64,11 +64,11 @@ fn Plan(page: PlanPage) -> impl IntoView {
                 let from = action.from.iter().map(|code| {
                     let href = conference_path(&page.head, &format!("/consolidated/{code}"));
                     let title = page.titles.iter().find(|(c, _)| c == code).map(|(_, t)| t.clone()).unwrap_or_default();
-                    view! { <li><a href=href><span dir="ltr">{code.clone()}</span> " " <span dir="auto">{title}</span></a></li> }
+                    view! { <li><a href=href dir="auto"><bdi>{code.clone()}</bdi> " " <bdi>{title}</bdi></a></li> }
                 }).collect_view();
                 view! {
                     <li class="action" id=action.code.clone()>
-                        <h2><span dir="ltr">{action.code.clone()}</span> " " <span dir="auto">{action.title.clone()}</span></h2>
+                        <h2 dir="auto"><bdi>{action.code.clone()}</bdi> " " <bdi>{action.title.clone()}</bdi></h2>
                         <p class="hint">{t!(i18n, conferences.plan_responsible)} " " <span dir="auto">{action.responsible.clone()}</span></p>
                         <p class="hint">{t!(i18n, conferences.plan_from)}</p>
                         <ul class="inline-links">{from}</ul>

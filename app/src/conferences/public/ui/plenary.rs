@@ -23,6 +23,13 @@ fn Plenary(page: PlenaryPage) -> impl IntoView {
     let i18n = use_i18n();
     let reader = i18n.get_locale_untracked().as_str().to_owned();
     let title = t_string!(i18n, conferences.plenary_title).to_owned();
+    // Narrow screens show each row as a card, each number after its column's name.
+    let labels = (
+        t_string!(i18n, conferences.plenary_approve),
+        t_string!(i18n, conferences.plenary_reject),
+        t_string!(i18n, conferences.plenary_abstain),
+        t_string!(i18n, conferences.plenary_priority),
+    );
     let credentials = t_string!(
         i18n,
         conferences.plenary_credentials,
@@ -63,11 +70,11 @@ fn Plenary(page: PlenaryPage) -> impl IntoView {
                                     let href = conference_path(&page.head, &format!("/consolidated/{}", line.code));
                                     view! {
                                         <tr class=format!("result-{}", line.result)>
-                                            <th scope="row"><a href=href><span dir="ltr">{line.code.clone()}</span></a> " " <span dir="auto">{line.title.clone()}</span></th>
-                                            <td class="num">{line.approve}</td>
-                                            <td class="num">{line.reject}</td>
-                                            <td class="num">{line.abstain}</td>
-                                            <td class="num">{line.priority}</td>
+                                            <th scope="row" dir="auto"><a href=href><bdi>{line.code.clone()}</bdi></a> " " <bdi>{line.title.clone()}</bdi></th>
+                                            <td class="num" data-label=labels.0>{line.approve}</td>
+                                            <td class="num" data-label=labels.1>{line.reject}</td>
+                                            <td class="num" data-label=labels.2>{line.abstain}</td>
+                                            <td class="num" data-label=labels.3>{line.priority}</td>
                                             <td><span class=format!("status proposal-{}", line.result)>{result_label(i18n, &line.result)}</span></td>
                                         </tr>
                                     }

@@ -109,7 +109,7 @@ fn Proposal(page: ProposalPage) -> impl IntoView {
                         let href = conference_path(&page.head, &format!("/consolidated/{}", f.code));
                         let kind = if f.motion { t_string!(i18n, conferences.motion) } else { t_string!(i18n, conferences.consolidated_proposal) };
                         view! {
-                            <li><a href=href><strong dir="ltr">{f.code.clone()}</strong> " " <span dir="auto">{f.title.clone()}</span></a>
+                            <li><a href=href dir="auto"><strong><bdi>{f.code.clone()}</bdi></strong> " " <bdi>{f.title.clone()}</bdi></a>
                             <span class="hint">{kind}</span></li>
                         }
                     }).collect_view()}

@@ -1,0 +1,69 @@
+// A conference edition, read as the public reads it (the demo's `conf-2019`), by links only:
+// the organization's page → the edition (counts before and after consolidation) → an event
+// → a proposal → what became of it → the consolidated proposal, its sources from several
+// events and its versions → the plenary's results → the plan, and from an action back to
+// the proposals it came from. In pt-BR and Arabic at the project's width; no sideways scroll.
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot } from "./helpers/page";
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const lang of ["pt-BR", "ar"]) {
+  test(`a conference's proposals followed from the event to the plan (${lang})`, async ({ page }, testInfo) => {
+    test.setTimeout(60_000);
+    await page.goto(`/${lang}/o/cmi-sp`);
+    await page.locator("a[href$='/o/cmi-sp/c/conf-2019']").click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/o/cmi-sp/c/conf-2019$`));
+    await expect(page.getByTestId("edition-counts")).toContainText("482");
+    await expect(page.getByTestId("edition-counts")).toContainText("202");
+    await expect(page.locator("ol.themes > li")).toHaveCount(8);
+    await expect(page.locator("ul.events > li")).toHaveCount(23);
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-edition-${lang}`);
+
+    // An event and its proposals by theme.
+    await page.locator("ul.events a[href*='/events/pre-conferencia-regional-centro']").click();
+    await expect(page.locator("h1")).toContainText("Centro");
+    await expect(page.getByTestId("participants")).not.toHaveText("0");
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-event-${lang}`);
+
+    // A proposal and what became of it.
+    await page.locator("ul.proposals a[href*='/proposals/']").first().click();
+    await expect(page.getByTestId("proposal-status")).toBeVisible();
+    const became = page.getByTestId("became");
+    await expect(became.locator("a[href*='/consolidated/']").first()).toBeVisible();
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-proposal-${lang}`);
+
+    // The consolidated proposal: its plenary result, its sources (with their events), its versions.
+    await became.locator("a[href*='/consolidated/E']").first().click();
+    await expect(page.getByTestId("plenary-result")).toBeVisible();
+    await expect(page.locator("ul.proposals > li").first()).toBeVisible();
+    await expect(page.locator("ol.versions > li").first()).toBeVisible();
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-consolidated-${lang}`);
+
+    // The plenary's results and the plan.
+    await page.goto(`/${lang}/o/cmi-sp/c/conf-2019/plenary`);
+    await expect(page.locator("table.plenary-table")).toHaveCount(9);
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-plenary-${lang}`);
+    await page.goto(`/${lang}/o/cmi-sp/c/conf-2019/plan`);
+    await expect(page.locator("ol.actions > li")).toHaveCount(80);
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-plan-${lang}`);
+    // From an action back to a consolidated proposal and its original proposals.
+    await page.locator("#A1 ul.inline-links a").first().click();
+    await expect(page.getByTestId("plan-actions")).toContainText("A1");
+    await page.locator("ul.proposals a[href*='/proposals/']").first().click();
+    await expect(page.getByTestId("became")).toBeVisible();
+
+    // A draft or unknown edition is a 404.
+    const missing = await page.goto(`/${lang}/o/cmi-sp/c/no-such-edition`);
+    expect(missing?.status()).toBe(404);
+  });
+}
