@@ -67,3 +67,30 @@ for (const lang of ["pt-BR", "ar"]) {
     expect(missing?.status()).toBe(404);
   });
 }
+
+for (const lang of ["pt-BR", "ar"]) {
+  test(`the proposals list: words and filters through a plain form, shareable addresses (${lang})`, async ({ page }, testInfo) => {
+    await page.goto(`/${lang}/o/cmi-sp/c/conf-2019`);
+    await page.locator("a[href$='/c/conf-2019/proposals']").click();
+    await expect(page.getByTestId("list-found")).toContainText("482");
+    await page.locator("#q").fill("português");
+    await page.locator("#theme").selectOption("7");
+    await page.locator("form.filters button[type=submit]").click();
+    await expect(page).toHaveURL(/q=portugu/);
+    const found = await page.getByTestId("list-found").innerText();
+    const n = Number(found.replace(/\D+/g, " ").trim().split(" ").pop());
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(482);
+    await expect(page.locator("#q")).toHaveValue("português");
+    await expect(page.locator("ul.proposals > li").first()).toBeVisible();
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `conference-list-${lang}`);
+    // Hidden by moderation: found by status.
+    await page.goto(`/${lang}/o/cmi-sp/c/conf-2019/proposals?status=hidden`);
+    await expect(page.locator("ul.proposals > li")).toHaveCount(3);
+    // The open data is served as files.
+    const csv = await page.request.get(`/export/cmi-sp/c/conf-2019/proposals.csv`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\n")[0]).toBe("id,event,theme,level,language,title,supports,status,into,results,actions");
+  });
+}

@@ -71,8 +71,17 @@ async fn serve(
         }
         _ => return Err(StatusCode::NOT_FOUND),
     };
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{election}-{file}\""))
-        .map_err(|e| internal(&e))?;
+    attachment(&format!("{election}-{file}"), content_type, body)
+}
+
+/// A download: its type, and a file name for the browser to save it under.
+pub(crate) fn attachment(
+    name: &str,
+    content_type: &'static str,
+    body: String,
+) -> Result<Response, StatusCode> {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
@@ -122,7 +131,7 @@ async fn results_csv(
 }
 
 /// A CSV field (RFC 4180), with spreadsheet formula starts neutralized.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

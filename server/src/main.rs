@@ -16,6 +16,7 @@ mod demo;
 mod demo_conference;
 mod demo_election;
 mod downloads;
+mod downloads_conference;
 mod export;
 mod export_conference;
 mod finish_render;

@@ -102,9 +102,14 @@ pub async fn run(
 }
 
 /// The plain routes (besides pages and server functions), with their methods.
-pub const PLAIN_ROUTES: [(&str, &str); 4] = [
+pub const PLAIN_ROUTES: [(&str, &str); 6] = [
     ("GET", "/healthz"),
     ("GET", "/export/{org}/{election}/{file}"),
+    ("GET", "/export/{org}/c/{conference}/{file}"),
+    (
+        "GET",
+        "/export/{org}/c/{conference}/delegates/{event}/{file}",
+    ),
     ("GET", "/photos/{org}/{election}/{file}"),
     ("GET", "/pkg/{*path}"),
 ];
@@ -143,6 +148,14 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
         .route(
             "/export/{org}/{election}/{file}",
             get(crate::downloads::download),
+        )
+        .route(
+            "/export/{org}/c/{conference}/{file}",
+            get(crate::downloads_conference::record_file),
+        )
+        .route(
+            "/export/{org}/c/{conference}/delegates/{event}/{file}",
+            get(crate::downloads_conference::delegates_file),
         )
         .route(
             "/photos/{org}/{election}/{file}",

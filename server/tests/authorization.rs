@@ -134,6 +134,13 @@ fn matrix() -> Vec<Case> {
             Who::Everyone,
         ),
         case(
+            "POST /api/conference/proposals",
+            Body::Json(
+                json!({"organization": "cmi-sp", "conference": "conf-2019", "query": {"q": "português", "theme": "7"}}),
+            ),
+            Who::Everyone,
+        ),
+        case(
             "POST /api/conference/list",
             Body::Form("organization=cmi-sp"),
             Who::Everyone,
@@ -208,6 +215,16 @@ fn matrix() -> Vec<Case> {
         case("GET /healthz", Body::Get, Who::Everyone),
         case(
             "GET /export/{org}/{election}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case(
+            "GET /export/{org}/c/{conference}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case(
+            "GET /export/{org}/c/{conference}/delegates/{event}/{file}",
             Body::Get,
             Who::Everyone,
         ),
@@ -725,6 +742,8 @@ fn call(base: &str, case: &Case, cookie: &str) -> (u16, Option<String>) {
     let path = path
         .replace("{org}", "cmi-sp")
         .replace("{election}", "cmi-2023")
+        .replace("{conference}", "conf-2019")
+        .replace("{event}", "pre-conferencia-regional-centro")
         .replace("{file}", "results.json")
         .replace("{*path}", "00000000/voz.css");
     let agent = ureq::AgentBuilder::new().redirects(0).build();

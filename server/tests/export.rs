@@ -215,3 +215,141 @@ fn a_closed_election_exports_and_recounts() {
     let audit = voz(dir.path(), &["audit", "verify"]);
     assert!(String::from_utf8_lossy(&audit.stdout).contains("audit log intact"));
 }
+
+fn lines(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .expect("file")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+/// The conference record is the contract observers script against: its four files hold
+/// the demo edition with consistent lineage, and any event's delegates recount with
+/// `voz tally` from the delegate export.
+#[test]
+fn a_conference_record_exports_and_its_delegates_recount() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let demo = voz(dir.path(), &["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let export = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "cmi-sp",
+            "--conference",
+            "conf-2019",
+            "--out",
+            "record",
+        ],
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let record = dir.path().join("record");
+    let events = lines(&record.join("events.jsonl"));
+    let proposals = lines(&record.join("proposals.jsonl"));
+    let consolidated = lines(&record.join("consolidated.jsonl"));
+    let plan = lines(&record.join("plan.jsonl"));
+    assert_eq!(events.len(), 23);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e["kind"] == "pre_conference")
+            .count(),
+        4
+    );
+    assert_eq!(proposals.len(), 482);
+    assert_eq!(consolidated.len(), 211);
+    assert_eq!(plan.len(), 80);
+    let motions = consolidated
+        .iter()
+        .filter(|c| c["result"] == "motion")
+        .count();
+    assert_eq!(motions, 9);
+    // Lineage both ways: every `into` names a consolidated proposal listing the proposal
+    // among its sources, and every source is a proposal naming it back.
+    for p in &proposals {
+        for code in p["into"].as_array().expect("into") {
+            let c = consolidated
+                .iter()
+                .find(|c| &c["code"] == code)
+                .expect("known code");
+            assert!(c["sources"].as_array().expect("sources").contains(&p["id"]));
+        }
+        assert!(
+            events.iter().any(|e| e["id"] == p["event"]),
+            "its event is listed"
+        );
+    }
+    for c in &consolidated {
+        for source in c["sources"].as_array().expect("sources") {
+            let p = proposals
+                .iter()
+                .find(|p| &p["id"] == source)
+                .expect("known proposal");
+            assert!(p["into"].as_array().expect("into").contains(&c["code"]));
+        }
+    }
+    // Plan actions come from approved proposals only.
+    for action in &plan {
+        for code in action["from"].as_array().expect("from") {
+            let c = consolidated
+                .iter()
+                .find(|c| &c["code"] == code)
+                .expect("known code");
+            assert!(
+                c["result"] == "priority" || c["result"] == "approved",
+                "{code}"
+            );
+        }
+    }
+
+    let event = events[0]["id"].as_str().expect("event id");
+    let delegates = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "cmi-sp",
+            "--conference",
+            "conf-2019",
+            "--event",
+            event,
+            "--delegates",
+            "--out",
+            "delegates",
+        ],
+    );
+    assert!(
+        delegates.status.success(),
+        "{}",
+        String::from_utf8_lossy(&delegates.stderr)
+    );
+    let tally = voz(
+        dir.path(),
+        &[
+            "tally",
+            "delegates/election.json",
+            "delegates/ballots.jsonl",
+        ],
+    );
+    assert!(
+        tally.status.success(),
+        "{}",
+        String::from_utf8_lossy(&tally.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&tally.stdout).expect("tally JSON");
+    let elected = result["segments"]["delegates"]["titulares"]
+        .as_array()
+        .expect("delegates");
+    assert!(!elected.is_empty());
+    assert_eq!(result["parity"]["met"], true, "at least a third immigrants");
+}

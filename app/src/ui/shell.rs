@@ -16,7 +16,7 @@ use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::conferences::public::ui::{
     ConsolidatedPageView, EditionPageView, EventPageView, PlanPageView, PlenaryPageView,
-    ProposalPageView,
+    ProposalPageView, ProposalsPageView,
 };
 use crate::elections::ballot::check::TrackingCheckPage;
 use crate::elections::ballot::ui::{BallotPage, ReceiptPage};
@@ -179,6 +179,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plenary") view=PlenaryPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plan") view=PlanPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event") view=EventPageView ssr=SsrMode::Async />

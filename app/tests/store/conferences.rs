@@ -30,6 +30,7 @@ store_tests!(
     an_edition_runs_from_free_conference_to_lineage,
     one_support_per_person_however_many_tabs,
     consolidation_takes_only_usable_proposals_of_its_edition,
+    proposals_are_found_by_words_and_narrowed_by_filters,
 );
 
 const NOW: i64 = 1_560_000_000_000;
@@ -684,5 +685,118 @@ async fn consolidation_takes_only_usable_proposals_of_its_edition(db: &Db) {
             .expect("list")
             .is_empty(),
         "nothing stored"
+    );
+}
+
+async fn proposals_are_found_by_words_and_narrowed_by_filters(db: &Db) {
+    use proposal_store::{ProposalFilter, list_proposals};
+    let mut edition = edition(db, 3).await;
+    advance(db, &mut edition, Phase::Preparation).await;
+    advance(db, &mut edition, Phase::Events).await;
+    let at = event(
+        db,
+        &edition,
+        EventKind::PreConference,
+        "Pré-conferência Sul",
+        edition.organizer,
+    )
+    .await;
+    participate(db, &edition, at, &edition.people.clone()).await;
+    let people = edition.people.clone();
+    let courses = propose(
+        db,
+        &edition,
+        at,
+        people[0],
+        1,
+        "Cursos de português nos CEUs",
+    )
+    .await
+    .expect("a");
+    let shelter = propose(
+        db,
+        &edition,
+        at,
+        people[1],
+        2,
+        "Abrigo para famílias imigrantes",
+    )
+    .await
+    .expect("b");
+    let hidden = propose(db, &edition, at, people[2], 2, "Português ofensivo")
+        .await
+        .expect("c");
+    let mut tx = db.begin_write().await.expect("begin");
+    proposal_store::hide(
+        &mut tx,
+        &edition.conference,
+        hidden,
+        "Ofensivo.",
+        edition.organizer,
+        NOW,
+    )
+    .await
+    .expect("hide");
+    tx.commit().await.expect("commit");
+    let find = |filter: ProposalFilter| {
+        let conference = edition.conference.id;
+        async move {
+            let (found, total) = list_proposals(db, conference, &filter, 1)
+                .await
+                .expect("list");
+            assert_eq!(found.len() as i64, total);
+            found.into_iter().map(|p| p.id).collect::<Vec<_>>()
+        }
+    };
+    let words = |w: &str| ProposalFilter {
+        words: Some(w.into()),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(
+        find(words("português")).await,
+        [courses],
+        "hidden words are not searched"
+    );
+    assert_eq!(
+        find(words("familias imigrantes")).await.len(),
+        usize::from(db.backend() == voz_app::db::Backend::Sqlite),
+        "accents aside on SQLite only"
+    );
+    assert_eq!(
+        find(words("famílias IMIGRANTES")).await,
+        [shelter],
+        "every word, any case"
+    );
+    assert_eq!(
+        find(words("\"OR\" * NEAR(")).await,
+        Vec::<ProposalId>::new(),
+        "operators are words"
+    );
+    assert_eq!(
+        find(ProposalFilter {
+            theme: Some(2),
+            ..ProposalFilter::default()
+        })
+        .await,
+        [shelter, hidden]
+    );
+    let hidden_only = ProposalFilter {
+        status: Some(ProposalStatus::Hidden),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(find(hidden_only).await, [hidden]);
+    let submitted = ProposalFilter {
+        status: Some(ProposalStatus::Submitted),
+        theme: Some(1),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(find(submitted).await, [courses]);
+    assert_eq!(
+        find(ProposalFilter {
+            level: Some("federal".into()),
+            ..ProposalFilter::default()
+        })
+        .await,
+        Vec::<ProposalId>::new()
     );
 }

@@ -289,9 +289,11 @@ async fn the_plenary_decides_and_the_plan_follows(db: &Db) {
         &mut tx,
         &edition.conference,
         indicator,
-        Some(31.0),
-        IndicatorStatus::InProgress,
-        "Balanço de 2021.",
+        &plan_store::Report {
+            value: Some(31.0),
+            status: IndicatorStatus::InProgress,
+            note: "Balanço de 2021.",
+        },
         edition.organizer,
         NOW,
     )
@@ -302,7 +304,7 @@ async fn the_plenary_decides_and_the_plan_follows(db: &Db) {
         .await
         .expect("record");
     assert_eq!(record.plan.len(), 1);
-    assert_eq!(record.plan[0].from, [first.code.clone()]);
+    assert_eq!(record.plan[0].from, std::slice::from_ref(&first.code));
     assert_eq!(record.plan[0].indicators[0].status, "in_progress");
     assert_eq!(
         record.plan[0].indicators[0].targets.get("2023"),

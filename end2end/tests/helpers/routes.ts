@@ -30,6 +30,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: "/o/cmi-sp/c/conf-2019/proposals/1", as: "public" },
   { path: "/o/cmi-sp/c/conf-2019/consolidated/E1-1", as: "public" },
   { path: "/o/cmi-sp/c/conf-2019/plenary", as: "public" },
+  { path: "/o/cmi-sp/c/conf-2019/proposals?q=portugu%C3%AAs", as: "public" },
   { path: "/o/cmi-sp/c/conf-2019/plan", as: "public" },
   { path: `${E}/cmi-2025/vote`, as: "voter" },
   { path: "/account", as: "voter" },

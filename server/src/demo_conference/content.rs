@@ -3087,7 +3087,7 @@ fn plan(rng: &mut Rng, item_idea: &[(usize, usize, usize)], proposals: &[Proposa
     }
     let mut doubles = 29;
     for (a, count) in counts.iter_mut().enumerate() {
-        if doubles > 0 && *count == 1 && a % 2 == 0 {
+        if doubles > 0 && *count == 1 && a.is_multiple_of(2) {
             *count = 2;
             doubles -= 1;
         }

@@ -428,7 +428,7 @@ async fn consolidate(
             consolidation_store::create_consolidated(&mut tx, conference, &new, organizer, now)
                 .await?;
         codes.push(created.code.clone());
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             let revised = NewConsolidated {
                 body: format!(
                     "{}\n\nRedação revista pela comissão de sistematização.",

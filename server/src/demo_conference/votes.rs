@@ -225,13 +225,14 @@ pub async fn plenary(
             let mut ballot = PlenaryBallot::default();
             for (i, item) in items.iter().enumerate() {
                 // Items no action comes from: a third of them lose by a majority.
-                let contested = !item.motion && !planned.contains(&&item.code) && i % 3 == 0;
+                let contested =
+                    !item.motion && !planned.contains(&&item.code) && i.is_multiple_of(3);
                 let against = if contested {
                     mix(d, i) % 10 < 6
                 } else {
-                    mix(d, i) % 10 == 0
+                    mix(d, i).is_multiple_of(10)
                 };
-                if mix(i, d) % 25 != 0 {
+                if !mix(i, d).is_multiple_of(25) {
                     ballot.votes.insert(
                         item.code.clone(),
                         if against {
@@ -314,9 +315,11 @@ pub async fn plan(
                 &mut tx,
                 conference,
                 indicator.id,
-                value,
-                status,
-                "Relatório de monitoramento de 2020.",
+                &plan_store::Report {
+                    value,
+                    status,
+                    note: "Relatório de monitoramento de 2020.",
+                },
                 organizer,
                 now,
             )

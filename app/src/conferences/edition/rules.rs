@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_new_edition_is_checked() {
-        let date = |d: &str| d.parse::<Date>().unwrap();
+        let date = |d: &str| d.parse::<Date>().expect("valid in the test");
         let good = NewConference {
             slug: "conf-2019".into(),
             names: Labels::from_pairs([("pt-BR", "Conferência 2019")]),
@@ -275,7 +275,7 @@ mod tests {
         bad(|f| f.slug = "Conf 2019".into(), EditionProblem::Slug);
         bad(|f| f.slug = "-x".into(), EditionProblem::Slug);
         bad(
-            |f| f.ends_on = "2019-05-01".parse().unwrap(),
+            |f| f.ends_on = "2019-05-01".parse().expect("valid in the test"),
             EditionProblem::Dates,
         );
         bad(|f| f.themes.clear(), EditionProblem::Themes);

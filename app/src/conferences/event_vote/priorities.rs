@@ -171,8 +171,10 @@ mod tests {
     #[test]
     fn ties_go_to_supports_then_the_earlier_proposal() {
         let ballots = [
-            check_ballot(&[ProposalId(3)], &eligible(), PriorityRule { per_theme: 1 }).unwrap(),
-            check_ballot(&[ProposalId(2)], &eligible(), PriorityRule { per_theme: 1 }).unwrap(),
+            check_ballot(&[ProposalId(3)], &eligible(), PriorityRule { per_theme: 1 })
+                .expect("valid in the test"),
+            check_ballot(&[ProposalId(2)], &eligible(), PriorityRule { per_theme: 1 })
+                .expect("valid in the test"),
         ];
         let ranked = rank(&eligible(), &ballots);
         // 2 and 3 have one vote each; 2 has more supports. 1 has none.

@@ -114,18 +114,29 @@ pub async fn create_action(
     Ok(code)
 }
 
+/// One report of an indicator: the value reached (if measured), its status, a note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report<'a> {
+    pub value: Option<f64>,
+    pub status: IndicatorStatus,
+    pub note: &'a str,
+}
+
 /// Reports an indicator's value and status (organizers, during the plan and its
 /// monitoring, audited; every update kept).
 pub async fn update_indicator(
     tx: &mut Tx,
     conference: &Conference,
     indicator: i64,
-    value: Option<f64>,
-    status: IndicatorStatus,
-    note: &str,
+    report: &Report<'_>,
     actor: AccountId,
     now: i64,
 ) -> Result<(), ConferenceError> {
+    let Report {
+        value,
+        status,
+        note,
+    } = *report;
     if !matches!(conference.phase, Phase::Plan | Phase::Monitoring) {
         return Err(ConferenceError::WrongPhase);
     }

@@ -173,8 +173,8 @@ mod tests {
             organization: OrganizationId(1),
             slug: "conf".into(),
             names: Labels::from_pairs([("pt-BR", "Conf")]),
-            starts_on: "2019-06-01".parse().unwrap(),
-            ends_on: "2019-11-30".parse().unwrap(),
+            starts_on: "2019-06-01".parse().expect("valid in the test"),
+            ends_on: "2019-11-30".parse().expect("valid in the test"),
             levels: default_levels(),
             phase: Phase::Events,
         }

@@ -265,3 +265,137 @@ pub async fn proposals_of_conference<'a>(
     })?;
     rows.into_iter().map(proposal).collect()
 }
+
+/// What a public list of proposals is narrowed to; empty fields narrow nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProposalFilter {
+    pub theme: Option<i64>,
+    pub event: Option<EventId>,
+    pub level: Option<String>,
+    pub status: Option<crate::conferences::proposal::rules::ProposalStatus>,
+    /// Words to find in the title or text (each word must appear).
+    pub words: Option<String>,
+}
+
+/// A page of proposals.
+pub const PAGE_SIZE: i64 = 50;
+
+/// The words of a search as each engine reads them: SQLite's FTS5 gets every word quoted
+/// (so no word is read as an operator) and all required; PostgreSQL gets the plain text
+/// (`plainto_tsquery` ignores operators itself). `None` when no word is left.
+pub fn search_words(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A conference's proposals narrowed by `filter`, one page (from 1) in id order, and how
+/// many there are in all. Hidden proposals are found by their status only, never by
+/// their words. Each backend searches with its own engine (FTS5; tsvector with GIN).
+pub async fn list_proposals(
+    db: &crate::db::Db,
+    conference: ConferenceId,
+    filter: &ProposalFilter,
+    page: i64,
+) -> Result<(Vec<Proposal>, i64), ConferenceError> {
+    use crate::conferences::proposal::rules::ProposalStatus as S;
+    let backend = db.backend();
+    let mut conditions = vec!["e.conference_id = $1".to_owned()];
+    let mut n = 1;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    let theme = filter.theme.map(|t| (format!("p.theme = {}", next()), t));
+    let event = filter
+        .event
+        .map(|e| (format!("p.event_id = {}", next()), e));
+    let level = filter
+        .level
+        .clone()
+        .map(|l| (format!("p.level = {}", next()), l));
+    let words = filter.words.as_deref().and_then(search_words).map(|w| {
+        let at = next();
+        let condition = match backend {
+            crate::db::Backend::Sqlite => {
+                format!("p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH {at})")
+            }
+            crate::db::Backend::Postgres => format!("p.search @@ plainto_tsquery('simple', {at})"),
+        };
+        let text = match backend {
+            crate::db::Backend::Sqlite => w,
+            crate::db::Backend::Postgres => w.replace('"', ""),
+        };
+        (format!("{condition} AND p.hidden_reason IS NULL"), text)
+    });
+    for condition in [
+        &theme.as_ref().map(|t| &t.0),
+        &event.as_ref().map(|t| &t.0),
+        &level.as_ref().map(|t| &t.0),
+        &words.as_ref().map(|t| &t.0),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        conditions.push((*condition).clone());
+    }
+    const FED: &str = "EXISTS (SELECT 1 FROM consolidated_sources cs JOIN consolidated_proposals c ON c.id = cs.consolidated_id WHERE cs.proposal_id = p.id AND NOT c.motion)";
+    const MOTION: &str = "EXISTS (SELECT 1 FROM consolidated_sources cs JOIN consolidated_proposals c ON c.id = cs.consolidated_id WHERE cs.proposal_id = p.id AND c.motion)";
+    // The status rule of `rules::status`, in SQL.
+    if let Some(status) = filter.status {
+        let visible = "p.outcome <> 'withdrawn' AND p.hidden_reason IS NULL";
+        conditions.push(match status {
+            S::Withdrawn => "p.outcome = 'withdrawn'".to_owned(),
+            S::Hidden => "p.outcome <> 'withdrawn' AND p.hidden_reason IS NOT NULL".to_owned(),
+            S::Consolidated => format!("{visible} AND {FED}"),
+            S::Motion => format!("{visible} AND NOT {FED} AND {MOTION}"),
+            S::OutOfScope => {
+                format!("{visible} AND NOT {FED} AND NOT {MOTION} AND p.outcome = 'out_of_scope'")
+            }
+            S::Submitted => {
+                format!("{visible} AND NOT {FED} AND NOT {MOTION} AND p.outcome = 'open'")
+            }
+        });
+    }
+    let filter_sql = format!(
+        "FROM proposals p JOIN conference_events e ON e.id = p.event_id AND e.status = 'approved' WHERE {}",
+        conditions.join(" AND ")
+    );
+    let count_sql = format!("SELECT COUNT(*) {filter_sql}");
+    let offset = (page.max(1) - 1) * PAGE_SIZE;
+    let page_sql = format!(
+        "{SELECT} WHERE p.id IN (SELECT p.id {filter_sql} ORDER BY p.id LIMIT {PAGE_SIZE} OFFSET {offset}) ORDER BY p.id"
+    );
+    macro_rules! bind_all {
+        ($query:expr) => {{
+            let mut query = $query.bind(conference);
+            if let Some((_, t)) = &theme {
+                query = query.bind(*t);
+            }
+            if let Some((_, e)) = &event {
+                query = query.bind(*e);
+            }
+            if let Some((_, l)) = &level {
+                query = query.bind(l.clone());
+            }
+            if let Some((_, w)) = &words {
+                query = query.bind(w.clone());
+            }
+            query
+        }};
+    }
+    let (total,): (i64,) = crate::on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&count_sql)).fetch_one(pool).await
+    })?;
+    let rows: Vec<Row> = crate::on_db!(db, |pool| {
+        bind_all!(sqlx::query_as(&page_sql)).fetch_all(pool).await
+    })?;
+    Ok((
+        rows.into_iter().map(proposal).collect::<Result<_, _>>()?,
+        total,
+    ))
+}

@@ -168,6 +168,48 @@ pub struct PlanPage {
     pub titles: Vec<(String, String)>,
 }
 
+/// A public list of proposals, filtered and searched, one page at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalsPage {
+    pub head: EditionHead,
+    pub themes: Vec<(i64, Labels)>,
+    /// (address, name) of each public event.
+    pub events: Vec<(String, String)>,
+    pub levels: Vec<Level>,
+    /// The filter as understood (echoed into the form).
+    pub query: ProposalQuery,
+    pub proposals: Vec<ProposalCard>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// A list's filter as the page's form sends it (every field optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalQuery {
+    #[serde(default)]
+    pub theme: String,
+    #[serde(default)]
+    pub event: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+#[server(prefix = "/api", endpoint = "conference/proposals", input = JsonOrForm)]
+pub async fn load_proposals(
+    organization: String,
+    conference: String,
+    query: ProposalQuery,
+) -> Result<ProposalsPage, AppError> {
+    respond(ssr::proposals_page(&organization, &conference, query).await)
+}
+
 /// An edition in an organization's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditionCard {
@@ -678,5 +720,82 @@ mod ssr {
                 ends_on: c.ends_on,
             })
             .collect())
+    }
+
+    pub async fn proposals_page(
+        organization: &str,
+        conference: &str,
+        query: ProposalQuery,
+    ) -> Result<ProposalsPage, AppError> {
+        let app = app_state()?;
+        let db = &app.db;
+        let (found, head) = edition(db, organization, conference).await?;
+        let themes = edition_store::themes(db, found.id).await?;
+        let events = event_store::events_of(db, found.id, true).await?;
+        // Unknown values narrow nothing and are not echoed back.
+        let theme = query
+            .theme
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| themes.iter().any(|t| t.number == *n));
+        let event = events.iter().find(|e| e.slug == query.event.trim());
+        let level = found.level(query.level.trim()).map(|l| l.code.clone());
+        let status = ProposalStatus::from_code(query.status.trim());
+        let words: String = query
+            .q
+            .chars()
+            .take(200)
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        let page = query
+            .page
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(1)
+            .clamp(1, 100_000);
+        let filter = proposal_store::ProposalFilter {
+            theme,
+            event: event.map(|e| e.id),
+            level: level.clone(),
+            status,
+            words: (!words.is_empty()).then(|| words.clone()),
+        };
+        let (proposals, total) =
+            proposal_store::list_proposals(db, found.id, &filter, i64::from(page)).await?;
+        let by_id: HashMap<EventId, &Event> = events.iter().map(|e| (e.id, e)).collect();
+        let mut cards = Vec::with_capacity(proposals.len());
+        for p in &proposals {
+            if let Some(event) = by_id.get(&p.event) {
+                let (title, _) = title_labels(db, p).await?;
+                cards.push(proposal_card(p, event, title));
+            }
+        }
+        let pages =
+            u32::try_from((total + proposal_store::PAGE_SIZE - 1) / proposal_store::PAGE_SIZE)
+                .unwrap_or(u32::MAX)
+                .max(1);
+        Ok(ProposalsPage {
+            head,
+            themes: themes.into_iter().map(|t| (t.number, t.names)).collect(),
+            events: events
+                .iter()
+                .map(|e| (e.slug.clone(), e.name.clone()))
+                .collect(),
+            levels: found.levels.clone(),
+            query: ProposalQuery {
+                theme: theme.map(|t| t.to_string()).unwrap_or_default(),
+                event: event.map(|e| e.slug.clone()).unwrap_or_default(),
+                level: level.unwrap_or_default(),
+                status: status.map(|s| s.code().to_owned()).unwrap_or_default(),
+                q: words,
+                page: page.to_string(),
+            },
+            proposals: cards,
+            total,
+            page,
+            pages,
+        })
     }
 }

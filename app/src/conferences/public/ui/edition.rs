@@ -64,12 +64,17 @@ fn Edition(page: EditionPage) -> impl IntoView {
         <p class="lead">{dates(&head, locale)}</p>
         <p>{t!(i18n, conferences.phase_now)} " " <strong class="phase-now">{phase(i18n, head.phase)}</strong></p>
         <p data-testid="edition-counts">{summary}</p>
-        {(head.phase >= Phase::Plenary).then(|| view! {
-            <ul class="inline-links">
-                <li><a href=conference_path(&head, "/plenary")>{t!(i18n, conferences.plenary_title)}</a></li>
-                {(head.phase >= Phase::Plan).then(|| view! { <li><a href=conference_path(&head, "/plan")>{t!(i18n, conferences.plan_title)}</a></li> })}
-            </ul>
-        })}
+        <ul class="inline-links">
+            <li><a href=conference_path(&head, "/proposals")>{t!(i18n, conferences.list_title)}</a></li>
+            {(head.phase >= Phase::Plenary).then(|| view! { <li><a href=conference_path(&head, "/plenary")>{t!(i18n, conferences.plenary_title)}</a></li> })}
+            {(head.phase >= Phase::Plan).then(|| view! { <li><a href=conference_path(&head, "/plan")>{t!(i18n, conferences.plan_title)}</a></li> })}
+        </ul>
+        <p class="hint">{t!(i18n, conferences.downloads_label)} " "
+            {["proposals.csv", "proposals.jsonl", "consolidated.jsonl", "events.jsonl", "plan.jsonl"].into_iter().map(|file| {
+                let href = format!("/export/{}/c/{}/{file}", head.organization, head.slug);
+                view! { <a href=href download="" dir="ltr">{file}</a> " " }
+            }).collect_view()}
+        </p>
         <h2>{t!(i18n, conferences.themes_heading)}</h2>
         <ol class="plain themes">
             {page.themes.iter().map(|theme| {

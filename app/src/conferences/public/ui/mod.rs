@@ -4,6 +4,7 @@
 mod consolidated;
 mod edition;
 mod event;
+mod list;
 mod plan;
 mod plenary;
 mod proposal;
@@ -11,6 +12,7 @@ mod proposal;
 pub use consolidated::ConsolidatedPageView;
 pub use edition::{EditionList, EditionPageView};
 pub use event::EventPageView;
+pub use list::ProposalsPageView;
 pub use plan::PlanPageView;
 pub use plenary::PlenaryPageView;
 pub use proposal::ProposalPageView;
