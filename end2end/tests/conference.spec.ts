@@ -5,6 +5,7 @@
 // the proposals it came from. In pt-BR and Arabic at the project's width; no sideways scroll.
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot } from "./helpers/page";
+import { enrolStaff } from "./helpers/staff";
 
 async function noSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -92,5 +93,57 @@ for (const lang of ["pt-BR", "ar"]) {
     const csv = await page.request.get(`/export/cmi-sp/c/conf-2019/proposals.csv`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split("\n")[0]).toBe("id,event,theme,level,language,title,supports,status,into,results,actions");
+  });
+}
+
+for (const lang of ["pt-BR", "ar"]) {
+  test(`a free conference is registered, sent back, and another approved by the conference team (${lang})`, async ({ browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now();
+    const team = await enrolStaff(browser, `Equipe Conferência ${stamp}`, "conference_team", lang);
+    const group = await enrolStaff(browser, `Coletivo ${stamp}`, "poll_worker", lang);
+    // The group finds the form from the edition's page.
+    await group.goto(`/${lang}/o/cmi-sp/c/conf-2027`);
+    await group.locator("a[href$='/c/conf-2027/free-conference']").click();
+    // A refusal keeps what was typed and names each problem.
+    await group.locator("#name").fill(`Conferência Livre Haitiana ${stamp}`);
+    await group.locator("#expected_audience").fill("0");
+    await group.locator("form.free-form button[type=submit]").click();
+    await expect(group.locator(".error-summary")).toBeVisible();
+    await expect(group.locator("#name")).toHaveValue(`Conferência Livre Haitiana ${stamp}`);
+    await screenshot(group, testInfo, `free-conference-refused-${lang}`);
+    for (const [name, place] of [[`Conferência Livre Haitiana ${stamp}`, "Missão Paz, Rua do Glicério 225"], [`Conferência Livre Boliviana ${stamp}`, "Praça Kantuta"]]) {
+      await group.locator("#name").fill(name);
+      await group.locator("#organizer").fill("Coletivo Haiti SP");
+      await group.locator("#held_on").fill("2027-06-12");
+      await group.locator("#place").fill(place);
+      await group.locator("#expected_audience").fill("40");
+      await group.locator("#language-pt-BR").check();
+      await group.locator("#language-ht").check();
+      await group.locator("form.free-form button[type=submit]").click();
+      await expect(group.getByTestId("free-sent")).toBeVisible();
+    }
+    await expect(group.getByTestId("free-status")).toHaveCount(2);
+
+    // The team sends the first back with a reason and approves the second.
+    await team.goto(`/${lang}/staff/cmi-sp`);
+    await team.locator("a[href$='/staff/cmi-sp/conferences']").click();
+    const haitian = team.locator("li.pending-event", { hasText: `Haitiana ${stamp}` });
+    await haitian.locator("textarea[name=reason]").fill("Informe o horário e o andar do local.");
+    await haitian.locator("button[value=fix]").click();
+    await expect(team.locator("li.pending-event", { hasText: `Haitiana ${stamp}` })).toHaveCount(0);
+    await screenshot(team, testInfo, `conference-room-${lang}`);
+    await team.locator("li.pending-event", { hasText: `Boliviana ${stamp}` }).locator("button[value=accept]").click();
+    await expect(team.locator("li.pending-event", { hasText: `Boliviana ${stamp}` })).toHaveCount(0);
+
+    // The group reads the decisions; the approved one is public.
+    await group.goto(`/${lang}/o/cmi-sp/c/conf-2027/free-conference`);
+    await expect(group.locator("li.event", { hasText: `Haitiana ${stamp}` })).toContainText("Informe o horário");
+    await screenshot(group, testInfo, `free-conference-decided-${lang}`);
+    await group.goto(`/${lang}/o/cmi-sp/c/conf-2027`);
+    await expect(group.locator("ul.events a", { hasText: `Boliviana ${stamp}` })).toBeVisible();
+    await expect(group.locator("ul.events a", { hasText: `Haitiana ${stamp}` })).toHaveCount(0);
+    await team.context().close();
+    await group.context().close();
   });
 }

@@ -616,6 +616,37 @@ fn matrix() -> Vec<Case> {
             Body::Json(json!({"organization": org})),
             Who::Only(ADMIN),
         ),
+        // The conference team's room (administrators here: no caller holds the team role).
+        case(
+            "POST /api/staff/conferences",
+            Body::Form("organization=cmi-sp"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/phase",
+            Body::Form("organization=cmi-sp&conference=conf-2019&to=draft"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/review",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=no-such-event&verdict=accept",
+            ),
+            Who::Only(ADMIN),
+        ),
+        // A free conference: anyone reads the form; registering takes an account.
+        case(
+            "POST /api/conference/free",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/free/register",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&form[name]=&form[organizer]=&form[held_on]=&form[expected_audience]=",
+            ),
+            Who::SignedIn,
+        ),
         case(
             "POST /api/staff/settings_save",
             Body::Form("organization=cmi-sp&form[min_age]=99"),

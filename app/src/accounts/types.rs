@@ -126,6 +126,8 @@ pub enum Role {
     PollWorker,
     Moderator,
     Jury,
+    /// Organizes conference editions: events, free conferences' review, the calendar.
+    ConferenceTeam,
 }
 
 crate::platform::codes::text_codes!(Role {
@@ -134,6 +136,7 @@ crate::platform::codes::text_codes!(Role {
     PollWorker => "poll_worker",
     Moderator => "moderator",
     Jury => "jury",
+    ConferenceTeam => "conference_team",
 });
 
 /// A registration form as submitted: every field a string, nothing trusted yet. A field

@@ -8,6 +8,7 @@ pub mod edition;
 pub mod error;
 pub mod event;
 pub mod event_vote;
+pub mod organize;
 pub mod plan;
 pub mod plenary;
 pub mod proposal;

@@ -14,6 +14,7 @@ use crate::accounts::staff::ui::helpdesk::HelpDeskPage;
 use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
+use crate::conferences::organize::ui::{FreeConferencePageView, OrganizeRoomPage};
 use crate::conferences::public::ui::{
     ConsolidatedPageView, EditionPageView, EventPageView, PlanPageView, PlenaryPageView,
     ProposalPageView, ProposalsPageView,
@@ -166,6 +167,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/new") view=NewElectionPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences") view=OrganizeRoomPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />
@@ -180,6 +182,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/free-conference") view=FreeConferencePageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plenary") view=PlenaryPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plan") view=PlanPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event") view=EventPageView ssr=SsrMode::Async />

@@ -34,6 +34,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: "/o/cmi-sp/c/conf-2019/plan", as: "public" },
   { path: `${E}/cmi-2025/vote`, as: "voter" },
   { path: "/account", as: "voter" },
+  { path: "/o/cmi-sp/c/conf-2027/free-conference", as: "voter" },
   { path: `${E}/cmi-2027/candidacy`, as: "administrator" },
   { path: "/account", as: "administrator" },
   { path: STAFF, as: "administrator" },
@@ -46,6 +47,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/elections/new`, as: "administrator" },
   { path: `${STAFF}/elections/cmi-2027`, as: "administrator" },
   { path: `${STAFF}/stations`, as: "administrator" },
+  { path: `${STAFF}/conferences`, as: "administrator" },
   { path: "/voters/cmi-sp", as: "administrator" },
 ];
 

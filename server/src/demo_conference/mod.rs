@@ -81,7 +81,11 @@ fn event_form(event: &content::Event) -> EventForm {
     }
 }
 
-/// Adds `conf-2019` to `organization` unless it is there.
+/// The next edition, `conf-2027`: announced (preparation), two pre-conferences set,
+/// taking free conferences' registrations.
+pub const UPCOMING: &str = "conf-2027";
+
+/// Adds `conf-2019` and `conf-2027` to `organization` unless they are there.
 pub async fn load(
     db: &Db,
     organization: OrganizationId,
@@ -95,6 +99,7 @@ pub async fn load(
         return Ok(());
     }
     let demo = content::demo();
+    upcoming(db, organization, organizer, &demo, now).await?;
     let mut conference = create(db, organization, organizer, &demo, now).await?;
     advance(db, &mut conference, Phase::Preparation, organizer, now).await?;
     let events = events(db, &conference, organizer, &demo, now).await?;
@@ -147,6 +152,86 @@ pub async fn load(
         count("motion"),
         record.plan.len()
     );
+    Ok(())
+}
+
+async fn upcoming(
+    db: &Db,
+    organization: OrganizationId,
+    organizer: AccountId,
+    demo: &Demo,
+    now: i64,
+) -> Outcome_ {
+    let new = NewConference {
+        slug: UPCOMING.into(),
+        names: Labels::from_pairs([
+            (
+                "pt-BR",
+                "4ª Conferência Municipal de Políticas para Imigrantes",
+            ),
+            ("en", "4th Municipal Conference on Immigrant Policies"),
+            (
+                "es",
+                "4.ª Conferencia Municipal de Políticas para Inmigrantes",
+            ),
+            (
+                "fr",
+                "4e Conférence municipale des politiques pour les immigrés",
+            ),
+            ("ht", "4yèm Konferans Minisipal sou Politik pou Imigran yo"),
+            ("ar", "المؤتمر البلدي الرابع لسياسات المهاجرين"),
+        ]),
+        starts_on: "2027-03-01".parse()?,
+        ends_on: "2027-11-30".parse()?,
+        themes: demo
+            .themes
+            .iter()
+            .map(|t| Labels::from_pairs(t.names.clone()))
+            .collect(),
+        levels: default_levels(),
+    };
+    let mut tx = db.begin_write().await?;
+    let id =
+        edition_store::create_conference(&mut tx, organization, &new, Some(organizer), now).await?;
+    edition_store::move_phase(&mut tx, id, Phase::Preparation, Some(organizer), now).await?;
+    let conference = edition_store::conference_by_id(&mut tx, id).await?;
+    for (name, place, day) in [
+        (
+            "Pré-Conferência Regional Centro 2027",
+            "CRAI – Rua Japurá, 234, Bela Vista",
+            "2027-05-15",
+        ),
+        (
+            "Pré-Conferência Regional Leste 2027",
+            "CEU Aricanduva – Av. Olga Fadel Abarca, 1300",
+            "2027-05-22",
+        ),
+    ] {
+        let form = EventForm {
+            name: name.into(),
+            organizer: "Coordenação de Políticas para Imigrantes (SMDHC)".into(),
+            held_on: day.into(),
+            place: place.into(),
+            online_link: String::new(),
+            expected_audience: "150".into(),
+            languages: ["pt-BR", "es", "fr", "ht", "ar", "en"]
+                .iter()
+                .map(|l| (*l).to_owned())
+                .collect(),
+        };
+        let checked = validate_event(&form, conference.starts_on, conference.ends_on)
+            .map_err(|p| format!("demo event {name:?}: {p:?}"))?;
+        event_store::create_event(
+            &mut tx,
+            &conference,
+            EventKind::PreConference,
+            &checked,
+            organizer,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

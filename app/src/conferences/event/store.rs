@@ -392,3 +392,23 @@ pub async fn checked_in_counts<'a>(
         .await
     })?)
 }
+
+/// The events `account` registered in `conference` (its free conferences), newest first.
+pub async fn events_registered_by<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: ConferenceId,
+    account: AccountId,
+) -> Result<Vec<Event>, ConferenceError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM conference_events WHERE conference_id = $1 AND registered_by = $2 \
+         AND kind = 'free_conference' ORDER BY id DESC"
+    );
+    let rows: Vec<Row> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(&sql)
+            .bind(conference)
+            .bind(account)
+            .fetch_all(conn)
+            .await
+    })?;
+    rows.into_iter().map(event).collect()
+}

@@ -28,6 +28,8 @@ pub const POLL: [Role; 3] = [
 ];
 /// Oversee every station (close an unassigned one, reopen one).
 pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
+/// Organize conference editions: review free conferences, move the calendar.
+pub const CONFERENCE_TEAM: [Role; 2] = [Role::Administrator, Role::ConferenceTeam];
 /// Manage the organization: invite staff, settings.
 pub const ADMINISTRATORS: [Role; 1] = [Role::Administrator];
 

@@ -54,6 +54,7 @@ pub fn StaffHomePage() -> impl IntoView {
                     let admin = home.roles.contains(&Role::Administrator);
                     let reviewer = crate::platform::access::holds_any(&home.roles, &crate::platform::access::REVIEWERS);
                     let desk = reviewer || home.roles.contains(&Role::PollWorker);
+                    let conferences = crate::platform::access::holds_any(&home.roles, &crate::platform::access::CONFERENCE_TEAM);
                     let roles = home.roles.clone();
                     view! {
                         <h1>{home.name.clone()}</h1>
@@ -66,6 +67,10 @@ pub fn StaffHomePage() -> impl IntoView {
                             {reviewer.then(|| view! {
                                 <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, elections.commission_title)}</a>
                                     <p>{t!(i18n, elections.commission_text)}</p></li>
+                            })}
+                            {conferences.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/conferences")>{t!(i18n, conferences.organize_title)}</a>
+                                    <p>{t!(i18n, conferences.organize_text)}</p></li>
                             })}
                             {desk.then(|| view! {
                                 <li class="card"><a href=staff_path(&slug, "/stations")>{t!(i18n, elections.station_list_title)}</a>

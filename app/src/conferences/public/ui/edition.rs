@@ -64,6 +64,9 @@ fn Edition(page: EditionPage) -> impl IntoView {
         <p class="lead">{dates(&head, locale)}</p>
         <p>{t!(i18n, conferences.phase_now)} " " <strong class="phase-now">{phase(i18n, head.phase)}</strong></p>
         <p data-testid="edition-counts">{summary}</p>
+        {head.phase.takes_free_conferences().then(|| view! {
+            <p><a class="button primary" href=conference_path(&head, "/free-conference")>{t!(i18n, conferences.free_title)}</a></p>
+        })}
         <ul class="inline-links">
             <li><a href=conference_path(&head, "/proposals")>{t!(i18n, conferences.list_title)}</a></li>
             {(head.phase >= Phase::Plenary).then(|| view! { <li><a href=conference_path(&head, "/plenary")>{t!(i18n, conferences.plenary_title)}</a></li> })}

@@ -44,7 +44,7 @@ pub(crate) fn conference_path(head: &EditionHead, rest: &str) -> String {
     )
 }
 
-pub(crate) fn phase(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
+pub fn phase(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
     match phase {
         Phase::Draft => t_string!(i18n, conferences.phase_draft),
         Phase::Preparation => t_string!(i18n, conferences.phase_preparation),
@@ -85,7 +85,7 @@ pub(crate) fn result_label(i18n: I18nContext<Locale>, result: &str) -> &'static 
 }
 
 /// A language's own name for the six Voz speaks, else its tag.
-pub(crate) fn language_name(tag: &str) -> String {
+pub fn language_name(tag: &str) -> String {
     Locale::get_all()
         .iter()
         .find(|l| l.as_str() == tag)
