@@ -2435,37 +2435,10 @@ const EVENTS: [EventSpec; 23] = [
 // Generation
 // ---------------------------------------------------------------------------------------
 
-/// The address part the event store makes from an event's name (the same rule as
-/// `voz_app::conferences::event::rules::slug_from_name`; the names here give distinct
-/// ones, so the store adds no `-2`): later loaders can find an event by this slug.
+/// The address part the event store makes from an event's name (the names here give
+/// distinct ones, so the store adds no `-2`): later loaders can find an event by it.
 fn slug_from_name(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= 40 {
-            break;
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        "evento".to_owned()
-    } else {
-        slug
-    }
+    voz_app::conferences::event::rules::slug_from_name(name)
 }
 
 /// xorshift64: small, fixed and enough to spread the ideas over events.

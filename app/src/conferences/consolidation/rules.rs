@@ -72,12 +72,7 @@ pub fn validate_consolidated(
             problem,
         });
     };
-    let theme = form
-        .theme
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| themes.iter().any(|t| t.number == *n));
+    let theme = Theme::pick(&form.theme, themes);
     if theme.is_none() {
         field("theme", Problem::UnknownOption);
     }

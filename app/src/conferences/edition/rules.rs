@@ -85,6 +85,14 @@ impl Theme {
     pub fn code(number: i64) -> String {
         format!("E{number}")
     }
+
+    /// The number of one of `themes` as a form sends it (`"3"`); `None` for anything else.
+    pub fn pick(text: &str, themes: &[Theme]) -> Option<i64> {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| themes.iter().any(|t| t.number == *n))
+    }
 }
 
 /// An edition as stored.

@@ -733,12 +733,7 @@ mod ssr {
         let themes = edition_store::themes(db, found.id).await?;
         let events = event_store::events_of(db, found.id, true).await?;
         // Unknown values narrow nothing and are not echoed back.
-        let theme = query
-            .theme
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| themes.iter().any(|t| t.number == *n));
+        let theme = Theme::pick(&query.theme, &themes);
         let event = events.iter().find(|e| e.slug == query.event.trim());
         let level = found.level(query.level.trim()).map(|l| l.code.clone());
         let status = ProposalStatus::from_code(query.status.trim());
