@@ -1,0 +1,220 @@
+//! The edition, an event, a proposal and a consolidated proposal.
+
+use super::*;
+
+pub async fn edition_page(organization: &str, conference: &str) -> Result<EditionPage, AppError> {
+    let app = app_state()?;
+    let db = &app.db;
+    let (found, head) = edition(db, organization, conference).await?;
+    let history = timeline_store::phase_history(db, found.process()).await?;
+    let events = event_store::events_of(db, found.id, true).await?;
+    let checked_in: HashMap<_, _> = event_store::checked_in_counts(db, found.id)
+        .await?
+        .into_iter()
+        .collect();
+    let proposals = proposal_store::proposals_of_conference(db, found.id).await?;
+    let consolidated = consolidation_store::consolidated_of(db, found.id).await?;
+    let event_of: HashMap<ProposalId, EventId> =
+        proposals.iter().map(|p| (p.id, p.event)).collect();
+    let cards = events
+        .iter()
+        .map(|e| {
+            let own = proposals.iter().filter(|p| p.event == e.id).count() as i64;
+            let fed = consolidated
+                .iter()
+                .filter(|c| !c.motion && c.sources.iter().any(|s| event_of.get(s) == Some(&e.id)))
+                .count() as i64;
+            card(e, checked_in.get(&e.id).copied().unwrap_or(0), own, fed)
+        })
+        .collect();
+    let pairs: Vec<(i64, bool)> = consolidated.iter().map(|c| (c.theme, c.motion)).collect();
+    Ok(EditionPage {
+        head,
+        history,
+        themes: theme_counts(
+            edition_store::themes(db, found.id).await?,
+            &proposals,
+            &pairs,
+        ),
+        events: cards,
+        motions: pairs.iter().filter(|(_, motion)| *motion).count() as i64,
+    })
+}
+
+pub async fn event_page(
+    organization: &str,
+    conference: &str,
+    event: &str,
+) -> Result<EventPage, AppError> {
+    let app = app_state()?;
+    let db = &app.db;
+    let (found, head) = edition(db, organization, conference).await?;
+    let event = event_store::event_by_slug(db, found.id, event)
+        .await
+        .map_err(AppError::from)?;
+    if event.status != EventStatus::Approved {
+        return Err(not_found());
+    }
+    let checked_in: HashMap<_, _> = event_store::checked_in_counts(db, found.id)
+        .await?
+        .into_iter()
+        .collect();
+    let proposals = proposal_store::proposals_of_event(db, event.id).await?;
+    let consolidated = consolidation_store::consolidated_of(db, found.id).await?;
+    let fed = consolidated
+        .iter()
+        .filter(|c| {
+            !c.motion
+                && c.sources
+                    .iter()
+                    .any(|s| proposals.iter().any(|p| p.id == *s))
+        })
+        .count() as i64;
+    let mut cards = Vec::with_capacity(proposals.len());
+    for p in &proposals {
+        let (title, _) = title_labels(db, p).await?;
+        cards.push(proposal_card(p, &event, title));
+    }
+    let pairs: Vec<(i64, bool)> = consolidated
+        .iter()
+        .filter(|c| {
+            c.sources
+                .iter()
+                .any(|s| proposals.iter().any(|p| p.id == *s))
+        })
+        .map(|c| (c.theme, c.motion))
+        .collect();
+    Ok(EventPage {
+        head,
+        event: card(
+            &event,
+            checked_in.get(&event.id).copied().unwrap_or(0),
+            proposals.len() as i64,
+            fed,
+        ),
+        themes: theme_counts(
+            edition_store::themes(db, found.id).await?,
+            &proposals,
+            &pairs,
+        ),
+        levels: found.levels.clone(),
+        proposals: cards,
+    })
+}
+
+pub async fn proposal_page(
+    organization: &str,
+    conference: &str,
+    id: ProposalId,
+) -> Result<ProposalPage, AppError> {
+    let app = app_state()?;
+    let db = &app.db;
+    let (found, head) = edition(db, organization, conference).await?;
+    let proposal = proposal_store::proposal_in(db, found.id, id).await?;
+    let events = public_events(db, &found).await?;
+    let event = events.get(&proposal.event).ok_or_else(not_found)?;
+    let (title, bodies) = title_labels(db, &proposal).await?;
+    let theme = edition_store::themes(db, found.id)
+        .await?
+        .into_iter()
+        .find(|t| t.number == proposal.theme)
+        .map(|t| t.names)
+        .unwrap_or_default();
+    let level = found
+        .level(&proposal.level)
+        .map(|l| l.names.clone())
+        .unwrap_or_default();
+    let fed = consolidation_store::fed_by(db, id)
+        .await?
+        .into_iter()
+        .map(|(code, title, motion)| Fed {
+            code,
+            title,
+            motion,
+        })
+        .collect();
+    Ok(ProposalPage {
+        head,
+        card: proposal_card(&proposal, event, title),
+        theme,
+        level,
+        body_html: bodies
+            .into_iter()
+            .map(|(lang, body)| (lang, markdown::render(&body)))
+            .collect(),
+        hidden_reason: proposal.hidden_reason.clone(),
+        fed,
+    })
+}
+
+pub async fn consolidated_page(
+    organization: &str,
+    conference: &str,
+    code: &str,
+) -> Result<ConsolidatedPage, AppError> {
+    let app = app_state()?;
+    let db = &app.db;
+    let (found, head) = edition(db, organization, conference).await?;
+    let item = consolidation_store::consolidated_by_code(db, found.id, code).await?;
+    let events = public_events(db, &found).await?;
+    let mut sources = Vec::with_capacity(item.sources.len());
+    for &source in &item.sources {
+        let proposal = proposal_store::proposal_in(db, found.id, source).await?;
+        if let Some(event) = events.get(&proposal.event) {
+            let (title, _) = title_labels(db, &proposal).await?;
+            sources.push(proposal_card(&proposal, event, title));
+        }
+    }
+    let theme_names = edition_store::themes(db, found.id)
+        .await?
+        .into_iter()
+        .find(|t| t.number == item.theme)
+        .map(|t| t.names)
+        .unwrap_or_default();
+    let stored = consolidation_store::versions(db, item.id).await?;
+    let whole = |v: &consolidation_store::Version| format!("{}\n\n{}", v.title, v.body);
+    let versions = stored
+        .iter()
+        .enumerate()
+        .map(|(at, v)| VersionView {
+            version: v.version,
+            title: v.title.clone(),
+            body: v.body.clone(),
+            edited_at: v.edited_at,
+            changes_html: at
+                .checked_sub(1)
+                .map(|before| diff::changes_html(&whole(&stored[before]), &whole(v))),
+        })
+        .collect();
+    let plenary = plenary_store::results(db, &found)
+        .await?
+        .remove(&item.code)
+        .map(|r| PlenaryLine {
+            code: r.code,
+            title: item.title.clone(),
+            approve: r.approve,
+            reject: r.reject,
+            abstain: r.abstain,
+            priority: r.priority,
+            result: r.result.code().to_owned(),
+        });
+    let actions = plan_store::actions(db, &found)
+        .await?
+        .into_iter()
+        .filter(|a| a.from.contains(&item.code))
+        .map(|a| a.code)
+        .collect();
+    Ok(ConsolidatedPage {
+        plenary,
+        actions,
+        head,
+        code: item.code,
+        theme: item.theme,
+        theme_names,
+        motion: item.motion,
+        title: item.title,
+        body_html: markdown::render(&item.body),
+        sources,
+        versions,
+    })
+}
