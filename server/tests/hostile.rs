@@ -273,6 +273,8 @@ async fn hostile_input_never_breaks_the_server() {
             format!("/es/o/cmi-sp/e/cmi-2023/{segment}"),
             format!("/en/staff/{segment}/elections/{segment}/stations/{segment}"),
             format!("/export/{segment}/cmi-2023/{segment}"),
+            format!("/export/cmi-sp/c/{segment}/{segment}"),
+            format!("/export/cmi-sp/c/conf-2019/delegates/{segment}/election.json"),
             format!("/photos/cmi-sp/{segment}/{segment}.jpg"),
             format!("/o/{segment}/e/x"),
             format!("/fr/o/cmi-sp/c/{segment}"),
