@@ -7,13 +7,14 @@ use serde_json::json;
 
 use crate::conferences::consolidation::rules::{Consolidated, NewConsolidated, code};
 use crate::conferences::edition::rules::Conference;
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::ConferenceError;
 use crate::conferences::proposal::rules::ProposalStatus;
 use crate::conferences::proposal::store as proposal_store;
 use crate::db::{Reader, Tx};
 use crate::error::{FieldProblem, Problem};
 use crate::platform::audit::event::{Action, Subject};
-use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::audit::store as audit_store;
 use crate::platform::ids::{AccountId, ConferenceId, ConsolidatedId, ProposalId};
 use crate::{execute, on_read, on_tx};
 
@@ -129,12 +130,7 @@ pub async fn create_consolidated(
     write_sources(tx, id, &new.sources).await?;
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
-            Action::ConsolidatedCreate,
-            Subject::Consolidated(conference.id, id.0),
-        )
+        staff_entry(conference, actor, Action::ConsolidatedCreate, Subject::Consolidated(conference.id, id.0))
         .after(json!({ "code": code, "theme": new.theme, "motion": new.motion, "title": new.title, "sources": new.sources })),
         now,
     )
@@ -178,9 +174,9 @@ pub async fn edit_consolidated(
     write_sources(tx, before.id, &new.sources).await?;
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             Action::ConsolidatedEdit,
             Subject::Consolidated(conference.id, before.id.0),
         )

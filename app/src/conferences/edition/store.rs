@@ -33,6 +33,22 @@ fn conference(row: Row) -> Result<Conference, ConferenceError> {
     })
 }
 
+/// An audit entry for a staff action on `conference`: its organization, who acted, what
+/// was done to what. Every conference store writes its entries through this.
+pub(crate) fn staff_entry(
+    conference: &Conference,
+    actor: AccountId,
+    action: Action,
+    subject: Subject,
+) -> AuditEvent {
+    AuditEvent::new(
+        Some(conference.organization.0),
+        Some(actor.0),
+        action,
+        subject,
+    )
+}
+
 /// Creates an edition in its draft with its themes (numbered in order), audited.
 pub async fn create_conference(
     tx: &mut Tx,

@@ -4,11 +4,12 @@ use serde_json::json;
 
 use crate::calendar::Date;
 use crate::conferences::edition::rules::Conference;
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::conferences::event::rules::{Event, EventKind, EventStatus, NewEvent, slug_from_name};
 use crate::db::{Reader, Tx};
 use crate::platform::audit::event::{Action, Subject};
-use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::audit::store as audit_store;
 use crate::platform::ids::{AccountId, ConferenceId, EventId};
 use crate::platform::review::Verdict;
 use crate::{execute, on_read, on_tx};
@@ -147,9 +148,9 @@ pub async fn create_event(
     if kind == EventKind::PreConference {
         audit_store::audit(
             tx,
-            AuditEvent::new(
-                Some(conference.organization.0),
-                Some(actor.0),
+            staff_entry(
+                conference,
+                actor,
                 Action::EventCreate,
                 Subject::Event(conference.id, id),
             )
@@ -195,9 +196,9 @@ pub async fn review_event(
     }
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             Action::EventReview,
             Subject::Event(conference.id, id.0),
         )
@@ -341,9 +342,9 @@ pub async fn check_in(
     }
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             Action::ParticipantCheckIn,
             Subject::Event(conference.id, event.0),
         )

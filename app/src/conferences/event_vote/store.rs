@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::conferences::delegates::{self, Allocation, DelegateCandidate, DelegateRule};
 use crate::conferences::edition::rules::Conference;
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::conferences::event::rules::{Event, EventStatus};
 use crate::conferences::event::store as event_store;
@@ -70,9 +71,9 @@ fn audit_vote(
     action: Action,
     actor: AccountId,
 ) -> AuditEvent {
-    AuditEvent::new(
-        Some(conference.organization.0),
-        Some(actor.0),
+    staff_entry(
+        conference,
+        actor,
         action,
         Subject::Event(conference.id, event.0),
     )

@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use crate::conferences::edition::rules::{Conference, Phase};
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::conferences::plan::rules::{
     Action, Indicator, IndicatorStatus, NewAction, check_action,
@@ -11,7 +12,7 @@ use crate::conferences::plenary::rules::Outcome;
 use crate::conferences::plenary::store as plenary_store;
 use crate::db::{Reader, Tx};
 use crate::platform::audit::event::{Action as AuditAction, Subject};
-use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::audit::store as audit_store;
 use crate::platform::ids::AccountId;
 use crate::{execute, on_read, on_tx};
 
@@ -101,9 +102,9 @@ pub async fn create_action(
     let code = format!("A{number}");
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             AuditAction::PlanAction,
             Subject::Conference(conference.id),
         )
@@ -174,7 +175,7 @@ pub async fn update_indicator(
     )?;
     audit_store::audit(
         tx,
-        AuditEvent::new(Some(conference.organization.0), Some(actor.0), AuditAction::PlanIndicator, Subject::Conference(conference.id))
+        staff_entry(conference, actor, AuditAction::PlanIndicator, Subject::Conference(conference.id))
             .before(json!({ "indicator": indicator, "status": before_status, "value": before_value }))
             .after(json!({ "indicator": indicator, "status": status.code(), "value": value, "note": note })),
         now,

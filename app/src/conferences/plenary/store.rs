@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::conferences::consolidation::store as consolidation_store;
 use crate::conferences::delegates::DelegateRule;
 use crate::conferences::edition::rules::{Conference, Phase};
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::conferences::event_vote::VoteKind;
 use crate::conferences::event_vote::store as vote_store;
@@ -16,25 +17,11 @@ use crate::conferences::plenary::rules::{
 };
 use crate::db::{Db, Reader, Tx};
 use crate::platform::audit::event::{Action, Subject};
-use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::audit::store as audit_store;
 use crate::platform::ids::{AccountId, EventId, PollId};
 use crate::platform::voting::store as voting_store;
 use crate::platform::voting::{Channel, PollKind};
 use crate::{execute, on_read, on_tx};
-
-fn audit(
-    conference: &Conference,
-    subject: Subject,
-    action: Action,
-    actor: AccountId,
-) -> AuditEvent {
-    AuditEvent::new(
-        Some(conference.organization.0),
-        Some(actor.0),
-        action,
-        subject,
-    )
-}
 
 /// The items voted on in `theme`: its consolidated proposals, or (theme 0) the motions.
 pub async fn items(
@@ -102,11 +89,11 @@ pub async fn open_plenary(
     }
     audit_store::audit(
         tx,
-        audit(
+        staff_entry(
             conference,
-            Subject::Conference(conference.id),
-            Action::PlenaryOpen,
             actor,
+            Action::PlenaryOpen,
+            Subject::Conference(conference.id),
         )
         .after(json!({ "themes": themes, "rule": rule })),
         now,
@@ -183,11 +170,11 @@ async fn write_credential(
     };
     audit_store::audit(
         tx,
-        audit(
+        staff_entry(
             conference,
-            Subject::Event(conference.id, event.0),
-            Action::PlenaryCredential,
             actor,
+            Action::PlenaryCredential,
+            Subject::Event(conference.id, event.0),
         )
         .after(json!({ "account": account, "via": via, "replaces": replaces })),
         now,
@@ -369,11 +356,11 @@ pub async fn count(
     )?;
     audit_store::audit(
         tx,
-        audit(
+        staff_entry(
             conference,
-            Subject::Plenary(conference.id, theme),
-            Action::PlenaryCount,
             actor,
+            Action::PlenaryCount,
+            Subject::Plenary(conference.id, theme),
         )
         .after(json!({ "ballots": ballots.len(), "results": results })),
         now,

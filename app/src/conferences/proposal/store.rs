@@ -3,13 +3,14 @@
 use serde_json::json;
 
 use crate::conferences::edition::rules::Conference;
+use crate::conferences::edition::store::staff_entry;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::conferences::event::rules::{Event, EventStatus};
 use crate::conferences::event::store as event_store;
 use crate::conferences::proposal::rules::{NewProposal, Outcome, Proposal, status};
 use crate::db::{Reader, Tx};
 use crate::platform::audit::event::{Action, Subject};
-use crate::platform::audit::store::{self as audit_store, AuditEvent};
+use crate::platform::audit::store as audit_store;
 use crate::platform::ids::{AccountId, ConferenceId, EventId, ProposalId};
 use crate::{execute, on_read, on_tx};
 
@@ -135,9 +136,9 @@ pub async fn set_outcome(
     )?;
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             Action::ProposalOutcome,
             Subject::Proposal(conference.id, proposal.0),
         )
@@ -171,9 +172,9 @@ pub async fn hide(
     }
     audit_store::audit(
         tx,
-        AuditEvent::new(
-            Some(conference.organization.0),
-            Some(actor.0),
+        staff_entry(
+            conference,
+            actor,
             Action::ProposalHide,
             Subject::Proposal(conference.id, proposal.0),
         )
