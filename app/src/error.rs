@@ -122,6 +122,8 @@ pub enum Problem {
     NotATrackingCode,
     /// Cannot change while an election is under way (the organization's clock).
     HeldByElection,
+    /// The same as what it would replace (an amendment that changes nothing).
+    Unchanged,
     /// A number outside what the field accepts.
     OutOfRange {
         min: u16,
@@ -403,6 +405,7 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         }
         Problem::AlreadyUsed => td_string!(locale, common.problem_already_used).to_string(),
         Problem::NotLater => td_string!(locale, common.problem_not_later).to_string(),
+        Problem::Unchanged => td_string!(locale, common.problem_unchanged).to_string(),
         Problem::HeldByElection => td_string!(locale, common.problem_held_by_election).to_string(),
         Problem::NotATrackingCode => {
             td_string!(locale, common.problem_not_a_tracking_code).to_string()

@@ -3,6 +3,7 @@
 
 pub mod consolidation;
 pub mod delegates;
+pub mod deliberation;
 pub mod edition;
 #[cfg(feature = "ssr")]
 pub mod error;

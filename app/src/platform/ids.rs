@@ -37,6 +37,10 @@ typed_id!(
     EventId,
     /// A proposal as written at an event.
     ProposalId,
+    /// A comment on a proposal.
+    CommentId,
+    /// An amendment proposed to a proposal.
+    AmendmentId,
     /// A consolidated proposal (or a motion) of a conference.
     ConsolidatedId,
     /// A ballot box: an election's, a conference event's prioritisation, a call's public

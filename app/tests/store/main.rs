@@ -8,6 +8,7 @@ mod assignments;
 mod audit;
 mod candidacies;
 mod conferences;
+mod deliberation;
 mod elections;
 mod event_votes;
 mod photos;

@@ -89,6 +89,16 @@ pub async fn submit_proposal(
         .fetch_one(&mut *conn)
         .await
     })?;
+    // Version 1 of its text: amendments accepted later add the next ones.
+    execute!(
+        tx,
+        "INSERT INTO proposal_versions (proposal_id, version, title, body, amendment_id, created_at) \
+         VALUES ($1, 1, $2, $3, NULL, $4)",
+        id,
+        &new.title,
+        &new.body,
+        now,
+    )?;
     Ok(ProposalId(id))
 }
 

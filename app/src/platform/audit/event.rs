@@ -52,6 +52,9 @@ pub enum Action {
     ConsolidatedEdit,
     ProposalOutcome,
     ProposalHide,
+    CommentHide,
+    AmendmentDecide,
+    ReportResolve,
     EventVoteOpen,
     EventVoteStart,
     EventVoteCount,
@@ -104,6 +107,9 @@ crate::platform::codes::text_codes!(Action {
     ConsolidatedEdit => "consolidated.edit",
     ProposalOutcome => "proposal.outcome",
     ProposalHide => "proposal.hide",
+    CommentHide => "comment.hide",
+    AmendmentDecide => "amendment.decide",
+    ReportResolve => "report.resolve",
     EventVoteOpen => "event_vote.open",
     EventVoteStart => "event_vote.start",
     EventVoteCount => "event_vote.count",
@@ -127,6 +133,8 @@ pub enum Subject {
     /// An event of a conference (a pre-conference, a free conference).
     Event(ConferenceId, i64),
     Proposal(ConferenceId, i64),
+    /// A comment on one of its proposals.
+    Comment(ConferenceId, i64),
     Consolidated(ConferenceId, i64),
     /// The plenary's vote on one theme (0: the motions).
     Plenary(ConferenceId, i64),
@@ -186,6 +194,7 @@ impl Subject {
             Self::Conference(id) => format!("conference:{id}"),
             Self::Event(conference, id) => format!("conference:{conference}:event:{id}"),
             Self::Proposal(conference, id) => format!("conference:{conference}:proposal:{id}"),
+            Self::Comment(conference, id) => format!("conference:{conference}:comment:{id}"),
             Self::Consolidated(conference, id) => {
                 format!("conference:{conference}:consolidated:{id}")
             }
@@ -205,6 +214,7 @@ impl Subject {
             Self::Conference(_) => "conference",
             Self::Event(..) => "event",
             Self::Proposal(..) => "proposal",
+            Self::Comment(..) => "comment",
             Self::Consolidated(..) => "consolidated",
             Self::Plenary(..) => "plenary",
         }
@@ -224,6 +234,7 @@ impl Subject {
             ["conference", n] => Self::Conference(ConferenceId(id(n)?)),
             ["conference", c, "event", n] => Self::Event(ConferenceId(id(c)?), id(n)?),
             ["conference", c, "proposal", n] => Self::Proposal(ConferenceId(id(c)?), id(n)?),
+            ["conference", c, "comment", n] => Self::Comment(ConferenceId(id(c)?), id(n)?),
             ["conference", c, "consolidated", n] => {
                 Self::Consolidated(ConferenceId(id(c)?), id(n)?)
             }
@@ -241,6 +252,7 @@ impl Subject {
             Self::Conference(c)
             | Self::Event(c, _)
             | Self::Proposal(c, _)
+            | Self::Comment(c, _)
             | Self::Consolidated(c, _)
             | Self::Plenary(c, _) => Some(Process::Conference(c)),
             Self::Organization(_) | Self::Account(_) | Self::Registration(_) => None,
@@ -275,7 +287,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn subjects_read_back_and_name_their_process(kind in 0u8..11, a in 0i64..1_000_000, b in 0i64..1_000_000) {
+        fn subjects_read_back_and_name_their_process(kind in 0u8..12, a in 0i64..1_000_000, b in 0i64..1_000_000) {
             let subject = match kind {
                 0 => Subject::Organization(OrganizationId(a)),
                 1 => Subject::Account(AccountId(a)),
@@ -287,6 +299,7 @@ mod tests {
                 7 => Subject::Event(ConferenceId(a), b),
                 8 => Subject::Proposal(ConferenceId(a), b),
                 9 => Subject::Consolidated(ConferenceId(a), b),
+                10 => Subject::Comment(ConferenceId(a), b),
                 _ => Subject::Plenary(ConferenceId(a), b),
             };
             prop_assert_eq!(Subject::parse(&subject.text()), Some(subject));

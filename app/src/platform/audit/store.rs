@@ -163,6 +163,12 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
         }
         Subject::Event(_, id) => ("SELECT name FROM conference_events WHERE id = $1", id),
         Subject::Proposal(_, id) => ("SELECT title FROM proposals WHERE id = $1", id),
+        // A comment by the proposal it is on: its words (maybe abusive) stay out of the log.
+        Subject::Comment(_, id) => (
+            "SELECT p.title FROM proposal_comments c JOIN proposals p ON p.id = c.proposal_id \
+             WHERE c.id = $1",
+            id,
+        ),
         Subject::Consolidated(_, id) => (
             "SELECT code || ' ' || title FROM consolidated_proposals WHERE id = $1",
             id,
