@@ -647,6 +647,86 @@ fn matrix() -> Vec<Case> {
             ),
             Who::SignedIn,
         ),
+        // Taking part at an event (`conf-2019` is past its events: an allowed call is
+        // refused for the phase). Whoever runs an event is its registrant or the team.
+        case(
+            "POST /api/conference/event/part",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro",
+            ),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/event/join",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&migrant=yes",
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/event/check-in",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/event/check-in/mark",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&account=1",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/proposal/submit",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&form[theme]=&form[level]=&form[language]=&form[title]=&form[body]=",
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/proposal/part",
+            Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/proposal/support",
+            Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/proposal/comment",
+            Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1&body="),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/proposal/amend",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&proposal=1&form[title]=&form[body]=&form[note]=",
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/amendment/decide",
+            Body::Form("organization=cmi-sp&conference=conf-2019&amendment=1&verdict=accept"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/report",
+            Body::Form("organization=cmi-sp&conference=conf-2019&kind=proposal&id=1&reason="),
+            Who::SignedIn,
+        ),
+        // The moderators' queue (administrators here: no caller moderates).
+        case(
+            "POST /api/staff/conference/reports",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/reports/resolve",
+            Body::Form("organization=cmi-sp&conference=conf-2019&kind=proposal&id=1&verdict=keep"),
+            Who::Only(ADMIN),
+        ),
         case(
             "POST /api/staff/settings_save",
             Body::Form("organization=cmi-sp&form[min_age]=99"),

@@ -10,6 +10,7 @@ pub mod error;
 pub mod event;
 pub mod event_vote;
 pub mod organize;
+pub mod participate;
 pub mod plan;
 pub mod plenary;
 pub mod proposal;

@@ -15,6 +15,7 @@ use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::conferences::organize::ui::{FreeConferencePageView, OrganizeRoomPage};
+use crate::conferences::participate::ui::{CheckInPageView, ReportsPageView};
 use crate::conferences::public::ui::{
     ConsolidatedPageView, EditionPageView, EventPageView, PlanPageView, PlenaryPageView,
     ProposalPageView, ProposalsPageView,
@@ -168,6 +169,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/new") view=NewElectionPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences") view=OrganizeRoomPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences/:conference/reports") view=ReportsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />
@@ -186,6 +188,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/c/:conference/plenary") view=PlenaryPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plan") view=PlanPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event") view=EventPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/events/:event/check-in") view=CheckInPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals/:proposal") view=ProposalPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/consolidated/:code") view=ConsolidatedPageView ssr=SsrMode::Async />
                         <Route path=path!("*any") view=NotFound ssr=SsrMode::Async />

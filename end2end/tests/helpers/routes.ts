@@ -35,6 +35,8 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${E}/cmi-2025/vote`, as: "voter" },
   { path: "/account", as: "voter" },
   { path: "/o/cmi-sp/c/conf-2027/free-conference", as: "voter" },
+  { path: "/o/cmi-sp/c/conf-2027/events/pre-conferencia-regional-centro-2027", as: "voter" },
+  { path: "/o/cmi-sp/c/conf-2019/proposals/1", as: "voter" },
   { path: `${E}/cmi-2027/candidacy`, as: "administrator" },
   { path: "/account", as: "administrator" },
   { path: STAFF, as: "administrator" },
@@ -48,6 +50,8 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/elections/cmi-2027`, as: "administrator" },
   { path: `${STAFF}/stations`, as: "administrator" },
   { path: `${STAFF}/conferences`, as: "administrator" },
+  { path: `${STAFF}/conferences/conf-2019/reports`, as: "administrator" },
+  { path: "/o/cmi-sp/c/conf-2019/events/pre-conferencia-regional-centro/check-in", as: "administrator" },
   { path: "/voters/cmi-sp", as: "administrator" },
 ];
 

@@ -6,6 +6,7 @@
 //! with a progress bar, since it writes a few thousand rows.
 
 mod content;
+mod deliberation;
 mod votes;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -112,6 +113,16 @@ pub async fn load(
         &demo,
         &events,
         &participants,
+        now,
+    )
+    .await?;
+    deliberation::deliberation(
+        db,
+        &conference,
+        organizer,
+        &demo,
+        &participants,
+        &proposals,
         now,
     )
     .await?;

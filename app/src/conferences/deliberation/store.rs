@@ -141,6 +141,28 @@ async fn comment_on<'a>(
     Ok((ProposalId(proposal), body))
 }
 
+/// The proposal a comment is on.
+pub async fn comment_proposal<'a>(
+    reader: impl Into<Reader<'a>>,
+    comment: CommentId,
+) -> Result<ProposalId, ConferenceError> {
+    Ok(comment_on(reader, comment).await?.0)
+}
+
+/// The proposal an amendment is to, if it exists.
+pub async fn amendment_proposal<'a>(
+    reader: impl Into<Reader<'a>>,
+    amendment: AmendmentId,
+) -> Result<Option<ProposalId>, ConferenceError> {
+    let row: Option<(i64,)> = on_read!(reader.into(), |conn| {
+        sqlx::query_as("SELECT proposal_id FROM proposal_amendments WHERE id = $1")
+            .bind(amendment)
+            .fetch_optional(conn)
+            .await
+    })?;
+    Ok(row.map(|(id,)| ProposalId(id)))
+}
+
 /// The proposal a comment of `conference` is on.
 async fn comment_in(
     tx: &mut Tx,

@@ -377,6 +377,22 @@ pub async fn is_participant<'a>(
     })
 }
 
+/// Everyone registered for `event`, by name: (account, name, checked in).
+pub async fn participants<'a>(
+    reader: impl Into<Reader<'a>>,
+    event: EventId,
+) -> Result<Vec<(AccountId, String, bool)>, ConferenceError> {
+    Ok(on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT p.account_id, a.display_name, p.checked_in_at IS NOT NULL FROM event_participants p \
+             JOIN accounts a ON a.id = p.account_id WHERE p.event_id = $1 ORDER BY a.display_name, a.id",
+        )
+        .bind(event)
+        .fetch_all(conn)
+        .await
+    })?)
+}
+
 /// How many people checked in at each event of `conference`.
 pub async fn checked_in_counts<'a>(
     reader: impl Into<Reader<'a>>,

@@ -102,6 +102,7 @@ fn Room(room: EditionRoom, org: String) -> impl IntoView {
                     </ConfirmForm>
                 }
             })}
+            <p><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></p>
             <h3>{t_string!(i18n, conferences.organize_pending, n = room.pending.len()).to_string()}</h3>
             <ul class="plain pending-events">
                 {room.pending.into_iter().map(|event| {

@@ -119,6 +119,24 @@ pub async fn support(
     Ok(done == 1)
 }
 
+/// Whether `account` supports `proposal`.
+pub async fn supports<'a>(
+    reader: impl Into<Reader<'a>>,
+    proposal: ProposalId,
+    account: AccountId,
+) -> Result<bool, ConferenceError> {
+    let (n,): (i64,) = on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT COUNT(*) FROM proposal_supports WHERE proposal_id = $1 AND account_id = $2",
+        )
+        .bind(proposal)
+        .bind(account)
+        .fetch_one(conn)
+        .await
+    })?;
+    Ok(n > 0)
+}
+
 /// Records a proposal's outcome (out of scope, withdrawn, or open again), audited.
 pub async fn set_outcome(
     tx: &mut Tx,

@@ -31,6 +31,9 @@ pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommissi
 /// Organize conference editions: review free conferences, move the calendar.
 pub const CONFERENCE_TEAM: [Role; 2] = [Role::Administrator, Role::ConferenceTeam];
 /// Manage the organization: invite staff, settings.
+/// Moderate a conference's deliberation (hide reported content, keep it).
+pub const MODERATORS: [Role; 3] = [Role::Administrator, Role::Moderator, Role::ConferenceTeam];
+
 pub const ADMINISTRATORS: [Role; 1] = [Role::Administrator];
 
 /// Whether someone holding `roles` holds any role of `set` (one of the sets above).

@@ -107,6 +107,27 @@ pub struct ProposalPage {
     pub body_html: Vec<(String, String)>,
     pub hidden_reason: Option<String>,
     pub fed: Vec<Fed>,
+    /// Its comments in reading order (threads after their parent).
+    pub comments: Vec<crate::conferences::deliberation::rules::Threaded>,
+    /// Amendments proposed, oldest first; none shown when the proposal is hidden.
+    pub amendments: Vec<AmendmentView>,
+    /// Every version of its text, oldest first (one until an amendment is accepted).
+    pub versions: Vec<VersionView>,
+}
+
+/// An amendment as its proposal's page shows it: what it changes in the text it was
+/// written against, why, and the rapporteur's decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmendmentView {
+    pub id: i64,
+    pub author: String,
+    pub note: String,
+    pub status: crate::conferences::deliberation::rules::AmendmentStatus,
+    pub reason: Option<String>,
+    pub based_on: i64,
+    pub created_at: i64,
+    /// Title, blank line, text: word-level changes from version `based_on`, safe HTML.
+    pub changes_html: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
-use super::{EditionCrumb, ProposalList, conference_path, param, result_label};
+use super::{EditionCrumb, ProposalList, Versions, conference_path, param, result_label};
 use crate::conferences::public::api::{ConsolidatedPage, load_consolidated};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::platform::text::ui::TranslatedText;
-use crate::platform::timeline::ui::day;
 use crate::ui::kit::{Fact, Facts, Loaded};
 
 #[component]
@@ -76,23 +75,6 @@ fn Consolidated(page: ConsolidatedPage) -> impl IntoView {
         })}
         <h2 data-testid="sources-heading">{sources_heading}</h2>
         <ProposalList head=page.head.clone() proposals=page.sources.clone() with_event=true />
-        <h2>{t!(i18n, conferences.versions_heading)}</h2>
-        <ol class="versions">
-            {page.versions.iter().rev().map(|v| {
-                let label = t_string!(i18n, conferences.version_label, number = v.version, day = day(v.edited_at, locale)).to_string();
-                view! {
-                    <li>
-                        <details open=v.version == page.versions.len() as i64>
-                            <summary>{label}</summary>
-                            <p dir="auto"><strong>{v.title.clone()}</strong></p>
-                            {match &v.changes_html {
-                                Some(html) => view! { <div class="diff" dir="auto" inner_html=html.clone()></div> }.into_any(),
-                                None => view! { <p class="version-text" dir="auto">{v.body.clone()}</p> }.into_any(),
-                            }}
-                        </details>
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
+        <Versions versions=page.versions.clone() />
     }
 }

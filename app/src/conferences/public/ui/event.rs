@@ -6,6 +6,8 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use super::{EditionCrumb, ProposalList, kind, language_name, param};
+use crate::conferences::participate::api::{MyPart, load_my_part};
+use crate::conferences::participate::ui::TakePart;
 use crate::conferences::public::api::{EventPage, load_event};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::platform::text::dates::long_date;
@@ -17,13 +19,16 @@ pub fn EventPageView() -> impl IntoView {
     let (org, conference, event) = (param("org"), param("conference"), param("event"));
     let page = Resource::new(
         move || (org(), conference(), event()),
-        |(o, c, e)| load_event(o, c, e),
+        |(o, c, e)| async move {
+            let page = load_event(o.clone(), c.clone(), e.clone()).await?;
+            Ok((page, load_my_part(o, c, e).await?))
+        },
     );
-    view! { <Loaded resource=page show=|page| view! { <Event page /> } /> }
+    view! { <Loaded resource=page show=|(page, part)| view! { <Event page part /> } /> }
 }
 
 #[component]
-fn Event(page: EventPage) -> impl IntoView {
+fn Event(page: EventPage, part: MyPart) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let reader = locale.as_str().to_owned();
@@ -53,6 +58,8 @@ fn Event(page: EventPage) -> impl IntoView {
             <Fact term=t!(i18n, conferences.event_languages)>{languages}</Fact>
             <Fact term=t!(i18n, conferences.event_participants) testid="participants">{e.participants}</Fact>
         </Facts>
+        <TakePart part organization=page.head.organization.clone() conference=page.head.slug.clone()
+            event=e.slug.clone() themes=page.themes.clone() levels=page.levels.clone() />
         <h2>{t_string!(i18n, conferences.proposals_heading, n = e.proposals).to_string()}</h2>
         {(page.proposals.is_empty()).then(|| view! { <p class="hint">{t!(i18n, conferences.no_proposals)}</p> })}
         {page.themes.into_iter().filter(|theme| theme.proposals > 0).map(|theme| {

@@ -24,11 +24,12 @@ use leptos_router::hooks::use_params_map;
 use crate::conferences::edition::rules::Phase;
 use crate::conferences::event::rules::EventKind;
 use crate::conferences::proposal::rules::ProposalStatus;
-use crate::conferences::public::api::{EditionHead, ProposalCard};
+use crate::conferences::public::api::{EditionHead, ProposalCard, VersionView};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::locale::{autonym, localized_path};
 use crate::platform::text::dates::long_date;
 use crate::platform::text::ui::{Original, TranslatedText};
+use crate::platform::timeline::ui::day;
 
 /// A route parameter (`org`, `conference`, `event`, …).
 pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
@@ -154,5 +155,34 @@ pub(crate) fn ProposalList(
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Every version of a text, newest first and open: its title, and what changed from the
+/// one before (the first, as written).
+#[component]
+pub(crate) fn Versions(versions: Vec<VersionView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let last = versions.len() as i64;
+    view! {
+        <h2>{t!(i18n, conferences.versions_heading)}</h2>
+        <ol class="versions">
+            {versions.into_iter().rev().map(|v| {
+                let label = t_string!(i18n, conferences.version_label, number = v.version, day = day(v.edited_at, locale)).to_string();
+                view! {
+                    <li>
+                        <details open=v.version == last>
+                            <summary>{label}</summary>
+                            <p dir="auto"><strong>{v.title.clone()}</strong></p>
+                            {match &v.changes_html {
+                                Some(html) => view! { <div class="diff" dir="auto" inner_html=html.clone()></div> }.into_any(),
+                                None => view! { <p class="version-text" dir="auto">{v.body.clone()}</p> }.into_any(),
+                            }}
+                        </details>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }

@@ -6,6 +6,8 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use super::{EditionCrumb, conference_path, language_name, param, status};
+use crate::conferences::participate::api::{ProposalPart, load_proposal_part};
+use crate::conferences::participate::ui::Deliberation;
 use crate::conferences::proposal::rules::ProposalStatus;
 use crate::conferences::public::api::{ProposalPage, load_proposal};
 use crate::i18n::{t, t_string, use_i18n};
@@ -22,14 +24,15 @@ pub fn ProposalPageView() -> impl IntoView {
             let id = p
                 .parse::<i64>()
                 .map_err(|_| crate::error::AppError::new(crate::error::ErrorCode::NotFound))?;
-            load_proposal(o, c, id).await
+            let page = load_proposal(o.clone(), c.clone(), id).await?;
+            Ok((page, load_proposal_part(o, c, id).await?))
         },
     );
-    view! { <Loaded resource=page show=|page| view! { <Proposal page /> } /> }
+    view! { <Loaded resource=page show=|(page, part)| view! { <Proposal page part /> } /> }
 }
 
 #[component]
-fn Proposal(page: ProposalPage) -> impl IntoView {
+fn Proposal(page: ProposalPage, part: ProposalPart) -> impl IntoView {
     let i18n = use_i18n();
     let reader = i18n.get_locale_untracked().as_str().to_owned();
     let card = page.card.clone();
@@ -54,6 +57,7 @@ fn Proposal(page: ProposalPage) -> impl IntoView {
         .filter(|(lang, _)| Some(lang) != body.as_ref().map(|(l, _)| l));
     let written_in = page.body_html.first().map(|(lang, _)| language_name(lang));
     let (theme_reader, level_reader) = (reader.clone(), reader.clone());
+    let deliberation = view! { <Deliberation page=page.clone() part /> };
     view! {
         <Title text=title.clone() />
         <EditionCrumb head=page.head.clone() />
@@ -116,5 +120,6 @@ fn Proposal(page: ProposalPage) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        {deliberation}
     }
 }

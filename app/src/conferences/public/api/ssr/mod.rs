@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use super::*;
 use crate::accounts::store as accounts_store;
 use crate::conferences::consolidation::store as consolidation_store;
+use crate::conferences::deliberation::rules::thread;
+use crate::conferences::deliberation::store as deliberation_store;
 use crate::conferences::edition::rules::{Conference, Theme};
 use crate::conferences::edition::store as edition_store;
 use crate::conferences::event::rules::{Event, EventStatus};

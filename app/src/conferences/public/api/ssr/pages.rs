@@ -133,6 +133,53 @@ pub async fn proposal_page(
             motion,
         })
         .collect();
+    // A hidden proposal's words are not shown, nor the amendments that repeat them.
+    let hidden = proposal.hidden_reason.is_some();
+    let stored = if hidden {
+        Vec::new()
+    } else {
+        deliberation_store::versions_of(db, id).await?
+    };
+    let whole = |title: &str, body: &str| format!("{title}\n\n{body}");
+    let versions = stored
+        .iter()
+        .enumerate()
+        .map(|(at, (version, title, body, when, _))| VersionView {
+            version: *version,
+            title: title.clone(),
+            body: body.clone(),
+            edited_at: *when,
+            changes_html: at.checked_sub(1).map(|before| {
+                let (_, t, b, _, _) = &stored[before];
+                diff::changes_html(&whole(t, b), &whole(title, body))
+            }),
+        })
+        .collect();
+    let amendments = if hidden {
+        Vec::new()
+    } else {
+        deliberation_store::amendments_of(db, id)
+            .await?
+            .into_iter()
+            .map(|a| {
+                let base = stored
+                    .iter()
+                    .find(|v| v.0 == a.based_on)
+                    .map(|(_, t, b, _, _)| whole(t, b))
+                    .unwrap_or_default();
+                AmendmentView {
+                    id: a.id.0,
+                    author: a.author,
+                    note: a.note,
+                    status: a.status,
+                    reason: a.reason,
+                    based_on: a.based_on,
+                    created_at: a.created_at,
+                    changes_html: diff::changes_html(&base, &whole(&a.title, &a.body)),
+                }
+            })
+            .collect()
+    };
     Ok(ProposalPage {
         head,
         card: proposal_card(&proposal, event, title),
@@ -144,6 +191,9 @@ pub async fn proposal_page(
             .collect(),
         hidden_reason: proposal.hidden_reason.clone(),
         fed,
+        comments: thread(deliberation_store::comments_of(db, id).await?),
+        amendments,
+        versions,
     })
 }
 
