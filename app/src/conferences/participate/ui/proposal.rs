@@ -89,7 +89,7 @@ pub fn Deliberation(page: ProposalPage, part: ProposalPart) -> impl IntoView {
         <section id="amendments">
             <h2>{t_string!(i18n, conferences.amendments_heading, n = page.amendments.len()).to_string()}</h2>
             <ol class="plain amendments">
-                {page.amendments.iter().map(|a| view! { <Amendment a=a.clone() page=page.clone() decides=part.decides && part.open /> }).collect_view()}
+                {page.amendments.iter().map(|a| view! { <Amendment a=a.clone() page=page.clone() open=part.open decides=part.decides && part.open /> }).collect_view()}
             </ol>
             {(part.may_amend && part.open).then(|| view! {
                 <details class="amend" open=!amend_open>
@@ -112,7 +112,8 @@ pub fn Deliberation(page: ProposalPage, part: ProposalPart) -> impl IntoView {
                 </details>
             })}
         </section>
-        {(!page.versions.is_empty()).then(|| view! { <Versions versions=page.versions.clone() /> })}
+        // The history once there is one: a single version is the text above.
+        {(page.versions.len() > 1).then(|| view! { <Versions versions=page.versions.clone() /> })}
         <section id="comments">
             <h2>{t_string!(i18n, conferences.comments_heading, n = page.comments.len()).to_string()}</h2>
             {page.comments.is_empty().then(|| view! { <p class="hint">{t!(i18n, conferences.no_comments)}</p> })}
@@ -144,16 +145,18 @@ pub fn Deliberation(page: ProposalPage, part: ProposalPart) -> impl IntoView {
 fn amendment_status(
     i18n: leptos_i18n::I18nContext<Locale>,
     status: AmendmentStatus,
+    open: bool,
 ) -> &'static str {
     match status {
-        AmendmentStatus::Proposed => t_string!(i18n, conferences.amendment_proposed),
+        AmendmentStatus::Proposed if open => t_string!(i18n, conferences.amendment_proposed),
+        AmendmentStatus::Proposed => t_string!(i18n, conferences.amendment_undecided),
         AmendmentStatus::Accepted => t_string!(i18n, conferences.amendment_accepted),
         AmendmentStatus::Rejected => t_string!(i18n, conferences.amendment_rejected),
     }
 }
 
 #[component]
-fn Amendment(a: AmendmentView, page: ProposalPage, decides: bool) -> impl IntoView {
+fn Amendment(a: AmendmentView, page: ProposalPage, open: bool, decides: bool) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let by = t_string!(
@@ -168,7 +171,7 @@ fn Amendment(a: AmendmentView, page: ProposalPage, decides: bool) -> impl IntoVi
     view! {
         <li class="amendment" id=format!("amendment-{}", a.id)>
             <p>
-                <span class=format!("status amendment-{}", a.status.code()) data-testid="amendment-status">{amendment_status(i18n, a.status)}</span>
+                <span class=format!("status amendment-{}", a.status.code()) data-testid="amendment-status">{amendment_status(i18n, a.status, open)}</span>
                 " " <span class="hint"><bdi>{by}</bdi> " · " {base}</span>
             </p>
             <div class="diff" dir="auto" inner_html=a.changes_html.clone()></div>
@@ -203,7 +206,7 @@ fn CommentItem(c: Threaded, page: ProposalPage, part: ProposalPart) -> impl Into
             <p class="hint"><bdi>{comment.author.clone()}</bdi> " · " {when}</p>
             {match comment.hidden_reason.clone() {
                 Some(reason) => view! {
-                    <p class="notice"><em>{t!(i18n, conferences.status_hidden)}</em> " "
+                    <p class="notice"><em>{t!(i18n, conferences.comment_hidden)}</em> " "
                         <span dir="auto">{t_string!(i18n, conferences.hidden_reason, reason = reason).to_string()}</span></p>
                 }.into_any(),
                 None => view! { <p class="comment-text" dir="auto">{comment.body.clone()}</p> }.into_any(),
