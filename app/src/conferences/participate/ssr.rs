@@ -21,7 +21,7 @@ use crate::platform::access::{CONFERENCE_TEAM, MODERATORS, holds_any};
 use crate::platform::ids::{AccountId, AmendmentId, CommentId, ProposalId};
 use crate::platform::web::context::{app_state, current_session, require_account, require_staff};
 use crate::platform::web::flash::Flash;
-use crate::platform::web::http::form_redirect;
+use crate::platform::web::http::{form_redirect, form_redirect_at};
 use crate::platform::web::sessions::AuthMethod;
 
 /// A refused proposal form, kept for the event page it goes back to.
@@ -324,10 +324,7 @@ pub async fn support(organization: &str, conference: &str, proposal: i64) -> Res
     let mut tx = app.db.begin_write().await?;
     proposal_store::support(&mut tx, proposal.id, account).await?;
     tx.commit().await?;
-    form_redirect(&format!(
-        "{}#supports",
-        proposal_path(&org, &found, proposal.id)
-    ));
+    form_redirect_at(&proposal_path(&org, &found, proposal.id), "supports");
     Ok(())
 }
 
@@ -359,10 +356,10 @@ pub async fn comment(
     )
     .await?;
     tx.commit().await?;
-    form_redirect(&format!(
-        "{}#comment-{id}",
-        proposal_path(&org, &found, proposal.id)
-    ));
+    form_redirect_at(
+        &proposal_path(&org, &found, proposal.id),
+        &format!("comment-{id}"),
+    );
     Ok(())
 }
 
@@ -393,10 +390,10 @@ pub async fn amend(
     )
     .await?;
     tx.commit().await?;
-    form_redirect(&format!(
-        "{}#amendment-{id}",
-        proposal_path(&org, &found, proposal.id)
-    ));
+    form_redirect_at(
+        &proposal_path(&org, &found, proposal.id),
+        &format!("amendment-{id}"),
+    );
     Ok(())
 }
 
@@ -433,10 +430,10 @@ pub async fn decide(
     )
     .await?;
     tx.commit().await?;
-    form_redirect(&format!(
-        "{}#amendment-{amendment}",
-        proposal_path(&org, &found, proposal.id)
-    ));
+    form_redirect_at(
+        &proposal_path(&org, &found, proposal.id),
+        &format!("amendment-{amendment}"),
+    );
     Ok(())
 }
 

@@ -135,9 +135,16 @@ pub fn is_form_post() -> bool {
 /// Sends a plain form post on to `path`, in the language of the page the form was on (the
 /// first segment of its `Referer`); does nothing for a script's call, which gets the answer.
 pub fn form_redirect(path: &str) {
+    form_redirect_at(path, "");
+}
+
+/// [`form_redirect`] to a place on the page: `#anchor` (an element's id, letters, digits
+/// and hyphens only; anything else is dropped) after the path, which is encoded as usual.
+pub fn form_redirect_at(path: &str, anchor: &str) {
     if !is_form_post() {
         return;
     }
+    let anchor = fragment(anchor);
     let locale = leptos::prelude::use_context::<axum::http::request::Parts>()
         .and_then(|parts| {
             let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
@@ -145,7 +152,20 @@ pub fn form_redirect(path: &str) {
             crate::locale::split_locale(&path).0
         })
         .unwrap_or_default();
-    leptos_axum::redirect(&location(&crate::locale::localized_path(locale, path)));
+    leptos_axum::redirect(&format!(
+        "{}{anchor}",
+        location(&crate::locale::localized_path(locale, path))
+    ));
+}
+
+/// `#anchor` for an element id of letters, digits and hyphens; nothing for anything else.
+fn fragment(anchor: &str) -> String {
+    let safe = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    if !anchor.is_empty() && anchor.bytes().all(safe) {
+        format!("#{anchor}")
+    } else {
+        String::new()
+    }
 }
 
 /// Whether this installation is served over https (from its public URL).
@@ -192,6 +212,14 @@ pub fn error_query(error: &crate::error::AppError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_plain_element_id_becomes_a_fragment() {
+        assert_eq!(fragment("comment-12"), "#comment-12");
+        for bad in ["", "a b", "x#y", "\r\nSet-Cookie:1", "é"] {
+            assert_eq!(fragment(bad), "", "{bad:?}");
+        }
+    }
 
     #[test]
     fn finds_a_cookie_among_others() {

@@ -51,7 +51,6 @@ pub fn Deliberation(page: ProposalPage, part: ProposalPart) -> impl IntoView {
     let reported = use_query_map().with_untracked(|q| q.get("reported").is_some());
     let id = page.card.id.0;
     let sign_in = localized_path(locale, "/sign-in");
-    let supports = t_string!(i18n, conferences.supports_count, n = page.card.supports).to_string();
     let support = if part.supported {
         Some(view! { <p class="notice" data-testid="supported">{t!(i18n, conferences.supported)}</p> }.into_any())
     } else if part.open && part.signed_in {
@@ -83,7 +82,6 @@ pub fn Deliberation(page: ProposalPage, part: ProposalPart) -> impl IntoView {
         <FormError errors />
         {reported.then(|| view! { <p class="notice" role="status">{t!(i18n, conferences.reported_notice)}</p> })}
         <section id="supports" class="supports">
-            <p data-testid="supports-line">{supports}</p>
             {support}
         </section>
         <section id="amendments">
