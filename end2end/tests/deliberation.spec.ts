@@ -3,7 +3,8 @@
 // as the event's rapporteur, checks them in at the door → one writes a proposal (a
 // refused form keeps what was typed) → the other supports it, comments, is answered, and
 // proposes an amendment → the rapporteur accepts it (a second version of the text) → a
-// reply reported as abusive is hidden by the team from the moderators' queue.
+// reply reported as abusive is hidden by the team from the moderators' queue → the event
+// prioritises (the ranked list is published) and elects its delegate under the quota.
 // In pt-BR and Arabic; screenshots of every screen.
 import { expect, test, type Page } from "@playwright/test";
 import { screenshot } from "./helpers/page";
@@ -148,6 +149,52 @@ for (const lang of ["pt-BR", "ar"]) {
     await bia.goto(proposalUrl);
     await expect(bia.locator("li.comment.depth-1")).toContainText("Ocultado a pedido");
     await expect(bia.locator("li.comment.depth-1")).not.toContainText("Boa ideia");
+
+    // The event's prioritisation: the group opens it, both vote, the group counts; the
+    // ranked list is on the event's page.
+    await group.goto(eventUrl);
+    await group.locator("#per_theme").fill("1");
+    await group.locator("form.vote-open-form button[type=submit]").click();
+    for (const person of [ana, bia]) {
+      await person.goto(eventUrl);
+      await person.locator("form.priority-ballot input[type=checkbox]").first().check();
+      await person.locator("form.priority-ballot button[type=submit]").click();
+      await expect(person.getByTestId("voted-priorities")).toBeVisible();
+    }
+    await group.goto(eventUrl);
+    const countPriorities = group.locator("form.confirm-form", { has: group.locator("input[name=kind][value=priorities]") });
+    await countPriorities.locator("summary").click();
+    await countPriorities.locator("button[type=submit]").click();
+    await expect(group.getByTestId("ranked").first()).toContainText(`Português para todas ${stamp}`);
+
+    // The delegate election: one seat, a third immigrants; both stand, both vote.
+    await group.locator("#delegates").fill("1");
+    await group.locator("#reserve").fill("1");
+    await group.locator("#max_choices").fill("1");
+    await group.locator("form.vote-open-form button[type=submit]").click();
+    for (const person of [ana, bia]) {
+      await person.goto(eventUrl);
+      await person.locator("#votes form[action$='/vote/stand'] button[type=submit]").click();
+      await expect(person.getByTestId("standing")).toBeVisible();
+    }
+    await group.goto(eventUrl);
+    const start = group.locator("form.confirm-form[action$='/vote/start']");
+    await start.locator("summary").click();
+    await start.locator("button[type=submit]").click();
+    for (const person of [ana, bia]) {
+      await person.goto(eventUrl);
+      await person.locator("form.delegate-ballot label", { hasText: `Ana ${stamp}` }).locator("input").check();
+      await person.locator("form.delegate-ballot button[type=submit]").click();
+      await expect(person.getByTestId("voted-delegates")).toBeVisible();
+    }
+    await group.goto(eventUrl);
+    const countDelegates = group.locator("form.confirm-form", { has: group.locator("input[name=kind][value=delegates]") });
+    await countDelegates.locator("summary").click();
+    await countDelegates.locator("button[type=submit]").click();
+    await expect(group.getByTestId("elected")).toContainText(`Ana ${stamp}`);
+    await expect(group.getByTestId("quota-line")).toBeVisible();
+    await noSidewaysScroll(group);
+    await screenshot(group, testInfo, `event-votes-counted-${lang}`);
 
     for (const page of [team, group, ana, bia]) await page.context().close();
   });

@@ -716,6 +716,50 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&conference=conf-2019&kind=proposal&id=1&reason="),
             Who::SignedIn,
         ),
+        // An event's votes: anyone reads them; whoever runs the event opens, starts and
+        // counts; checked-in participants stand and vote.
+        case(
+            "POST /api/conference/event/votes",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro",
+            ),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/conference/event/vote/open",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&kind=priorities&rule[per_theme]=3",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/event/vote/stand",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro",
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/event/vote/start",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/event/vote/cast",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&kind=priorities&choices[0]=1",
+            ),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/event/vote/count",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=pre-conferencia-regional-centro&kind=priorities",
+            ),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

@@ -2,5 +2,8 @@
 //! commenting on and amending proposals, reporting abuse; and the moderators' queue.
 //! Plain forms on server pages; no script needed.
 
+#[cfg(feature = "ssr")]
+mod access;
 pub mod api;
 pub mod ui;
+pub mod votes;

@@ -1,8 +1,6 @@
 //! The server side of taking part: who may do what, then one audited write each.
 
 use super::*;
-use crate::accounts::staff::store as staff_store;
-use crate::accounts::store as accounts_store;
 use crate::accounts::types::Organization;
 use crate::conferences::deliberation::rules::{
     Decision, Reported, validate_amendment, validate_comment, validate_reason,
@@ -11,27 +9,25 @@ use crate::conferences::deliberation::store as deliberation_store;
 use crate::conferences::edition::Conference;
 use crate::conferences::edition::rules::Phase;
 use crate::conferences::edition::store as edition_store;
-use crate::conferences::event::rules::{Event, EventStatus};
+use crate::conferences::event::rules::EventStatus;
 use crate::conferences::event::store as event_store;
+use crate::conferences::participate::access::{
+    edition, edition_event, event_path, not_found, proposal_path, require_runner, runs_event,
+};
 use crate::conferences::proposal::rules::{ProposalStatus, validate_proposal};
 use crate::conferences::proposal::store as proposal_store;
 use crate::db::now_millis;
 use crate::error::{ErrorCode, FieldProblem, Problem};
-use crate::platform::access::{CONFERENCE_TEAM, MODERATORS, holds_any};
+use crate::platform::access::MODERATORS;
 use crate::platform::ids::{AccountId, AmendmentId, CommentId, ProposalId};
 use crate::platform::web::context::{app_state, current_session, require_account, require_staff};
 use crate::platform::web::flash::Flash;
 use crate::platform::web::http::{form_redirect, form_redirect_at};
-use crate::platform::web::sessions::AuthMethod;
 
 /// A refused proposal form, kept for the event page it goes back to.
 const PROPOSAL_DRAFT: Flash = Flash("voz_proposal_draft");
 /// A refused amendment, kept for the proposal page.
 const AMENDMENT_DRAFT: Flash = Flash("voz_amendment_draft");
-
-fn not_found() -> AppError {
-    AppError::new(ErrorCode::NotFound)
-}
 
 /// Problems with a box, named as the page names it (several forms share a page: the new
 /// comment's box, the replies', a report's reason, a rejection's).
@@ -47,72 +43,6 @@ fn invalid(field: &str, problem: Problem) -> AppError {
         field: field.to_owned(),
         problem,
     }])
-}
-
-/// A public edition of an organization.
-async fn edition(
-    organization: &str,
-    conference: &str,
-) -> Result<(Organization, Conference), AppError> {
-    let app = app_state()?;
-    let org = accounts_store::organization_by_slug(&app.db, organization)
-        .await?
-        .ok_or_else(not_found)?;
-    let found = edition_store::conference_by_slug(&app.db, org.id, conference)
-        .await?
-        .filter(|c| c.phase.public())
-        .ok_or_else(not_found)?;
-    Ok((org, found))
-}
-
-/// A public edition and one of its approved events.
-async fn edition_event(
-    organization: &str,
-    conference: &str,
-    event: &str,
-) -> Result<(Organization, Conference, Event), AppError> {
-    let (org, found) = edition(organization, conference).await?;
-    let app = app_state()?;
-    let event = event_store::event_by_slug(&app.db, found.id, event).await?;
-    if event.status != EventStatus::Approved {
-        return Err(not_found());
-    }
-    Ok((org, found, event))
-}
-
-/// Whether `account` runs `event`: its rapporteur (the account that registered it), or
-/// the conference team signed in with a passkey, as every staff member must be.
-async fn runs_event(
-    org: &Organization,
-    event: &Event,
-    account: AccountId,
-    method: AuthMethod,
-) -> Result<bool, AppError> {
-    let app = app_state()?;
-    if deliberation_store::is_rapporteur(&app.db, event.id, account).await? {
-        return Ok(true);
-    }
-    let roles = staff_store::roles_of(&app.db, org.id, account).await?;
-    Ok(method == AuthMethod::Passkey && holds_any(&roles, &CONFERENCE_TEAM))
-}
-
-/// The signed-in person running `event`, or 401/403.
-async fn require_runner(org: &Organization, event: &Event) -> Result<AccountId, AppError> {
-    let (account, method) = current_session()
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated))?;
-    if !runs_event(org, event, account, method).await? {
-        return Err(AppError::new(ErrorCode::Forbidden));
-    }
-    Ok(account)
-}
-
-fn event_path(org: &Organization, edition: &Conference, event: &Event) -> String {
-    format!("/o/{}/c/{}/events/{}", org.slug, edition.slug, event.slug)
-}
-
-fn proposal_path(org: &Organization, edition: &Conference, proposal: ProposalId) -> String {
-    format!("/o/{}/c/{}/proposals/{proposal}", org.slug, edition.slug)
 }
 
 fn registration_open(phase: Phase) -> bool {

@@ -6,8 +6,10 @@ mod door;
 mod event;
 mod moderation;
 mod proposal;
+mod votes;
 
 pub use door::CheckInPageView;
 pub use event::TakePart;
 pub use moderation::ReportsPageView;
 pub use proposal::Deliberation;
+pub use votes::EventVotesSection;

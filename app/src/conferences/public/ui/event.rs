@@ -7,7 +7,8 @@ use leptos_meta::Title;
 
 use super::{EditionCrumb, ProposalList, kind, language_name, param};
 use crate::conferences::participate::api::{MyPart, load_my_part};
-use crate::conferences::participate::ui::TakePart;
+use crate::conferences::participate::ui::{EventVotesSection, TakePart};
+use crate::conferences::participate::votes::{EventVotes, load_event_votes};
 use crate::conferences::public::api::{EventPage, load_event};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::platform::text::dates::long_date;
@@ -21,14 +22,15 @@ pub fn EventPageView() -> impl IntoView {
         move || (org(), conference(), event()),
         |(o, c, e)| async move {
             let page = load_event(o.clone(), c.clone(), e.clone()).await?;
-            Ok((page, load_my_part(o, c, e).await?))
+            let part = load_my_part(o.clone(), c.clone(), e.clone()).await?;
+            Ok((page, part, load_event_votes(o, c, e).await?))
         },
     );
-    view! { <Loaded resource=page show=|(page, part)| view! { <Event page part /> } /> }
+    view! { <Loaded resource=page show=|(page, part, votes)| view! { <Event page part votes /> } /> }
 }
 
 #[component]
-fn Event(page: EventPage, part: MyPart) -> impl IntoView {
+fn Event(page: EventPage, part: MyPart, votes: EventVotes) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let reader = locale.as_str().to_owned();
@@ -60,6 +62,7 @@ fn Event(page: EventPage, part: MyPart) -> impl IntoView {
         </Facts>
         <TakePart part organization=page.head.organization.clone() conference=page.head.slug.clone()
             event=e.slug.clone() themes=page.themes.clone() levels=page.levels.clone() />
+        <EventVotesSection votes />
         <h2>{t_string!(i18n, conferences.proposals_heading, n = e.proposals).to_string()}</h2>
         {(page.proposals.is_empty()).then(|| view! { <p class="hint">{t!(i18n, conferences.no_proposals)}</p> })}
         {page.themes.into_iter().filter(|theme| theme.proposals > 0).map(|theme| {
