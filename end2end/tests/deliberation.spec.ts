@@ -118,7 +118,7 @@ for (const lang of ["pt-BR", "ar"]) {
     await ana.goto(proposalUrl);
     const comment = ana.locator("li.comment.depth-0").first();
     await comment.locator("details.reply summary").click();
-    await comment.locator("form.reply-form textarea").fill("Boa ideia, vamos incluir.");
+    await comment.locator("form.reply-form textarea").fill(`Boa ideia, vamos incluir. ${stamp}`);
     await comment.locator("form.reply-form button[type=submit]").click();
     await expect(ana.locator("li.comment.depth-1")).toContainText("Boa ideia");
 
@@ -139,13 +139,13 @@ for (const lang of ["pt-BR", "ar"]) {
     await reply.locator("form.report-form button[type=submit]").click();
     await expect(bia).toHaveURL(/reported=1/);
     await team.goto(`/${lang}/staff/cmi-sp/conferences/conf-2027/reports`);
-    const item = team.locator("li.reported", { hasText: "Boa ideia" });
+    const item = team.locator("li.reported", { hasText: `Boa ideia, vamos incluir. ${stamp}` });
     await expect(item).toContainText("Fora do tema");
     await noSidewaysScroll(team);
     await screenshot(team, testInfo, `reports-queue-${lang}`);
     await item.locator("input[name=reason]").fill("Ocultado a pedido da moderação.");
     await item.locator("button[value=hide]").click();
-    await expect(team.locator("li.reported", { hasText: "Boa ideia" })).toHaveCount(0);
+    await expect(team.locator("li.reported", { hasText: `Boa ideia, vamos incluir. ${stamp}` })).toHaveCount(0);
     await bia.goto(proposalUrl);
     await expect(bia.locator("li.comment.depth-1")).toContainText("Ocultado a pedido");
     await expect(bia.locator("li.comment.depth-1")).not.toContainText("Boa ideia");
@@ -154,7 +154,7 @@ for (const lang of ["pt-BR", "ar"]) {
     // ranked list is on the event's page.
     await group.goto(eventUrl);
     await group.locator("#per_theme").fill("1");
-    await group.locator("form.vote-open-form button[type=submit]").click();
+    await group.locator("form.vote-open-form:has(input[name=kind][value=priorities]) button[type=submit]").click();
     for (const person of [ana, bia]) {
       await person.goto(eventUrl);
       await person.locator("form.priority-ballot input[type=checkbox]").first().check();
@@ -171,7 +171,7 @@ for (const lang of ["pt-BR", "ar"]) {
     await group.locator("#delegates").fill("1");
     await group.locator("#reserve").fill("1");
     await group.locator("#max_choices").fill("1");
-    await group.locator("form.vote-open-form button[type=submit]").click();
+    await group.locator("form.vote-open-form:has(input[name=kind][value=delegates]) button[type=submit]").click();
     for (const person of [ana, bia]) {
       await person.goto(eventUrl);
       await person.locator("#votes form[action$='/vote/stand'] button[type=submit]").click();
