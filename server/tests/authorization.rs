@@ -760,6 +760,31 @@ fn matrix() -> Vec<Case> {
             ),
             Who::Only(ADMIN),
         ),
+        // The systematization team's room (administrators here).
+        case(
+            "POST /api/staff/conference/consolidation",
+            Body::Form("organization=cmi-sp&conference=conf-2019&theme=1"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/consolidate",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&form[theme]=1&form[title]=&form[body]=",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/consolidated/edit",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&code=E1-1&form[theme]=1&form[title]=&form[body]=",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/proposal/outcome",
+            Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1&outcome=open"),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

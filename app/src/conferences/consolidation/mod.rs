@@ -4,8 +4,10 @@
 //! lineage: from an original proposal to what became of it, and from a consolidated
 //! proposal to every source and event.
 
+pub mod api;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod ui;
 
 pub use rules::{Consolidated, ConsolidatedForm};

@@ -84,10 +84,12 @@ pub fn validate_consolidated(
         .ok();
     let mut sources: Vec<ProposalId> = Vec::new();
     let mut unreadable = false;
+    // One id per box, or several typed in one ("12, 45 #301").
     for text in form
         .sources
         .iter()
-        .map(|s| s.trim())
+        .flat_map(|s| s.split(|c: char| c.is_whitespace() || c == ','))
+        .map(|s| s.trim_start_matches('#'))
         .filter(|s| !s.is_empty())
     {
         match text.parse::<i64>() {
@@ -151,6 +153,20 @@ mod tests {
         };
         let ok = validate_consolidated(&form, &themes()).expect("valid");
         assert_eq!(ok.sources, [ProposalId(4), ProposalId(9)]);
+        let typed = ConsolidatedForm {
+            sources: vec!["12, 45 #301".into(), "9".into()],
+            ..form.clone()
+        };
+        let ok = validate_consolidated(&typed, &themes()).expect("several in one box");
+        assert_eq!(
+            ok.sources,
+            [
+                ProposalId(12),
+                ProposalId(45),
+                ProposalId(301),
+                ProposalId(9)
+            ]
+        );
         let none = ConsolidatedForm {
             sources: vec![],
             ..form.clone()

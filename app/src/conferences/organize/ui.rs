@@ -102,7 +102,10 @@ fn Room(room: EditionRoom, org: String) -> impl IntoView {
                     </ConfirmForm>
                 }
             })}
-            <p><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></p>
+            <ul class="inline-links">
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/consolidation", room.slug))>{t!(i18n, conferences.consolidation_title)}</a></li>
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></li>
+            </ul>
             <h3>{t_string!(i18n, conferences.organize_pending, n = room.pending.len()).to_string()}</h3>
             <ul class="plain pending-events">
                 {room.pending.into_iter().map(|event| {
