@@ -760,6 +760,29 @@ fn matrix() -> Vec<Case> {
             ),
             Who::Only(ADMIN),
         ),
+        // Setting an edition up (administrators here).
+        case(
+            "POST /api/staff/conference/new",
+            Body::Form("organization=cmi-sp"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/create",
+            Body::Form("organization=cmi-sp&form[name]=&form[slug]="),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/pre-conference",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/pre-conference/add",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&form[name]=&form[organizer]=&form[held_on]=&form[expected_audience]=",
+            ),
+            Who::Only(ADMIN),
+        ),
         // The systematization team's room (administrators here).
         case(
             "POST /api/staff/conference/consolidation",

@@ -15,6 +15,7 @@ use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::conferences::consolidation::ui::ConsolidationPageView;
+use crate::conferences::organize::setup_ui::{NewEditionPageView, PreConferencePageView};
 use crate::conferences::organize::ui::{FreeConferencePageView, OrganizeRoomPage};
 use crate::conferences::participate::ui::{CheckInPageView, ReportsPageView};
 use crate::conferences::public::ui::{
@@ -170,6 +171,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/elections") view=ElectionsStaffPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/new") view=NewElectionPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences") view=OrganizeRoomPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences/new") view=NewEditionPageView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences/:conference/pre-conference") view=PreConferencePageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/reports") view=ReportsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/consolidation") view=ConsolidationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />

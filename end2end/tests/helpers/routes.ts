@@ -51,6 +51,8 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/stations`, as: "administrator" },
   { path: `${STAFF}/conferences`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2019/reports`, as: "administrator" },
+  { path: `${STAFF}/conferences/new`, as: "administrator" },
+  { path: `${STAFF}/conferences/conf-2027/pre-conference`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2019/consolidation?theme=7`, as: "administrator" },
   { path: "/o/cmi-sp/c/conf-2019/events/pre-conferencia-regional-centro/check-in", as: "administrator" },
   { path: "/voters/cmi-sp", as: "administrator" },

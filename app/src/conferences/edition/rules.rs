@@ -211,6 +211,92 @@ impl NewConference {
     }
 }
 
+/// The new-edition form as typed: its name in the organization's language, address,
+/// first and last day, and its themes one per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EditionForm {
+    pub name: String,
+    pub slug: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub themes: String,
+}
+
+/// Checks the form into a new edition written in `language`, with the default levels of
+/// government. Every field's problem is named.
+pub fn validate_edition(
+    form: &EditionForm,
+    language: &str,
+) -> Result<NewConference, Vec<crate::error::FieldProblem>> {
+    use crate::error::{FieldProblem, Problem};
+    use crate::platform::text::one_line;
+    let mut problems = Vec::new();
+    let mut field = |name: &str, problem: Problem| {
+        problems.push(FieldProblem {
+            field: name.to_owned(),
+            problem,
+        });
+    };
+    let name = one_line(&form.name, 120).map_err(|p| field("name", p)).ok();
+    let slug = form.slug.trim().to_lowercase();
+    if slug.is_empty() {
+        field("slug", Problem::Required);
+    } else if !is_slug(&slug) {
+        field("slug", Problem::ForbiddenCharacters);
+    }
+    let mut day = |name: &str, text: &str| match text.trim() {
+        "" => {
+            field(name, Problem::Required);
+            None
+        }
+        text => text
+            .parse::<Date>()
+            .map_err(|_| field(name, Problem::InvalidDate))
+            .ok(),
+    };
+    let starts_on = day("starts_on", &form.starts_on);
+    let ends_on = day("ends_on", &form.ends_on);
+    if let (Some(starts), Some(ends)) = (starts_on, ends_on)
+        && ends < starts
+    {
+        field("ends_on", Problem::InvalidDate);
+    }
+    let lines: Vec<&str> = form
+        .themes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut themes = Vec::new();
+    if lines.is_empty() {
+        field("themes", Problem::Required);
+    } else if lines.len() > 20 {
+        field("themes", Problem::TooMany { max: 20 });
+    } else {
+        for line in lines {
+            match one_line(line, 200) {
+                Ok(theme) => themes.push(Labels::from_pairs([(language, theme)])),
+                Err(p) => {
+                    field("themes", p);
+                    break;
+                }
+            }
+        }
+    }
+    match (name, starts_on, ends_on) {
+        (Some(name), Some(starts_on), Some(ends_on)) if problems.is_empty() => Ok(NewConference {
+            slug,
+            names: Labels::from_pairs([(language, name)]),
+            starts_on,
+            ends_on,
+            themes,
+            levels: default_levels(),
+        }),
+        _ => Err(problems),
+    }
+}
+
 /// An address part: 1–40 lowercase ASCII letters, digits and inner dashes.
 pub fn is_slug(text: &str) -> bool {
     (1..=40).contains(&text.len())
@@ -225,6 +311,34 @@ pub fn is_slug(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::platform::codes::Coded;
+
+    #[test]
+    fn a_new_edition_is_checked_field_by_field() {
+        let form = EditionForm {
+            name: "3ª Conferência Municipal".into(),
+            slug: "Conf-2029".into(),
+            starts_on: "2029-06-01".into(),
+            ends_on: "2029-11-30".into(),
+            themes: "Participação social\n\n  Trabalho e renda \n".into(),
+        };
+        let new = validate_edition(&form, "pt-BR").expect("valid");
+        assert_eq!(new.slug, "conf-2029");
+        assert_eq!(new.themes.len(), 2);
+        assert!(new.check().is_ok());
+        let bad = EditionForm {
+            name: String::new(),
+            slug: "conf 2029".into(),
+            starts_on: "2029-06-01".into(),
+            ends_on: "2029-05-01".into(),
+            themes: (0..21).map(|n| format!("Eixo {n}\n")).collect(),
+        };
+        let fields: Vec<String> = validate_edition(&bad, "pt-BR")
+            .expect_err("refused")
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["name", "slug", "ends_on", "themes"]);
+    }
 
     #[test]
     fn phases_go_in_the_conference_order() {

@@ -5,7 +5,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::conferences::event::rules::EventStatus;
+use crate::conferences::event::rules::{EventForm, EventStatus};
 use crate::conferences::organize::api::{
     EditionRoom, FreeConferencePage, MovePhase, RegisterFreeConference, Registered, Review,
     load_free_conference, load_room,
@@ -67,6 +67,7 @@ pub fn OrganizeRoomPage() -> impl IntoView {
         <Title text=t_string!(i18n, conferences.organize_title).to_string() />
         <h1>{t!(i18n, conferences.organize_title)}</h1>
         <FormError errors=query_errors() />
+        <p><a class="button" href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{}/conferences/new", org()))>{t!(i18n, conferences.new_edition_title)}</a></p>
         <Loaded resource=rooms show=move |rooms| {
             let org = org();
             if rooms.is_empty() {
@@ -103,6 +104,7 @@ fn Room(room: EditionRoom, org: String) -> impl IntoView {
                 }
             })}
             <ul class="inline-links">
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/pre-conference", room.slug))>{t!(i18n, conferences.pre_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/consolidation", room.slug))>{t!(i18n, conferences.consolidation_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></li>
             </ul>
@@ -193,6 +195,29 @@ fn FreeConference(page: FreeConferencePage) -> impl IntoView {
                     <ErrorSummary errors fields />
                     <input type="hidden" name="organization" value=page.organization.clone() />
                     <input type="hidden" name="conference" value=page.slug.clone() />
+                    <EventFields form=form.clone() starts_on=page.starts_on.clone() ends_on=page.ends_on.clone() errors fields />
+                    <button type="submit" class="primary">{t!(i18n, conferences.free_submit)}</button>
+                </form>
+            }.into_any()
+        }}
+    }
+}
+
+/// An event's fields (a free conference's public form, a pre-conference's form): name,
+/// organizer, day within the edition, place and/or link, expected audience, languages.
+#[component]
+pub(super) fn EventFields(
+    form: EventForm,
+    starts_on: String,
+    ends_on: String,
+    errors: RwSignal<Option<crate::error::AppError>>,
+    fields: FormFields,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let label =
+        |key: fn(leptos_i18n::I18nContext<Locale>) -> String| Signal::derive(move || key(i18n));
+    let page = (starts_on, ends_on);
+    view! {
                     <Field name="name" label=label(|i| t_string!(i, conferences.free_name).to_string()) errors>
                         <input id="name" name="form[name]" type="text" maxlength="120" dir="auto" value=form.name.clone() aria-describedby="name-error" />
                     </Field>
@@ -200,7 +225,7 @@ fn FreeConference(page: FreeConferencePage) -> impl IntoView {
                         <input id="organizer" name="form[organizer]" type="text" maxlength="120" dir="auto" value=form.organizer.clone() aria-describedby="organizer-error" />
                     </Field>
                     <Field name="held_on" label=label(|i| t_string!(i, conferences.event_date).to_string()) errors>
-                        <input id="held_on" name="form[held_on]" type="date" min=page.starts_on.clone() max=page.ends_on.clone() value=form.held_on.clone() aria-describedby="held_on-error" />
+                        <input id="held_on" name="form[held_on]" type="date" min=page.0.clone() max=page.1.clone() value=form.held_on.clone() aria-describedby="held_on-error" />
                     </Field>
                     <Field name="place" label=label(|i| t_string!(i, conferences.event_place).to_string())
                         hint=label(|i| t_string!(i, conferences.free_place_hint).to_string()) errors>
@@ -230,9 +255,5 @@ fn FreeConference(page: FreeConferencePage) -> impl IntoView {
                         }).collect_view()}
                         <FieldError errors name="languages" />
                     </fieldset>
-                    <button type="submit" class="primary">{t!(i18n, conferences.free_submit)}</button>
-                </form>
-            }.into_any()
-        }}
     }
 }
