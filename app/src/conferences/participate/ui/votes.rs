@@ -108,13 +108,8 @@ fn PriorityBallot(votes: EventVotes, view: PrioritiesView) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        {(me.runs_event && me.open).then(|| {
-            let label = t_string!(i18n, conferences.prio_count).to_string();
-            view! {
-                <ConfirmForm label=label.clone() question=t_string!(i18n, conferences.count_question).to_string() yes=label action=CountEventVote::PATH>
-                    {keys(&votes, "priorities")}
-                </ConfirmForm>
-            }
+        {(me.runs_event && me.open).then(|| view! {
+            <CountButton votes=votes.clone() kind="priorities" label=t_string!(i18n, conferences.prio_count).to_string() />
         })}
     }
 }
@@ -265,13 +260,8 @@ fn DelegateBallot(votes: EventVotes, view: DelegatesView) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        {(me.runs_event && me.open).then(|| {
-            let label = t_string!(i18n, conferences.dele_count).to_string();
-            view! {
-                <ConfirmForm label=label.clone() question=t_string!(i18n, conferences.count_question).to_string() yes=label action=CountEventVote::PATH>
-                    {keys(&votes, "delegates")}
-                </ConfirmForm>
-            }
+        {(me.runs_event && me.open).then(|| view! {
+            <CountButton votes=votes.clone() kind="delegates" label=t_string!(i18n, conferences.dele_count).to_string() />
         })}
     }
 }
@@ -300,5 +290,16 @@ fn Elected(view: DelegatesView) -> impl IntoView {
                 view! { <li><bdi>{c.name.clone()}</bdi> " " <span class="hint">{votes}</span></li> }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Counting a vote, asked twice: it closes the vote.
+#[component]
+fn CountButton(votes: EventVotes, kind: &'static str, label: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ConfirmForm label=label.clone() question=t_string!(i18n, conferences.count_question).to_string() yes=label action=CountEventVote::PATH>
+            {keys(&votes, kind)}
+        </ConfirmForm>
     }
 }
