@@ -140,6 +140,13 @@ for (const lang of ["pt-BR", "ar"]) {
     await group.goto(`/${lang}/o/cmi-sp/c/conf-2027/free-conference`);
     await expect(group.locator("li.event", { hasText: `Haitiana ${stamp}` })).toContainText("Informe o horário");
     await screenshot(group, testInfo, `free-conference-decided-${lang}`);
+    // The group corrects the one sent back and sends it again: it waits for review anew.
+    await group.locator("li.event", { hasText: `Haitiana ${stamp}` }).locator("a[href*='?fix=']").click();
+    await expect(group.locator("#name")).toHaveValue(`Conferência Livre Haitiana ${stamp}`);
+    await group.locator("#place").fill("Missão Paz, Rua do Glicério 225, 2º andar, 14h");
+    await group.locator("form.free-form button[type=submit]").click();
+    await expect(group.getByTestId("free-sent")).toBeVisible();
+    await expect(group.locator("li.event", { hasText: `Haitiana ${stamp}` }).locator(".free-pending")).toBeVisible();
     await group.goto(`/${lang}/o/cmi-sp/c/conf-2027`);
     await expect(group.locator("ul.events a", { hasText: `Boliviana ${stamp}` })).toBeVisible();
     await expect(group.locator("ul.events a", { hasText: `Haitiana ${stamp}` })).toHaveCount(0);

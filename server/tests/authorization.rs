@@ -647,6 +647,13 @@ fn matrix() -> Vec<Case> {
             ),
             Who::SignedIn,
         ),
+        case(
+            "POST /api/conference/free/resubmit",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&event=x&form[name]=&form[organizer]=&form[held_on]=&form[expected_audience]=",
+            ),
+            Who::SignedIn,
+        ),
         // Taking part at an event (`conf-2019` is past its events: an allowed call is
         // refused for the phase). Whoever runs an event is its registrant or the team.
         case(

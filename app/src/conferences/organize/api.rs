@@ -98,6 +98,18 @@ pub async fn register_free_conference(
     respond(ssr::register(&organization, &conference, form).await)
 }
 
+/// The group corrects a free conference the team sent back (`event`: its address) and
+/// sends it again for review.
+#[server(prefix = "/api", endpoint = "conference/free/resubmit", input = JsonOrForm)]
+pub async fn resubmit_free_conference(
+    organization: String,
+    conference: String,
+    event: String,
+    form: EventForm,
+) -> Result<(), AppError> {
+    respond(ssr::resubmit(&organization, &conference, &event, form).await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -277,6 +289,41 @@ mod ssr {
             now_millis(),
         )
         .await?;
+        tx.commit().await?;
+        form_redirect(&format!(
+            "/o/{}/c/{}/free-conference?sent=1",
+            org.slug, edition.slug
+        ));
+        Ok(())
+    }
+
+    pub async fn resubmit(
+        organization: &str,
+        conference: &str,
+        event: &str,
+        form: EventForm,
+    ) -> Result<(), AppError> {
+        let account = require_account().await?;
+        let app = app_state()?;
+        let org = accounts_store::organization_by_slug(&app.db, organization)
+            .await?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let edition = edition_of(&org, conference).await?;
+        if !edition.phase.takes_free_conferences() {
+            return Err(AppError::new(ErrorCode::WrongPhase));
+        }
+        let found = event_store::event_by_slug(&app.db, edition.id, event).await?;
+        let new = match validate_event(&form, edition.starts_on, edition.ends_on) {
+            Ok(new) => new,
+            Err(problems) => {
+                DRAFT.put_json(&form);
+                return Err(AppError::fields(problems));
+            }
+        };
+        let mut tx = app.db.begin_write().await?;
+        // Only the group that registered it, and only while it is sent back: else a
+        // conflict, nothing written.
+        event_store::resubmit_event(&mut tx, found.id, &new, account).await?;
         tx.commit().await?;
         form_redirect(&format!(
             "/o/{}/c/{}/free-conference?sent=1",

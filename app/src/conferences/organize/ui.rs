@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::conferences::event::rules::{EventForm, EventStatus};
 use crate::conferences::organize::api::{
-    EditionRoom, FreeConferencePage, MovePhase, RegisterFreeConference, Registered, Review,
-    load_free_conference, load_room,
+    EditionRoom, FreeConferencePage, MovePhase, RegisterFreeConference, Registered,
+    ResubmitFreeConference, Review, load_free_conference, load_room,
 };
 use crate::conferences::public::ui::{language_name, phase};
 use crate::i18n::{Locale, t, t_string, use_i18n};
@@ -155,10 +155,21 @@ pub fn FreeConferencePageView() -> impl IntoView {
 fn FreeConference(page: FreeConferencePage) -> impl IntoView {
     let i18n = use_i18n();
     let reader = i18n.get_locale_untracked().as_str().to_owned();
-    let sent = use_query_map().with_untracked(|q| q.get("sent").is_some());
+    let query = use_query_map();
+    let sent = query.with_untracked(|q| q.get("sent").is_some());
+    // `?fix=<address>`: the form corrects that sent-back registration of the reader's.
+    let fixing = query.with_untracked(|q| q.get("fix")).and_then(|slug| {
+        page.mine
+            .iter()
+            .find(|e| e.slug == slug && e.status == EventStatus::Returned)
+            .cloned()
+    });
     let errors = query_errors();
     let fields = FormFields::provide();
-    let form = page.draft.clone().unwrap_or_default();
+    let form = page
+        .draft
+        .clone()
+        .unwrap_or_else(|| fixing.as_ref().map(as_form).unwrap_or_default());
     let label =
         |key: fn(leptos_i18n::I18nContext<Locale>) -> String| Signal::derive(move || key(i18n));
     let sign_in = localized_path(i18n.get_locale_untracked(), "/sign-in");
@@ -181,6 +192,9 @@ fn FreeConference(page: FreeConferencePage) -> impl IntoView {
                         <strong dir="auto">{event.name.clone()}</strong> " "
                         <span class=format!("status free-{}", event.status.code()) data-testid="free-status">{status(i18n, event.status)}</span>
                         {event.reason.clone().map(|reason| view! { <p class="notice" dir="auto">{reason}</p> })}
+                        {(event.status == EventStatus::Returned).then(|| view! {
+                            <p><a href=format!("?fix={}", event.slug)>{t!(i18n, conferences.free_fix_link)}</a></p>
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -191,10 +205,12 @@ fn FreeConference(page: FreeConferencePage) -> impl IntoView {
             view! { <p><a class="button primary" href=sign_in>{t!(i18n, conferences.free_sign_in)}</a></p> }.into_any()
         } else {
             view! {
-                <form method="post" action=RegisterFreeConference::PATH novalidate class="free-form">
+                {fixing.as_ref().map(|e| view! { <h2 dir="auto">{t_string!(i18n, conferences.free_fix_heading, name = e.name.clone()).to_string()}</h2> })}
+                <form method="post" action=if fixing.is_some() { ResubmitFreeConference::PATH } else { RegisterFreeConference::PATH } novalidate class="free-form">
                     <ErrorSummary errors fields />
                     <input type="hidden" name="organization" value=page.organization.clone() />
                     <input type="hidden" name="conference" value=page.slug.clone() />
+                    {fixing.as_ref().map(|e| view! { <input type="hidden" name="event" value=e.slug.clone() /> })}
                     <EventFields form=form.clone() starts_on=page.starts_on.clone() ends_on=page.ends_on.clone() errors fields />
                     <button type="submit" class="primary">{t!(i18n, conferences.free_submit)}</button>
                 </form>
@@ -255,5 +271,18 @@ pub(super) fn EventFields(
                         }).collect_view()}
                         <FieldError errors name="languages" />
                     </fieldset>
+    }
+}
+
+/// A registration as its form shows it again, to be corrected.
+fn as_form(event: &Registered) -> EventForm {
+    EventForm {
+        name: event.name.clone(),
+        organizer: event.organizer.clone(),
+        held_on: event.held_on.to_string(),
+        place: event.place.clone().unwrap_or_default(),
+        online_link: event.online_link.clone().unwrap_or_default(),
+        expected_audience: event.expected_audience.to_string(),
+        languages: event.languages.clone(),
     }
 }
