@@ -157,6 +157,19 @@ mod ssr {
             .ok_or_else(|| AppError::new(ErrorCode::NotFound))
     }
 
+    /// The organization named in a public form's request, and its edition.
+    async fn public_edition_of(
+        organization: &str,
+        conference: &str,
+    ) -> Result<(Organization, Conference), AppError> {
+        let app = app_state()?;
+        let org = accounts_store::organization_by_slug(&app.db, organization)
+            .await?
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
+        let edition = edition_of(&org, conference).await?;
+        Ok((org, edition))
+    }
+
     pub async fn room(organization: &str) -> Result<Vec<EditionRoom>, AppError> {
         let (_, org) = require_staff(organization, &CONFERENCE_TEAM).await?;
         let app = app_state()?;
@@ -232,10 +245,7 @@ mod ssr {
         conference: &str,
     ) -> Result<FreeConferencePage, AppError> {
         let app = app_state()?;
-        let org = accounts_store::organization_by_slug(&app.db, organization)
-            .await?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let edition = edition_of(&org, conference).await?;
+        let (org, edition) = public_edition_of(organization, conference).await?;
         if !edition.phase.public() {
             return Err(AppError::new(ErrorCode::NotFound));
         }
@@ -268,10 +278,7 @@ mod ssr {
     ) -> Result<(), AppError> {
         let account = require_account().await?;
         let app = app_state()?;
-        let org = accounts_store::organization_by_slug(&app.db, organization)
-            .await?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let edition = edition_of(&org, conference).await?;
+        let (org, edition) = public_edition_of(organization, conference).await?;
         let new = match validate_event(&form, edition.starts_on, edition.ends_on) {
             Ok(new) => new,
             Err(problems) => {
@@ -305,10 +312,7 @@ mod ssr {
     ) -> Result<(), AppError> {
         let account = require_account().await?;
         let app = app_state()?;
-        let org = accounts_store::organization_by_slug(&app.db, organization)
-            .await?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        let edition = edition_of(&org, conference).await?;
+        let (org, edition) = public_edition_of(organization, conference).await?;
         if !edition.phase.takes_free_conferences() {
             return Err(AppError::new(ErrorCode::WrongPhase));
         }
