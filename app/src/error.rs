@@ -72,6 +72,8 @@ pub enum ErrorCode {
     NotCheckedIn,
     /// A decision is taken back only within a minute, by its author, before anything else.
     TooLateToUndo,
+    /// An absent delegate's event has no reserve left to take the place.
+    NoReserveLeft,
 }
 
 impl ErrorCode {
@@ -129,6 +131,12 @@ pub enum Problem {
         min: u16,
         max: u16,
     },
+    /// A plenary priority chosen among proposals the same ballot does not approve.
+    PriorityNotApproved,
+    /// Not a number (`12`, `12.5` or `12,5`).
+    NotANumber,
+    /// Targets not written `2027: 40; 2028: 60`, years 2000–2100 in order.
+    TargetsFormat,
 }
 
 /// A problem with one named form field.
@@ -240,7 +248,8 @@ impl AppError {
             | ErrorCode::DeadlinePassed
             | ErrorCode::ConflictOfInterest
             | ErrorCode::LastAdministrator
-            | ErrorCode::TooLateToUndo => StatusCode::CONFLICT,
+            | ErrorCode::TooLateToUndo
+            | ErrorCode::NoReserveLeft => StatusCode::CONFLICT,
             ErrorCode::NotCheckedIn => StatusCode::FORBIDDEN,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
             ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
@@ -347,6 +356,7 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::LastAdministrator => td_string!(locale, common.error_last_administrator),
         ErrorCode::TooLateToUndo => td_string!(locale, common.error_too_late_to_undo),
         ErrorCode::NotCheckedIn => td_string!(locale, common.error_not_checked_in),
+        ErrorCode::NoReserveLeft => td_string!(locale, common.error_no_reserve_left),
     }
     .to_string()
 }
@@ -406,6 +416,11 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         Problem::AlreadyUsed => td_string!(locale, common.problem_already_used).to_string(),
         Problem::NotLater => td_string!(locale, common.problem_not_later).to_string(),
         Problem::Unchanged => td_string!(locale, common.problem_unchanged).to_string(),
+        Problem::PriorityNotApproved => {
+            td_string!(locale, common.problem_priority_not_approved).to_string()
+        }
+        Problem::NotANumber => td_string!(locale, common.problem_not_a_number).to_string(),
+        Problem::TargetsFormat => td_string!(locale, common.problem_targets_format).to_string(),
         Problem::HeldByElection => td_string!(locale, common.problem_held_by_election).to_string(),
         Problem::NotATrackingCode => {
             td_string!(locale, common.problem_not_a_tracking_code).to_string()

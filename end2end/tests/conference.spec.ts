@@ -4,13 +4,8 @@
 // events and its versions → the plenary's results → the plan, and from an action back to
 // the proposals it came from. In pt-BR and Arabic at the project's width; no sideways scroll.
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers/page";
+import { noSidewaysScroll, screenshot } from "./helpers/page";
 import { enrolStaff } from "./helpers/staff";
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 for (const lang of ["pt-BR", "ar"]) {
   test(`a conference's proposals followed from the event to the plan (${lang})`, async ({ page }, testInfo) => {

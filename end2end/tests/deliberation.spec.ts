@@ -7,13 +7,8 @@
 // prioritises (the ranked list is published) and elects its delegate under the quota.
 // In pt-BR and Arabic; screenshots of every screen.
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot } from "./helpers/page";
+import { noSidewaysScroll, screenshot } from "./helpers/page";
 import { enrolStaff } from "./helpers/staff";
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** Moves `conf-2027` on to its events unless another test already did. */
 async function eventsBegin(team: Page, lang: string) {

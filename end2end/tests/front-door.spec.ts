@@ -3,16 +3,11 @@
 // In pt-BR and Arabic, at the project's width (320 px on the phone).
 import { expect, test } from "@playwright/test";
 import { verifiedRegistrant } from "./helpers/elections";
-import { screenshot } from "./helpers/page";
+import { noSidewaysScroll, screenshot } from "./helpers/page";
 import { newPerson } from "./helpers/register";
 import { enrolStaff } from "./helpers/staff";
 
 const ORG_NAME = "Conselho Municipal de Imigrantes";
-
-async function noSidewaysScroll(page: import("@playwright/test").Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 for (const lang of ["pt-BR", "ar"]) {
   test(`from the home page: every election and its results in two clicks, the organization's page (${lang})`, async ({ page }, testInfo) => {

@@ -5,7 +5,7 @@
 // front-door.spec.ts.)
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LOCALES } from "./helpers/i18n";
-import { screenshot, whenReady } from "./helpers/page";
+import { noSidewaysScroll, screenshot, whenReady } from "./helpers/page";
 import { fillRegistration, newPerson, submitRegistration, type Person } from "./helpers/register";
 import { voz } from "./helpers/staff";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
@@ -35,11 +35,6 @@ async function toStaffHome(page: Page, lang: Lang, org: string) {
   await page.getByRole("link", { name: t.nav_account, exact: true }).click();
   await page.locator(`a[href$="/staff/${org}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/${lang}/staff/${org}$`));
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Chooses the first candidate of every segment, reviews and casts; returns the code. */

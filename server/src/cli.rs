@@ -196,6 +196,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 100_000)]
         voters: usize,
     },
+    /// Grow the demo's `conf-2019` by N proposals, M supports and their consolidation
+    /// (bulk writes): the conference reading pages' benchmark. Run `voz demo` first.
+    Conference {
+        #[arg(long, default_value_t = 100_000)]
+        proposals: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        supports: usize,
+    },
     /// Check that every acknowledged tracking code is stored and marks match ballots.
     Check {
         /// Tracking codes the server acknowledged, one per line

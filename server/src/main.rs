@@ -8,6 +8,7 @@ mod admin;
 mod api_errors;
 mod assets;
 mod bench;
+mod bench_conference;
 mod body_limits;
 mod canonical_host;
 mod cli;
@@ -81,6 +82,10 @@ async fn main() -> std::process::ExitCode {
         Command::Bench(cli::BenchCommand::Results { voters }) => {
             bench::results(db, &cli.secret_file, voters).await
         }
+        Command::Bench(cli::BenchCommand::Conference {
+            proposals,
+            supports,
+        }) => bench_conference::conference(db, proposals, supports).await,
         Command::Bench(cli::BenchCommand::Check { acknowledged }) => {
             bench::check(db, &acknowledged).await
         }

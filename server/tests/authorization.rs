@@ -815,6 +815,60 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1&outcome=open"),
             Who::Only(ADMIN),
         ),
+        // The plenary: the team's room (administrators here) and a delegate's ballot.
+        case(
+            "POST /api/staff/conference/plenary",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plenary/open",
+            Body::Form("organization=cmi-sp&conference=conf-2019&priorities=3"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plenary/credential",
+            Body::Form("organization=cmi-sp&conference=conf-2019&account=1"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plenary/replace",
+            Body::Form("organization=cmi-sp&conference=conf-2019&account=1"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plenary/count",
+            Body::Form("organization=cmi-sp&conference=conf-2019&theme=1"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/conference/plenary/ballot",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/conference/plenary/cast",
+            Body::Form("organization=cmi-sp&conference=conf-2019&theme=1&marks[0]=approve:E1-1"),
+            Who::SignedIn,
+        ),
+        // The plan's room (administrators here).
+        case(
+            "POST /api/staff/conference/plan",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plan/action",
+            Body::Form("organization=cmi-sp&conference=conf-2019&form[title]="),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/plan/report",
+            Body::Form(
+                "organization=cmi-sp&conference=conf-2019&indicator=1&report[status]=in_progress&report[value]=1",
+            ),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

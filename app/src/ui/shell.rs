@@ -18,6 +18,8 @@ use crate::conferences::consolidation::ui::ConsolidationPageView;
 use crate::conferences::organize::setup_ui::{NewEditionPageView, PreConferencePageView};
 use crate::conferences::organize::ui::{FreeConferencePageView, OrganizeRoomPage};
 use crate::conferences::participate::ui::{CheckInPageView, ReportsPageView};
+use crate::conferences::plan::ui::PlanRoomView;
+use crate::conferences::plenary::ui::{PlenaryBallotView, PlenaryRoomView};
 use crate::conferences::public::ui::{
     ConsolidatedPageView, EditionPageView, EventPageView, PlanPageView, PlenaryPageView,
     ProposalPageView, ProposalsPageView,
@@ -175,6 +177,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/conferences/:conference/pre-conference") view=PreConferencePageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/reports") view=ReportsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/consolidation") view=ConsolidationPageView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences/:conference/plenary") view=PlenaryRoomView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/conferences/:conference/plan") view=PlanRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />
@@ -191,6 +195,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/free-conference") view=FreeConferencePageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plenary") view=PlenaryPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/c/:conference/plenary/vote") view=PlenaryBallotView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/plan") view=PlanPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event") view=EventPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/events/:event/check-in") view=CheckInPageView ssr=SsrMode::Async />

@@ -17,3 +17,9 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = path.join(__dirname, "../../output/screenshots", testInfo.project.name, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
 }
+
+/** The page fits its width: nothing scrolls sideways (320 px phones included). */
+export async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -37,6 +37,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: "/o/cmi-sp/c/conf-2027/free-conference", as: "voter" },
   { path: "/o/cmi-sp/c/conf-2027/events/pre-conferencia-regional-centro-2027", as: "voter" },
   { path: "/o/cmi-sp/c/conf-2019/proposals/1", as: "voter" },
+  { path: "/o/cmi-sp/c/conf-2019/plenary/vote", as: "voter" },
   { path: `${E}/cmi-2027/candidacy`, as: "administrator" },
   { path: "/account", as: "administrator" },
   { path: STAFF, as: "administrator" },
@@ -54,6 +55,8 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/conferences/new`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2027/pre-conference`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2019/consolidation?theme=7`, as: "administrator" },
+  { path: `${STAFF}/conferences/conf-2019/plenary`, as: "administrator" },
+  { path: `${STAFF}/conferences/conf-2019/plan`, as: "administrator" },
   { path: "/o/cmi-sp/c/conf-2019/events/pre-conferencia-regional-centro/check-in", as: "administrator" },
   { path: "/voters/cmi-sp", as: "administrator" },
 ];

@@ -103,30 +103,18 @@ mod ssr {
     use crate::conferences::edition::Conference;
     use crate::conferences::edition::store as edition_store;
     use crate::conferences::event::store as event_store;
+    use crate::conferences::participate::access::team_edition;
     use crate::conferences::proposal::rules::Outcome;
     use crate::conferences::proposal::store as proposal_store;
     use crate::db::now_millis;
     use crate::error::ErrorCode;
-    use crate::platform::access::CONFERENCE_TEAM;
-    use crate::platform::ids::{AccountId, ProposalId};
-    use crate::platform::web::context::{app_state, require_staff};
+    use crate::platform::ids::ProposalId;
+    use crate::platform::web::context::app_state;
     use crate::platform::web::flash::Flash;
     use crate::platform::web::http::{form_redirect, form_redirect_at};
 
     /// A refused form, kept for the room it goes back to.
     const DRAFT: Flash = Flash("voz_consolidation_draft");
-
-    async fn team(
-        organization: &str,
-        conference: &str,
-    ) -> Result<(AccountId, Organization, Conference), AppError> {
-        let (actor, org) = require_staff(organization, &CONFERENCE_TEAM).await?;
-        let app = app_state()?;
-        let found = edition_store::conference_by_slug(&app.db, org.id, conference)
-            .await?
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound))?;
-        Ok((actor, org, found))
-    }
 
     fn room_path(org: &Organization, edition: &Conference, theme: i64) -> String {
         format!(
@@ -140,7 +128,7 @@ mod ssr {
         conference: &str,
         theme: &str,
     ) -> Result<ConsolidationRoom, AppError> {
-        let (_, org, found) = team(organization, conference).await?;
+        let (_, org, found) = team_edition(organization, conference).await?;
         let app = app_state()?;
         let db = &app.db;
         let themes = edition_store::themes(db, found.id).await?;
@@ -211,7 +199,7 @@ mod ssr {
         conference: &str,
         form: ConsolidatedForm,
     ) -> Result<(), AppError> {
-        let (actor, org, found) = team(organization, conference).await?;
+        let (actor, org, found) = team_edition(organization, conference).await?;
         let app = app_state()?;
         let themes = edition_store::themes(&app.db, found.id).await?;
         let new = match validate_consolidated(&form, &themes) {
@@ -243,7 +231,7 @@ mod ssr {
         code: &str,
         form: ConsolidatedForm,
     ) -> Result<(), AppError> {
-        let (actor, org, found) = team(organization, conference).await?;
+        let (actor, org, found) = team_edition(organization, conference).await?;
         let app = app_state()?;
         let themes = edition_store::themes(&app.db, found.id).await?;
         let new = validate_consolidated(&form, &themes).map_err(AppError::fields)?;
@@ -268,7 +256,7 @@ mod ssr {
         proposal: i64,
         outcome: &str,
     ) -> Result<(), AppError> {
-        let (actor, org, found) = team(organization, conference).await?;
+        let (actor, org, found) = team_edition(organization, conference).await?;
         let outcome = match outcome {
             "out_of_scope" => Outcome::OutOfScope,
             "open" => Outcome::Open,

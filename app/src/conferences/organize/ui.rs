@@ -107,6 +107,8 @@ fn Room(room: EditionRoom, org: String) -> impl IntoView {
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/pre-conference", room.slug))>{t!(i18n, conferences.pre_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/consolidation", room.slug))>{t!(i18n, conferences.consolidation_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></li>
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/plenary", room.slug))>{t!(i18n, conferences.plenary_room_title)}</a></li>
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/plan", room.slug))>{t!(i18n, conferences.plan_room_title)}</a></li>
             </ul>
             <h3>{t_string!(i18n, conferences.organize_pending, n = room.pending.len()).to_string()}</h3>
             <ul class="plain pending-events">

@@ -12,7 +12,7 @@ use crate::conferences::event::store as event_store;
 use crate::error::{AppError, ErrorCode};
 use crate::platform::access::{CONFERENCE_TEAM, holds_any};
 use crate::platform::ids::{AccountId, ProposalId};
-use crate::platform::web::context::{app_state, current_session};
+use crate::platform::web::context::{app_state, current_session, require_staff};
 use crate::platform::web::sessions::AuthMethod;
 
 pub fn not_found() -> AppError {
@@ -75,6 +75,19 @@ pub async fn require_runner(org: &Organization, event: &Event) -> Result<Account
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     Ok(account)
+}
+
+/// An edition (in any phase) and the conference team member acting on it, or 401/403.
+pub async fn team_edition(
+    organization: &str,
+    conference: &str,
+) -> Result<(AccountId, Organization, Conference), AppError> {
+    let (actor, org) = require_staff(organization, &CONFERENCE_TEAM).await?;
+    let app = app_state()?;
+    let found = edition_store::conference_by_slug(&app.db, org.id, conference)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok((actor, org, found))
 }
 
 pub fn event_path(org: &Organization, edition: &Conference, event: &Event) -> String {

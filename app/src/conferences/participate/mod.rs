@@ -3,7 +3,7 @@
 //! Plain forms on server pages; no script needed.
 
 #[cfg(feature = "ssr")]
-mod access;
+pub(crate) mod access;
 pub mod api;
 pub mod ui;
 pub mod votes;

@@ -285,6 +285,22 @@ async fn theme_vote<'a>(
     ))
 }
 
+/// A refused ballot, as the form's fields show it.
+fn ballot_problem(problem: rules::BallotProblem) -> ConferenceError {
+    use crate::error::{FieldProblem, Problem};
+    let (field, problem) = match problem {
+        rules::BallotProblem::Unknown(_) => ("marks", Problem::UnknownOption),
+        rules::BallotProblem::TooManyPriorities(max) => ("priorities", Problem::TooMany { max }),
+        rules::BallotProblem::PriorityNotApproved(_) | rules::BallotProblem::PriorityOnMotion => {
+            ("priorities", Problem::PriorityNotApproved)
+        }
+    };
+    ConferenceError::Invalid(vec![FieldProblem {
+        field: field.into(),
+        problem,
+    }])
+}
+
 /// A credentialled delegate's ballot on one theme, through the platform's box.
 pub async fn cast(
     db: &Db,
@@ -298,12 +314,8 @@ pub async fn cast(
     if status != "voting" || conference.phase != Phase::Plenary {
         return Err(ConferenceError::WrongPhase);
     }
-    rules::check_ballot(ballot, &items(db, conference, theme).await?, rule).map_err(|_| {
-        ConferenceError::Invalid(vec![crate::error::FieldProblem {
-            field: "ballot".into(),
-            problem: crate::error::Problem::UnknownOption,
-        }])
-    })?;
+    rules::check_ballot(ballot, &items(db, conference, theme).await?, rule)
+        .map_err(ballot_problem)?;
     if !is_credentialled(&mut *tx, conference, voter).await? {
         return Err(ConferenceError::NotCheckedIn);
     }

@@ -187,6 +187,8 @@ pub struct PlanPage {
     pub actions: Vec<crate::conferences::plan::rules::Action>,
     /// Each source's title, by code.
     pub titles: Vec<(String, String)>,
+    /// The original proposals each source was consolidated from, by code.
+    pub originals: Vec<(String, Vec<i64>)>,
 }
 
 /// A public list of proposals, filtered and searched, one page at a time.

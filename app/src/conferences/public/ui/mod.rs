@@ -5,7 +5,7 @@ mod consolidated;
 mod edition;
 mod event;
 mod list;
-mod plan;
+pub(crate) mod plan;
 mod plenary;
 mod proposal;
 

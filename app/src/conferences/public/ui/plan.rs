@@ -17,7 +17,7 @@ pub fn PlanPageView() -> impl IntoView {
     view! { <Loaded resource=page show=|page| view! { <Plan page /> } /> }
 }
 
-fn status(
+pub(crate) fn indicator_status(
     i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
     status: IndicatorStatus,
 ) -> &'static str {
@@ -30,7 +30,7 @@ fn status(
 }
 
 /// A number as people write it: no ".0" on whole numbers.
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
@@ -66,12 +66,28 @@ fn Plan(page: PlanPage) -> impl IntoView {
                     let title = page.titles.iter().find(|(c, _)| c == code).map(|(_, t)| t.clone()).unwrap_or_default();
                     view! { <li><a href=href dir="auto"><bdi>{code.clone()}</bdi> " " <bdi>{title}</bdi></a></li> }
                 }).collect_view();
+                let mut ids: Vec<i64> = page
+                    .originals
+                    .iter()
+                    .filter(|(code, _)| action.from.contains(code))
+                    .flat_map(|(_, ids)| ids.iter().copied())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let originals = ids.into_iter().map(|id| {
+                    let href = conference_path(&page.head, &format!("/proposals/{id}"));
+                    view! { <li><a href=href>{format!("#{id}")}</a></li> }
+                }).collect_view();
                 view! {
                     <li class="action" id=action.code.clone()>
                         <h2 dir="auto"><bdi>{action.code.clone()}</bdi> " " <bdi>{action.title.clone()}</bdi></h2>
                         <p class="hint">{t!(i18n, conferences.plan_responsible)} " " <span dir="auto">{action.responsible.clone()}</span></p>
                         <p class="hint">{t!(i18n, conferences.plan_from)}</p>
                         <ul class="inline-links">{from}</ul>
+                        {(!originals.is_empty()).then(|| view! {
+                            <p class="hint">{t!(i18n, conferences.plan_originals)}</p>
+                            <ul class="inline-links" data-testid="plan-originals">{originals}</ul>
+                        })}
                         <ul class="plain indicators">
                             {action.indicators.into_iter().map(|indicator| {
                                 let done = progress(&indicator);
@@ -81,7 +97,7 @@ fn Plan(page: PlanPage) -> impl IntoView {
                                 view! {
                                     <li class="indicator">
                                         <span dir="auto"><strong>{indicator.name.clone()}</strong></span>
-                                        <span class=format!("status indicator-{}", indicator.status.code())>{status(i18n, indicator.status)}</span>
+                                        <span class=format!("status indicator-{}", indicator.status.code())>{indicator_status(i18n, indicator.status)}</span>
                                         <span class="hint">{baseline} " · " {t!(i18n, conferences.indicator_targets)} " " <span dir="ltr">{targets}</span>
                                             {current.map(|c| view! { " · " {c} })}</span>
                                         {done.map(|p| view! { <progress max="100" value=p aria-label=t_string!(i18n, conferences.indicator_progress)>{format!("{p}%")}</progress> })}

@@ -6,6 +6,7 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 use super::{EditionCrumb, conference_path, param, result_label};
+use crate::conferences::edition::rules::Phase;
 use crate::conferences::public::api::{PlenaryPage, load_plenary};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::platform::text::ui::TranslatedText;
@@ -43,6 +44,9 @@ fn Plenary(page: PlenaryPage) -> impl IntoView {
         <h1>{title}</h1>
         <p>{credentials}</p>
         <PrintButton class="print-button no-print">{t!(i18n, conferences.plenary_print)}</PrintButton>
+        {(page.head.phase == Phase::Plenary).then(|| view! {
+            <p class="no-print"><a href=conference_path(&page.head, "/plenary/vote")>{t!(i18n, conferences.plenary_ballot_link)}</a></p>
+        })}
         {page.themes.is_empty().then(|| view! { <p class="hint">{t!(i18n, conferences.plenary_none)}</p> })}
         {page.themes.into_iter().map(|(theme, names, lines)| {
             let heading = if theme == 0 {

@@ -59,16 +59,22 @@ pub async fn plan_page(organization: &str, conference: &str) -> Result<PlanPage,
     let db = &app.db;
     let (found, head) = edition(db, organization, conference).await?;
     let actions = plan_store::actions(db, &found).await?;
-    let titles = consolidation_store::consolidated_of(db, found.id)
+    let sources: Vec<_> = consolidation_store::consolidated_of(db, found.id)
         .await?
         .into_iter()
         .filter(|c| actions.iter().any(|a| a.from.contains(&c.code)))
-        .map(|c| (c.code, c.title))
         .collect();
     Ok(PlanPage {
         head,
         actions,
-        titles,
+        titles: sources
+            .iter()
+            .map(|c| (c.code.clone(), c.title.clone()))
+            .collect(),
+        originals: sources
+            .into_iter()
+            .map(|c| (c.code, c.sources.iter().map(|p| p.0).collect()))
+            .collect(),
     })
 }
 

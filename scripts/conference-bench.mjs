@@ -1,0 +1,107 @@
+// Latency of the conference's reading pages at a city-wide scale, over HTTP against a real
+// `voz serve` (issue 14): the demo's `conf-2019` grown by 100,000 proposals, 1,000,000
+// supports and a consolidated proposal for every three (`voz bench conference`).
+//
+//   node scripts/conference-bench.mjs --bin target/release/voz \
+//        [--proposals 100000] [--supports 1000000] [--concurrency 8] [--seconds 10]
+//        [--database-url URL]
+//
+// For each page keeps `concurrency` requests in flight for `seconds` and prints
+// requests/s and p50/p99: full-text search (each database's own engine), filtered lists
+// (theme, event, level, status; a deep page), and the lineage both ways (an original
+// proposal's page says what it became; a consolidated proposal's page lists its
+// sources), each request on another proposal. Also times the live JSON Lines export.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : true]);
+    return pairs;
+  }, []),
+);
+const bin = path.resolve(args.bin ?? "target/release/voz");
+const proposals = Number(args.proposals ?? 100_000);
+const supports = Number(args.supports ?? 1_000_000);
+const concurrency = Number(args.concurrency ?? 8);
+const seconds = Number(args.seconds ?? 10);
+const dir = mkdtempSync(path.join(tmpdir(), "voz-conference-"));
+const databaseUrl = args["database-url"] ?? `sqlite://${dir}/voz.db`;
+const backend = databaseUrl.startsWith("postgres") ? "PostgreSQL" : "SQLite";
+const env = { ...process.env, DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: path.join(dir, "secret.key"), VOZ_LOG: "error" };
+
+const port = await new Promise((resolve) => {
+  const probe = createServer().listen(0, "127.0.0.1", () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+
+let started = Date.now();
+execFileSync(bin, ["demo"], { env, stdio: "ignore" });
+execFileSync(bin, ["bench", "conference", "--proposals", String(proposals), "--supports", String(supports)], { env, stdio: "inherit" });
+console.log(`setup (demo, then ${proposals} proposals and ${supports} supports): ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`], {
+  env: { ...env, VOZ_PUBLIC_URL: `http://localhost:${port}` },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+for (let i = 0; i < 200; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+const edition = "/pt-BR/o/cmi-sp/c/conf-2019";
+
+// The public record gives every proposal's id and what it fed.
+started = performance.now();
+const record = await fetch(`${base}/export/cmi-sp/c/conf-2019/proposals.jsonl`);
+const lines = (await record.text()).trim().split("\n").map((line) => JSON.parse(line));
+const exportMs = performance.now() - started;
+const ids = lines.map((p) => p.id);
+const codes = [...new Set(lines.flatMap((p) => p.into ?? []))];
+const event = lines[lines.length - 1].event;
+
+async function measure(label, next) {
+  const first = await fetch(base + next(0));
+  if (!first.ok) throw new Error(`${next(0)}: ${first.status}`);
+  const bytes = (await first.arrayBuffer()).byteLength;
+  const latencies = [];
+  let failures = 0;
+  let n = 0;
+  const until = Date.now() + seconds * 1000;
+  async function worker() {
+    while (Date.now() < until) {
+      const url = next(++n);
+      const t = performance.now();
+      const response = await fetch(base + url, { headers: { "accept-encoding": "br" } });
+      await response.arrayBuffer();
+      if (response.ok) latencies.push(performance.now() - t);
+      else failures++;
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+  console.log(
+    `${label.padEnd(46)} ${String(Math.round(latencies.length / seconds)).padStart(5)} req/s   p50 ${at(0.5)} ms   p99 ${at(0.99)} ms   ${(bytes / 1024).toFixed(0)} KB raw${failures ? `   ${failures} failed` : ""}`,
+  );
+}
+
+const pick = (list, n) => list[(n * 7919) % list.length];
+const words = ["moradia", "português", "saúde", "trabalho", "documentação", "escola", "conselho", "abrigo"];
+console.log(`\n${backend}: ${lines.length.toLocaleString("en")} proposals, ${codes.length.toLocaleString("en")} consolidated; ${concurrency} connections, ${seconds} s each`);
+console.log(`${"proposals.jsonl (live export, once)".padEnd(46)} ${exportMs.toFixed(0)} ms   ${(lines.length).toLocaleString("en")} lines`);
+await measure("search, one word", (n) => `${edition}/proposals?q=${encodeURIComponent(pick(words, n))}`);
+await measure("search, two words + theme", (n) => `${edition}/proposals?q=${encodeURIComponent(`${pick(words, n)} imigrantes`)}&theme=${1 + (n % 8)}`);
+await measure("list: theme + level + status", (n) => `${edition}/proposals?theme=${1 + (n % 8)}&level=municipal&status=consolidated`);
+await measure("list: one event, page 20", (n) => `${edition}/proposals?event=${encodeURIComponent(event)}&page=${20 + (n % 5)}`);
+await measure("lineage: an original proposal's page", (n) => `${edition}/proposals/${pick(ids, n)}`);
+await measure("lineage: a consolidated proposal's page", (n) => `${edition}/consolidated/${pick(codes, n)}`);
+server.kill("SIGTERM");
