@@ -24,6 +24,15 @@ use crate::demo_conference::{SLUG, bar};
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
+/// Three proposals consolidated together: the code they get, their theme and sources,
+/// and the demo proposal whose words the consolidated text takes.
+struct Group<'a> {
+    code: String,
+    theme: i64,
+    sources: &'a [i64],
+    template: usize,
+}
+
 /// Rows per INSERT: well under either backend's limit on bound values.
 const BATCH: usize = 1000;
 
@@ -160,19 +169,20 @@ pub async fn conference(database_url: &str, proposals: usize, supports: usize) -
         let entry = next.entry(*theme).or_insert(0);
         *entry = (*entry).max(number);
     }
-    let groups: Vec<(String, i64, &[i64], usize)> = ids
+    let groups: Vec<Group> = ids
         .chunks(3)
         .enumerate()
         .map(|(g, sources)| {
-            let t = &templates[g % templates.len()];
-            let number = next.entry(t.theme).or_insert(0);
+            let template = g % templates.len();
+            let theme = templates[template].theme;
+            let number = next.entry(theme).or_insert(0);
             *number += 1;
-            (
-                format!("E{}-{}", t.theme, number),
-                t.theme,
+            Group {
+                code: format!("E{theme}-{number}"),
+                theme,
                 sources,
-                g % templates.len(),
-            )
+                template,
+            }
         })
         .collect();
     let progress = bar(groups.len(), "consolidated");
@@ -183,11 +193,11 @@ pub async fn conference(database_url: &str, proposals: usize, supports: usize) -
             let mut insert = QueryBuilder::new(
                 "INSERT INTO consolidated_proposals (conference_id, code, theme, motion, title, body, created_at) ",
             );
-            insert.push_values(chunk, |mut row, (code, theme, _, t)| {
-                let template = &templates[*t];
+            insert.push_values(chunk, |mut row, group| {
+                let template = &templates[group.template];
                 row.push_bind(edition.id)
-                    .push_bind(code.clone())
-                    .push_bind(*theme)
+                    .push_bind(group.code.clone())
+                    .push_bind(group.theme)
                     .push_bind(false)
                     .push_bind(template.title.clone())
                     .push_bind(template.body.clone())
@@ -196,14 +206,13 @@ pub async fn conference(database_url: &str, proposals: usize, supports: usize) -
             insert.push(" RETURNING id");
             insert.build_query_as().fetch_all(&mut *conn).await
         })?;
-        let rows: Vec<(i64, &(String, i64, &[i64], usize))> =
-            made.iter().map(|(id,)| *id).zip(chunk.iter()).collect();
+        let rows: Vec<(i64, &Group)> = made.iter().map(|(id,)| *id).zip(chunk.iter()).collect();
         on_tx!(&mut tx, |conn| {
             let mut insert = QueryBuilder::new(
                 "INSERT INTO consolidated_versions (consolidated_id, version, title, body, edited_by, edited_at) ",
             );
-            insert.push_values(&rows, |mut row, (id, (_, _, _, t))| {
-                let template = &templates[*t];
+            insert.push_values(&rows, |mut row, (id, group)| {
+                let template = &templates[group.template];
                 row.push_bind(*id)
                     .push_bind(1_i64)
                     .push_bind(template.title.clone())
@@ -215,7 +224,7 @@ pub async fn conference(database_url: &str, proposals: usize, supports: usize) -
         })?;
         let sources: Vec<(i64, i64)> = rows
             .iter()
-            .flat_map(|(id, (_, _, sources, _))| sources.iter().map(move |s| (*id, *s)))
+            .flat_map(|(id, group)| group.sources.iter().map(move |s| (*id, *s)))
             .collect();
         on_tx!(&mut tx, |conn| {
             let mut insert = QueryBuilder::new(

@@ -199,7 +199,8 @@ fn Seat(seat: SeatRow, room: PlenaryRoom) -> impl IntoView {
     let replace = t_string!(i18n, conferences.plenary_room_replace).to_string();
     view! {
         <li class="seat" id=format!("seat-{}", seat.account) data-credentialled=seat.credentialled.to_string()>
-            <p><strong><bdi>{seat.name.clone()}</bdi></strong> " · " <bdi>{seat.event.clone()}</bdi></p>
+            <p><strong dir="auto">{seat.name.clone()}</strong></p>
+            <p class="hint" dir="auto">{seat.event.clone()}</p>
             <p class="hint">{role} {seat.migrant.then(|| view! { " · " {t!(i18n, conferences.plenary_room_migrant)} })} " · " {status}</p>
             {waiting.then(|| view! {
                 <div class="actions">
@@ -269,15 +270,15 @@ fn ThemeBallot(theme: BallotTheme, page: PlenaryBallotPage) -> impl IntoView {
         let options = [
             (
                 "approve",
-                t_string!(i18n, conferences.plenary_approve).to_string(),
+                t_string!(i18n, conferences.plenary_ballot_approve).to_string(),
             ),
             (
                 "reject",
-                t_string!(i18n, conferences.plenary_reject).to_string(),
+                t_string!(i18n, conferences.plenary_ballot_reject).to_string(),
             ),
             (
                 "abstain",
-                t_string!(i18n, conferences.plenary_abstain).to_string(),
+                t_string!(i18n, conferences.plenary_ballot_abstain).to_string(),
             ),
         ];
         let priority = t_string!(i18n, conferences.plenary_ballot_priority).to_string();
