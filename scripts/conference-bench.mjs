@@ -10,7 +10,8 @@
 // requests/s and p50/p99: full-text search (each database's own engine), filtered lists
 // (theme, event, level, status; a deep page), and the lineage both ways (an original
 // proposal's page says what it became; a consolidated proposal's page lists its
-// sources), each request on another proposal. Also times the live JSON Lines export.
+// sources), each request on another proposal; and the edition's page, whose counts per
+// event and theme cover every proposal. Also times the live JSON Lines export.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
@@ -104,4 +105,5 @@ await measure("list: theme + level + status", (n) => `${edition}/proposals?theme
 await measure("list: one event, page 20", (n) => `${edition}/proposals?event=${encodeURIComponent(event)}&page=${20 + (n % 5)}`);
 await measure("lineage: an original proposal's page", (n) => `${edition}/proposals/${pick(ids, n)}`);
 await measure("lineage: a consolidated proposal's page", (n) => `${edition}/consolidated/${pick(codes, n)}`);
+await measure("the edition's page (counts per event, theme)", () => edition);
 server.kill("SIGTERM");

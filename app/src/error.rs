@@ -137,6 +137,12 @@ pub enum Problem {
     NotANumber,
     /// Targets not written `2027: 40; 2028: 60`, years 2000–2100 in order.
     TargetsFormat,
+    /// Something still used elsewhere (a level proposals are filed under) was removed.
+    StillInUse,
+    /// A list typed one per line needs this many lines.
+    LineCount {
+        expected: u8,
+    },
 }
 
 /// A problem with one named form field.
@@ -421,6 +427,10 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         }
         Problem::NotANumber => td_string!(locale, common.problem_not_a_number).to_string(),
         Problem::TargetsFormat => td_string!(locale, common.problem_targets_format).to_string(),
+        Problem::StillInUse => td_string!(locale, common.problem_still_in_use).to_string(),
+        Problem::LineCount { expected } => {
+            td_string!(locale, common.problem_line_count, expected).to_string()
+        }
         Problem::HeldByElection => td_string!(locale, common.problem_held_by_election).to_string(),
         Problem::NotATrackingCode => {
             td_string!(locale, common.problem_not_a_tracking_code).to_string()

@@ -42,6 +42,22 @@ for (const lang of ["pt-BR", "ar"]) {
     await team.locator("form.edition-form button[type=submit]").click();
     await expect(team.locator(`#edition-${slug}`)).toBeVisible();
 
+    // Its texts: a translation with a theme too many is refused and keeps what was typed;
+    // then its name and themes in Arabic and a fourth level of government.
+    await team.locator(`a[href$='/conferences/${slug}/texts']`).click();
+    await team.locator("#names-ar").fill(`مؤتمر تجريبي ${stamp}`);
+    await team.locator("#themes-ar").fill("المشاركة الاجتماعية\nالعمل والدخل\nالسكن");
+    await team.locator("form.texts-form button[type=submit]").click();
+    await expect(team.locator("#themes-ar-error")).not.toBeEmpty();
+    await expect(team.locator("#names-ar")).toHaveValue(`مؤتمر تجريبي ${stamp}`);
+    await screenshot(team, testInfo, `edition-texts-refused-${lang}`);
+    await team.locator("#themes-ar").fill("المشاركة الاجتماعية\nالعمل والدخل");
+    await team.locator("#codes").fill("municipal\nstate\nfederal\nmetropolitan");
+    await team.locator("#levels-pt-BR").fill("Municipal\nEstadual\nFederal\nMetropolitano");
+    await team.locator("form.texts-form button[type=submit]").click();
+    await expect(team.getByTestId("texts-saved")).toBeVisible();
+    await expect(team.locator("#levels-pt-BR")).toHaveValue("Municipal\nEstadual\nFederal\nMetropolitano");
+
     // Two pre-conferences, then the events begin.
     await move(team, lang, slug, "preparation");
     for (const region of ["Norte", "Sul"]) {
@@ -71,6 +87,8 @@ for (const lang of ["pt-BR", "ar"]) {
       const person = await enrolStaff(browser, name, "jury", lang);
       people[who] = person;
       await person.goto(`/${lang}/o/cmi-sp/c/${slug}`);
+      // Each reader sees the edition's name in their language when it was given.
+      await expect(person.locator("h1")).toContainText(lang === "ar" ? `مؤتمر تجريبي ${stamp}` : `Conferência de teste ${stamp}`);
       await person.locator("ul.events a", { hasText: `Pré-conferência ${region} ${stamp}` }).click();
       const eventUrl = person.url();
       eventUrls[region] = eventUrl;
@@ -82,6 +100,7 @@ for (const lang of ["pt-BR", "ar"]) {
       if (!writes) continue;
       await person.goto(eventUrl);
       await person.locator("#theme").selectOption("1");
+      await expect(person.locator("#level option[value=metropolitan]")).toHaveCount(1);
       await person.locator("#level").selectOption("municipal");
       await person.locator("#title").fill(`Conselhos com imigrantes na região ${region} ${stamp}`);
       await person.locator("#body").fill(`Conselhos participativos com vagas para imigrantes na região ${region}.`);

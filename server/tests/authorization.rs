@@ -815,6 +815,17 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&conference=conf-2019&proposal=1&outcome=open"),
             Who::Only(ADMIN),
         ),
+        // An edition's texts in several languages (administrators here).
+        case(
+            "POST /api/staff/conference/texts",
+            Body::Form("organization=cmi-sp&conference=conf-2019"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/conference/texts/save",
+            Body::Form("organization=cmi-sp&conference=conf-2019&form[codes]="),
+            Who::Only(ADMIN),
+        ),
         // The plenary: the team's room (administrators here) and a delegate's ballot.
         case(
             "POST /api/staff/conference/plenary",

@@ -31,6 +31,7 @@ store_tests!(
     one_support_per_person_however_many_tabs,
     consolidation_takes_only_usable_proposals_of_its_edition,
     proposals_are_found_by_words_and_narrowed_by_filters,
+    an_editions_texts_are_translated_and_its_levels_edited,
 );
 
 const NOW: i64 = 1_560_000_000_000;
@@ -799,4 +800,83 @@ async fn proposals_are_found_by_words_and_narrowed_by_filters(db: &Db) {
         .await,
         Vec::<ProposalId>::new()
     );
+}
+
+/// An edition's texts after creation: translated, a level added, all in one audited
+/// write; a level its proposals use cannot be removed, and a refusal changes nothing.
+async fn an_editions_texts_are_translated_and_its_levels_edited(db: &Db) {
+    use voz_app::conferences::edition::texts::{form_of, validate_texts};
+    let mut edition = edition(db, 1).await;
+    advance(db, &mut edition, Phase::Preparation).await;
+    advance(db, &mut edition, Phase::Events).await;
+    let at = event(
+        db,
+        &edition,
+        EventKind::PreConference,
+        "Pré-conferência Leste",
+        edition.organizer,
+    )
+    .await;
+    participate(db, &edition, at, &edition.people.clone()).await;
+    let person = edition.people[0];
+    propose(db, &edition, at, person, 1, "Cursos de português")
+        .await
+        .expect("proposal");
+    let in_use = edition_store::level_codes_in_use(db, edition.conference.id)
+        .await
+        .expect("in use");
+    assert_eq!(in_use, ["municipal"]);
+
+    let mut form = form_of(&edition.conference, &edition.themes);
+    form.names.insert("ar".into(), "المؤتمر الثاني".into());
+    form.themes
+        .insert("es".into(), "Eje 1\nEje 2\nEje 3".into());
+    form.codes = "municipal\nmetropolitan".into();
+    for text in form.levels.values_mut() {
+        *text = text.lines().take(1).collect();
+    }
+    form.levels
+        .insert("pt-BR".into(), "Municipal\nMetropolitano".into());
+    let texts = validate_texts(&form, "pt-BR", 3, &in_use).expect("valid");
+    let mut tx = db.begin_write().await.expect("begin");
+    edition_store::update_texts(&mut tx, &edition.conference, &texts, edition.organizer, NOW)
+        .await
+        .expect("saved");
+    tx.commit().await.expect("commit");
+    let saved = edition_store::conference_by_id(db, edition.conference.id)
+        .await
+        .expect("read");
+    assert_eq!(saved.names.text("ar"), Some("المؤتمر الثاني"));
+    assert_eq!(saved.names.text("pt-BR"), Some("2ª Conferência"));
+    assert_eq!(
+        saved
+            .levels
+            .iter()
+            .map(|l| l.code.as_str())
+            .collect::<Vec<_>>(),
+        ["municipal", "metropolitan"]
+    );
+    let themes = edition_store::themes(db, edition.conference.id)
+        .await
+        .expect("themes");
+    assert_eq!(themes[2].names.text("es"), Some("Eje 3"));
+    assert_eq!(themes[2].names.text("pt-BR"), Some("Eixo 3"));
+    let entries =
+        audit_store::process_audit_page(db, Process::Conference(edition.conference.id), None, 100)
+            .await
+            .expect("audit");
+    assert!(
+        entries.iter().any(|e| e.action == "conference.texts"),
+        "audited"
+    );
+
+    // Removing the level the proposal uses is refused by the rule, so nothing is written.
+    let mut without = form_of(&saved, &themes);
+    without.codes = "metropolitan".into();
+    without.levels.clear();
+    without
+        .levels
+        .insert("pt-BR".into(), "Metropolitano".into());
+    let refused = validate_texts(&without, "pt-BR", 3, &in_use).expect_err("in use");
+    assert_eq!(refused[0].field, "codes");
 }

@@ -57,6 +57,7 @@ export const ROUTES: { path: string; as: Visitor }[] = [
   { path: `${STAFF}/conferences/conf-2019/consolidation?theme=7`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2019/plenary`, as: "administrator" },
   { path: `${STAFF}/conferences/conf-2019/plan`, as: "administrator" },
+  { path: `${STAFF}/conferences/conf-2019/texts`, as: "administrator" },
   { path: "/o/cmi-sp/c/conf-2019/events/pre-conferencia-regional-centro/check-in", as: "administrator" },
   { path: "/voters/cmi-sp", as: "administrator" },
 ];

@@ -111,6 +111,7 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::ConflictDeclare) => t_string!(i18n, accounts.audit_action_conflict_declare),
         Some(Action::RegistrySearch) => t_string!(i18n, accounts.audit_action_registry_search),
         Some(Action::ConferenceCreate) => t_string!(i18n, accounts.audit_action_conference_create),
+        Some(Action::ConferenceTexts) => t_string!(i18n, accounts.audit_action_conference_texts),
         Some(Action::ConferencePhase) => t_string!(i18n, accounts.audit_action_conference_phase),
         Some(Action::ConferenceDeadline) => {
             t_string!(i18n, accounts.audit_action_conference_deadline)

@@ -5,5 +5,6 @@
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
 
 pub use rules::{Conference, Level, Phase, Theme};

@@ -131,8 +131,8 @@ pub fn default_levels() -> Vec<Level> {
             "municipal",
             [
                 ("pt-BR", "Municipal"),
-                ("en", "Municipal"),
                 ("es", "Municipal"),
+                ("en", "Municipal"),
                 ("fr", "Municipal"),
                 ("ht", "Minisipal"),
                 ("ar", "بلدي"),
@@ -142,8 +142,8 @@ pub fn default_levels() -> Vec<Level> {
             "state",
             [
                 ("pt-BR", "Estadual"),
-                ("en", "State"),
                 ("es", "Estatal"),
+                ("en", "State"),
                 ("fr", "État fédéré"),
                 ("ht", "Eta"),
                 ("ar", "الولاية"),
@@ -153,8 +153,8 @@ pub fn default_levels() -> Vec<Level> {
             "federal",
             [
                 ("pt-BR", "Federal"),
-                ("en", "Federal"),
                 ("es", "Federal"),
+                ("en", "Federal"),
                 ("fr", "Fédéral"),
                 ("ht", "Federal"),
                 ("ar", "اتحادي"),

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::calendar::Date;
 use crate::conferences::edition::rules::{Conference, Level, NewConference, Phase, Theme};
+use crate::conferences::edition::texts::EditionTexts;
 use crate::conferences::error::{ConferenceError, corrupt};
 use crate::db::{Reader, Tx};
 use crate::platform::audit::event::{Action, Process, Subject};
@@ -232,6 +233,72 @@ pub async fn move_phase(
         from,
         to,
         actor,
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The level codes an edition's proposals are addressed to (they cannot be removed).
+pub async fn level_codes_in_use<'a>(
+    reader: impl Into<Reader<'a>>,
+    conference: ConferenceId,
+) -> Result<Vec<String>, ConferenceError> {
+    let rows: Vec<(String,)> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT DISTINCT p.level FROM proposals p JOIN conference_events e ON e.id = p.event_id \
+             WHERE e.conference_id = $1 ORDER BY p.level",
+        )
+        .bind(conference)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows.into_iter().map(|(code,)| code).collect())
+}
+
+/// Replaces an edition's name, its themes' names and its levels (audited with what they
+/// were). The number of themes stays; `texts` is checked by `texts::validate_texts`.
+pub async fn update_texts(
+    tx: &mut Tx,
+    conference: &Conference,
+    texts: &EditionTexts,
+    actor: AccountId,
+    now: i64,
+) -> Result<(), ConferenceError> {
+    let before = themes(&mut *tx, conference.id).await?;
+    if before.len() != texts.themes.len() {
+        return Err(ConferenceError::Conflict);
+    }
+    execute!(
+        tx,
+        "UPDATE conferences SET names = $1, levels = $2 WHERE id = $3",
+        serde_json::to_string(&texts.names).map_err(corrupt)?,
+        serde_json::to_string(&texts.levels).map_err(corrupt)?,
+        conference.id,
+    )?;
+    for (theme, names) in before.iter().zip(&texts.themes) {
+        execute!(
+            tx,
+            "UPDATE conference_themes SET names = $1 WHERE conference_id = $2 AND number = $3",
+            serde_json::to_string(names).map_err(corrupt)?,
+            conference.id,
+            theme.number,
+        )?;
+    }
+    audit_store::audit(
+        tx,
+        staff_entry(
+            conference,
+            actor,
+            Action::ConferenceTexts,
+            Subject::Conference(conference.id),
+        )
+        .before(json!({
+            "names": conference.names,
+            "themes": before.iter().map(|t| &t.names).collect::<Vec<_>>(),
+            "levels": conference.levels,
+        }))
+        .after(json!({ "names": texts.names, "themes": texts.themes, "levels": texts.levels })),
         now,
     )
     .await?;

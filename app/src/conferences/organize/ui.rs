@@ -104,6 +104,7 @@ fn Room(room: EditionRoom, org: String) -> impl IntoView {
                 }
             })}
             <ul class="inline-links">
+                <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/texts", room.slug))>{t!(i18n, conferences.texts_link)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/pre-conference", room.slug))>{t!(i18n, conferences.pre_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/consolidation", room.slug))>{t!(i18n, conferences.consolidation_title)}</a></li>
                 <li><a href=localized_path(i18n.get_locale_untracked(), &format!("/staff/{org}/conferences/{}/reports", room.slug))>{t!(i18n, conferences.reports_title)}</a></li>

@@ -10,6 +10,7 @@ pub mod ballot;
 pub mod read;
 pub mod room;
 pub mod rules;
+pub mod seat;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

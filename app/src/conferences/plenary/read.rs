@@ -3,8 +3,8 @@
 
 use crate::conferences::edition::rules::Conference;
 use crate::conferences::error::{ConferenceError, corrupt};
-use crate::conferences::plenary::room::SeatRow;
 use crate::conferences::plenary::rules::PlenaryRule;
+use crate::conferences::plenary::seat::SeatRow;
 use crate::db::Reader;
 use crate::on_read;
 use crate::platform::ids::PollId;

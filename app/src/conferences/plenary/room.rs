@@ -6,28 +6,12 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use crate::conferences::plenary::seat::SeatRow;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::respond;
 use crate::platform::form_codec::JsonOrForm;
 use crate::platform::text::labels::Labels;
-
-/// A delegate or reserve of the edition, and how they stand at the plenary's door.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SeatRow {
-    pub account: i64,
-    pub name: String,
-    pub event: String,
-    /// Elected as a delegate (else: a reserve, `rank` in the event's list).
-    pub delegate: bool,
-    pub rank: i64,
-    pub migrant: bool,
-    pub credentialled: bool,
-    /// The absent delegate a credentialled reserve stands in for.
-    pub replaces: Option<String>,
-    /// The reserve who took an absent delegate's place.
-    pub replaced_by: Option<String>,
-}
 
 /// A theme of the plenary (0: the motions) and where its vote stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
