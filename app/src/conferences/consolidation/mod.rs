@@ -5,6 +5,8 @@
 //! proposal to every source and event.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod counts;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;

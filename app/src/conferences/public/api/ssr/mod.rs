@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::accounts::store as accounts_store;
+use crate::conferences::consolidation::counts;
 use crate::conferences::consolidation::store as consolidation_store;
 use crate::conferences::deliberation::rules::thread;
 use crate::conferences::deliberation::store as deliberation_store;
@@ -54,16 +55,18 @@ async fn edition(
 }
 
 /// Proposals per theme and consolidated proposals per theme (motions apart).
+/// Each theme with its proposals (`proposals`: how many per theme) and the consolidated
+/// proposals (motions aside) among `consolidated`'s (theme, motion) pairs.
 fn theme_counts(
     themes: Vec<Theme>,
-    proposals: &[Proposal],
+    proposals: &HashMap<i64, i64>,
     consolidated: &[(i64, bool)],
 ) -> Vec<ThemeCount> {
     themes
         .into_iter()
         .map(|t| ThemeCount {
             number: t.number,
-            proposals: proposals.iter().filter(|p| p.theme == t.number).count() as i64,
+            proposals: proposals.get(&t.number).copied().unwrap_or(0),
             consolidated: consolidated
                 .iter()
                 .filter(|(theme, motion)| *theme == t.number && !motion)

@@ -12,28 +12,24 @@ pub async fn edition_page(organization: &str, conference: &str) -> Result<Editio
         .await?
         .into_iter()
         .collect();
-    let proposals = proposal_store::proposals_of_conference(db, found.id).await?;
-    let consolidated = consolidation_store::consolidated_of(db, found.id).await?;
-    let event_of: HashMap<ProposalId, EventId> =
-        proposals.iter().map(|p| (p.id, p.event)).collect();
+    // Counted by the database: an edition may hold a hundred thousand proposals.
+    let proposals = counts::proposal_counts(db, found.id).await?;
+    let fed = counts::fed_by_event(db, found.id).await?;
+    let pairs = counts::consolidated_themes(db, found.id, None).await?;
     let cards = events
         .iter()
         .map(|e| {
-            let own = proposals.iter().filter(|p| p.event == e.id).count() as i64;
-            let fed = consolidated
-                .iter()
-                .filter(|c| !c.motion && c.sources.iter().any(|s| event_of.get(s) == Some(&e.id)))
-                .count() as i64;
+            let own = proposals.by_event.get(&e.id).copied().unwrap_or(0);
+            let fed = fed.get(&e.id).copied().unwrap_or(0);
             card(e, checked_in.get(&e.id).copied().unwrap_or(0), own, fed)
         })
         .collect();
-    let pairs: Vec<(i64, bool)> = consolidated.iter().map(|c| (c.theme, c.motion)).collect();
     Ok(EditionPage {
         head,
         history,
         themes: theme_counts(
             edition_store::themes(db, found.id).await?,
-            &proposals,
+            &proposals.by_theme,
             &pairs,
         ),
         events: cards,
@@ -60,30 +56,17 @@ pub async fn event_page(
         .into_iter()
         .collect();
     let proposals = proposal_store::proposals_of_event(db, event.id).await?;
-    let consolidated = consolidation_store::consolidated_of(db, found.id).await?;
-    let fed = consolidated
-        .iter()
-        .filter(|c| {
-            !c.motion
-                && c.sources
-                    .iter()
-                    .any(|s| proposals.iter().any(|p| p.id == *s))
-        })
-        .count() as i64;
+    let pairs = counts::consolidated_themes(db, found.id, Some(event.id)).await?;
+    let fed = pairs.iter().filter(|(_, motion)| !motion).count() as i64;
+    let mut by_theme: HashMap<i64, i64> = HashMap::new();
+    for p in &proposals {
+        *by_theme.entry(p.theme).or_default() += 1;
+    }
     let mut cards = Vec::with_capacity(proposals.len());
     for p in &proposals {
         let (title, _) = title_labels(db, p).await?;
         cards.push(proposal_card(p, &event, title));
     }
-    let pairs: Vec<(i64, bool)> = consolidated
-        .iter()
-        .filter(|c| {
-            c.sources
-                .iter()
-                .any(|s| proposals.iter().any(|p| p.id == *s))
-        })
-        .map(|c| (c.theme, c.motion))
-        .collect();
     Ok(EventPage {
         head,
         event: card(
@@ -94,7 +77,7 @@ pub async fn event_page(
         ),
         themes: theme_counts(
             edition_store::themes(db, found.id).await?,
-            &proposals,
+            &by_theme,
             &pairs,
         ),
         levels: found.levels.clone(),
