@@ -17,7 +17,7 @@ const WIDTHS = [
 for (const lang of ["pt-BR", "ar"]) {
   test(`no serious or critical accessibility violation on any page (${lang}, 320 px and 1280 px)`, async ({ browser }, testInfo) => {
     test.skip(testInfo.project.name !== "phone", "both widths are scanned in one run");
-    test.setTimeout(420_000);
+    test.setTimeout(720_000);
     const states = await visitors(browser);
     const pages = new Map<Visitor, Page>();
     const found: string[] = [];
