@@ -12,51 +12,24 @@
 // proposal's page says what it became; a consolidated proposal's page lists its
 // sources), each request on another proposal; and the edition's page, whose counts per
 // event and theme cover every proposal. Also times the live JSON Lines export.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { benchEnv, measure as measureOn, parseArgs, serve } from "./bench-lib.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : true]);
-    return pairs;
-  }, []),
-);
+const args = parseArgs();
 const bin = path.resolve(args.bin ?? "target/release/voz");
 const proposals = Number(args.proposals ?? 100_000);
 const supports = Number(args.supports ?? 1_000_000);
 const concurrency = Number(args.concurrency ?? 8);
 const seconds = Number(args.seconds ?? 10);
-const dir = mkdtempSync(path.join(tmpdir(), "voz-conference-"));
-const databaseUrl = args["database-url"] ?? `sqlite://${dir}/voz.db`;
-const backend = databaseUrl.startsWith("postgres") ? "PostgreSQL" : "SQLite";
-const env = { ...process.env, DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: path.join(dir, "secret.key"), VOZ_LOG: "error" };
-
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
+const { backend, env } = benchEnv("voz-conference-", args["database-url"]);
 
 let started = Date.now();
 execFileSync(bin, ["demo"], { env, stdio: "ignore" });
 execFileSync(bin, ["bench", "conference", "--proposals", String(proposals), "--supports", String(supports)], { env, stdio: "inherit" });
 console.log(`setup (demo, then ${proposals} proposals and ${supports} supports): ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`], {
-  env: { ...env, VOZ_PUBLIC_URL: `http://localhost:${port}` },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-for (let i = 0; i < 200; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 50));
-}
+const { base, server } = await serve(bin, env);
 
 const edition = "/pt-BR/o/cmi-sp/c/conf-2019";
 
@@ -69,31 +42,7 @@ const ids = lines.map((p) => p.id);
 const codes = [...new Set(lines.flatMap((p) => p.into ?? []))];
 const event = lines[lines.length - 1].event;
 
-async function measure(label, next) {
-  const first = await fetch(base + next(0));
-  if (!first.ok) throw new Error(`${next(0)}: ${first.status}`);
-  const bytes = (await first.arrayBuffer()).byteLength;
-  const latencies = [];
-  let failures = 0;
-  let n = 0;
-  const until = Date.now() + seconds * 1000;
-  async function worker() {
-    while (Date.now() < until) {
-      const url = next(++n);
-      const t = performance.now();
-      const response = await fetch(base + url, { headers: { "accept-encoding": "br" } });
-      await response.arrayBuffer();
-      if (response.ok) latencies.push(performance.now() - t);
-      else failures++;
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  console.log(
-    `${label.padEnd(46)} ${String(Math.round(latencies.length / seconds)).padStart(5)} req/s   p50 ${at(0.5)} ms   p99 ${at(0.99)} ms   ${(bytes / 1024).toFixed(0)} KB raw${failures ? `   ${failures} failed` : ""}`,
-  );
-}
+const measure = (label, next) => measureOn(base, label, next, { concurrency, seconds });
 
 const pick = (list, n) => list[(n * 7919) % list.length];
 const words = ["moradia", "português", "saúde", "trabalho", "documentação", "escola", "conselho", "abrigo"];

@@ -10,75 +10,25 @@
 // keeps `concurrency` requests in flight for `seconds`: prints requests/s and p50/p99.
 // Also measures the demo's home page and its counted election (1,237 ballots) on the same
 // server for comparison.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { benchEnv, measure as measureOn, parseArgs, serve } from "./bench-lib.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1] && !all[i + 1].startsWith("--") ? all[i + 1] : true]);
-    return pairs;
-  }, []),
-);
+const args = parseArgs();
 const bin = path.resolve(args.bin ?? "target/release/voz");
 const voters = Number(args.voters ?? 100_000);
 const concurrency = Number(args.concurrency ?? 32);
 const seconds = Number(args.seconds ?? 10);
-const dir = mkdtempSync(path.join(tmpdir(), "voz-results-"));
-const databaseUrl = args["database-url"] ?? `sqlite://${dir}/voz.db`;
-const backend = databaseUrl.startsWith("postgres") ? "PostgreSQL" : "SQLite";
-const env = { ...process.env, DATABASE_URL: databaseUrl, VOZ_SECRET_FILE: path.join(dir, "secret.key"), VOZ_LOG: "error" };
-
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
+const { backend, env } = benchEnv("voz-results-", args["database-url"]);
 
 let started = Date.now();
 execFileSync(bin, ["bench", "results", "--voters", String(voters)], { env, stdio: "inherit" });
 execFileSync(bin, ["demo"], { env, stdio: "ignore" });
 console.log(`setup (${voters} voters and ballots, demo): ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const server = spawn(bin, ["serve", "--addr", `127.0.0.1:${port}`], {
-  env: { ...env, VOZ_PUBLIC_URL: `http://localhost:${port}` },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-for (let i = 0; i < 200; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 50));
-}
+const { base, server } = await serve(bin, env);
 
-async function measure(label, url) {
-  // Warm up (the first reader of a phase may publish it).
-  const first = await fetch(base + url);
-  if (!first.ok) throw new Error(`${url}: ${first.status}`);
-  const bytes = (await first.arrayBuffer()).byteLength;
-  const latencies = [];
-  let failures = 0;
-  const until = Date.now() + seconds * 1000;
-  async function worker() {
-    while (Date.now() < until) {
-      const t = performance.now();
-      const response = await fetch(base + url, { headers: { "accept-encoding": "br" } });
-      await response.arrayBuffer();
-      if (response.ok) latencies.push(performance.now() - t);
-      else failures++;
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
-  console.log(
-    `${label.padEnd(42)} ${String(Math.round(latencies.length / seconds)).padStart(6)} req/s   p50 ${at(0.5)} ms   p99 ${at(0.99)} ms   ${(bytes / 1024).toFixed(0)} KB raw${failures ? `   ${failures} failed` : ""}`,
-  );
-}
+const measure = (label, url) => measureOn(base, label, () => url, { concurrency, seconds, width: 42 });
 
 console.log(`\n${backend}, ${concurrency} connections, ${seconds} s each:`);
 await measure("home page", "/en");
