@@ -80,6 +80,17 @@ pub enum Command {
         /// One ballot per line: {"choices": {"A": ["c1"], "B": []}} or {"null": true}
         ballots: PathBuf,
     },
+    /// Select an open call's winners offline: prints the scores, ranking, winners and
+    /// reserve per category as JSON (see README, "voz select").
+    Select {
+        /// The call: criteria and weights, scale, public vote weight, categories,
+        /// tie-breaks, applications
+        call: PathBuf,
+        /// One line per juror and application: {"application", "juror", "scores": {..}}
+        scores: PathBuf,
+        /// The public votes per application: {"<application id>": votes}
+        votes: Option<PathBuf>,
+    },
     /// Write a public record: a closed election's ballot export (the input of `voz tally`),
     /// a conference edition's record (events, proposals, consolidated proposals, plan), or
     /// one conference event's delegate election (again `voz tally`'s input).

@@ -27,6 +27,7 @@ mod org;
 mod plain_forms;
 mod security_headers;
 mod seed;
+mod select;
 mod serve;
 mod tally;
 mod verify;
@@ -58,6 +59,11 @@ async fn main() -> std::process::ExitCode {
             Ok(())
         }
         Command::Tally { election, ballots } => tally::run(&election, &ballots),
+        Command::Select {
+            call,
+            scores,
+            votes,
+        } => select::run(&call, &scores, votes.as_deref()),
         Command::Verify { export, head } => verify::run(&export, head.as_deref()),
         Command::Export {
             org,
