@@ -74,6 +74,15 @@ pub enum ErrorCode {
     TooLateToUndo,
     /// An absent delegate's event has no reserve left to take the place.
     NoReserveLeft,
+    /// A document form sent without a file.
+    FileMissing,
+    /// A document above the size limit.
+    FileTooLarge,
+    /// Not a PDF, JPEG, PNG or WebP file, judged by its content (not its name).
+    FileNotAccepted,
+    /// A PDF that does not parse, is encrypted, or carries scripts, launch actions or
+    /// embedded files.
+    FileUnsafe,
 }
 
 impl ErrorCode {
@@ -142,6 +151,15 @@ pub enum Problem {
     /// A list typed one per line needs this many lines.
     LineCount {
         expected: u8,
+    },
+    /// An application of this kind needs at least this many people, each with a name and
+    /// a document.
+    MembersNeeded {
+        min: u8,
+    },
+    /// The call asks for at least this many members who are migrants.
+    NotEnoughMigrants {
+        min: u8,
     },
 }
 
@@ -258,10 +276,13 @@ impl AppError {
             | ErrorCode::NoReserveLeft => StatusCode::CONFLICT,
             ErrorCode::NotCheckedIn => StatusCode::FORBIDDEN,
             ErrorCode::NotEnabledVoter | ErrorCode::UnderVotingAge => StatusCode::FORBIDDEN,
-            ErrorCode::PhotoMissing | ErrorCode::PhotoUnreadable | ErrorCode::PhotoTooSmall => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            ErrorCode::PhotoTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PhotoMissing
+            | ErrorCode::PhotoUnreadable
+            | ErrorCode::PhotoTooSmall
+            | ErrorCode::FileMissing
+            | ErrorCode::FileNotAccepted
+            | ErrorCode::FileUnsafe => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::PhotoTooLarge | ErrorCode::FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         }
     }
 }
@@ -363,6 +384,10 @@ pub fn error_text_in(locale: Locale, code: ErrorCode) -> String {
         ErrorCode::TooLateToUndo => td_string!(locale, common.error_too_late_to_undo),
         ErrorCode::NotCheckedIn => td_string!(locale, common.error_not_checked_in),
         ErrorCode::NoReserveLeft => td_string!(locale, common.error_no_reserve_left),
+        ErrorCode::FileMissing => td_string!(locale, common.error_file_missing),
+        ErrorCode::FileTooLarge => td_string!(locale, common.error_file_too_large),
+        ErrorCode::FileNotAccepted => td_string!(locale, common.error_file_not_accepted),
+        ErrorCode::FileUnsafe => td_string!(locale, common.error_file_unsafe),
     }
     .to_string()
 }
@@ -437,6 +462,12 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         }
         Problem::OutOfRange { min, max } => {
             td_string!(locale, common.problem_out_of_range, min, max).to_string()
+        }
+        Problem::MembersNeeded { min } => {
+            td_string!(locale, common.problem_members_needed, min).to_string()
+        }
+        Problem::NotEnoughMigrants { min } => {
+            td_string!(locale, common.problem_not_enough_migrants, min).to_string()
         }
     }
 }

@@ -1,5 +1,16 @@
-//! Open calls with a jury (DOMAIN.md § Process 3): categories, applications, document
-//! check, rubric scoring with conflicts of interest, selection. Same layout as `elections`.
+//! Open calls with a jury (README, "Open calls"; Bogotá's festival pattern): categories,
+//! applications with documents, the document check, rubric scoring with conflicts of
+//! interest, the public vote, selection and the awards' follow-up. Built on the platform
+//! (timeline, review, scoped roles, file store, ballot box, audit) and never on another
+//! process's code.
+//!
+//! - `call`: a call's calendar, categories, rubric and required documents.
+//! - `apply`: an application — who applies, its members and files; drafts, submission.
+
+pub mod apply;
+pub mod call;
+#[cfg(feature = "ssr")]
+pub mod error;
 
 /// The selection rule (the `voz-select` crate): shared by the server and `voz select`.
 pub use voz_select as select;

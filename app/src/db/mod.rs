@@ -61,6 +61,16 @@ pub enum Reader<'a> {
     Tx(&'a mut Tx),
 }
 
+impl Reader<'_> {
+    /// The same reader for one more query (a read that takes several).
+    pub fn reborrow(&mut self) -> Reader<'_> {
+        match self {
+            Reader::Db(db) => Reader::Db(db),
+            Reader::Tx(tx) => Reader::Tx(tx),
+        }
+    }
+}
+
 impl<'a> From<&'a Db> for Reader<'a> {
     fn from(db: &'a Db) -> Self {
         Reader::Db(db)

@@ -95,6 +95,16 @@ macro_rules! text_codes {
 
 pub(crate) use text_codes;
 
+/// An address part (an edition's, a call's, a category's code): 1–40 lowercase ASCII letters, digits and inner dashes.
+pub fn is_slug(text: &str) -> bool {
+    (1..=40).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
+
 #[cfg(test)]
 mod tests {
     use serde::{Deserialize, Serialize};

@@ -43,6 +43,12 @@ typed_id!(
     AmendmentId,
     /// A consolidated proposal (or a motion) of a conference.
     ConsolidatedId,
+    /// An open call with a jury (`calls`).
+    CallId,
+    /// A category of an open call.
+    CategoryId,
+    /// An application to an open call.
+    ApplicationId,
     /// A ballot box: an election's, a conference event's prioritisation, a call's public
     /// vote (`platform::voting`).
     PollId,

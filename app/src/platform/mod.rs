@@ -13,6 +13,7 @@
 //! - `voting`: the ballot box of any poll — one mark per person, ballots that name no one,
 //!   the seal.
 //! - `form_codec`: server functions that read JSON and plain HTML forms alike.
+//! - `inbox`: what happened to what a person submitted, in their language (and by email).
 //! - `timeline`: a process's phases, last days and audited public history.
 
 pub mod access;
@@ -21,6 +22,7 @@ pub mod codes;
 pub mod files;
 pub mod form_codec;
 pub mod ids;
+pub mod inbox;
 pub mod review;
 pub mod text;
 pub mod timeline;

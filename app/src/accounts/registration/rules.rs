@@ -8,7 +8,7 @@ use crate::accounts::types::{
 };
 use crate::calendar::Date;
 use crate::i18n::Locale;
-use crate::platform::text::{is_forbidden_char, one_line};
+use crate::platform::text::{email, one_line};
 
 pub const NAME_MAX: u16 = 80;
 pub const MAX_NATIONALITIES: u8 = 3;
@@ -228,25 +228,6 @@ fn district(text: &str, districts: &[String]) -> Result<String, Problem> {
         .find(|d| d.as_str() == text)
         .cloned()
         .ok_or(Problem::UnknownOption)
-}
-
-fn email(text: &str) -> Result<String, Problem> {
-    let valid = text.len() <= 254
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || is_forbidden_char(c))
-        && text.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        });
-    if valid {
-        Ok(text.to_lowercase())
-    } else {
-        Err(Problem::InvalidEmail)
-    }
 }
 
 /// International (E.164) shape: an optional `+`, then 8 to 15 digits; spaces, dots,

@@ -140,6 +140,20 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         Some(Action::PlenaryCount) => t_string!(i18n, accounts.audit_action_plenary_count),
         Some(Action::PlanAction) => t_string!(i18n, accounts.audit_action_plan_action),
         Some(Action::PlanIndicator) => t_string!(i18n, accounts.audit_action_plan_indicator),
+        Some(Action::CallCreate) => t_string!(i18n, accounts.audit_action_call_create),
+        Some(Action::CallPhase) => t_string!(i18n, accounts.audit_action_call_phase),
+        Some(Action::CallDeadline) => t_string!(i18n, accounts.audit_action_call_deadline),
+        Some(Action::JurorAssign) => t_string!(i18n, accounts.audit_action_call_juror),
+        Some(Action::ApplicationSubmit) => {
+            t_string!(i18n, accounts.audit_action_application_submit)
+        }
+        Some(Action::ApplicationCheck) => t_string!(i18n, accounts.audit_action_application_check),
+        Some(Action::ApplicationFix) => t_string!(i18n, accounts.audit_action_application_fix),
+        Some(Action::JuryScore) => t_string!(i18n, accounts.audit_action_jury_score),
+        Some(Action::SelectionPublish) => t_string!(i18n, accounts.audit_action_selection_publish),
+        Some(Action::AwardPayment) => t_string!(i18n, accounts.audit_action_award_payment),
+        Some(Action::AwardReport) => t_string!(i18n, accounts.audit_action_award_report),
+        Some(Action::AwardVisit) => t_string!(i18n, accounts.audit_action_award_visit),
         None => return code.to_owned(),
     }
     .to_owned()
@@ -159,6 +173,9 @@ pub fn audit_subject(i18n: I18nContext<Locale>, kind: &str) -> &'static str {
         "comment" => t_string!(i18n, accounts.audit_subject_comment),
         "consolidated" => t_string!(i18n, accounts.audit_subject_consolidated),
         "plenary" => t_string!(i18n, accounts.audit_subject_plenary),
+        "call" => t_string!(i18n, accounts.audit_subject_call),
+        "category" => t_string!(i18n, accounts.audit_subject_category),
+        "application" => t_string!(i18n, accounts.audit_subject_application),
         _ => t_string!(i18n, accounts.audit_subject_station),
     }
 }

@@ -297,15 +297,7 @@ pub fn validate_edition(
     }
 }
 
-/// An address part: 1–40 lowercase ASCII letters, digits and inner dashes.
-pub fn is_slug(text: &str) -> bool {
-    (1..=40).contains(&text.len())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-}
+pub use crate::platform::codes::is_slug;
 
 #[cfg(test)]
 mod tests {

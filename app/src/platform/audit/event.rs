@@ -6,7 +6,9 @@
 //! call next) names that process (`election:3`), stored beside the entry so that a
 //! process's entries are read by equality, never by matching text patterns.
 
-use crate::platform::ids::{AccountId, ConferenceId, ElectionId, OrganizationId, RegistrationId};
+use crate::platform::ids::{
+    AccountId, CallId, ConferenceId, ElectionId, OrganizationId, RegistrationId,
+};
 
 /// What was done. New actions are added here, with their code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,6 +66,18 @@ pub enum Action {
     PlenaryCount,
     PlanAction,
     PlanIndicator,
+    CallCreate,
+    CallPhase,
+    CallDeadline,
+    JurorAssign,
+    ApplicationSubmit,
+    ApplicationCheck,
+    ApplicationFix,
+    JuryScore,
+    SelectionPublish,
+    AwardPayment,
+    AwardReport,
+    AwardVisit,
 }
 
 crate::platform::codes::text_codes!(Action {
@@ -120,6 +134,18 @@ crate::platform::codes::text_codes!(Action {
     PlenaryCount => "plenary.count",
     PlanAction => "plan.action",
     PlanIndicator => "plan.indicator",
+    CallCreate => "call.create",
+    CallPhase => "call.phase",
+    CallDeadline => "call.deadline",
+    JurorAssign => "call.juror",
+    ApplicationSubmit => "application.submit",
+    ApplicationCheck => "application.check",
+    ApplicationFix => "application.fix",
+    JuryScore => "jury.score",
+    SelectionPublish => "selection.publish",
+    AwardPayment => "award.payment",
+    AwardReport => "award.report",
+    AwardVisit => "award.visit",
 });
 
 /// What an action was done to.
@@ -140,6 +166,10 @@ pub enum Subject {
     Consolidated(ConferenceId, i64),
     /// The plenary's vote on one theme (0: the motions).
     Plenary(ConferenceId, i64),
+    Call(CallId),
+    /// A category of a call (its jurors are scoped to it).
+    Category(CallId, i64),
+    Application(CallId, i64),
 }
 
 /// A process whose entries are read together (its commission's log, its public history).
@@ -147,6 +177,7 @@ pub enum Subject {
 pub enum Process {
     Election(ElectionId),
     Conference(ConferenceId),
+    Call(CallId),
 }
 
 impl Process {
@@ -155,6 +186,7 @@ impl Process {
         match self {
             Self::Election(id) => format!("election:{id}"),
             Self::Conference(id) => format!("conference:{id}"),
+            Self::Call(id) => format!("call:{id}"),
         }
     }
 
@@ -163,6 +195,7 @@ impl Process {
         match self {
             Self::Election(id) => Subject::Election(id),
             Self::Conference(id) => Subject::Conference(id),
+            Self::Call(id) => Subject::Call(id),
         }
     }
 
@@ -171,6 +204,7 @@ impl Process {
         match self {
             Self::Election(_) => Action::ElectionPhase,
             Self::Conference(_) => Action::ConferencePhase,
+            Self::Call(_) => Action::CallPhase,
         }
     }
 
@@ -179,6 +213,7 @@ impl Process {
         match self {
             Self::Election(_) => Action::ElectionDeadline,
             Self::Conference(_) => Action::ConferenceDeadline,
+            Self::Call(_) => Action::CallDeadline,
         }
     }
 }
@@ -201,6 +236,9 @@ impl Subject {
                 format!("conference:{conference}:consolidated:{id}")
             }
             Self::Plenary(conference, theme) => format!("conference:{conference}:plenary:{theme}"),
+            Self::Call(id) => format!("call:{id}"),
+            Self::Category(call, id) => format!("call:{call}:category:{id}"),
+            Self::Application(call, id) => format!("call:{call}:application:{id}"),
         }
     }
 
@@ -219,6 +257,9 @@ impl Subject {
             Self::Comment(..) => "comment",
             Self::Consolidated(..) => "consolidated",
             Self::Plenary(..) => "plenary",
+            Self::Call(_) => "call",
+            Self::Category(..) => "category",
+            Self::Application(..) => "application",
         }
     }
 
@@ -241,6 +282,9 @@ impl Subject {
                 Self::Consolidated(ConferenceId(id(c)?), id(n)?)
             }
             ["conference", c, "plenary", n] => Self::Plenary(ConferenceId(id(c)?), id(n)?),
+            ["call", n] => Self::Call(CallId(id(n)?)),
+            ["call", c, "category", n] => Self::Category(CallId(id(c)?), id(n)?),
+            ["call", c, "application", n] => Self::Application(CallId(id(c)?), id(n)?),
             _ => return None,
         })
     }
@@ -257,6 +301,9 @@ impl Subject {
             | Self::Comment(c, _)
             | Self::Consolidated(c, _)
             | Self::Plenary(c, _) => Some(Process::Conference(c)),
+            Self::Call(c) | Self::Category(c, _) | Self::Application(c, _) => {
+                Some(Process::Call(c))
+            }
             Self::Organization(_) | Self::Account(_) | Self::Registration(_) => None,
         }
     }
@@ -289,7 +336,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn subjects_read_back_and_name_their_process(kind in 0u8..12, a in 0i64..1_000_000, b in 0i64..1_000_000) {
+        fn subjects_read_back_and_name_their_process(kind in 0u8..15, a in 0i64..1_000_000, b in 0i64..1_000_000) {
             let subject = match kind {
                 0 => Subject::Organization(OrganizationId(a)),
                 1 => Subject::Account(AccountId(a)),
@@ -302,10 +349,17 @@ mod tests {
                 8 => Subject::Proposal(ConferenceId(a), b),
                 9 => Subject::Consolidated(ConferenceId(a), b),
                 10 => Subject::Comment(ConferenceId(a), b),
-                _ => Subject::Plenary(ConferenceId(a), b),
+                11 => Subject::Plenary(ConferenceId(a), b),
+                12 => Subject::Call(CallId(a)),
+                13 => Subject::Category(CallId(a), b),
+                _ => Subject::Application(CallId(a), b),
             };
             prop_assert_eq!(Subject::parse(&subject.text()), Some(subject));
-            if kind >= 6 {
+            if kind >= 12 {
+                let call = Process::Call(CallId(a));
+                prop_assert_eq!(subject.process(), Some(call));
+                prop_assert!(subject.text().starts_with(&call.text()));
+            } else if kind >= 6 {
                 let conference = Process::Conference(ConferenceId(a));
                 prop_assert_eq!(subject.process(), Some(conference));
                 prop_assert!(subject.text().starts_with(&conference.text()));

@@ -173,6 +173,13 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
             "SELECT code || ' ' || title FROM consolidated_proposals WHERE id = $1",
             id,
         ),
+        Subject::Call(id) => ("SELECT titles FROM calls WHERE id = $1", id.0),
+        Subject::Category(_, id) => ("SELECT names FROM call_categories WHERE id = $1", id),
+        // An application by its receipt number (or its title while a draft).
+        Subject::Application(_, id) => (
+            "SELECT COALESCE(receipt, title) FROM call_applications WHERE id = $1",
+            id,
+        ),
     };
     let row: Option<(String,)> = on_db!(db, |pool| sqlx::query_as(sql)
         .bind(id)
@@ -181,7 +188,10 @@ pub async fn subject_name(db: &Db, subject: Subject) -> Result<Option<String>, s
     Ok(row.map(|(name,)| match subject {
         Subject::Station(_, station) => format!("{name} #{station}"),
         // An edition's names in several languages: the original.
-        Subject::Conference(_) | Subject::Plenary(..) => serde_json::from_str::<Labels>(&name)
+        Subject::Conference(_)
+        | Subject::Plenary(..)
+        | Subject::Call(_)
+        | Subject::Category(..) => serde_json::from_str::<Labels>(&name)
             .ok()
             .and_then(|labels| labels.original().map(|(_, text)| text.to_owned()))
             .unwrap_or(name),

@@ -5,6 +5,7 @@
 //!
 //! - `sniff`: what a file is, judged by its first bytes, never by its name or its sender.
 //! - `image` (server): a picture from a phone becomes a small square JPEG without metadata.
+//! - `pdf` (server): a PDF parses and nothing in it runs or hides another file.
 //! - `store` (server): the file store — a local directory by default, any object store the
 //!   `object_store` crate reaches (S3-compatible with the `s3` feature) behind one interface.
 //! - `upload` (server): reading a multipart form with every part bounded, the file only
@@ -12,6 +13,8 @@
 
 #[cfg(feature = "ssr")]
 pub mod image;
+#[cfg(feature = "ssr")]
+pub mod pdf;
 pub mod sniff;
 #[cfg(feature = "ssr")]
 pub mod store;

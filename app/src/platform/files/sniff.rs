@@ -3,7 +3,8 @@
 //! as that kind is for its reader to check (a picture decodes, a PDF parses).
 
 /// The kinds of file Voz accepts anywhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FileKind {
     Jpeg,
     Png,

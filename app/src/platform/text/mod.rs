@@ -57,6 +57,27 @@ pub fn paragraphs(text: &str, max: u16) -> Result<String, Problem> {
     Ok(text.to_owned())
 }
 
+/// An email address (a registration's, an applicant's): its shape only — one `@`, a
+/// dotted domain, no spaces —, lowercased. Whether it reaches anyone is for the mail to tell.
+pub fn email(text: &str) -> Result<String, Problem> {
+    let valid = text.len() <= 254
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || is_forbidden_char(c))
+        && text.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        });
+    if valid {
+        Ok(text.to_lowercase())
+    } else {
+        Err(Problem::InvalidEmail)
+    }
+}
+
 /// A checked text, or its problem as the error of form field `field` (translated in the
 /// browser next to that field).
 pub fn for_field(field: &str, checked: Result<String, Problem>) -> Result<String, AppError> {
