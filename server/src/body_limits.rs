@@ -1,14 +1,15 @@
 //! Every request body has a size limit before a byte of it is read: the candidate photo
-//! form 13 MB (a 12 MB picture and a few short fields), every other server function
-//! 256 KB, anything else 64 KB. A declared length over the limit is answered at once
+//! form 13 MB (a 12 MB picture and a few short fields), the open calls' document forms
+//! 11 MB (a 10 MB file and a few short fields), every other server function 256 KB,
+//! anything else 64 KB. A declared length over the limit is answered at once
 //! without reading the body; an undeclared (chunked) one is cut off at the limit.
 //!
-//! The photo form must also say it is `multipart/form-data` with a boundary: the
+//! The upload forms must also say it is `multipart/form-data` with a boundary: the
 //! framework's multipart reader would otherwise panic on it (server_fn 0.8), so anything
 //! else is answered 422 `invalid_input` here.
 //!
-//! An oversized photo form comes back to the page it was sent from with
-//! `?error=photo_too_large`, as every plain form answers, so the person gets a translated
+//! An oversized upload comes back to the page it was sent from with
+//! `?error=photo_too_large` (or `file_too_large`), as every plain form answers, so the person gets a translated
 //! sentence rather than a browser error page.
 
 use axum::body::Body;
@@ -18,15 +19,29 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub const PHOTO_FORM: usize = 13 * 1024 * 1024;
+pub const DOCUMENT_FORM: usize = 11 * 1024 * 1024;
 pub const SERVER_FUNCTION: usize = 256 * 1024;
 pub const OTHER: usize = 64 * 1024;
 
-const PHOTO_ROUTE: &str = "/api/candidacy/photo";
+/// The multipart upload forms: their route, their limit, the error code an oversized one
+/// comes back with.
+const UPLOADS: [(&str, usize, &str); 3] = [
+    ("/api/candidacy/photo", PHOTO_FORM, "photo_too_large"),
+    ("/api/call/document", DOCUMENT_FORM, "file_too_large"),
+    ("/api/staff/call/award/report", DOCUMENT_FORM, "file_too_large"),
+];
+
+fn upload(path: &str) -> Option<(usize, &'static str)> {
+    UPLOADS
+        .iter()
+        .find(|(route, ..)| *route == path)
+        .map(|(_, limit, code)| (*limit, *code))
+}
 
 /// The limit for a request to `path`.
 pub fn limit_for(path: &str) -> usize {
-    if path == PHOTO_ROUTE {
-        PHOTO_FORM
+    if let Some((limit, _)) = upload(path) {
+        limit
     } else if path.starts_with("/api/") {
         SERVER_FUNCTION
     } else {
@@ -49,7 +64,7 @@ pub async fn limit_bodies(
     if declared.is_some_and(|length| length > limit as u64) {
         return too_large(&path, &request, &origin.0);
     }
-    if path == PHOTO_ROUTE && !multipart_with_boundary(&request) {
+    if upload(&path).is_some() && !multipart_with_boundary(&request) {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
             [(
@@ -75,11 +90,11 @@ fn multipart_with_boundary(request: &Request) -> bool {
 }
 
 fn too_large(path: &str, request: &Request, origin: &str) -> Response {
-    if path == PHOTO_ROUTE
+    if let Some((_, code)) = upload(path)
         && let Some(back) = same_site_referer(request, origin)
     {
         let separator = if back.contains('?') { '&' } else { '?' };
-        let target = format!("{back}{separator}error=photo_too_large");
+        let target = format!("{back}{separator}error={code}");
         if let Ok(location) = HeaderValue::from_str(&target) {
             return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
         }
@@ -116,6 +131,7 @@ mod tests {
     #[test]
     fn each_route_has_its_limit() {
         assert_eq!(limit_for("/api/candidacy/photo"), PHOTO_FORM);
+        assert_eq!(limit_for("/api/call/document"), DOCUMENT_FORM);
         assert_eq!(limit_for("/api/vote/cast"), SERVER_FUNCTION);
         assert_eq!(limit_for("/pt-BR/o/cmi-sp/e/cmi-2025/vote"), OTHER);
     }

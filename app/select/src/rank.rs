@@ -103,8 +103,11 @@ pub fn select_scored(
             .iter()
             .find(|c| &c.id == category)
             .map_or((0, 0), |c| (c.awards as usize, c.reserve as usize));
-        let mut seated = 0;
-        for scored in ranked.iter_mut().filter(|s| s.reaches_minimum) {
+        for (seated, scored) in ranked
+            .iter_mut()
+            .filter(|s| s.reaches_minimum)
+            .enumerate()
+        {
             scored.place = if seated < spec.0 {
                 Place::Winner
             } else if seated < spec.0 + spec.1 {
@@ -112,7 +115,6 @@ pub fn select_scored(
             } else {
                 Place::Ranked
             };
-            seated += 1;
         }
     }
     Ok(categories)

@@ -267,7 +267,7 @@ proptest! {
             prop_assert_eq!(&seated, &leading);
             prop_assert!(category.winners.len() <= spec.awards as usize);
             prop_assert!(category.reserve.len() <= spec.reserve as usize);
-            if category.reserve.len() > 0 {
+            if !category.reserve.is_empty() {
                 prop_assert_eq!(category.winners.len(), spec.awards as usize);
             }
             for r in &category.ranking {

@@ -128,6 +128,8 @@ pub enum Role {
     Jury,
     /// Organizes conference editions: events, free conferences' review, the calendar.
     ConferenceTeam,
+    /// Runs open calls: the document check, jurors, selection, awards.
+    CallTeam,
 }
 
 crate::platform::codes::text_codes!(Role {
@@ -137,6 +139,7 @@ crate::platform::codes::text_codes!(Role {
     Moderator => "moderator",
     Jury => "jury",
     ConferenceTeam => "conference_team",
+    CallTeam => "call_team",
 });
 
 /// A registration form as submitted: every field a string, nothing trusted yet. A field

@@ -5,12 +5,18 @@
 //! process's code.
 //!
 //! - `call`: a call's calendar, categories, rubric and required documents.
-//! - `apply`: an application — who applies, its members and files; drafts, submission.
+//! - `apply`: an application — who applies, its members and files; drafts, submission,
+//!   the document check and fixes.
+//! - `public`: a call's public page.
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod apply;
 pub mod call;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod labels;
+pub mod public;
 
 /// The selection rule (the `voz-select` crate): shared by the server and `voz select`.
 pub use voz_select as select;

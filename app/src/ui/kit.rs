@@ -40,6 +40,12 @@ pub fn PrintButton(class: &'static str, children: Children) -> impl IntoView {
     view! { <button type="button" class=class data-print="">{children()}</button> }
 }
 
+/// A route parameter (`org`, `conference`, `call`, …), read when called.
+pub fn route_param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.with(|p| p.get(name).unwrap_or_default())
+}
+
 /// What the last plain form post on this page was refused for, from its redirect's query
 /// (`?error=<code>&fields=<JSON>`), ready for [`FieldError`] and [`FormError`].
 pub fn query_errors() -> RwSignal<Option<AppError>> {

@@ -14,6 +14,8 @@ use crate::accounts::staff::ui::helpdesk::HelpDeskPage;
 use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
+use crate::calls::apply::ui::ApplyPageView;
+use crate::calls::public::ui::CallPageView;
 use crate::conferences::consolidation::ui::ConsolidationPageView;
 use crate::conferences::organize::setup_ui::{NewEditionPageView, PreConferencePageView};
 use crate::conferences::organize::texts_ui::EditionTextsPageView;
@@ -193,6 +195,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/results") view=ResultsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/board") view=BoardPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/calls/:call") view=CallPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/calls/:call/apply") view=ApplyPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/free-conference") view=FreeConferencePageView ssr=SsrMode::Async />

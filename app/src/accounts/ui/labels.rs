@@ -57,6 +57,7 @@ pub fn role(i18n: I18nContext<Locale>, role: Role) -> &'static str {
         Role::Moderator => t_string!(i18n, accounts.role_moderator),
         Role::Jury => t_string!(i18n, accounts.role_jury),
         Role::ConferenceTeam => t_string!(i18n, accounts.role_conference_team),
+        Role::CallTeam => t_string!(i18n, accounts.role_call_team),
     }
 }
 

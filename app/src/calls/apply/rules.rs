@@ -263,6 +263,28 @@ pub fn receipt_number(call_slug: &str, application: i64) -> String {
     format!("{word}-{application:05}")
 }
 
+/// The form that shows `draft` again (the page fills its fields with it).
+pub fn form_of(draft: &Draft) -> ApplicationForm {
+    ApplicationForm {
+        category: draft.category.clone(),
+        applicant_type: draft.applicant_type.code().to_owned(),
+        title: draft.title.clone(),
+        summary: draft.summary.clone(),
+        organization_name: draft.organization_name.clone().unwrap_or_default(),
+        legal_id: draft.legal_id.clone().unwrap_or_default(),
+        email: draft.email.clone().unwrap_or_default(),
+        members: draft
+            .members
+            .iter()
+            .map(|m| MemberForm {
+                name: m.name.clone(),
+                document: m.document.clone(),
+                migrant: m.migrant.then(|| "on".to_owned()),
+            })
+            .collect(),
+    }
+}
+
 /// Whether `draft` comes from the host community only (no migrant member): for the open
 /// data's counts by applicant origin.
 pub fn has_migrant_member(members: &[Member]) -> bool {

@@ -30,10 +30,12 @@ pub const POLL: [Role; 3] = [
 pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommission];
 /// Organize conference editions: review free conferences, move the calendar.
 pub const CONFERENCE_TEAM: [Role; 2] = [Role::Administrator, Role::ConferenceTeam];
-/// Manage the organization: invite staff, settings.
+/// Run open calls: check documents, assign jurors, publish the selection, follow awards.
+pub const CALL_TEAM: [Role; 2] = [Role::Administrator, Role::CallTeam];
 /// Moderate a conference's deliberation (hide reported content, keep it).
 pub const MODERATORS: [Role; 3] = [Role::Administrator, Role::Moderator, Role::ConferenceTeam];
 
+/// Manage the organization: invite staff, settings.
 pub const ADMINISTRATORS: [Role; 1] = [Role::Administrator];
 
 /// Whether someone holding `roles` holds any role of `set` (one of the sets above).

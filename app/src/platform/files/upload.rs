@@ -22,7 +22,8 @@ pub struct Upload<T> {
 }
 
 /// Reads `data` into `fields` (kept even when reading fails: the answer redirects with
-/// them) and the one part named `file_field`, at most `max_file` bytes (`too_large`
+/// them; the file's own name, when the sender gave one, as `<file_field>_name`) and the
+/// one part named `file_field`, at most `max_file` bytes (`too_large`
 /// otherwise), after `gate` (given the fields sent before it) allowed it. A second file
 /// part is refused.
 pub async fn read<T, F, Gate>(
@@ -49,6 +50,12 @@ where
         let (limit, over) = if name == file_field {
             if upload.file.is_some() {
                 return Err(invalid());
+            }
+            // The name the sender's device gave the file, kept as `<field>_name` (shown
+            // back to them; never used to judge the file).
+            if let Some(file_name) = part.file_name() {
+                let shown: String = file_name.chars().take(FIELD_LIMIT / 2).collect();
+                fields.insert(format!("{file_field}_name"), shown);
             }
             let gate = gate.take().ok_or_else(invalid)?;
             upload.gate = Some(gate(fields.clone()).await?);

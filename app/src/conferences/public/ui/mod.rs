@@ -19,7 +19,6 @@ pub use proposal::ProposalPageView;
 
 use leptos::prelude::*;
 use leptos_i18n::{I18nContext, Locale as _};
-use leptos_router::hooks::use_params_map;
 
 use crate::conferences::edition::rules::Phase;
 use crate::conferences::event::rules::EventKind;
@@ -31,11 +30,7 @@ use crate::platform::text::dates::long_date;
 use crate::platform::text::ui::{Original, TranslatedText};
 use crate::platform::timeline::ui::day;
 
-/// A route parameter (`org`, `conference`, `event`, …).
-pub(crate) fn param(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let params = use_params_map();
-    move || params.with(|p| p.get(name).unwrap_or_default())
-}
+pub(crate) use crate::ui::kit::route_param as param;
 
 /// `/<lang>/o/<org>/c/<conference><rest>`
 pub(crate) fn conference_path(head: &EditionHead, rest: &str) -> String {
