@@ -11,7 +11,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         .add_locales(["pt-BR", "es", "fr", "ht", "ar"])?
         // One file per process and language (`locales/<lang>/<namespace>.json`), so a
         // process's translators and reviewers read its own keys: `t!(i18n, elections.…)`.
-        .add_namespaces(["common", "accounts", "elections", "results", "conferences", "calls"])?
+        .add_namespaces([
+            "common",
+            "accounts",
+            "elections",
+            "results",
+            "conferences",
+            "calls",
+        ])?
         // Sentences with values (`{{ max }}`) as plain strings, for attributes and errors.
         .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;

@@ -28,7 +28,11 @@ pub const OTHER: usize = 64 * 1024;
 const UPLOADS: [(&str, usize, &str); 3] = [
     ("/api/candidacy/photo", PHOTO_FORM, "photo_too_large"),
     ("/api/call/document", DOCUMENT_FORM, "file_too_large"),
-    ("/api/staff/call/award/report", DOCUMENT_FORM, "file_too_large"),
+    (
+        "/api/staff/call/award/report",
+        DOCUMENT_FORM,
+        "file_too_large",
+    ),
 ];
 
 fn upload(path: &str) -> Option<(usize, &'static str)> {

@@ -133,12 +133,29 @@ pub enum Command {
     /// Organizations: create one on a new installation.
     #[command(subcommand)]
     Org(OrgCommand),
+    /// Open calls: set one up from a file.
+    #[command(subcommand)]
+    Call(CallCommand),
     /// Administration from the command line.
     #[command(subcommand)]
     Admin(AdminCommand),
     /// The audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallCommand {
+    /// Create an open call, in its draft, from a JSON file (see README, "Open calls": its
+    /// texts, categories, rubric and required documents); the call team opens it from
+    /// its room.
+    Create {
+        /// The organization's slug
+        #[arg(long)]
+        org: String,
+        /// The call, as JSON
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -89,8 +89,9 @@ struct Person {
     decision: Option<Decision>,
 }
 
-pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
+pub async fn load(database_url: &str, secret_file: &Path, files: &str) -> Outcome {
     let db = Db::connect(database_url).await?;
+    let files = voz_app::platform::files::store::FileStore::open(files)?;
     db.migrate().await?;
     let secret = ServerSecret::load_or_create(secret_file)?;
     let sao_paulo = NewOrganization {
@@ -127,6 +128,9 @@ pub async fn load(database_url: &str, secret_file: &Path) -> Outcome {
     };
     load_organization(&db, &secret, &sao_paulo, &sao_paulo_people()).await?;
     load_organization(&db, &secret, &bogota, &bogota_people()).await?;
+    if let Some(idpac) = accounts_store::organization_by_slug(&db, "idpac-bogota").await? {
+        crate::demo_call::load(&db, &files, idpac.id, now_millis()).await?;
+    }
     println!("demo data loaded: organizations `cmi-sp` and `idpac-bogota`;");
     println!(
         "elections `cmi-2023` (counted: 1,237 voters at 6 stations) , `cmi-2025` (voting open) and `cmi-2027` (taking candidacies)"

@@ -10,10 +10,12 @@ mod assets;
 mod bench;
 mod bench_conference;
 mod body_limits;
+mod call;
 mod canonical_host;
 mod cli;
 mod csrf;
 mod demo;
+mod demo_call;
 mod demo_conference;
 mod demo_election;
 mod downloads;
@@ -95,8 +97,9 @@ async fn main() -> std::process::ExitCode {
         Command::Bench(cli::BenchCommand::Check { acknowledged }) => {
             bench::check(db, &acknowledged).await
         }
-        Command::Demo => demo::load(db, &cli.secret_file).await,
+        Command::Demo => demo::load(db, &cli.secret_file, &cli.files_place()).await,
         Command::Org(command) => org::org(db, command).await,
+        Command::Call(command) => call::call(db, command).await,
         Command::Admin(command) => admin::admin(db, &public_url, command).await,
         Command::Audit(command) => admin::audit(db, command).await,
     };

@@ -102,7 +102,7 @@ pub async fn run(
 }
 
 /// The plain routes (besides pages and server functions), with their methods.
-pub const PLAIN_ROUTES: [(&str, &str); 6] = [
+pub const PLAIN_ROUTES: [(&str, &str); 7] = [
     ("GET", "/healthz"),
     ("GET", "/export/{org}/{election}/{file}"),
     ("GET", "/export/{org}/c/{conference}/{file}"),
@@ -111,6 +111,7 @@ pub const PLAIN_ROUTES: [(&str, &str); 6] = [
         "/export/{org}/c/{conference}/delegates/{event}/{file}",
     ),
     ("GET", "/photos/{org}/{election}/{file}"),
+    ("GET", "/files/calls/{org}/{call}/{file}"),
     ("GET", "/pkg/{*path}"),
 ];
 
@@ -160,6 +161,10 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
         .route(
             "/photos/{org}/{election}/{file}",
             get(voz_app::elections::photo::http::ssr::serve_photo),
+        )
+        .route(
+            "/files/calls/{org}/{call}/{file}",
+            get(voz_app::calls::apply::http::ssr::serve_document),
         )
         // Before the page routes: `/:lang/...` would otherwise claim `/pkg/...`.
         .nest("/pkg", pkg)

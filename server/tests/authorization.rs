@@ -880,6 +880,57 @@ fn matrix() -> Vec<Case> {
             ),
             Who::Only(ADMIN),
         ),
+        // Open calls (`cmi-sp` has none by that name: whoever gets past authorization
+        // meets a 404). Reading a call and its apply page is public; applying needs a
+        // session; the call team's room is the administrators' here.
+        case(
+            "POST /api/call/page",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/call/apply",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/call/draft",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&form[category]=culture"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/call/submit",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/call/fixes",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::SignedIn,
+        ),
+        case("POST /api/call/document", Body::Multipart, Who::SignedIn),
+        // An application's documents answer 404 to anyone not allowed to read them (as
+        // if they did not exist): tested by the browser test and `calls` store tests.
+        case(
+            "GET /files/calls/{org}/{call}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/staff/call/room",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/call/phase",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&to=open"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/call/check",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&application=1&verdict=accept"),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

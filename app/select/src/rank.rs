@@ -103,11 +103,7 @@ pub fn select_scored(
             .iter()
             .find(|c| &c.id == category)
             .map_or((0, 0), |c| (c.awards as usize, c.reserve as usize));
-        for (seated, scored) in ranked
-            .iter_mut()
-            .filter(|s| s.reaches_minimum)
-            .enumerate()
-        {
+        for (seated, scored) in ranked.iter_mut().filter(|s| s.reaches_minimum).enumerate() {
             scored.place = if seated < spec.0 {
                 Place::Winner
             } else if seated < spec.0 + spec.1 {

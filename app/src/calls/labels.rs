@@ -26,7 +26,9 @@ pub fn applicant_type(i18n: I18nContext<Locale>, kind: ApplicantType) -> &'stati
         ApplicantType::Individual => t_string!(i18n, calls.type_individual),
         ApplicantType::Group => t_string!(i18n, calls.type_group),
         ApplicantType::Organization => t_string!(i18n, calls.type_organization),
-        ApplicantType::RegisteredOrganization => t_string!(i18n, calls.type_registered_organization),
+        ApplicantType::RegisteredOrganization => {
+            t_string!(i18n, calls.type_registered_organization)
+        }
     }
 }
 

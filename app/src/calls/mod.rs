@@ -8,6 +8,7 @@
 //! - `apply`: an application — who applies, its members and files; drafts, submission,
 //!   the document check and fixes.
 //! - `public`: a call's public page.
+//! - `room`: the call team's room — the calendar and the document check.
 
 #[cfg(feature = "ssr")]
 pub mod access;
@@ -17,6 +18,7 @@ pub mod call;
 pub mod error;
 pub mod labels;
 pub mod public;
+pub mod room;
 
 /// The selection rule (the `voz-select` crate): shared by the server and `voz select`.
 pub use voz_select as select;

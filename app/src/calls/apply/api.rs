@@ -88,7 +88,11 @@ pub mod ssr {
         use leptos_i18n::Locale as _;
         leptos::prelude::use_context::<axum::http::request::Parts>()
             .and_then(|parts| {
-                let referer = parts.headers.get(axum::http::header::REFERER)?.to_str().ok()?;
+                let referer = parts
+                    .headers
+                    .get(axum::http::header::REFERER)?
+                    .to_str()
+                    .ok()?;
                 let path = url::Url::parse(referer).ok()?.path().to_owned();
                 crate::locale::split_locale(&path).0
             })
@@ -106,7 +110,8 @@ pub mod ssr {
             None => None,
         };
         let mut tx = app.db.begin_write().await?;
-        let late = deadline_passed(&mut tx, Process::Call(found.id), Phase::Open, now_millis()).await?;
+        let late =
+            deadline_passed(&mut tx, Process::Call(found.id), Phase::Open, now_millis()).await?;
         drop(tx);
         let form = DRAFT
             .take_json()
@@ -122,7 +127,11 @@ pub mod ssr {
         })
     }
 
-    pub async fn save(organization: &str, call: &str, form: ApplicationForm) -> Result<(), AppError> {
+    pub async fn save(
+        organization: &str,
+        call: &str,
+        form: ApplicationForm,
+    ) -> Result<(), AppError> {
         let account = require_account().await?;
         let (org, found) = public_call(organization, call).await?;
         let draft = match parse_draft(&found, &form) {
@@ -134,14 +143,24 @@ pub mod ssr {
         };
         let app = app_state()?;
         let mut tx = app.db.begin_write().await?;
-        if let Err(error) =
-            apply_store::save_draft(&mut tx, &found, account, &draft, &current_locale(), now_millis()).await
+        if let Err(error) = apply_store::save_draft(
+            &mut tx,
+            &found,
+            account,
+            &draft,
+            &current_locale(),
+            now_millis(),
+        )
+        .await
         {
             DRAFT.put_json(&form);
             return Err(error.into());
         }
         tx.commit().await?;
-        form_redirect_at(&format!("{}?saved=1", apply_path(&org, &found)), "documents");
+        form_redirect_at(
+            &format!("{}?saved=1", apply_path(&org, &found)),
+            "documents",
+        );
         Ok(())
     }
 
@@ -182,7 +201,10 @@ pub mod ssr {
     /// nothing active; a picture must be one of the accepted kinds —, stored in the file
     /// store (named by its SHA-256), then attached in one transaction that checks the
     /// application may still take it.
-    async fn receive(data: MultipartData, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+    async fn receive(
+        data: MultipartData,
+        fields: &mut BTreeMap<String, String>,
+    ) -> Result<(), AppError> {
         let sent = upload::read(
             data,
             fields,
@@ -209,7 +231,8 @@ pub mod ssr {
                 .map_err(|_| AppError::new(ErrorCode::FileUnsafe))?;
         }
         let app = app_state()?;
-        let size = i64::try_from(bytes.len()).map_err(|_| AppError::new(ErrorCode::FileTooLarge))?;
+        let size =
+            i64::try_from(bytes.len()).map_err(|_| AppError::new(ErrorCode::FileTooLarge))?;
         let name = fields.get("file_name").cloned().unwrap_or_default();
         let document = fields.get("document").cloned().unwrap_or_default();
         let digest = app.files.put(bytes).await.map_err(|error| {
@@ -221,7 +244,8 @@ pub mod ssr {
             digest,
             kind,
             size,
-            name: crate::platform::text::one_line(&name, 120).unwrap_or_else(|_| kind.code().to_owned()),
+            name: crate::platform::text::one_line(&name, 120)
+                .unwrap_or_else(|_| kind.code().to_owned()),
         };
         let mut tx = app.db.begin_write().await?;
         apply_store::attach_file(&mut tx, &found, account, &file, now_millis()).await?;

@@ -3,6 +3,7 @@
 //! receipt; then the document check's verdict and the fixes it may ask for.
 
 pub mod api;
+pub mod http;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod store;

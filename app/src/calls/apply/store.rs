@@ -202,6 +202,29 @@ pub async fn application_by_id(
         .ok_or(CallError::NotFound)
 }
 
+/// The application that file `file` is attached to, if it is one of `call`'s.
+pub async fn application_with_file(
+    reader: impl Into<Reader<'_>>,
+    call: &Call,
+    file: i64,
+) -> Result<Option<Application>, CallError> {
+    let mut reader = reader.into();
+    let row: Option<(i64,)> = on_read!(reader.reborrow(), |conn| {
+        sqlx::query_as(
+            "SELECT f.application_id FROM call_files f JOIN call_applications a ON a.id = f.application_id \
+             WHERE f.id = $1 AND a.call_id = $2",
+        )
+        .bind(file)
+        .bind(call.id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    match row {
+        Some((id,)) => Ok(load(reader, call, "1 = 1", Some(id)).await?.pop()),
+        None => Ok(None),
+    }
+}
+
 /// Every application of `call` past its draft (what staff check and the jury reads).
 pub async fn submitted_applications(
     reader: impl Into<Reader<'_>>,

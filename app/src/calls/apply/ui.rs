@@ -11,8 +11,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::calls::apply::api::{
-    ApplyPage, SaveApplication, SendApplicationFixes, SubmitApplication,
-    UploadApplicationDocument, load_apply_page,
+    ApplyPage, SaveApplication, SendApplicationFixes, SubmitApplication, UploadApplicationDocument,
+    load_apply_page,
 };
 use crate::calls::apply::rules::{ApplicationForm, MemberForm, members_needed};
 use crate::calls::apply::types::{Application, Status};
@@ -22,7 +22,9 @@ use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 use crate::platform::text::dates::long_date;
 use crate::platform::text::ui::TranslatedText;
-use crate::ui::kit::{ConfirmForm, FieldError, FormError, Loaded, PrintButton, problem, query_errors, route_param};
+use crate::ui::kit::{
+    ConfirmForm, FieldError, FormError, Loaded, PrintButton, problem, query_errors, route_param,
+};
 
 #[component]
 pub fn ApplyPageView() -> impl IntoView {
@@ -47,7 +49,10 @@ fn Apply(page: ApplyPage) -> impl IntoView {
     let query = use_query_map();
     let flag = |name: &str| query.with_untracked(|q| q.get(name).is_some());
     let title = page.call.titles.text_or(&reader, &page.call.slug);
-    let call_link = localized_path(locale, &format!("/o/{}/calls/{}", page.organization, page.call.slug));
+    let call_link = localized_path(
+        locale,
+        &format!("/o/{}/calls/{}", page.organization, page.call.slug),
+    );
     let body = match (&page.application, page.signed_in) {
         (_, false) => view! { <SignInFirst page=page.clone() /> }.into_any(),
         (Some(app), true) if app.status != Status::Draft => {
@@ -290,7 +295,10 @@ fn Sent(page: ApplyPage, application: Application) -> impl IntoView {
         .map(|at| long_date(crate::calendar::Date::from_unix_millis(at), locale))
         .unwrap_or_default();
     let fixing = application.status == Status::FixRequested;
-    let by = application.fix_by.map(|d| long_date(d, locale)).unwrap_or_default();
+    let by = application
+        .fix_by
+        .map(|d| long_date(d, locale))
+        .unwrap_or_default();
     view! {
         <p class="status-line"><strong>{status(i18n, application.status)}</strong></p>
         {application.check_reason.clone().map(|reason| view! {

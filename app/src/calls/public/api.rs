@@ -45,7 +45,12 @@ mod ssr {
         let app = app_state()?;
         let db = &app.db;
         let process = Process::Call(found.id);
-        let text_html = Labels::from_pairs(found.texts.iter().map(|(lang, text)| (lang.to_owned(), render(text))));
+        let text_html = Labels::from_pairs(
+            found
+                .texts
+                .iter()
+                .map(|(lang, text)| (lang.to_owned(), render(text))),
+        );
         let submitted: Vec<(String, i64)> = on_db!(db, |pool| {
             sqlx::query_as(
                 "SELECT c.code, COUNT(a.id) FROM call_categories c \

@@ -28,8 +28,14 @@ fn CallBody(page: CallPage) -> impl IntoView {
     let reader = locale.as_str().to_owned();
     let call = page.call.clone();
     let title = call.titles.text_or(&reader, &call.slug);
-    let text = page.text_html.show(&reader).map(|s| (s.lang.to_owned(), s.text.to_owned()));
-    let apply = localized_path(locale, &format!("/o/{}/calls/{}/apply", page.organization, call.slug));
+    let text = page
+        .text_html
+        .show(&reader)
+        .map(|s| (s.lang.to_owned(), s.text.to_owned()));
+    let apply = localized_path(
+        locale,
+        &format!("/o/{}/calls/{}/apply", page.organization, call.slug),
+    );
     let rubric = call.rubric.clone();
     let currency = call.currency.clone();
     view! {

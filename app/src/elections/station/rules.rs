@@ -124,7 +124,12 @@ mod tests {
         for supervisor in [Role::Administrator, Role::ElectoralCommission] {
             assert!(may_work_station(&[supervisor], &[9], 7));
         }
-        for other in [Role::Moderator, Role::Jury, Role::ConferenceTeam, Role::CallTeam] {
+        for other in [
+            Role::Moderator,
+            Role::Jury,
+            Role::ConferenceTeam,
+            Role::CallTeam,
+        ] {
             assert!(
                 !may_work_station(&[other], &[], 7),
                 "{other:?} works no station"

@@ -1,0 +1,190 @@
+// An open call through the pages, on a call of its own (set up with `voz call create`):
+// the call team opens it → a group registers and writes its application: a group of two is
+// refused at submission (and nothing is sent), a renamed executable, a PDF carrying
+// JavaScript and an oversized file are refused with their reasons → with its third
+// member and its documents it submits and gets a receipt → the team asks for a fix by a
+// day → the group uploads the fix and sends it → the team accepts: the application is
+// with the jury. In Spanish and Arabic, at phone width.
+import { expect, test, type Page } from "@playwright/test";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { noSidewaysScroll, screenshot, waitForHydration } from "./helpers/page";
+import { fillRegistration, newPerson, submitRegistration, expectSignedInAs } from "./helpers/register";
+import { enrolStaff, voz } from "./helpers/staff";
+import { addVirtualAuthenticator } from "./helpers/webauthn";
+
+const ORG = "idpac-bogota";
+
+function callFile(slug: string): string {
+  const names = (es: string, ar: string) => [["es", es], ["ar", ar]];
+  const call = {
+    slug,
+    titles: names(`Convocatoria de prueba ${slug}`, `دعوة تجريبية ${slug}`),
+    texts: names("Iniciativas de **convivencia**.", "مبادرات **العيش المشترك**."),
+    currency: "COP",
+    rubric: {
+      criteria: [
+        { code: "impacto", names: names("Impacto", "الأثر"), weight: 60 },
+        { code: "viabilidad", names: names("Viabilidad", "قابلية التنفيذ"), weight: 40 },
+      ],
+      scale_max: 5,
+      public_vote_weight: 20,
+      minimum_score: 6000,
+      tie_break: ["jury", "earlier", "lot"],
+      lot_seed: slug,
+      anonymous_jurors: true,
+    },
+    min_migrant_members: 1,
+    categories: [{ code: "cultura", names: names("Cultura", "الثقافة"), awards: 2, reserve: 1, incentive: 5000000 }],
+    documents: [
+      { code: "identidad", names: names("Documento de identidad", "وثيقة الهوية"), applicant_types: ["individual", "group", "organization", "registered_organization"] },
+      { code: "carta", names: names("Carta del grupo", "رسالة المجموعة"), applicant_types: ["group"] },
+    ],
+  };
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "voz-call-")), "call.json");
+  writeFileSync(file, JSON.stringify(call));
+  return file;
+}
+
+/** A one-page PDF; `extra` goes into its catalog (`/OpenAction …` for a hostile one). */
+function pdf(text: string, extra = ""): Buffer {
+  const content = `BT /F1 14 Tf 60 760 Td (${text}) Tj ET`;
+  const objects = [
+    `<< /Type /Catalog /Pages 2 0 R ${extra}>>`,
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+async function upload(page: Page, document: string, name: string, mimeType: string, buffer: Buffer) {
+  const form = page.locator("form.upload-form", { has: page.locator(`input[name=document][value=${document}]`) });
+  await form.locator("input[type=file]").setInputFiles({ name, mimeType, buffer });
+  await form.locator("button[type=submit]").click();
+}
+
+async function move(team: Page, lang: string, slug: string, to: string) {
+  await team.goto(`/${lang}/staff/${ORG}/calls/${slug}`);
+  const form = team.locator("form.confirm-form", { has: team.locator(`input[name=to][value=${to}]`) });
+  await form.locator("summary").click();
+  await form.locator("button[type=submit]").click();
+  await expect(team.locator(`input[name=to][value=${to}]`)).toHaveCount(0);
+}
+
+for (const lang of ["es", "ar"]) {
+  test(`a group applies with documents, fixes one and is accepted (${lang})`, async ({ browser }, testInfo) => {
+    test.setTimeout(240_000);
+    const stamp = `${Date.now()}${testInfo.project.name}`.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const slug = `prueba-${stamp}`.slice(0, 40);
+    voz("call", "create", "--org", ORG, callFile(slug));
+    const team = await enrolStaff(browser, `Equipo ${stamp}`, "call_team", lang, ORG);
+    await move(team, lang, slug, "open");
+
+    // The group's leader registers with a passkey.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await addVirtualAuthenticator(page);
+    await page.goto(`/${lang}/join/${ORG}`);
+    await waitForHydration(page);
+    const person = newPerson({ name: lang === "ar" ? "ياسمين الحلبي" : "Yusmary Pérez", district: "Kennedy", nationality: "VE" });
+    await fillRegistration(page, person);
+    await submitRegistration(page);
+    await expectSignedInAs(page, person.name);
+
+    // The call's public page leads to the application.
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}`);
+    await expect(page.locator("h1")).toContainText(lang === "ar" ? "دعوة تجريبية" : "Convocatoria de prueba");
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `call-${lang}`);
+    await page.locator(`a[href$='/calls/${slug}/apply']`).first().click();
+
+    // A draft: the type first (its rows appear), then two people.
+    await page.locator("#form-category").selectOption("cultura");
+    await page.locator("#type-group").check();
+    await page.locator("form.application-form button[type=submit]").click();
+    await page.locator("#form-title").fill("Sancocho de los domingos");
+    await page.locator("#form-summary").fill("Una olla comunitaria en Kennedy.");
+    await page.locator("[id='members.0.name']").fill(person.name);
+    await page.locator("[id='members.0.document']").fill("PPT 4001");
+    await page.locator("#members-0-migrant").check();
+    await page.locator("[id='members.1.name']").fill("Luis Rojas");
+    await page.locator("[id='members.1.document']").fill("CC 52001");
+    await page.locator("form.application-form button[type=submit]").click();
+    await expect(page.locator("[role=status]")).toBeVisible();
+    await expect(page.locator("[id='members.1.name']")).toHaveValue("Luis Rojas");
+
+    // Submitting a group of two without its documents is refused: nothing is sent.
+    const submit = page.locator("form.confirm-form");
+    await submit.locator("summary").click();
+    await submit.locator("button[type=submit]").click();
+    await expect(page.locator("#members-error")).not.toBeEmpty();
+    await expect(page.locator("[id='document.identidad-error']")).not.toBeEmpty();
+    await expect(page.locator(".receipt")).toHaveCount(0);
+
+    // Bad files, each refused with its reason.
+    await upload(page, "identidad", "cedula.pdf", "application/pdf", Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(4096)]));
+    await expect(page).toHaveURL(/error=file_not_accepted/);
+    await upload(page, "identidad", "cedula.pdf", "application/pdf", pdf("hola", "/OpenAction << /S /JavaScript /JS (app.alert(1)) >> "));
+    await expect(page).toHaveURL(/error=file_unsafe/);
+    await screenshot(page, testInfo, `application-refused-file-${lang}`);
+    await upload(page, "identidad", "grande.pdf", "application/pdf", Buffer.concat([pdf("grande"), Buffer.alloc(10 * 1024 * 1024 + 1)]));
+    await expect(page).toHaveURL(/error=file_too_large/);
+    await expect(page.locator("[id='document.identidad-error']")).toContainText(/.+/);
+
+    // The third member and the documents; then it is submitted, with a receipt.
+    await page.locator("[id='members.2.name']").fill("Rosa Medina");
+    await page.locator("[id='members.2.document']").fill("Pasaporte 133");
+    await page.locator("form.application-form button[type=submit]").click();
+    await upload(page, "identidad", "cedula.pdf", "application/pdf", pdf("cedula borrosa"));
+    await expect(page).toHaveURL(/uploaded=identidad/);
+    await upload(page, "carta", "carta.jpg", "image/jpeg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]));
+    await expect(page).toHaveURL(/uploaded=carta/);
+    await submit.locator("summary").click();
+    await submit.locator("button[type=submit]").click();
+    await expect(page.locator(".receipt-number")).toHaveText(/^PRUEBA-\d{5}$/);
+    const receipt = (await page.locator(".receipt-number").innerText()).trim();
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `application-sent-${lang}`);
+
+    // The team checks the documents: a fix by a day.
+    await move(team, lang, slug, "document_check");
+    const entry = team.locator("li.application", { hasText: receipt });
+    await entry.locator("input[value=fix]").check();
+    await entry.locator("textarea[name=reason]").fill("La cédula no se lee: súbela de nuevo.");
+    await entry.locator("input[name=by]").fill("2099-12-31");
+    await entry.locator("form.verdict-form button[type=submit]").click();
+    await expect(team.locator("li.application", { hasText: receipt })).toContainText("La cédula no se lee");
+    await screenshot(team, testInfo, `call-room-${lang}`);
+
+    // The group sees what to fix, uploads it and sends the fix.
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
+    await expect(page.locator(".notice")).toContainText("La cédula no se lee");
+    await upload(page, "identidad", "cedula-legible.pdf", "application/pdf", pdf("cedula legible"));
+    await expect(page).toHaveURL(/uploaded=identidad/);
+    await page.locator("form[action$='/api/call/fixes'] button[type=submit]").click();
+    await expect(page).toHaveURL(/fixed=1/);
+    await screenshot(page, testInfo, `application-fixed-${lang}`);
+
+    // The team accepts; the application is with the jury.
+    await team.goto(`/${lang}/staff/${ORG}/calls/${slug}`);
+    const again = team.locator("li.application", { hasText: receipt });
+    await again.locator("input[value=accept]").check();
+    await again.locator("form.verdict-form button[type=submit]").click();
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
+    await expect(page.locator(".status-line")).toContainText(lang === "ar" ? "قُبلت المستندات" : "Documentos aceptados");
+    await context.close();
+  });
+}
