@@ -931,6 +931,29 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&call=panas-y-parces&application=1&verdict=accept"),
             Who::Only(ADMIN),
         ),
+        // The jury: only jurors (no caller holds the role here), and the team assigns them.
+        case(
+            "POST /api/jury/page",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Only(&[]),
+        ),
+        case(
+            "POST /api/jury/score",
+            Body::Form(
+                "organization=cmi-sp&call=panas-y-parces&application=1&scores[impacto]=3&justification=x",
+            ),
+            Who::Only(&[]),
+        ),
+        case(
+            "POST /api/jury/conflict",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&application=1&reason=x"),
+            Who::Only(&[]),
+        ),
+        case(
+            "POST /api/staff/call/juror",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&category=1&juror=1"),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

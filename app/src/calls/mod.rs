@@ -7,6 +7,7 @@
 //! - `call`: a call's calendar, categories, rubric and required documents.
 //! - `apply`: an application — who applies, its members and files; drafts, submission,
 //!   the document check and fixes.
+//! - `jury`: jurors per category, conflicts of interest, scores with justifications.
 //! - `public`: a call's public page.
 //! - `room`: the call team's room — the calendar and the document check.
 
@@ -16,6 +17,7 @@ pub mod apply;
 pub mod call;
 #[cfg(feature = "ssr")]
 pub mod error;
+pub mod jury;
 pub mod labels;
 pub mod public;
 pub mod room;

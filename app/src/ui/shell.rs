@@ -15,6 +15,7 @@ use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::calls::apply::ui::ApplyPageView;
+use crate::calls::jury::ui::JuryPageView;
 use crate::calls::public::ui::CallPageView;
 use crate::calls::room::ui::CallRoomView;
 use crate::conferences::consolidation::ui::ConsolidationPageView;
@@ -185,6 +186,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/conferences/:conference/plan") view=PlanRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/texts") view=EditionTextsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls/:call") view=CallRoomView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/calls/:call/jury") view=JuryPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election/stations/:station") view=StationPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/elections/:election") view=CommissionElectionPage ssr=SsrMode::Async />

@@ -32,6 +32,7 @@ use crate::store_tests;
 store_tests!(
     an_application_goes_from_draft_to_eligible_through_a_fix,
     late_or_repeated_steps_store_nothing,
+    jurors_score_only_what_they_may,
 );
 
 /// 2026-03-02 (UTC), a Monday.
@@ -444,4 +445,230 @@ async fn late_or_repeated_steps_store_nothing(db: &Db) {
         apply_store::check_documents(&mut tx, &call, stored.id, &Verdict::Accept, open.staff, NOW)
             .await;
     assert!(matches!(twice, Err(CallError::Conflict)), "{twice:?}");
+}
+
+async fn eligible(
+    db: &Db,
+    open: &Open,
+    person: AccountId,
+    form: ApplicationForm,
+) -> voz_app::platform::ids::ApplicationId {
+    let call = &open.call;
+    let draft = parse_draft(call, &form).expect("well formed");
+    let mut tx = db.begin_write().await.expect("begin");
+    let id = apply_store::save_draft(&mut tx, call, person, &draft, "es", NOW)
+        .await
+        .expect("draft");
+    apply_store::attach_file(
+        &mut tx,
+        call,
+        person,
+        &file("identity", format!("%PDF-1 {person}").as_bytes()),
+        NOW,
+    )
+    .await
+    .expect("file");
+    apply_store::submit(&mut tx, call, person, NOW)
+        .await
+        .expect("submit");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn jurors_score_only_what_they_may(db: &Db) {
+    use std::collections::BTreeMap;
+    use voz_app::accounts::staff::store as staff_store;
+    use voz_app::accounts::types::Role;
+    use voz_app::calls::jury::store as jury_store;
+
+    let mut open = open_call(db, 5).await;
+    let (a, b) = (open.people[0], open.people[1]);
+    let (juror, other_juror, outsider) = (open.people[2], open.people[3], open.people[4]);
+    let first = eligible(db, &open, a, group_form(3)).await;
+    let mut second_form = group_form(3);
+    second_form.title = "Coro Panas".into();
+    let second = eligible(db, &open, b, second_form).await;
+    advance(db, &mut open, Phase::DocumentCheck).await;
+    let mut tx = db.begin_write().await.expect("begin");
+    for id in [first, second] {
+        apply_store::check_documents(&mut tx, &open.call, id, &Verdict::Accept, open.staff, NOW)
+            .await
+            .expect("accept");
+    }
+    let org = open.call.organization;
+    for person in [juror, other_juror] {
+        staff_store::grant_role(&mut tx, org, person, Role::Jury, None, NOW)
+            .await
+            .expect("role");
+        jury_store::assign_juror(
+            &mut tx,
+            &open.call,
+            open.call.categories[0].id,
+            person,
+            open.staff,
+            NOW,
+        )
+        .await
+        .expect("assign");
+    }
+    // Only someone holding the jury role is assigned.
+    let not_a_juror = jury_store::assign_juror(
+        &mut tx,
+        &open.call,
+        open.call.categories[0].id,
+        outsider,
+        open.staff,
+        NOW,
+    )
+    .await;
+    assert!(
+        matches!(not_a_juror, Err(CallError::NotFound)),
+        "{not_a_juror:?}"
+    );
+    tx.commit().await.expect("commit");
+    advance(db, &mut open, Phase::Fixes).await;
+    advance(db, &mut open, Phase::Jury).await;
+    let call = open.call.clone();
+    let marks = |impact: &str, feasibility: &str| -> BTreeMap<String, String> {
+        [
+            ("impact".to_owned(), impact.to_owned()),
+            ("feasibility".to_owned(), feasibility.to_owned()),
+        ]
+        .into()
+    };
+
+    // A score outside the scale, a missing one, no justification: refused, nothing stored.
+    let mut tx = db.begin_write().await.expect("begin");
+    let refused = jury_store::score(&mut tx, &call, first, juror, &marks("6", ""), " ", NOW).await;
+    let Err(CallError::Invalid(problems)) = refused else {
+        panic!("{refused:?}");
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["scores.impact", "scores.feasibility", "justification"]
+    );
+    assert_eq!(problems[0].problem, Problem::OutOfRange { min: 0, max: 5 });
+    drop(tx);
+    assert!(
+        jury_store::scores(db, &call)
+            .await
+            .expect("scores")
+            .is_empty()
+    );
+
+    // A conflict declared: that application cannot be scored by them.
+    let mut tx = db.begin_write().await.expect("begin");
+    jury_store::declare_conflict(&mut tx, &call, second, juror, "Es mi vecina.", NOW)
+        .await
+        .expect("conflict");
+    tx.commit().await.expect("commit");
+    let mut tx = db.begin_write().await.expect("begin");
+    let conflicted = jury_store::score(
+        &mut tx,
+        &call,
+        second,
+        juror,
+        &marks("5", "5"),
+        "Muy buena.",
+        NOW,
+    )
+    .await;
+    assert!(
+        matches!(conflicted, Err(CallError::ConflictOfInterest)),
+        "{conflicted:?}"
+    );
+    // Someone not on the category's jury cannot score at all.
+    let outside = jury_store::score(
+        &mut tx,
+        &call,
+        first,
+        outsider,
+        &marks("5", "5"),
+        "Muy buena.",
+        NOW,
+    )
+    .await;
+    assert!(matches!(outside, Err(CallError::NotFound)), "{outside:?}");
+    jury_store::score(
+        &mut tx,
+        &call,
+        first,
+        juror,
+        &marks("4", "3"),
+        "Clara y posible.",
+        NOW,
+    )
+    .await
+    .expect("score");
+    jury_store::score(
+        &mut tx,
+        &call,
+        first,
+        other_juror,
+        &marks("5", "4"),
+        "Muy sólida.",
+        NOW,
+    )
+    .await
+    .expect("score");
+    jury_store::score(
+        &mut tx,
+        &call,
+        second,
+        other_juror,
+        &marks("2", "2"),
+        "Poco definida.",
+        NOW,
+    )
+    .await
+    .expect("score");
+    // Scoring again replaces one's own score.
+    jury_store::score(
+        &mut tx,
+        &call,
+        first,
+        juror,
+        &marks("4", "4"),
+        "Clara y posible, revisada.",
+        NOW,
+    )
+    .await
+    .expect("again");
+    tx.commit().await.expect("commit");
+    let scores = jury_store::scores(db, &call).await.expect("scores");
+    assert_eq!(scores.len(), 3);
+    assert!(
+        jury_store::conflicts(db, &call, juror)
+            .await
+            .expect("conflicts")
+            .contains(&second)
+    );
+    assert!(
+        !scores
+            .iter()
+            .any(|s| s.juror == juror && s.application == second)
+    );
+
+    // The selection from what is stored: jury = (60·4.5 + 40·4)/5 = 86; second 40.
+    let names = jury_store::juror_names(&scores, true, &BTreeMap::new());
+    let ids: BTreeMap<_, _> = [(first, "A".to_owned()), (second, "B".to_owned())].into();
+    let lines = jury_store::score_lines(&scores, &ids, &names);
+    let mut config = voz_app::calls::call::rules::select_config(
+        &call,
+        ids.values()
+            .map(|id| voz_app::calls::select::Application {
+                id: id.clone(),
+                category: "culture".into(),
+                status: "eligible".into(),
+                submitted_at: "2026-03-02T10:00:00Z".into(),
+            })
+            .collect(),
+    );
+    config.public_vote_weight = 0;
+    let result = voz_app::calls::select::select(&config, &lines, None).expect("selects");
+    let culture = &result.categories["culture"];
+    assert_eq!(culture.winners, ["A"]);
+    assert_eq!(culture.ranking[0].jury, 86.0);
+    assert_eq!(culture.ranking[1].jury, 40.0);
 }

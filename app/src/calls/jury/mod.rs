@@ -3,5 +3,7 @@
 //! the call's rubric with a written justification — hidden from the other jurors until
 //! the jury closes.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod ui;

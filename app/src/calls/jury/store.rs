@@ -35,6 +35,9 @@ pub async fn assign_juror(
     now: i64,
 ) -> Result<bool, CallError> {
     call.category(category).ok_or(CallError::NotFound)?;
+    if !crate::platform::access::store::has_role(tx, call.organization, juror, Role::Jury).await? {
+        return Err(CallError::NotFound);
+    }
     let scope = Subject::Category(call.id, category.0);
     let added = scoped::grant_scoped_role(tx, call.organization, scope, Role::Jury, juror).await?;
     if added {
@@ -81,18 +84,26 @@ pub async fn conflicts(
     call: &Call,
     juror: AccountId,
 ) -> Result<Vec<ApplicationId>, CallError> {
-    Ok(scoped::conflicts_of(db, crate::platform::audit::event::Process::Call(call.id), juror)
-        .await?
-        .into_iter()
-        .filter_map(|s| match s {
-            Subject::Application(c, id) if c == call.id => Some(ApplicationId(id)),
-            _ => None,
-        })
-        .collect())
+    Ok(scoped::conflicts_of(
+        db,
+        crate::platform::audit::event::Process::Call(call.id),
+        juror,
+    )
+    .await?
+    .into_iter()
+    .filter_map(|s| match s {
+        Subject::Application(c, id) if c == call.id => Some(ApplicationId(id)),
+        _ => None,
+    })
+    .collect())
 }
 
 /// The application's category and status, locked for the write that depends on them.
-async fn locked(tx: &mut Tx, call: &Call, application: ApplicationId) -> Result<(CategoryId, Status), CallError> {
+async fn locked(
+    tx: &mut Tx,
+    call: &Call,
+    application: ApplicationId,
+) -> Result<(CategoryId, Status), CallError> {
     let lock = tx.backend().for_update();
     let row: Option<(i64, String)> = on_tx!(tx, |conn| {
         sqlx::query_as(&format!(
@@ -109,7 +120,12 @@ async fn locked(tx: &mut Tx, call: &Call, application: ApplicationId) -> Result<
 }
 
 /// Whether `juror` is a juror of `category`, read in this transaction.
-async fn is_juror(tx: &mut Tx, call: &Call, category: CategoryId, juror: AccountId) -> Result<bool, CallError> {
+async fn is_juror(
+    tx: &mut Tx,
+    call: &Call,
+    category: CategoryId,
+    juror: AccountId,
+) -> Result<bool, CallError> {
     let holders = {
         let scope = Subject::Category(call.id, category.0);
         let rows: Vec<(AccountId,)> = on_tx!(tx, |conn| {
@@ -154,8 +170,18 @@ pub async fn declare_conflict(
     }
     let subject = Subject::Application(call.id, application.0);
     scoped::declare_conflict(tx, call.organization, subject, juror, &reason, now).await?;
-    execute!(tx, "DELETE FROM call_scores WHERE application_id = $1 AND juror_id = $2", application, juror)?;
-    execute!(tx, "DELETE FROM call_justifications WHERE application_id = $1 AND juror_id = $2", application, juror)?;
+    execute!(
+        tx,
+        "DELETE FROM call_scores WHERE application_id = $1 AND juror_id = $2",
+        application,
+        juror
+    )?;
+    execute!(
+        tx,
+        "DELETE FROM call_justifications WHERE application_id = $1 AND juror_id = $2",
+        application,
+        juror
+    )?;
     Ok(())
 }
 
@@ -192,7 +218,10 @@ pub async fn score(
             problems.push(FieldProblem { field, problem });
         }
     }
-    if scores.keys().any(|k| !call.rubric.criteria.iter().any(|c| &c.code == k)) {
+    if scores
+        .keys()
+        .any(|k| !call.rubric.criteria.iter().any(|c| &c.code == k))
+    {
         problems.push(FieldProblem {
             field: "scores".into(),
             problem: Problem::UnknownOption,
@@ -224,8 +253,18 @@ pub async fn score(
     if status != Status::Eligible {
         return Err(CallError::Conflict);
     }
-    execute!(tx, "DELETE FROM call_scores WHERE application_id = $1 AND juror_id = $2", application, juror)?;
-    execute!(tx, "DELETE FROM call_justifications WHERE application_id = $1 AND juror_id = $2", application, juror)?;
+    execute!(
+        tx,
+        "DELETE FROM call_scores WHERE application_id = $1 AND juror_id = $2",
+        application,
+        juror
+    )?;
+    execute!(
+        tx,
+        "DELETE FROM call_justifications WHERE application_id = $1 AND juror_id = $2",
+        application,
+        juror
+    )?;
     for (criterion, value) in &values {
         execute!(
             tx,
@@ -247,8 +286,13 @@ pub async fn score(
     )?;
     audit_store::audit(
         tx,
-        staff_entry(call, juror, Action::JuryScore, Subject::Application(call.id, application.0))
-            .after(json!({ "scores": values, "justification": justification })),
+        staff_entry(
+            call,
+            juror,
+            Action::JuryScore,
+            Subject::Application(call.id, application.0),
+        )
+        .after(json!({ "scores": values, "justification": justification })),
         now,
     )
     .await?;
@@ -265,7 +309,10 @@ pub struct JurorScore {
 }
 
 /// Every score of `call`, by application then juror.
-pub async fn scores(reader: impl Into<Reader<'_>>, call: &Call) -> Result<Vec<JurorScore>, CallError> {
+pub async fn scores(
+    reader: impl Into<Reader<'_>>,
+    call: &Call,
+) -> Result<Vec<JurorScore>, CallError> {
     let mut reader = reader.into();
     let rows: Vec<(i64, i64, String, i64)> = on_read!(reader.reborrow(), |conn| {
         sqlx::query_as(
@@ -319,7 +366,10 @@ pub fn juror_names(
             let name = if anonymous {
                 format!("j{}", n + 1)
             } else {
-                names.get(&juror).cloned().unwrap_or_else(|| format!("j{}", n + 1))
+                names
+                    .get(&juror)
+                    .cloned()
+                    .unwrap_or_else(|| format!("j{}", n + 1))
             };
             (juror, name)
         })

@@ -23,6 +23,10 @@ pub struct CallRoom {
     pub drafts: i64,
     /// Today on the organization's clock (`YYYY-MM-DD`): the earliest "fix by" day.
     pub today: String,
+    /// Who holds the jury role in the organization (id, name): who may be assigned.
+    pub jurors: Vec<(i64, String)>,
+    /// Per category id, the names of its jurors.
+    pub assigned: Vec<(i64, Vec<String>)>,
 }
 
 #[server(prefix = "/api", endpoint = "staff/call/room", input = JsonOrForm)]
@@ -83,7 +87,34 @@ mod ssr {
         let mut tx = app.db.begin_write().await?;
         let today = apply_store::today(&mut tx, &found, now_millis()).await?;
         drop(tx);
+        let jurors = crate::platform::access::store::holders_of_role(
+            &app.db,
+            org.id,
+            crate::accounts::types::Role::Jury,
+        )
+        .await?;
+        let holders = crate::platform::access::scoped::scoped_role_holders(
+            &app.db,
+            crate::platform::audit::event::Process::Call(found.id),
+            crate::accounts::types::Role::Jury,
+        )
+        .await?;
+        let assigned = found
+            .categories
+            .iter()
+            .map(|c| {
+                let scope = crate::platform::audit::event::Subject::Category(found.id, c.id.0);
+                let names = holders
+                    .iter()
+                    .filter(|h| h.subject() == Some(scope))
+                    .map(|h| h.display_name.clone())
+                    .collect();
+                (c.id.0, names)
+            })
+            .collect();
         Ok(CallRoom {
+            jurors: jurors.into_iter().map(|(a, n)| (a.0, n)).collect(),
+            assigned,
             organization: org.slug,
             next: next(found.phase),
             call: found,

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::calls::apply::http::document_url;
 use crate::calls::apply::types::{Application, Status};
+use crate::calls::jury::api::AssignCallJuror;
 use crate::calls::labels::{applicant_type, phase, size, status};
 use crate::calls::room::api::{CallRoom, CheckApplication, MoveCallPhase, load_call_room};
 use crate::i18n::{t, t_string, use_i18n};
@@ -83,6 +84,7 @@ fn Room(room: CallRoom) -> impl IntoView {
                 <input type="hidden" name="to" value=to.code() />
             </ConfirmForm>
         }})}
+        <Jurors room=room.clone() />
         <h2>{t!(i18n, calls.room_applications)}</h2>
         <nav class="tabs" aria-label=t_string!(i18n, calls.room_filter).to_string()>
             <a href=base.clone() aria-current=wanted.is_none().then_some("page")>{t_string!(i18n, calls.room_all, n = room.applications.len()).to_string()}</a>
@@ -175,5 +177,39 @@ fn Entry(room: CallRoom, application: Application, checking: bool) -> impl IntoV
                 }
             })}
         </li>
+    }
+}
+
+/// Each category's jurors, and a form to assign one more (from those holding the role).
+#[component]
+fn Jurors(room: CallRoom) -> impl IntoView {
+    let i18n = use_i18n();
+    let reader = i18n.get_locale_untracked().as_str().to_owned();
+    view! {
+        <h2 id="jurors">{t!(i18n, calls.room_jurors)}</h2>
+        {room.jurors.is_empty().then(|| view! { <p class="hint">{t!(i18n, calls.room_jurors_none)}</p> })}
+        <ul class="plain">
+            {room.call.categories.iter().map(|c| {
+                let names = room.assigned.iter().find(|(id, _)| *id == c.id.0).map(|(_, n)| n.join(", ")).unwrap_or_default();
+                let select = format!("juror-{}", c.code);
+                view! {
+                    <li class="category-jurors">
+                        <h3><TranslatedText labels=c.names.clone() reader=reader.clone() /></h3>
+                        <p dir="auto">{names}</p>
+                        {(!room.jurors.is_empty()).then(|| view! {
+                            <form method="post" action=AssignCallJuror::PATH class="juror-form">
+                                {keys(&room)}
+                                <input type="hidden" name="category" value=c.id.0 />
+                                <label for=select.clone()>{t!(i18n, calls.room_juror)}</label>
+                                <select id=select name="juror">
+                                    {room.jurors.iter().map(|(id, name)| view! { <option value=*id>{name.clone()}</option> }).collect_view()}
+                                </select>
+                                <button type="submit">{t!(i18n, calls.room_assign)}</button>
+                            </form>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -32,6 +32,8 @@ pub const SUPERVISORS: [Role; 2] = [Role::Administrator, Role::ElectoralCommissi
 pub const CONFERENCE_TEAM: [Role; 2] = [Role::Administrator, Role::ConferenceTeam];
 /// Run open calls: check documents, assign jurors, publish the selection, follow awards.
 pub const CALL_TEAM: [Role; 2] = [Role::Administrator, Role::CallTeam];
+/// Score applications to open calls (in the categories they are assigned to).
+pub const JURORS: [Role; 1] = [Role::Jury];
 /// Moderate a conference's deliberation (hide reported content, keep it).
 pub const MODERATORS: [Role; 3] = [Role::Administrator, Role::Moderator, Role::ConferenceTeam];
 

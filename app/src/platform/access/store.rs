@@ -103,6 +103,24 @@ pub async fn person_by_document<'a>(
     row.map(RegisteredPerson::try_from).transpose()
 }
 
+/// Everyone holding `role` in `organization`, by name (the jurors a call team may assign).
+pub async fn holders_of_role(
+    db: &crate::db::Db,
+    organization: OrganizationId,
+    role: Role,
+) -> Result<Vec<(AccountId, String)>, sqlx::Error> {
+    crate::on_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT a.id, a.display_name FROM roles r JOIN accounts a ON a.id = r.account_id \
+             WHERE r.organization_id = $1 AND r.role = $2 ORDER BY a.display_name, a.id",
+        )
+        .bind(organization)
+        .bind(role)
+        .fetch_all(pool)
+        .await
+    })
+}
+
 /// Whether `account` holds `role` in `organization`.
 pub async fn has_role(
     tx: &mut Tx,
