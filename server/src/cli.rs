@@ -92,9 +92,10 @@ pub enum Command {
         votes: Option<PathBuf>,
     },
     /// Write a public record: a closed election's ballot export (the input of `voz tally`),
-    /// a conference edition's record (events, proposals, consolidated proposals, plan), or
-    /// one conference event's delegate election (again `voz tally`'s input).
-    #[command(group(clap::ArgGroup::new("process").required(true).args(["election", "conference"])))]
+    /// a conference edition's record (events, proposals, consolidated proposals, plan),
+    /// one conference event's delegate election (again `voz tally`'s input), or an open
+    /// call's published selection (the input of `voz select`).
+    #[command(group(clap::ArgGroup::new("process").required(true).args(["election", "conference", "call"])))]
     Export {
         /// The organization's slug
         #[arg(long)]
@@ -106,6 +107,10 @@ pub enum Command {
         /// consolidated.jsonl and plan.jsonl
         #[arg(long)]
         conference: Option<String>,
+        /// The open call's slug (once its selection is published): writes call.json,
+        /// scores.jsonl and votes.json, `voz select`'s input
+        #[arg(long)]
+        call: Option<String>,
         /// With --conference and --delegates: the event (its id in events.jsonl)
         #[arg(long, requires = "conference")]
         event: Option<String>,

@@ -129,7 +129,7 @@ pub async fn load(database_url: &str, secret_file: &Path, files: &str) -> Outcom
     load_organization(&db, &secret, &sao_paulo, &sao_paulo_people()).await?;
     load_organization(&db, &secret, &bogota, &bogota_people()).await?;
     if let Some(idpac) = accounts_store::organization_by_slug(&db, "idpac-bogota").await? {
-        crate::demo_call::load(&db, &files, idpac.id, now_millis()).await?;
+        crate::demo_call::load(&db, &secret, &files, idpac.id, now_millis()).await?;
     }
     println!("demo data loaded: organizations `cmi-sp` and `idpac-bogota`;");
     println!(

@@ -1,22 +1,35 @@
 //! The demo's open calls of `idpac-bogota`, modelled on Bogotá's "Panas y Parces"
 //! festival of migrant and host-community initiatives: `panas-y-parces` with 120
 //! applications of every applicant type, submitted with their documents (a few left as
-//! drafts), checked (some sent back to fix, fixed and accepted; some refused), now with
-//! its jury; and `panas-y-parces-2027`, open for applications. Loaded through the same
+//! drafts), checked (some sent back to fix, fixed and accepted; some refused), then
+//! its jury (8 jurors, one conflict declared), a public vote by 200 verified people, the
+//! selection published and most awards paid; and `panas-y-parces-2027`, open for
+//! applications. Loaded through the same
 //! store functions the pages use, documents through the file store.
 
+use std::collections::BTreeMap;
+
+use voz_app::accounts::registration::rules::Registration;
+use voz_app::accounts::secret::ServerSecret;
+use voz_app::accounts::staff::store as staff_store;
 use voz_app::accounts::store as accounts_store;
 use voz_app::accounts::store::new_user_handle;
 use voz_app::accounts::types::{AccountId, OrganizationId};
+use voz_app::accounts::types::{Decision, DocumentType, GenderIdentity, Role};
 use voz_app::calendar::Date;
 use voz_app::calls::apply::rules::{ApplicationForm, MemberForm, parse_draft};
 use voz_app::calls::apply::store::{self as apply_store, NewFile};
+use voz_app::calls::apply::types::{Application, Status};
 use voz_app::calls::call::rules::{
     ApplicantType, Call, Criterion, DocumentRequirement, NewCall, NewCategory, Phase, Rubric,
 };
 use voz_app::calls::call::store as call_store;
+use voz_app::calls::jury::store as jury_store;
 use voz_app::calls::select::TieBreak;
+use voz_app::calls::selection::store as selection_store;
+use voz_app::calls::vote::store as vote_store;
 use voz_app::db::Db;
+use voz_app::i18n::Locale;
 use voz_app::platform::files::sniff::FileKind;
 use voz_app::platform::files::store::FileStore;
 use voz_app::platform::ids::ApplicationId;
@@ -24,6 +37,7 @@ use voz_app::platform::review::Verdict;
 use voz_app::platform::text::labels::Labels;
 
 use crate::demo_conference::bar;
+use crate::seed::{Decided, Seeded, registered_person};
 
 type Outcome = Result<(), Box<dyn std::error::Error>>;
 
@@ -404,7 +418,13 @@ fn check_of(n: usize) -> Check {
 }
 
 /// Adds both calls to `organization` unless they are there.
-pub async fn load(db: &Db, files: &FileStore, organization: OrganizationId, now: i64) -> Outcome {
+pub async fn load(
+    db: &Db,
+    secret: &ServerSecret,
+    files: &FileStore,
+    organization: OrganizationId,
+    now: i64,
+) -> Outcome {
     if call_store::call_by_slug(db, organization, SLUG)
         .await?
         .is_some()
@@ -525,15 +545,216 @@ pub async fn load(db: &Db, files: &FileStore, organization: OrganizationId, now:
             .await?;
     }
     tx.commit().await?;
-    let eligible = apply_store::submitted_applications(db, &call)
+    let eligible: Vec<Application> = apply_store::submitted_applications(db, &call)
         .await?
+        .into_iter()
+        .filter(|a| a.status == Status::Eligible)
+        .collect();
+    let mut call = call;
+    jury(db, &mut call, team, &eligible, now).await?;
+    public_vote(db, secret, &mut call, team, &eligible, now).await?;
+    advance(db, &mut call, Phase::Selection, team, now).await?;
+    voz_app::platform::voting::store::seal_ballot_box(db).await?;
+    let record = selection_store::publish(db, &call, team, now).await?;
+    advance(db, &mut call, Phase::Awards, team, now).await?;
+    let awards = selection_store::awards(db, &call).await?;
+    let mut tx = db.begin_write().await?;
+    let today = apply_store::today(&mut tx, &call, now).await?;
+    // Two of every three winners already paid.
+    for award in awards
         .iter()
-        .filter(|a| a.status == voz_app::calls::apply::types::Status::Eligible)
-        .count();
+        .enumerate()
+        .filter(|(n, _)| n % 3 != 2)
+        .map(|(_, a)| a)
+    {
+        selection_store::record_payment(&mut tx, &call, award.application, today, team, now)
+            .await?;
+    }
+    tx.commit().await?;
+    let winners: usize = record
+        .result
+        .categories
+        .values()
+        .map(|c| c.winners.len())
+        .sum();
     println!(
-        "call `{SLUG}`: {APPLICANTS} applications ({} submitted, {eligible} eligible); `{OPEN}` open for applications",
-        applicants.iter().filter(|a| a.2).count()
+        "call `{SLUG}`: {APPLICANTS} applications ({} submitted, {} eligible), {} scores by 8 jurors (one conflict), {} public votes, {winners} winners published, {} paid; `{OPEN}` open for applications",
+        applicants.iter().filter(|a| a.2).count(),
+        eligible.len(),
+        record.scores.len(),
+        record.votes.values().sum::<u64>(),
+        awards.len() - awards.len() / 3,
     );
+    Ok(())
+}
+
+async fn advance(db: &Db, call: &mut Call, to: Phase, by: AccountId, now: i64) -> Outcome {
+    let mut tx = db.begin_write().await?;
+    call_store::move_phase(&mut tx, call.id, to, Some(by), now).await?;
+    tx.commit().await?;
+    *call = call_store::call_by_id(db, call.id).await?;
+    Ok(())
+}
+
+/// Two jurors per category score every eligible application of it (scores drawn from the
+/// application and juror numbers, so the demo is the same every time); the first juror of
+/// culture declares a conflict with one application instead of scoring it.
+async fn jury(
+    db: &Db,
+    call: &mut Call,
+    team: AccountId,
+    eligible: &[Application],
+    now: i64,
+) -> Outcome {
+    advance(db, call, Phase::Jury, team, now).await?;
+    let mut tx = db.begin_write().await?;
+    let mut jurors = Vec::new();
+    for (n, category) in call.categories.iter().enumerate() {
+        for seat in 0..2 {
+            let name = format!(
+                "Jurado {} {}",
+                [
+                    "Ana", "Bruno", "Camila", "Diego", "Elena", "Fabio", "Gloria", "Hugo"
+                ][n * 2 + seat],
+                LAST[n * 2 + seat]
+            );
+            let juror = accounts_store::create_account(
+                &mut tx,
+                &new_user_handle().to_string(),
+                &name,
+                "es",
+                true,
+                now,
+            )
+            .await?;
+            staff_store::grant_role(&mut tx, call.organization, juror, Role::Jury, None, now)
+                .await?;
+            jury_store::assign_juror(&mut tx, call, category.id, juror, team, now).await?;
+            jurors.push((category.id, juror));
+        }
+    }
+    tx.commit().await?;
+    let progress = bar(eligible.len(), "jury");
+    let mut conflicted = false;
+    for (n, application) in eligible.iter().enumerate() {
+        let mut tx = db.begin_write().await?;
+        for (seat, (_, juror)) in jurors
+            .iter()
+            .filter(|(c, _)| *c == application.category)
+            .enumerate()
+        {
+            if !conflicted && seat == 0 && n > 3 {
+                jury_store::declare_conflict(
+                    &mut tx,
+                    call,
+                    application.id,
+                    *juror,
+                    "Conozco a la representante del grupo: somos vecinas.",
+                    now,
+                )
+                .await?;
+                conflicted = true;
+                continue;
+            }
+            let scores: BTreeMap<String, String> = call
+                .rubric
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    (
+                        c.code.clone(),
+                        ((n * 7 + seat * 3 + k * 5) % 4 + 2).to_string(),
+                    )
+                })
+                .collect();
+            let justification = [
+                "Propuesta clara, con un equipo que ya trabaja junto.",
+                "Buena idea; el presupuesto es ajustado.",
+                "Llega a familias recién llegadas al barrio.",
+                "Le falta mostrar cómo seguirá después del estímulo.",
+            ][(n + seat) % 4];
+            jury_store::score(
+                &mut tx,
+                call,
+                application.id,
+                *juror,
+                &scores,
+                justification,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        progress.inc(1);
+    }
+    progress.finish();
+    Ok(())
+}
+
+/// 200 people the institute verified vote (each in one to four categories).
+async fn public_vote(
+    db: &Db,
+    secret: &ServerSecret,
+    call: &mut Call,
+    team: AccountId,
+    eligible: &[Application],
+    now: i64,
+) -> Outcome {
+    advance(db, call, Phase::PublicVote, team, now).await?;
+    const VOTERS: usize = 200;
+    let progress = bar(VOTERS, "public vote");
+    for n in 0..VOTERS {
+        let mut tx = db.begin_write().await?;
+        let registration = Registration {
+            display_name: name(n * 3 + 1),
+            preferred_locale: Locale::es,
+            nationalities: vec![["VE", "CO", "EC", "PE"][n % 4].to_owned()],
+            birth_date: Date::new(
+                1960 + u16::try_from(n % 40)?,
+                1 + u8::try_from(n % 12)?,
+                1 + u8::try_from(n % 28)?,
+            )?,
+            district: LOCALITIES[n % LOCALITIES.len()].to_owned(),
+            gender: [GenderIdentity::Woman, GenderIdentity::Man][n % 2],
+            email: None,
+            phone: None,
+            document_type: DocumentType::TemporaryProtectionPermit,
+            document_number: format!("PPTVOTO{n:05}"),
+        };
+        let Seeded { account, .. } = registered_person(
+            &mut tx,
+            secret,
+            call.organization,
+            &registration,
+            true,
+            Some(Decided {
+                decision: &Decision::Accept,
+                reviewer: team,
+            }),
+            now,
+        )
+        .await?;
+        for category in call.categories.iter().take(1 + n % 4) {
+            let choices: Vec<&Application> = eligible
+                .iter()
+                .filter(|a| a.category == category.id)
+                .collect();
+            if choices.is_empty() {
+                continue;
+            }
+            // Some favourites draw most votes.
+            let pick = if n % 3 == 0 {
+                (n / 3) % choices.len()
+            } else {
+                (n % 3) % choices.len()
+            };
+            vote_store::cast(&mut tx, call, choices[pick].id, account).await?;
+        }
+        tx.commit().await?;
+        progress.inc(1);
+    }
+    progress.finish();
     Ok(())
 }
 

@@ -19,6 +19,7 @@ mod demo_call;
 mod demo_conference;
 mod demo_election;
 mod downloads;
+mod downloads_call;
 mod downloads_conference;
 mod export;
 mod export_conference;
@@ -71,11 +72,15 @@ async fn main() -> std::process::ExitCode {
             org,
             election,
             conference,
+            call,
             event,
             delegates,
             out,
         } => match (election, conference, event) {
             (Some(election), _, _) => export::run(db, &org, &election, &out).await,
+            (None, None, _) if call.is_some() => {
+                downloads_call::export(db, &org, call.as_deref().unwrap_or_default(), &out).await
+            }
             (None, Some(conference), None) => {
                 export_conference::record(db, &org, &conference, &out).await
             }

@@ -102,7 +102,7 @@ pub async fn run(
 }
 
 /// The plain routes (besides pages and server functions), with their methods.
-pub const PLAIN_ROUTES: [(&str, &str); 7] = [
+pub const PLAIN_ROUTES: [(&str, &str); 8] = [
     ("GET", "/healthz"),
     ("GET", "/export/{org}/{election}/{file}"),
     ("GET", "/export/{org}/c/{conference}/{file}"),
@@ -112,6 +112,7 @@ pub const PLAIN_ROUTES: [(&str, &str); 7] = [
     ),
     ("GET", "/photos/{org}/{election}/{file}"),
     ("GET", "/files/calls/{org}/{call}/{file}"),
+    ("GET", "/export/{org}/calls/{call}/{file}"),
     ("GET", "/pkg/{*path}"),
 ];
 
@@ -161,6 +162,10 @@ fn router(state: AppState, origin: PublicOrigin, assets: crate::assets::SiteAsse
         .route(
             "/photos/{org}/{election}/{file}",
             get(voz_app::elections::photo::http::ssr::serve_photo),
+        )
+        .route(
+            "/export/{org}/calls/{call}/{file}",
+            get(crate::downloads_call::call_file),
         )
         .route(
             "/files/calls/{org}/{call}/{file}",

@@ -954,6 +954,37 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&call=panas-y-parces&category=1&juror=1"),
             Who::Only(ADMIN),
         ),
+        // The public vote, the published selection and its files, payments.
+        case(
+            "POST /api/call/vote",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/call/vote/cast",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&application=1"),
+            Who::SignedIn,
+        ),
+        case(
+            "POST /api/call/results",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Everyone,
+        ),
+        case(
+            "GET /export/{org}/calls/{call}/{file}",
+            Body::Get,
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/staff/call/publish",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/call/payment",
+            Body::Form("organization=cmi-sp&call=panas-y-parces&application=1&paid_on=2026-01-01"),
+            Who::Only(ADMIN),
+        ),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

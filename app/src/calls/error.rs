@@ -23,6 +23,10 @@ pub enum CallError {
     DeadlinePassed,
     #[error("the person declared a conflict of interest")]
     ConflictOfInterest,
+    #[error("this person already voted here")]
+    AlreadyVoted,
+    #[error("only people the organization verified vote")]
+    NotVerified,
     #[error("invalid input")]
     Invalid(Vec<FieldProblem>),
     #[error("unreadable call data: {0}")]
@@ -60,6 +64,8 @@ impl From<CallError> for AppError {
             CallError::Conflict => AppError::new(ErrorCode::Conflict),
             CallError::DeadlinePassed => AppError::new(ErrorCode::DeadlinePassed),
             CallError::ConflictOfInterest => AppError::new(ErrorCode::ConflictOfInterest),
+            CallError::AlreadyVoted => AppError::new(ErrorCode::AlreadyVoted),
+            CallError::NotVerified => AppError::new(ErrorCode::NotEnabledVoter),
             CallError::Call(_) => AppError::new(ErrorCode::InvalidInput),
             CallError::Invalid(fields) => AppError {
                 code: ErrorCode::InvalidInput,

@@ -9,7 +9,10 @@
 //!   the document check and fixes.
 //! - `jury`: jurors per category, conflicts of interest, scores with justifications.
 //! - `public`: a call's public page.
-//! - `room`: the call team's room — the calendar and the document check.
+//! - `room`: the call team's room — the calendar, the document check, jurors, the
+//!   selection's publication and the awards' payments.
+//! - `vote`: the public vote, one ballot box per category.
+//! - `selection`: the selection gathered, published and read back (the jury record).
 
 #[cfg(feature = "ssr")]
 pub mod access;
@@ -21,6 +24,8 @@ pub mod jury;
 pub mod labels;
 pub mod public;
 pub mod room;
+pub mod selection;
+pub mod vote;
 
 /// The selection rule (the `voz-select` crate): shared by the server and `voz select`.
 pub use voz_select as select;

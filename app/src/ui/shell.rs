@@ -18,6 +18,8 @@ use crate::calls::apply::ui::ApplyPageView;
 use crate::calls::jury::ui::JuryPageView;
 use crate::calls::public::ui::CallPageView;
 use crate::calls::room::ui::CallRoomView;
+use crate::calls::selection::ui::SelectionPageView;
+use crate::calls::vote::ui::VotePageView;
 use crate::conferences::consolidation::ui::ConsolidationPageView;
 use crate::conferences::organize::setup_ui::{NewEditionPageView, PreConferencePageView};
 use crate::conferences::organize::texts_ui::EditionTextsPageView;
@@ -201,6 +203,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/e/:election/results/minutes") view=MinutesPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/calls/:call") view=CallPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/calls/:call/apply") view=ApplyPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/calls/:call/vote") view=VotePageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/calls/:call/results") view=SelectionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/free-conference") view=FreeConferencePageView ssr=SsrMode::Async />

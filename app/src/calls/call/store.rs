@@ -294,7 +294,8 @@ async fn complete(mut reader: Reader<'_>, row: CallRow) -> Result<Call, CallErro
     })
 }
 
-/// Moves a call to its next phase (only that one), audited.
+/// Moves a call to its next phase (only that one), audited. Entering the public vote
+/// opens its ballot boxes (the caller seals them once it closes).
 pub async fn move_phase(
     tx: &mut Tx,
     call: CallId,
@@ -320,6 +321,10 @@ pub async fn move_phase(
         to.code(),
         call
     )?;
+    if to == Phase::PublicVote {
+        let found = call_by_id(&mut *tx, call).await?;
+        crate::calls::vote::store::open_boxes(tx, &found).await?;
+    }
     timeline_store::record_phase_move(
         tx,
         Process::Call(call),

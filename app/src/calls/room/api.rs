@@ -27,6 +27,9 @@ pub struct CallRoom {
     pub jurors: Vec<(i64, String)>,
     /// Per category id, the names of its jurors.
     pub assigned: Vec<(i64, Vec<String>)>,
+    /// The selection has been published.
+    pub published: bool,
+    pub awards: Vec<crate::calls::selection::api::AwardView>,
 }
 
 #[server(prefix = "/api", endpoint = "staff/call/room", input = JsonOrForm)]
@@ -112,7 +115,15 @@ mod ssr {
                 (c.id.0, names)
             })
             .collect();
+        let published = crate::calls::selection::store::published(&app.db, &found)
+            .await?
+            .is_some();
+        let awards = crate::calls::selection::api::ssr::award_views(
+            crate::calls::selection::store::awards(&app.db, &found).await?,
+        );
         Ok(CallRoom {
+            published,
+            awards,
             jurors: jurors.into_iter().map(|(a, n)| (a.0, n)).collect(),
             assigned,
             organization: org.slug,
@@ -131,6 +142,10 @@ mod ssr {
         let mut tx = app.db.begin_write().await?;
         call_store::move_phase(&mut tx, found.id, to, Some(actor), now_millis()).await?;
         tx.commit().await?;
+        // The public vote has closed: nothing may keep the order people voted in.
+        if found.phase == Phase::PublicVote {
+            crate::platform::voting::store::seal_ballot_box(&app.db).await?;
+        }
         form_redirect_at(&room_path(&org, &found), "calendar");
         Ok(())
     }

@@ -45,6 +45,8 @@ pub enum PollKind {
     Delegates,
     /// A conference plenary's vote on one theme (or on the motions).
     Plenary,
+    /// An open call's public vote in one category: one application per person.
+    CallVote,
 }
 
 crate::platform::codes::text_codes!(PollKind {
@@ -52,4 +54,5 @@ crate::platform::codes::text_codes!(PollKind {
     Priorities => "priorities",
     Delegates => "delegates",
     Plenary => "plenary",
+    CallVote => "call_vote",
 });

@@ -45,6 +45,37 @@ pub async fn create_poll(
     Ok(id)
 }
 
+/// The ballot box of `kind` for `owner`, if it was opened.
+pub async fn poll_of(
+    reader: impl Into<Reader<'_>>,
+    kind: PollKind,
+    owner: Subject,
+) -> Result<Option<PollId>, sqlx::Error> {
+    let row: Option<(PollId,)> = on_read!(reader.into(), |conn| {
+        sqlx::query_as("SELECT id FROM polls WHERE kind = $1 AND owner = $2")
+            .bind(kind)
+            .bind(owner.text())
+            .fetch_optional(conn)
+            .await
+    })?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// How many ballots of `poll` hold each content (a count: no ballot is read alone).
+pub async fn contents_counted(
+    reader: impl Into<Reader<'_>>,
+    poll: PollId,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    on_read!(reader.into(), |conn| {
+        sqlx::query_as(
+            "SELECT content, COUNT(*) FROM ballots WHERE poll_id = $1 GROUP BY content ORDER BY content",
+        )
+        .bind(poll)
+        .fetch_all(conn)
+        .await
+    })
+}
+
 /// Marks `account` as having voted in `poll` (by `channel`, at `station` for an
 /// in-person vote). `false` when they already have a mark: nothing is written then,
 /// and the caller must not put a ballot in the box. (On PostgreSQL the failed insert

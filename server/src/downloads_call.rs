@@ -1,0 +1,192 @@
+//! Live public downloads of an open call, language-free: once its selection is published,
+//! `/export/<org>/calls/<call>/{call.json,scores.jsonl,votes.json}` — exactly the record
+//! as published, `voz select`'s input (and what `voz export --call` writes) — and, at any
+//! time after its draft, `applications.csv`: the open data of applications counted per
+//! category, applicant type and origin (with a migrant member or host community only),
+//! with the published scores and winners when there are.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use voz_app::accounts::store as accounts_store;
+use voz_app::calls::apply::rules::has_migrant_member;
+use voz_app::calls::apply::store as apply_store;
+use voz_app::calls::call::rules::Call;
+use voz_app::calls::call::store as call_store;
+use voz_app::calls::selection::PublishedSelection;
+use voz_app::calls::selection::store as selection_store;
+use voz_app::db::Db;
+use voz_app::state::AppState;
+
+use crate::downloads::{attachment, field};
+
+fn internal(error: &dyn std::fmt::Display) -> StatusCode {
+    tracing::error!(%error, "call download failed");
+    StatusCode::INTERNAL_SERVER_ERROR
+}
+
+pub(crate) async fn public_call(db: &Db, org: &str, call: &str) -> Result<Option<Call>, String> {
+    let Some(organization) = accounts_store::organization_by_slug(db, org)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(None);
+    };
+    Ok(call_store::call_by_slug(db, organization.id, call)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|c| c.phase.public()))
+}
+
+/// The three files of a published selection, by name.
+pub(crate) fn selection_files(
+    record: &PublishedSelection,
+) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
+    Ok(vec![
+        (
+            "call.json",
+            serde_json::to_string_pretty(&record.call)? + "\n",
+        ),
+        ("scores.jsonl", record.scores_jsonl()),
+        (
+            "votes.json",
+            serde_json::to_string_pretty(&record.votes)? + "\n",
+        ),
+    ])
+}
+
+pub async fn call_file(
+    State(state): State<AppState>,
+    Path((org, call, file)): Path<(String, String, String)>,
+) -> Response {
+    serve(&state, &org, &call, &file)
+        .await
+        .unwrap_or_else(|status| {
+            (status, status.canonical_reason().unwrap_or_default()).into_response()
+        })
+}
+
+async fn serve(
+    state: &AppState,
+    org: &str,
+    call: &str,
+    file: &str,
+) -> Result<Response, StatusCode> {
+    let found = public_call(&state.db, org, call)
+        .await
+        .map_err(|e| internal(&e))?
+        .ok_or(StatusCode::NOT_FOUND)?;
+    let record = selection_store::published(&state.db, &found)
+        .await
+        .map_err(|e| internal(&e))?;
+    if file == "applications.csv" {
+        return attachment(
+            file,
+            "text/csv; charset=utf-8",
+            open_data(&state.db, &found, record.as_ref()).await?,
+        );
+    }
+    let record = record.ok_or(StatusCode::NOT_FOUND)?;
+    let files = selection_files(&record).map_err(|e| internal(&e))?;
+    let (name, body) = files
+        .into_iter()
+        .find(|(name, _)| *name == file)
+        .ok_or(StatusCode::NOT_FOUND)?;
+    let kind = if name.ends_with(".jsonl") {
+        "application/jsonl; charset=utf-8"
+    } else {
+        "application/json"
+    };
+    attachment(name, kind, body)
+}
+
+/// One row per category, applicant type and origin: how many applied (submitted), how
+/// many were eligible; then one row per ranked application with its scores and place.
+async fn open_data(
+    db: &Db,
+    call: &Call,
+    record: Option<&PublishedSelection>,
+) -> Result<String, StatusCode> {
+    let applications = apply_store::submitted_applications(db, call)
+        .await
+        .map_err(|e| internal(&e))?;
+    let mut counts: BTreeMap<(String, &'static str, &'static str), (u32, u32)> = BTreeMap::new();
+    for a in &applications {
+        let origin = if has_migrant_member(a.members()) {
+            "migrant"
+        } else {
+            "host_community"
+        };
+        let entry = counts
+            .entry((
+                a.draft.category.clone(),
+                a.draft.applicant_type.code(),
+                origin,
+            ))
+            .or_default();
+        entry.0 += 1;
+        if a.status == voz_app::calls::apply::types::Status::Eligible {
+            entry.1 += 1;
+        }
+    }
+    let mut csv = String::from("category,applicant_type,origin,submitted,eligible\n");
+    for ((category, kind, origin), (submitted, eligible)) in counts {
+        csv.push_str(&format!(
+            "{},{kind},{origin},{submitted},{eligible}\n",
+            field(&category)
+        ));
+    }
+    if let Some(record) = record {
+        csv.push_str("\ncategory,rank,receipt,title,jury,public,final,place\n");
+        for (category, selection) in &record.result.categories {
+            for (n, ranked) in selection.ranking.iter().enumerate() {
+                let place = if selection.winners.contains(&ranked.id) {
+                    "winner"
+                } else if selection.reserve.contains(&ranked.id) {
+                    "reserve"
+                } else {
+                    "ranked"
+                };
+                let title = record.titles.get(&ranked.id).cloned().unwrap_or_default();
+                csv.push_str(&format!(
+                    "{},{},{},{},{:.2},{:.2},{:.2},{place}\n",
+                    field(category),
+                    n + 1,
+                    field(&ranked.id),
+                    field(&title),
+                    ranked.jury,
+                    ranked.public,
+                    ranked.final_score
+                ));
+            }
+        }
+    }
+    Ok(csv)
+}
+
+/// `voz export --org O --call C --out DIR`: the published selection's three files.
+pub async fn export(
+    database_url: &str,
+    org: &str,
+    call: &str,
+    out: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = Db::connect(database_url).await?;
+    let found = public_call(&db, org, call)
+        .await?
+        .ok_or_else(|| format!("no public call {call:?} in {org:?}"))?;
+    let record = selection_store::published(&db, &found)
+        .await?
+        .ok_or_else(|| format!("the selection of {call:?} is not published yet"))?;
+    std::fs::create_dir_all(out)?;
+    for (name, body) in selection_files(&record)? {
+        std::fs::write(out.join(name), body)?;
+    }
+    println!(
+        "wrote call.json, scores.jsonl and votes.json to {}",
+        out.display()
+    );
+    Ok(())
+}
