@@ -4,7 +4,11 @@
 // JavaScript and an oversized file are refused with their reasons → with its third
 // member and its documents it submits and gets a receipt → the team asks for a fix by a
 // day → the group uploads the fix and sends it → the team accepts: the application is
-// with the jury. In Spanish and Arabic, at phone width.
+// with the jury. A second applicant (one person with an alternate) is accepted too → the
+// team assigns two jurors; one declares a conflict with the second application, a score
+// outside the scale is refused, both score → a verified person votes → the team publishes
+// the selection (both win; the page shows the ranking and the jury record) and records a
+// payment. In Spanish and Arabic, at phone width.
 import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +16,7 @@ import path from "node:path";
 import { noSidewaysScroll, screenshot, waitForHydration } from "./helpers/page";
 import { fillRegistration, newPerson, submitRegistration, expectSignedInAs } from "./helpers/register";
 import { enrolStaff, voz } from "./helpers/staff";
+import { whenReady } from "./helpers/page";
 import { addVirtualAuthenticator } from "./helpers/webauthn";
 
 const ORG = "idpac-bogota";
@@ -159,7 +164,37 @@ for (const lang of ["es", "ar"]) {
     await noSidewaysScroll(page);
     await screenshot(page, testInfo, `application-sent-${lang}`);
 
-    // The team checks the documents: a fix by a day.
+    // A second applicant: one person with an alternate.
+    const second = await browser.newContext();
+    const alone = await second.newPage();
+    await addVirtualAuthenticator(alone);
+    await alone.goto(`/${lang}/join/${ORG}`);
+    await waitForHydration(alone);
+    const other = newPerson({ name: "Wilmer Rojas", district: "Suba", nationality: "VE" });
+    await fillRegistration(alone, other);
+    await submitRegistration(alone);
+    await expectSignedInAs(alone, other.name);
+    await alone.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
+    await alone.locator("#form-category").selectOption("cultura");
+    await alone.locator("#type-individual").check();
+    await alone.locator("#form-title").fill("Joropo en el parque");
+    await alone.locator("#form-summary").fill("Clases abiertas de joropo en Suba.");
+    await alone.locator("[id='members.0.name']").fill(other.name);
+    await alone.locator("[id='members.0.document']").fill("PEP 9001");
+    await alone.locator("#members-0-migrant").check();
+    await alone.locator("[id='members.1.name']").fill("Marisol Díaz");
+    await alone.locator("[id='members.1.document']").fill("CC 1001");
+    await alone.locator("form.application-form button[type=submit]").click();
+    await upload(alone, "identidad", "pep.pdf", "application/pdf", pdf("pep"));
+    await expect(alone).toHaveURL(/uploaded=identidad/);
+    const submit2 = alone.locator("form.confirm-form");
+    await submit2.locator("summary").click();
+    await submit2.locator("button[type=submit]").click();
+    const receipt2 = (await alone.locator(".receipt-number").innerText()).trim();
+    await second.close();
+
+    // The team checks the documents: the group is asked to fix one by a day; the second
+    // application is accepted.
     await move(team, lang, slug, "document_check");
     const entry = team.locator("li.application", { hasText: receipt });
     await entry.locator("input[value=fix]").check();
@@ -167,6 +202,7 @@ for (const lang of ["es", "ar"]) {
     await entry.locator("input[name=by]").fill("2099-12-31");
     await entry.locator("form.verdict-form button[type=submit]").click();
     await expect(team.locator("li.application", { hasText: receipt })).toContainText("La cédula no se lee");
+    await team.locator("li.application", { hasText: receipt2 }).locator("form.verdict-form button[type=submit]").click();
     await screenshot(team, testInfo, `call-room-${lang}`);
 
     // The group sees what to fix, uploads it and sends the fix.
@@ -185,6 +221,100 @@ for (const lang of ["es", "ar"]) {
     await again.locator("form.verdict-form button[type=submit]").click();
     await page.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
     await expect(page.locator(".status-line")).toContainText(lang === "ar" ? "قُبلت المستندات" : "Documentos aceptados");
+    await move(team, lang, slug, "fixes");
+
+    // Two jurors, assigned to the category by the team.
+    const jurors: Page[] = [];
+    for (const n of [1, 2]) {
+      const juror = await enrolStaff(browser, `Jurado ${n} ${stamp}`, "jury", lang, ORG);
+      await team.goto(`/${lang}/staff/${ORG}/calls/${slug}`);
+      const form = team.locator("form.juror-form").first();
+      await form.locator("select").selectOption({ label: `Jurado ${n} ${stamp}` });
+      await form.locator("button[type=submit]").click();
+      await expect(team.locator(".category-jurors").first()).toContainText(`Jurado ${n} ${stamp}`);
+      jurors.push(juror);
+    }
+    await move(team, lang, slug, "jury");
+
+    // Juror 1: a score outside the scale is refused; then scored. Juror 2 scores too.
+    const [one, two] = jurors;
+    await one.goto(`/${lang}/staff/${ORG}/calls/${slug}/jury`);
+    const card = one.locator("li.application", { hasText: receipt });
+    await card.locator("input[name='scores[impacto]']").fill("9");
+    await card.locator("input[name='scores[viabilidad]']").fill("3");
+    await card.locator("textarea[name=justification]").fill("Clara y posible.");
+    await card.locator("form.score-form button[type=submit]").click();
+    await expect(one).toHaveURL(/error=invalid_input/);
+    await expect(one.locator("li.application", { hasText: receipt }).locator(".field-error").first()).not.toBeEmpty();
+    await screenshot(one, testInfo, `jury-refused-${lang}`);
+    const again1 = one.locator("li.application", { hasText: receipt });
+    await again1.locator("input[name='scores[impacto]']").fill("4");
+    await again1.locator("input[name='scores[viabilidad]']").fill("3");
+    await again1.locator("textarea[name=justification]").fill("Clara y posible.");
+    await again1.locator("form.score-form button[type=submit]").click();
+    await expect(one.locator("li.application", { hasText: receipt }).locator("[role=status]")).toBeVisible();
+    await noSidewaysScroll(one);
+    await screenshot(one, testInfo, `jury-${lang}`);
+    // Juror 1 knows the second applicant: a conflict, and the application leaves their list.
+    const conflict = one.locator("li.application", { hasText: receipt2 });
+    await conflict.locator("details.conflict summary").click();
+    await conflict.locator("textarea[name=reason]").fill("Es mi vecino.");
+    await conflict.locator("form.conflict-form button[type=submit]").click();
+    await expect(one.locator("#conflicts")).toContainText(receipt2);
+    await expect(one.locator("li.application", { hasText: receipt2 })).toHaveCount(0);
+    await two.goto(`/${lang}/staff/${ORG}/calls/${slug}/jury`);
+    for (const [r, marks] of [[receipt, ["5", "4"]], [receipt2, ["5", "5"]]] as const) {
+      const card2 = two.locator("li.application", { hasText: r });
+      await card2.locator("input[name='scores[impacto]']").fill(marks[0]);
+      await card2.locator("input[name='scores[viabilidad]']").fill(marks[1]);
+      await card2.locator("textarea[name=justification]").fill("Muy sólida.");
+      await card2.locator("form.score-form button[type=submit]").click();
+      await expect(two.locator("li.application", { hasText: r }).locator("[role=status]")).toBeVisible();
+    }
+    // Juror 2 cannot see juror 1's score before the jury closes.
+    await expect(two.locator("li.application", { hasText: receipt })).not.toContainText("Clara y posible");
+
+    // The public vote: an administrator verifies the group's leader, who votes.
+    await move(team, lang, slug, "public_vote");
+    const admin = await enrolStaff(browser, `Admin ${stamp}`, "administrator", "pt-BR", ORG);
+    await admin.goto(`/pt-BR/staff/${ORG}/review`);
+    await whenReady(admin);
+    await admin.locator(".review-item", { hasText: person.name }).getByRole("button", { name: "Habilitar" }).click();
+    await expect(admin.locator(".review-item", { hasText: person.name })).toHaveCount(0);
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/vote`);
+    await page.locator(".vote-form .choice", { hasText: receipt2 }).locator("input[type=radio]").check();
+    await page.locator(".vote-form button[type=submit]").first().click();
+    await expect(page.locator("[role=status] .receipt-number")).toBeVisible();
+    await expect(page.locator(".vote-form button[type=submit]")).toHaveCount(0);
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `vote-${lang}`);
+
+    // Selection: published by the team; the application wins; the jury record is public.
+    await move(team, lang, slug, "selection");
+    await team.goto(`/${lang}/staff/${ORG}/calls/${slug}`);
+    const publishForm = team.locator("form.confirm-form").filter({ hasNot: team.locator("input[name=to]") });
+    await publishForm.locator("summary").click();
+    await publishForm.locator("button[type=submit]").click();
+    await expect(team.locator(`a[href$='/calls/${slug}/results']`)).toBeVisible();
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/results`);
+    await expect(page.locator("ol.winners")).toContainText("Sancocho de los domingos");
+    await expect(page.locator("ol.winners")).toContainText("Joropo en el parque");
+    await page.locator("details.acta summary").click();
+    await expect(page.locator("details.acta")).toContainText("j2");
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `results-${lang}`);
+    const record = await page.request.get(`/export/${ORG}/calls/${slug}/call.json`);
+    expect(record.ok()).toBeTruthy();
+
+    // Awards: the payment is recorded and shows on the public page.
+    await move(team, lang, slug, "awards");
+    const award = team.locator("li.award", { hasText: receipt });
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "America/Bogota" });
+    await award.locator("input[name=paid_on]").fill(today);
+    await award.locator("form.payment-form button[type=submit]").click();
+    await expect(team.locator("li.award", { hasText: receipt }).locator("form.payment-form")).toHaveCount(0);
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/results`);
+    await expect(page.locator("ol.winners li", { hasText: receipt })).toContainText(today);
     await context.close();
   });
 }

@@ -14,7 +14,7 @@ use crate::calls::apply::api::{
     ApplyPage, SaveApplication, SendApplicationFixes, SubmitApplication, UploadApplicationDocument,
     load_apply_page,
 };
-use crate::calls::apply::rules::{ApplicationForm, MemberForm, members_needed};
+use crate::calls::apply::rules::{ApplicationForm, MEMBERS_MAX, MemberForm, members_needed};
 use crate::calls::apply::types::{Application, Status};
 use crate::calls::call::rules::{ApplicantType, Call};
 use crate::calls::labels::{applicant_type, size, status};
@@ -177,7 +177,8 @@ fn DraftForm(page: ApplyPage) -> impl IntoView {
 fn Members(form: ApplicationForm, kind: Option<ApplicantType>, page: ApplyPage) -> impl IntoView {
     let i18n = use_i18n();
     let errors = query_errors();
-    let (min, max) = kind.map_or((1, 1), members_needed);
+    // Before a type is chosen: rows enough for any type (a group needs three).
+    let (min, max) = kind.map_or((3, MEMBERS_MAX), members_needed);
     let rows = (form.members.len() + 2).max(min).min(max);
     let hint = match kind {
         Some(ApplicantType::Individual) => t_string!(i18n, calls.members_individual).to_string(),
