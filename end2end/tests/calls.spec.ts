@@ -163,6 +163,12 @@ for (const lang of ["es", "ar"]) {
     const receipt = (await page.locator(".receipt-number").innerText()).trim();
     await noSidewaysScroll(page);
     await screenshot(page, testInfo, `application-sent-${lang}`);
+    // The receipt reaches the inbox, in the applicant's language.
+    await page.goto(`/${lang}/inbox`);
+    await expect(page.locator(".message").first()).toContainText(receipt);
+    await expect(page.locator(".message").first()).toContainText(lang === "ar" ? "تلقّينا طلبك" : "Recibimos tu postulación");
+    await screenshot(page, testInfo, `inbox-${lang}`);
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
 
     // A second applicant: one person with an alternate.
     const second = await browser.newContext();

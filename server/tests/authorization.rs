@@ -985,6 +985,18 @@ fn matrix() -> Vec<Case> {
             Body::Form("organization=cmi-sp&call=panas-y-parces&application=1&paid_on=2026-01-01"),
             Who::Only(ADMIN),
         ),
+        case(
+            "POST /api/calls",
+            Body::Form("organization=cmi-sp"),
+            Who::Everyone,
+        ),
+        case(
+            "POST /api/staff/calls",
+            Body::Form("organization=cmi-sp"),
+            Who::Only(ADMIN),
+        ),
+        // One's own messages.
+        case("POST /api/inbox", Body::Form(""), Who::SignedIn),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

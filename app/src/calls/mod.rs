@@ -22,6 +22,7 @@ pub mod call;
 pub mod error;
 pub mod jury;
 pub mod labels;
+pub mod list;
 pub mod public;
 pub mod room;
 pub mod selection;

@@ -6,6 +6,8 @@ use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::calls::list::api::list_calls;
+use crate::calls::list::ui::CallList;
 use crate::conferences::public::api::list_editions;
 use crate::conferences::public::ui::EditionList;
 use crate::elections::directory::api::one_organization;
@@ -21,6 +23,7 @@ pub fn OrganizationPage() -> impl IntoView {
     let org = move || params.with(|p| p.get("org").unwrap_or_default());
     let data = Resource::new(org, one_organization);
     let editions = Resource::new(org, list_editions);
+    let calls = Resource::new(org, list_calls);
     view! {
         <Loaded resource=data show=move |o| {
             let join = localized_path(i18n.get_locale_untracked(), &format!("/join/{}", o.slug));
@@ -32,6 +35,7 @@ pub fn OrganizationPage() -> impl IntoView {
                 <h2>{t!(i18n, elections.directory_elections)}</h2>
                 <ElectionList cards=o.elections empty=t_string!(i18n, elections.directory_none).to_string() />
                 <Loaded resource=editions show=|cards| view! { <EditionList cards /> }.into_any() />
+                <Loaded resource=calls show=|cards| view! { <CallList cards /> }.into_any() />
             }.into_any()
         } />
     }

@@ -16,6 +16,7 @@ use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::calls::apply::ui::ApplyPageView;
 use crate::calls::jury::ui::JuryPageView;
+use crate::calls::list::ui::StaffCallsPage;
 use crate::calls::public::ui::CallPageView;
 use crate::calls::room::ui::CallRoomView;
 use crate::calls::selection::ui::SelectionPageView;
@@ -42,6 +43,7 @@ use crate::elections::kiosk::ui::{KioskPage, KioskReceiptPage};
 use crate::elections::station::ui::{StationPageView, StationsPage};
 use crate::i18n::{I18nContextProvider, use_i18n};
 use crate::locale::direction;
+use crate::platform::inbox::ui::InboxPage;
 use crate::results::ui::{BoardPageView, MinutesPageView, ResultsPageView};
 use crate::ui::{
     about::AboutPage,
@@ -168,6 +170,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kiosk") view=KioskPage ssr=SsrMode::Async />
                         <Route path=path!("kiosk/voted") view=KioskReceiptPage ssr=SsrMode::Async />
                         <Route path=path!("account") view=AccountPageView ssr=SsrMode::Async />
+                        <Route path=path!("inbox") view=InboxPage ssr=SsrMode::Async />
                         <Route path=path!("code") view=CodeSignInPage ssr=SsrMode::Async />
                         <Route path=path!("enroll/:token") view=EnrollPage ssr=SsrMode::Async />
                         <Route path=path!("voters/:org") view=VotersPage ssr=SsrMode::Async />
@@ -187,6 +190,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/conferences/:conference/plenary") view=PlenaryRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/plan") view=PlanRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/texts") view=EditionTextsPageView ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/calls") view=StaffCallsPage ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls/:call") view=CallRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls/:call/jury") view=JuryPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />

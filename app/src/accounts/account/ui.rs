@@ -75,6 +75,7 @@ fn AccountDetails(page: AccountPage, ballots: Vec<ElectionCard>) -> impl IntoVie
     let here = localized_path(i18n.get_locale_untracked(), "/account");
     view! {
         <h1>{page.display_name.clone()}</h1>
+        <p><a href=crate::locale::localized_path(i18n.get_locale_untracked(), "/inbox")>{t!(i18n, common.inbox_link)}</a></p>
         <Show when=welcome>
             <p class="success" role="status">{t!(i18n, accounts.register_done)}</p>
         </Show>

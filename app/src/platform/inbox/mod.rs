@@ -5,6 +5,7 @@
 //! address and the operator configured SMTP, the same words go out by email
 //! (`store::deliver` queues them in the outbox, written in the person's language).
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

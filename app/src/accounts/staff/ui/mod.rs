@@ -55,6 +55,7 @@ pub fn StaffHomePage() -> impl IntoView {
                     let reviewer = crate::platform::access::holds_any(&home.roles, &crate::platform::access::REVIEWERS);
                     let desk = reviewer || home.roles.contains(&Role::PollWorker);
                     let conferences = crate::platform::access::holds_any(&home.roles, &crate::platform::access::CONFERENCE_TEAM);
+                    let calls = crate::platform::access::holds_any(&home.roles, &[Role::Administrator, Role::CallTeam, Role::Jury]);
                     let roles = home.roles.clone();
                     view! {
                         <h1>{home.name.clone()}</h1>
@@ -67,6 +68,10 @@ pub fn StaffHomePage() -> impl IntoView {
                             {reviewer.then(|| view! {
                                 <li class="card"><a href=staff_path(&slug, "/elections")>{t!(i18n, elections.commission_title)}</a>
                                     <p>{t!(i18n, elections.commission_text)}</p></li>
+                            })}
+                            {calls.then(|| view! {
+                                <li class="card"><a href=staff_path(&slug, "/calls")>{t!(i18n, calls.calls_heading)}</a>
+                                    <p>{t!(i18n, calls.calls_staff_text)}</p></li>
                             })}
                             {conferences.then(|| view! {
                                 <li class="card"><a href=staff_path(&slug, "/conferences")>{t!(i18n, conferences.organize_title)}</a>
