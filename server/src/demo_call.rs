@@ -374,18 +374,24 @@ fn form(n: usize, call: &Call) -> ApplicationForm {
             "{project} reúne a familias venezolanas, colombianas retornadas y vecinas de {place}. \
              Durante seis meses haremos encuentros abiertos cada semana y una muestra final en el salón comunal."
         ),
-        organization_name: matches!(
+        organization_name: if matches!(
             kind,
             ApplicantType::Organization | ApplicantType::RegisteredOrganization
-        )
-        .then(|| format!("Colectivo {project}"))
-        .unwrap_or_default(),
-        legal_id: (kind == ApplicantType::RegisteredOrganization)
-            .then(|| format!("901.{:03}.{:03}-{}", n * 13 % 1000, n * 29 % 1000, n % 10))
-            .unwrap_or_default(),
-        email: (n % 3 == 0)
-            .then(|| format!("postulante{n}@example.org"))
-            .unwrap_or_default(),
+        ) {
+            format!("Colectivo {project}")
+        } else {
+            String::new()
+        },
+        legal_id: if kind == ApplicantType::RegisteredOrganization {
+            format!("901.{:03}.{:03}-{}", n * 13 % 1000, n * 29 % 1000, n % 10)
+        } else {
+            String::new()
+        },
+        email: if n.is_multiple_of(3) {
+            format!("postulante{n}@example.org")
+        } else {
+            String::new()
+        },
         members: (0..people)
             .map(|p| MemberForm {
                 name: name(n * 5 + p),
@@ -394,7 +400,7 @@ fn form(n: usize, call: &Call) -> ApplicationForm {
                     ["PPT", "Pasaporte", "PEP", "CC"][(n + p) % 4],
                     4_000_000 + n * 97 + p
                 ),
-                migrant: (p == 0 || (n + p) % 3 == 0).then(|| "on".into()),
+                migrant: (p == 0 || (n + p).is_multiple_of(3)).then(|| "on".into()),
             })
             .collect(),
     }
@@ -744,7 +750,7 @@ async fn public_vote(
                 continue;
             }
             // Some favourites draw most votes.
-            let pick = if n % 3 == 0 {
+            let pick = if n.is_multiple_of(3) {
                 (n / 3) % choices.len()
             } else {
                 (n % 3) % choices.len()

@@ -245,10 +245,9 @@ pub struct Award {
 
 /// Every award of `call`, by category then receipt.
 pub async fn awards(reader: impl Into<Reader<'_>>, call: &Call) -> Result<Vec<Award>, CallError> {
-    let rows: Vec<(i64, Option<String>, String, String, i64, Option<String>)> = on_read!(
-        reader.into(),
-        |conn| {
-            sqlx::query_as(
+    type AwardRow = (i64, Option<String>, String, String, i64, Option<String>);
+    let rows: Vec<AwardRow> = on_read!(reader.into(), |conn| {
+        sqlx::query_as(
             "SELECT a.id, a.receipt, a.title, c.code, w.amount, w.paid_on FROM call_awards w \
              JOIN call_applications a ON a.id = w.application_id JOIN call_categories c ON c.id = a.category_id \
              WHERE a.call_id = $1 ORDER BY c.position, a.receipt",
@@ -256,8 +255,7 @@ pub async fn awards(reader: impl Into<Reader<'_>>, call: &Call) -> Result<Vec<Aw
         .bind(call.id)
         .fetch_all(conn)
         .await
-        }
-    )?;
+    })?;
     Ok(rows
         .into_iter()
         .map(|(id, receipt, title, category, amount, paid_on)| Award {
