@@ -69,6 +69,10 @@ pub async fn limit_bodies(
         return too_large(&path, &request, &origin.0);
     }
     if upload(&path).is_some() && !multipart_with_boundary(&request) {
+        // Read what was sent (within the limit) before answering: a client still writing
+        // a body the server has stopped reading would see a broken connection, not the
+        // answer.
+        let _ = axum::body::to_bytes(request.into_body(), limit).await;
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
             [(

@@ -1,6 +1,7 @@
 //! Live public downloads of an open call, language-free: once its selection is published,
 //! `/export/<org>/calls/<call>/{call.json,scores.jsonl,votes.json}` — exactly the record
-//! as published, `voz select`'s input (and what `voz export --call` writes) — and, at any
+//! as published, `voz select`'s input — and `selection.json`, its published result (the
+//! four files `voz export --call` writes) — and, at any
 //! time after its draft, `applications.csv`: the open data of applications counted per
 //! category, applicant type and origin (with a migrant member or host community only),
 //! with the published scores and winners when there are.
@@ -40,7 +41,8 @@ pub(crate) async fn public_call(db: &Db, org: &str, call: &str) -> Result<Option
         .filter(|c| c.phase.public()))
 }
 
-/// The three files of a published selection, by name.
+/// The three files of a published selection, by name, and `selection.json`: the result as
+/// published (what `voz select` prints on the three).
 pub(crate) fn selection_files(
     record: &PublishedSelection,
 ) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
@@ -53,6 +55,10 @@ pub(crate) fn selection_files(
         (
             "votes.json",
             serde_json::to_string_pretty(&record.votes)? + "\n",
+        ),
+        (
+            "selection.json",
+            serde_json::to_string_pretty(&record.result)? + "\n",
         ),
     ])
 }
@@ -185,7 +191,7 @@ pub async fn export(
         std::fs::write(out.join(name), body)?;
     }
     println!(
-        "wrote call.json, scores.jsonl and votes.json to {}",
+        "wrote call.json, scores.jsonl, votes.json and selection.json (the published result) to {}",
         out.display()
     );
     Ok(())

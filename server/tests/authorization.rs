@@ -996,7 +996,7 @@ fn matrix() -> Vec<Case> {
             Who::Only(ADMIN),
         ),
         // One's own messages.
-        case("POST /api/inbox", Body::Form(""), Who::SignedIn),
+        case("POST /api/inbox", Body::Json(json!({})), Who::SignedIn),
         // The moderators' queue (administrators here: no caller moderates).
         case(
             "POST /api/staff/conference/reports",

@@ -353,3 +353,81 @@ fn a_conference_record_exports_and_its_delegates_recount() {
     assert!(!elected.is_empty());
     assert_eq!(result["parity"]["met"], true, "at least a third immigrants");
 }
+
+#[test]
+fn a_published_selection_exports_and_selects_the_same() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let demo = voz(dir.path(), &["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let export = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "idpac-bogota",
+            "--call",
+            "panas-y-parces",
+            "--out",
+            "out",
+        ],
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let scores = std::fs::read_to_string(dir.path().join("out/scores.jsonl")).expect("scores");
+    assert!(scores.lines().count() > 100, "the jurors' lines");
+    assert!(
+        !scores.contains("Jurado"),
+        "jurors are pseudonymous in this call"
+    );
+    let selected = voz(
+        dir.path(),
+        &[
+            "select",
+            "out/call.json",
+            "out/scores.jsonl",
+            "out/votes.json",
+        ],
+    );
+    assert!(
+        selected.status.success(),
+        "{}",
+        String::from_utf8_lossy(&selected.stderr)
+    );
+    let recomputed: serde_json::Value = serde_json::from_slice(&selected.stdout).expect("json");
+    let published: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/selection.json")).expect("published"),
+    )
+    .expect("json");
+    assert_eq!(
+        recomputed, published,
+        "the published jury record is `voz select` on its files"
+    );
+    let winners: usize = published["categories"]
+        .as_object()
+        .expect("categories")
+        .values()
+        .map(|c| c["winners"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(winners > 0);
+    // Before its selection is published, a call has nothing to export.
+    let early = voz(
+        dir.path(),
+        &[
+            "export",
+            "--org",
+            "idpac-bogota",
+            "--call",
+            "panas-y-parces-2027",
+            "--out",
+            "early",
+        ],
+    );
+    assert!(!early.status.success());
+}
