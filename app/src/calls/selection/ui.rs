@@ -1,7 +1,8 @@
 //! A call's published selection: per category its winners and reserve, the full ranking
 //! with jury, public and final scores, and the jury record — each juror's score per
 //! criterion (numbered when the call keeps jurors anonymous); the three files that let
-//! anyone recount it with `voz select`; and the awards' payments.
+//! anyone recount it with `voz select`; and the awards' payments. Tables wider than a phone
+//! scroll in a focusable region, so a keyboard can scroll them too.
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -87,7 +88,7 @@ fn Category(
             <h3>{t!(i18n, calls.results_reserve)}</h3>
             <ol>{result.reserve.iter().map(|id| view! { <li><span dir="auto">{title_of(id)}</span> " · " <bdi>{id.clone()}</bdi></li> }).collect_view()}</ol>
         })}
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t_string!(i18n, calls.results_ranking).to_string()>
             <table class="scores">
                 <caption>{t!(i18n, calls.results_ranking)}</caption>
                 <thead><tr>
@@ -112,7 +113,7 @@ fn Category(
         </div>
         <details class="acta">
             <summary>{t!(i18n, calls.results_acta)}</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t_string!(i18n, calls.results_acta).to_string()>
                 <table class="scores">
                     <thead><tr>
                         <th scope="col">{t!(i18n, calls.receipt)}</th>
