@@ -161,6 +161,10 @@ pub enum Problem {
     NotEnoughMigrants {
         min: u8,
     },
+    /// A rubric's weights add up to this instead of 100.
+    WeightsTotal {
+        total: u16,
+    },
 }
 
 /// A problem with one named form field.
@@ -468,6 +472,9 @@ pub fn problem_text_in(locale: Locale, problem: Problem) -> String {
         }
         Problem::NotEnoughMigrants { min } => {
             td_string!(locale, common.problem_not_enough_migrants, min).to_string()
+        }
+        Problem::WeightsTotal { total } => {
+            td_string!(locale, common.problem_weights_total, total).to_string()
         }
     }
 }

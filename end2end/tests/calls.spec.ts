@@ -8,7 +8,9 @@
 // team assigns two jurors; one declares a conflict with the second application, a score
 // outside the scale is refused, both score → a verified person votes → the team publishes
 // the selection (both win; the page shows the ranking and the jury record) and records a
-// payment. In Spanish and Arabic, at phone width.
+// payment → the group sends its final report, the team records a visit, and the winners'
+// page shows both (never the visit's note). In Spanish and Arabic, at phone width. Then the
+// call team sets a call up from the new-call form.
 import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -321,6 +323,76 @@ for (const lang of ["es", "ar"]) {
     await expect(team.locator("li.award", { hasText: receipt }).locator("form.payment-form")).toHaveCount(0);
     await page.goto(`/${lang}/o/${ORG}/calls/${slug}/results`);
     await expect(page.locator("ol.winners li", { hasText: receipt })).toContainText(today);
+
+    // Follow-up: the group sends its final report from its page; the team records a visit
+    // (a visit without a note is refused); the winners' page shows both, never the note.
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/apply`);
+    await upload(page, "final_report", "informe.pdf", "application/pdf", pdf("informe final"));
+    await expect(page).toHaveURL(/uploaded=final_report/);
+    await expect(page.locator("section.award a[download]")).toBeVisible();
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `award-report-${lang}`);
+    await team.goto(`/${lang}/staff/${ORG}/calls/${slug}`);
+    const visit = team.locator("li.award", { hasText: receipt });
+    await visit.locator("input[name=visited_on]").fill(today);
+    await visit.locator("form.visit-form button[type=submit]").click();
+    await expect(team).toHaveURL(/error=invalid_input/);
+    const visit2 = team.locator("li.award", { hasText: receipt });
+    await visit2.locator("input[name=visited_on]").fill(today);
+    await visit2.locator("textarea[name=note]").fill("La olla funciona cada domingo.");
+    await visit2.locator("form.visit-form button[type=submit]").click();
+    await expect(team.locator("li.award", { hasText: receipt }).locator("ul.visits")).toContainText("La olla funciona");
+    await expect(team.locator("li.award", { hasText: receipt }).locator("a[download]")).toBeVisible();
+    await screenshot(team, testInfo, `award-follow-up-${lang}`);
+    await page.goto(`/${lang}/o/${ORG}/calls/${slug}/winners`);
+    const initiative = page.locator("li.initiative", { hasText: "Sancocho de los domingos" });
+    await expect(initiative).toContainText("Una olla comunitaria en Kennedy.");
+    await expect(page.locator("main")).not.toContainText("La olla funciona cada domingo.");
+    await expect(page.locator("main")).not.toContainText(person.name);
+    await noSidewaysScroll(page);
+    await screenshot(page, testInfo, `winners-${lang}`);
+    const open = await page.request.get(`/export/${ORG}/calls/${slug}/open-data.json`);
+    expect(open.ok()).toBeTruthy();
+    const data = await open.json();
+    expect(data.awards).toHaveLength(2);
+    expect(JSON.stringify(data)).not.toContain(person.name);
     await context.close();
   });
 }
+
+test("the call team sets a call up from the form", async ({ browser }, testInfo) => {
+  const stamp = `${Date.now()}`;
+  const team = await enrolStaff(browser, `Equipo form ${stamp}`, "call_team", "es", ORG);
+  await team.goto(`/es/staff/${ORG}/calls`);
+  await team.locator(`a[href$='/staff/${ORG}/calls/new']`).click();
+  // Sent empty: a summary at the top names what is missing; nothing is created.
+  await team.locator("form.call-form button[type=submit]").click();
+  await expect(team.locator("[data-testid=error-summary]")).toBeVisible();
+  await expect(team.locator("#slug-error")).not.toBeEmpty();
+  await expect(team.locator("#categories-0-name-error")).not.toBeEmpty();
+  await screenshot(team, testInfo, "call-setup-refused-es");
+  const slug = `formulario-${stamp}`;
+  await team.locator("#title").fill("Convocatoria desde el formulario");
+  await team.locator("#slug").fill(slug);
+  await team.locator("#text").fill("Iniciativas de **convivencia** en Bogotá.");
+  await team.locator("#currency").fill("cop");
+  await team.locator("#categories-0-name").fill("Cultura y memoria");
+  await team.locator("#categories-0-awards").fill("2");
+  await team.locator("#categories-0-incentive").fill("5000000");
+  await team.locator("#criteria-0-name").fill("Impacto");
+  await team.locator("#criteria-0-weight").fill("60");
+  await team.locator("#criteria-1-name").fill("Viabilidad");
+  await team.locator("#criteria-1-weight").fill("30");
+  await team.locator("#documents-0-name").fill("Cédula o PPT");
+  await team.locator("#documents-0-group").check();
+  await team.locator("form.call-form button[type=submit]").click();
+  // The weights add up to 90: refused, and what was typed is kept.
+  await expect(team.locator("#criteria")).not.toBeEmpty();
+  await expect(team.locator("#categories-0-name")).toHaveValue("Cultura y memoria");
+  await team.locator("#criteria-1-weight").fill("40");
+  await team.locator("form.call-form button[type=submit]").click();
+  await expect(team).toHaveURL(new RegExp(`/staff/${ORG}/calls/${slug}$`));
+  await expect(team.locator("main")).toContainText("Convocatoria desde el formulario");
+  await noSidewaysScroll(team);
+  await screenshot(team, testInfo, "call-setup-created-es");
+});

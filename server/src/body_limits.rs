@@ -24,15 +24,10 @@ pub const SERVER_FUNCTION: usize = 256 * 1024;
 pub const OTHER: usize = 64 * 1024;
 
 /// The multipart upload forms: their route, their limit, the error code an oversized one
-/// comes back with.
-const UPLOADS: [(&str, usize, &str); 3] = [
+/// comes back with. (An application's documents and a winner's final report share one.)
+const UPLOADS: [(&str, usize, &str); 2] = [
     ("/api/candidacy/photo", PHOTO_FORM, "photo_too_large"),
     ("/api/call/document", DOCUMENT_FORM, "file_too_large"),
-    (
-        "/api/staff/call/award/report",
-        DOCUMENT_FORM,
-        "file_too_large",
-    ),
 ];
 
 fn upload(path: &str) -> Option<(usize, &'static str)> {

@@ -273,6 +273,20 @@ pub struct ServeArgs {
     /// files embedded in a release binary are served.
     #[arg(long, env = "VOZ_SITE_ROOT")]
     pub site_root: Option<PathBuf>,
+
+    /// The SMTP relay that sends applicants' messages by email: `smtp://host:25`,
+    /// `smtp://user:pass@host:587?tls=required` or `smtps://user:pass@host:465`.
+    /// Without it no email is sent (the inbox on the site always works).
+    #[arg(long, env = "VOZ_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of those emails.
+    #[arg(
+        long,
+        env = "VOZ_SMTP_FROM",
+        default_value = "Voz <no-reply@localhost>"
+    )]
+    pub smtp_from: String,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -3,7 +3,8 @@
 //! applications of every applicant type, submitted with their documents (a few left as
 //! drafts), checked (some sent back to fix, fixed and accepted; some refused), then
 //! its jury (8 jurors, one conflict declared), a public vote by 200 verified people, the
-//! selection published and most awards paid; and `panas-y-parces-2027`, open for
+//! selection published, most awards paid, a few final reports and follow-up visits (the
+//! call in its follow-up); and `panas-y-parces-2027`, open for
 //! applications. Loaded through the same
 //! store functions the pages use, documents through the file store.
 
@@ -20,6 +21,8 @@ use voz_app::calendar::Date;
 use voz_app::calls::apply::rules::{ApplicationForm, MemberForm, parse_draft};
 use voz_app::calls::apply::store::{self as apply_store, NewFile};
 use voz_app::calls::apply::types::{Application, Status};
+use voz_app::calls::awards::store as awards_store;
+use voz_app::calls::awards::{Award, FINAL_REPORT};
 use voz_app::calls::call::rules::{
     ApplicantType, Call, Criterion, DocumentRequirement, NewCall, NewCategory, Phase, Rubric,
 };
@@ -563,20 +566,8 @@ pub async fn load(
     voz_app::platform::voting::store::seal_ballot_box(db).await?;
     let record = selection_store::publish(db, &call, team, now).await?;
     advance(db, &mut call, Phase::Awards, team, now).await?;
-    let awards = selection_store::awards(db, &call).await?;
-    let mut tx = db.begin_write().await?;
-    let today = apply_store::today(&mut tx, &call, now).await?;
-    // Two of every three winners already paid.
-    for award in awards
-        .iter()
-        .enumerate()
-        .filter(|(n, _)| n % 3 != 2)
-        .map(|(_, a)| a)
-    {
-        selection_store::record_payment(&mut tx, &call, award.application, today, team, now)
-            .await?;
-    }
-    tx.commit().await?;
+    let awards = awards_store::awards(db, &call).await?;
+    follow_up(db, files, &mut call, &awards, team, now).await?;
     let winners: usize = record
         .result
         .categories
@@ -592,6 +583,42 @@ pub async fn load(
         awards.len() - awards.len() / 3,
     );
     Ok(())
+}
+
+/// Two of every three winners paid; the first three of them sent their final report and
+/// had a follow-up visit; the call then follows its awards up.
+async fn follow_up(
+    db: &Db,
+    files: &FileStore,
+    call: &mut Call,
+    awards: &[Award],
+    team: AccountId,
+    now: i64,
+) -> Outcome {
+    let mut tx = db.begin_write().await?;
+    let today = apply_store::today(&mut tx, call, now).await?;
+    let paid = awards.iter().enumerate().filter(|(n, _)| n % 3 != 2);
+    for (n, award) in paid {
+        let id = ApplicationId(award.application);
+        awards_store::record_payment(&mut tx, call, id, today, team, now).await?;
+        if n > 3 {
+            continue;
+        }
+        let bytes = demo_pdf(&format!("Informe final {}", award.title));
+        let file = NewFile {
+            document: FINAL_REPORT.into(),
+            size: i64::try_from(bytes.len())?,
+            digest: files.put(bytes).await?,
+            kind: FileKind::Pdf,
+            name: "informe-final.pdf".into(),
+        };
+        let winner = apply_store::application_by_id(&mut tx, call, id).await?;
+        awards_store::attach_report(&mut tx, call, winner.applicant, &file, now).await?;
+        let note = "Visitamos la iniciativa: las actividades van según el plan presentado.";
+        awards_store::record_visit(&mut tx, call, id, today, note, team, now).await?;
+    }
+    tx.commit().await?;
+    advance(db, call, Phase::FollowUp, team, now).await
 }
 
 async fn advance(db: &Db, call: &mut Call, to: Phase, by: AccountId, now: i64) -> Outcome {

@@ -2,18 +2,13 @@
 //! `/export/<org>/calls/<call>/{call.json,scores.jsonl,votes.json}` — exactly the record
 //! as published, `voz select`'s input — and `selection.json`, its published result (the
 //! four files `voz export --call` writes) — and, at any
-//! time after its draft, `applications.csv`: the open data of applications counted per
-//! category, applicant type and origin (with a migrant member or host community only),
-//! with the published scores and winners when there are.
-
-use std::collections::BTreeMap;
+//! time after its draft, the open data (`open_data_call`): `applications.csv` and
+//! `open-data.json`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use voz_app::accounts::store as accounts_store;
-use voz_app::calls::apply::rules::has_migrant_member;
-use voz_app::calls::apply::store as apply_store;
 use voz_app::calls::call::rules::Call;
 use voz_app::calls::call::store as call_store;
 use voz_app::calls::selection::PublishedSelection;
@@ -21,7 +16,7 @@ use voz_app::calls::selection::store as selection_store;
 use voz_app::db::Db;
 use voz_app::state::AppState;
 
-use crate::downloads::{attachment, field};
+use crate::downloads::attachment;
 
 fn internal(error: &dyn std::fmt::Display) -> StatusCode {
     tracing::error!(%error, "call download failed");
@@ -87,12 +82,11 @@ async fn serve(
     let record = selection_store::published(&state.db, &found)
         .await
         .map_err(|e| internal(&e))?;
-    if file == "applications.csv" {
-        return attachment(
-            file,
-            "text/csv; charset=utf-8",
-            open_data(&state.db, &found, record.as_ref()).await?,
-        );
+    if let Some(kind) = crate::open_data_call::media_type(file) {
+        let body = crate::open_data_call::file(&state.db, &found, record.as_ref(), file)
+            .await
+            .map_err(|e| internal(&e))?;
+        return attachment(file, kind, body);
     }
     let record = record.ok_or(StatusCode::NOT_FOUND)?;
     let files = selection_files(&record).map_err(|e| internal(&e))?;
@@ -106,70 +100,6 @@ async fn serve(
         "application/json"
     };
     attachment(name, kind, body)
-}
-
-/// One row per category, applicant type and origin: how many applied (submitted), how
-/// many were eligible; then one row per ranked application with its scores and place.
-async fn open_data(
-    db: &Db,
-    call: &Call,
-    record: Option<&PublishedSelection>,
-) -> Result<String, StatusCode> {
-    let applications = apply_store::submitted_applications(db, call)
-        .await
-        .map_err(|e| internal(&e))?;
-    let mut counts: BTreeMap<(String, &'static str, &'static str), (u32, u32)> = BTreeMap::new();
-    for a in &applications {
-        let origin = if has_migrant_member(a.members()) {
-            "migrant"
-        } else {
-            "host_community"
-        };
-        let entry = counts
-            .entry((
-                a.draft.category.clone(),
-                a.draft.applicant_type.code(),
-                origin,
-            ))
-            .or_default();
-        entry.0 += 1;
-        if a.status == voz_app::calls::apply::types::Status::Eligible {
-            entry.1 += 1;
-        }
-    }
-    let mut csv = String::from("category,applicant_type,origin,submitted,eligible\n");
-    for ((category, kind, origin), (submitted, eligible)) in counts {
-        csv.push_str(&format!(
-            "{},{kind},{origin},{submitted},{eligible}\n",
-            field(&category)
-        ));
-    }
-    if let Some(record) = record {
-        csv.push_str("\ncategory,rank,receipt,title,jury,public,final,place\n");
-        for (category, selection) in &record.result.categories {
-            for (n, ranked) in selection.ranking.iter().enumerate() {
-                let place = if selection.winners.contains(&ranked.id) {
-                    "winner"
-                } else if selection.reserve.contains(&ranked.id) {
-                    "reserve"
-                } else {
-                    "ranked"
-                };
-                let title = record.titles.get(&ranked.id).cloned().unwrap_or_default();
-                csv.push_str(&format!(
-                    "{},{},{},{},{:.2},{:.2},{:.2},{place}\n",
-                    field(category),
-                    n + 1,
-                    field(&ranked.id),
-                    field(&title),
-                    ranked.jury,
-                    ranked.public,
-                    ranked.final_score
-                ));
-            }
-        }
-    }
-    Ok(csv)
 }
 
 /// `voz export --org O --call C --out DIR`: the published selection's three files.

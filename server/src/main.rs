@@ -26,6 +26,8 @@ mod export_conference;
 mod finish_render;
 mod locale_redirect;
 mod logging;
+mod mailer;
+mod open_data_call;
 mod org;
 mod plain_forms;
 mod security_headers;

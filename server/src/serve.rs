@@ -67,6 +67,12 @@ pub async fn run(
         .site_addr(args.addr)
         .build();
     let origin = public_origin(public_url).map_err(ServeError::Config)?;
+    if let Some(smtp) = &args.smtp_url {
+        crate::mailer::Mailer::new(smtp, &args.smtp_from, public_url)
+            .map_err(ServeError::Config)?
+            .spawn(db.clone());
+        tracing::info!("emails go out through the SMTP relay");
+    }
     let state = AppState {
         leptos_options,
         db,

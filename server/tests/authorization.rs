@@ -986,6 +986,28 @@ fn matrix() -> Vec<Case> {
             Who::Only(ADMIN),
         ),
         case(
+            "POST /api/staff/call/visit",
+            Body::Form(
+                "organization=cmi-sp&call=panas-y-parces&application=1&visited_on=2026-01-01&note=x",
+            ),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/call/new",
+            Body::Form("organization=cmi-sp"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/staff/call/create",
+            Body::Form("organization=cmi-sp&form[slug]=x"),
+            Who::Only(ADMIN),
+        ),
+        case(
+            "POST /api/call/winners",
+            Body::Form("organization=cmi-sp&call=panas-y-parces"),
+            Who::Everyone,
+        ),
+        case(
             "POST /api/calls",
             Body::Form("organization=cmi-sp"),
             Who::Everyone,

@@ -15,11 +15,13 @@ use crate::accounts::staff::ui::review::ReviewPage;
 use crate::accounts::staff::ui::team::{EnrollPage, TeamPage};
 use crate::accounts::staff::ui::{AuditPage, StaffHomePage, VotersPage};
 use crate::calls::apply::ui::ApplyPageView;
+use crate::calls::awards::ui::WinnersPageView;
 use crate::calls::jury::ui::JuryPageView;
 use crate::calls::list::ui::StaffCallsPage;
 use crate::calls::public::ui::CallPageView;
 use crate::calls::room::ui::CallRoomView;
 use crate::calls::selection::ui::SelectionPageView;
+use crate::calls::setup::ui::NewCallPageView;
 use crate::calls::vote::ui::VotePageView;
 use crate::conferences::consolidation::ui::ConsolidationPageView;
 use crate::conferences::organize::setup_ui::{NewEditionPageView, PreConferencePageView};
@@ -191,6 +193,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("staff/:org/conferences/:conference/plan") view=PlanRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/conferences/:conference/texts") view=EditionTextsPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls") view=StaffCallsPage ssr=SsrMode::Async />
+                        <Route path=path!("staff/:org/calls/new") view=NewCallPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls/:call") view=CallRoomView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/calls/:call/jury") view=JuryPageView ssr=SsrMode::Async />
                         <Route path=path!("staff/:org/stations") view=StationsPage ssr=SsrMode::Async />
@@ -209,6 +212,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("o/:org/calls/:call/apply") view=ApplyPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/calls/:call/vote") view=VotePageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/calls/:call/results") view=SelectionPageView ssr=SsrMode::Async />
+                        <Route path=path!("o/:org/calls/:call/winners") view=WinnersPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference") view=EditionPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/proposals") view=ProposalsPageView ssr=SsrMode::Async />
                         <Route path=path!("o/:org/c/:conference/free-conference") view=FreeConferencePageView ssr=SsrMode::Async />

@@ -447,7 +447,7 @@ async fn late_or_repeated_steps_store_nothing(db: &Db) {
     assert!(matches!(twice, Err(CallError::Conflict)), "{twice:?}");
 }
 
-async fn eligible(
+pub(crate) async fn eligible(
     db: &Db,
     open: &Open,
     person: AccountId,

@@ -6,6 +6,7 @@ mod support;
 mod accounts;
 mod assignments;
 mod audit;
+mod awards;
 mod calls;
 mod candidacies;
 mod conferences;

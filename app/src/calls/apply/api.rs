@@ -27,6 +27,8 @@ pub struct ApplyPage {
     pub application: Option<Application>,
     /// What the form shows: a refused form as typed, else the stored draft.
     pub form: ApplicationForm,
+    /// The award, when the application won one: its payment and final report.
+    pub award: Option<crate::calls::awards::Award>,
 }
 
 #[server(prefix = "/api", endpoint = "call/apply", input = JsonOrForm)]
@@ -113,6 +115,10 @@ pub mod ssr {
         let late =
             deadline_passed(&mut tx, Process::Call(found.id), Phase::Open, now_millis()).await?;
         drop(tx);
+        let award = match &application {
+            Some(a) => crate::calls::awards::store::award_of(&app.db, &found, a.id).await?,
+            None => None,
+        };
         let form = DRAFT
             .take_json()
             .or_else(|| application.as_ref().map(|a| form_of(&a.draft)))
@@ -124,6 +130,7 @@ pub mod ssr {
             signed_in: account.is_some(),
             application,
             form,
+            award,
         })
     }
 
@@ -248,7 +255,19 @@ pub mod ssr {
                 .unwrap_or_else(|_| kind.code().to_owned()),
         };
         let mut tx = app.db.begin_write().await?;
-        apply_store::attach_file(&mut tx, &found, account, &file, now_millis()).await?;
+        // A winner's final report comes through the same form, to its award.
+        if file.document == crate::calls::awards::FINAL_REPORT {
+            crate::calls::awards::store::attach_report(
+                &mut tx,
+                &found,
+                account,
+                &file,
+                now_millis(),
+            )
+            .await?;
+        } else {
+            apply_store::attach_file(&mut tx, &found, account, &file, now_millis()).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

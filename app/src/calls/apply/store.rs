@@ -11,17 +11,18 @@ use crate::calls::apply::rules::{
     Draft, Member, MemberRole, missing_for_submission, receipt_number,
 };
 use crate::calls::apply::types::{Application, Attachment, Status};
+use crate::calls::call::phase_now::phase_now;
 use crate::calls::call::rules::{ApplicantType, Call, Phase};
 use crate::calls::call::store::staff_entry;
 use crate::calls::error::{CallError, corrupt};
+use crate::calls::notify::{Page, params, tell};
 use crate::db::{Reader, Tx};
 use crate::platform::audit::event::{Action, Process, Subject};
 use crate::platform::audit::store::{self as audit_store, AuditEvent};
 use crate::platform::files::FileDigest;
 use crate::platform::files::sniff::FileKind;
 use crate::platform::ids::{AccountId, ApplicationId, CategoryId};
-use crate::platform::inbox::store::{Recipient, deliver};
-use crate::platform::inbox::{Notice, NoticeParams};
+use crate::platform::inbox::Notice;
 use crate::platform::review::Verdict;
 use crate::platform::timeline::store::{deadline_passed, organization_today};
 use crate::{execute, on_read, on_tx};
@@ -252,17 +253,6 @@ async fn locked_of(
     application_of(&mut *tx, call, account).await
 }
 
-/// The call's phase as this transaction sees it (the page may be stale).
-async fn phase_now(tx: &mut Tx, call: &Call) -> Result<Phase, CallError> {
-    let (phase,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT phase FROM calls WHERE id = $1")
-            .bind(call.id)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))
-}
-
 /// Writes `draft` as `account`'s application (started or changed) while the call is open
 /// and the application still a draft. Returns its id.
 pub async fn save_draft(
@@ -394,11 +384,22 @@ pub async fn attach_file(
         Status::FixRequested => fix_still_open(tx, call, &application, now).await?,
         _ => return Err(CallError::Conflict),
     }
+    insert_file(tx, application.id, file, now).await
+}
+
+/// Stores `file` as the newest version of its document (older versions stay: the record
+/// shows what was sent when).
+pub(crate) async fn insert_file(
+    tx: &mut Tx,
+    application: ApplicationId,
+    file: &NewFile,
+    now: i64,
+) -> Result<(), CallError> {
     execute!(
         tx,
         "INSERT INTO call_files (application_id, document, digest, kind, size, name, uploaded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        application.id,
+        application,
         &file.document,
         file.digest.as_str(),
         file.kind.code(),
@@ -421,44 +422,6 @@ async fn fix_still_open(
         Some(by) if today > by => Err(CallError::DeadlinePassed),
         _ => Ok(()),
     }
-}
-
-/// What an application's notices say it is about.
-fn params(application: &Application) -> NoticeParams {
-    NoticeParams {
-        what: application.draft.title.clone(),
-        receipt: application.receipt.clone().unwrap_or_default(),
-        ..NoticeParams::default()
-    }
-}
-
-/// Tells the applicant, in their language (and by email when they gave one).
-async fn tell(
-    tx: &mut Tx,
-    call: &Call,
-    application: &Application,
-    notice: Notice,
-    params: &NoticeParams,
-    now: i64,
-) -> Result<(), CallError> {
-    let (org,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT slug FROM organizations WHERE id = $1")
-            .bind(call.organization)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    let locale = application
-        .locale
-        .parse()
-        .unwrap_or(crate::i18n::Locale::es);
-    let to = Recipient {
-        account: application.applicant,
-        locale,
-        email: application.draft.email.as_deref(),
-    };
-    let link = format!("/o/{org}/calls/{}/apply", call.slug);
-    deliver(tx, call.organization, &to, notice, params, &link, now).await?;
-    Ok(())
 }
 
 /// Submits `account`'s draft — final — when nothing is missing; returns its receipt
@@ -517,6 +480,7 @@ pub async fn submit(
         &application,
         Notice::Received,
         &params(&application),
+        Page::Apply,
         now,
     )
     .await?;
@@ -564,6 +528,7 @@ pub async fn send_fixes(
         &application,
         Notice::FixesReceived,
         &params(&application),
+        Page::Apply,
         now,
     )
     .await?;
@@ -649,7 +614,7 @@ pub async fn check_documents(
     let mut params = params(&application);
     params.reason = reason.unwrap_or_default();
     params.by = by.map(|d| d.to_string()).unwrap_or_default();
-    tell(tx, call, &application, notice, &params, now).await?;
+    tell(tx, call, &application, notice, &params, Page::Apply, now).await?;
     Ok(())
 }
 

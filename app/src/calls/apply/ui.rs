@@ -16,6 +16,8 @@ use crate::calls::apply::api::{
 };
 use crate::calls::apply::rules::{ApplicationForm, MEMBERS_MAX, MemberForm, members_needed};
 use crate::calls::apply::types::{Application, Status};
+use crate::calls::awards::FINAL_REPORT;
+use crate::calls::awards::ui::WinnerFollowUp;
 use crate::calls::call::rules::{ApplicantType, Call};
 use crate::calls::labels::{applicant_type, size, status};
 use crate::i18n::{t, t_string, use_i18n};
@@ -315,6 +317,9 @@ fn Sent(page: ApplyPage, application: Application) -> impl IntoView {
                 <button type="submit" class="primary">{t!(i18n, calls.send_fixes)}</button>
             </form>
         })}
+        {page.award.clone().map(|award| view! {
+            <WinnerFollowUp organization=page.organization.clone() call=page.call.clone() award />
+        })}
         <section class="receipt" aria-labelledby="receipt-heading">
             <h2 id="receipt-heading">{t!(i18n, calls.what_you_sent)}</h2>
             <dl class="facts">
@@ -335,7 +340,7 @@ fn Sent(page: ApplyPage, application: Application) -> impl IntoView {
             </ul>
             <h3>{t!(i18n, calls.documents)}</h3>
             <ul>
-                {application.current_files().into_iter().map(|f| view! {
+                {application.current_files().into_iter().filter(|f| f.document != FINAL_REPORT).map(|f| view! {
                     <li><bdi>{f.name.clone()}</bdi> " · " {size(f.size)} " · " <span class="digest" dir="ltr">{format!("SHA-256 {}…", f.digest.get(..16).unwrap_or_default())}</span></li>
                 }).collect_view()}
             </ul>

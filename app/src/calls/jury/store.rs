@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::accounts::types::Role;
 use crate::calls::apply::types::Status;
+use crate::calls::call::phase_now::phase_now;
 use crate::calls::call::rules::{Call, Phase};
 use crate::calls::call::store::staff_entry;
 use crate::calls::error::{CallError, corrupt, invalid};
@@ -138,16 +139,6 @@ async fn is_juror(
         rows
     };
     Ok(holders.iter().any(|(a,)| *a == juror))
-}
-
-async fn phase_now(tx: &mut Tx, call: &Call) -> Result<Phase, CallError> {
-    let (phase,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT phase FROM calls WHERE id = $1")
-            .bind(call.id)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    Phase::from_code(&phase).ok_or_else(|| corrupt(format!("phase {phase}")))
 }
 
 /// `juror` declares a conflict of interest with `application` (audited by the platform):

@@ -46,7 +46,9 @@ pub fn StaffCallsPage() -> impl IntoView {
         <Loaded resource=data show=move |staff| {
             let locale = i18n.get_locale_untracked();
             let reader = locale.as_str().to_owned();
+            let new_call = localized_path(locale, &format!("/staff/{}/calls/new", org()));
             view! {
+                {staff.team.then(|| view! { <p><a class="button" href=new_call>{t!(i18n, calls.setup_new)}</a></p> })}
                 <ul class="plain cards">
                     {staff.calls.into_iter().map(|c| {
                         let base = format!("/staff/{}/calls/{}", c.organization, c.slug);

@@ -49,6 +49,17 @@ fn CallBody(page: CallPage) -> impl IntoView {
         {(call.phase > Phase::Open).then(|| view! {
             <p><a href=apply.clone()>{t!(i18n, calls.see_my_application)}</a></p>
         })}
+        {(call.phase >= Phase::Selection).then(|| {
+            let base = format!("/o/{}/calls/{}", page.organization, call.slug);
+            view! {
+                <ul class="plain links">
+                    <li><a href=localized_path(locale, &format!("{base}/results"))>{t!(i18n, calls.results_title)}</a></li>
+                    {(call.phase >= Phase::Awards).then(|| view! {
+                        <li><a href=localized_path(locale, &format!("{base}/winners"))>{t!(i18n, calls.winners_title)}</a></li>
+                    })}
+                </ul>
+            }
+        })}
         <h2>{t!(i18n, calls.categories)}</h2>
         <ul class="plain cards">
             {call.categories.iter().map(|c| {

@@ -29,7 +29,8 @@ pub struct CallRoom {
     pub assigned: Vec<(i64, Vec<String>)>,
     /// The selection has been published.
     pub published: bool,
-    pub awards: Vec<crate::calls::selection::api::AwardView>,
+    /// Every award with its follow-up (reports and visits' notes included).
+    pub awards: Vec<crate::calls::awards::Award>,
 }
 
 #[server(prefix = "/api", endpoint = "staff/call/room", input = JsonOrForm)]
@@ -118,9 +119,7 @@ mod ssr {
         let published = crate::calls::selection::store::published(&app.db, &found)
             .await?
             .is_some();
-        let awards = crate::calls::selection::api::ssr::award_views(
-            crate::calls::selection::store::awards(&app.db, &found).await?,
-        );
+        let awards = crate::calls::awards::store::awards(&app.db, &found).await?;
         Ok(CallRoom {
             published,
             awards,

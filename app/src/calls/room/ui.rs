@@ -10,12 +10,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::calls::apply::http::document_url;
 use crate::calls::apply::types::{Application, Status};
+use crate::calls::awards::ui::RoomAwards;
 use crate::calls::call::rules::Phase;
 use crate::calls::jury::api::AssignCallJuror;
-use crate::calls::labels::money;
 use crate::calls::labels::{applicant_type, phase, size, status};
 use crate::calls::room::api::{CallRoom, CheckApplication, MoveCallPhase, load_call_room};
-use crate::calls::selection::api::{PublishCallSelection, RecordAwardPayment};
+use crate::calls::selection::api::PublishCallSelection;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::locale::localized_path;
 use crate::platform::text::ui::TranslatedText;
@@ -218,7 +218,7 @@ fn Jurors(room: CallRoom) -> impl IntoView {
     }
 }
 
-/// The selection (published once, asked twice) and each award's payment.
+/// The selection (published once, asked twice) and each award's follow-up.
 #[component]
 fn Selection(room: CallRoom) -> impl IntoView {
     let i18n = use_i18n();
@@ -227,7 +227,6 @@ fn Selection(room: CallRoom) -> impl IntoView {
         locale,
         &format!("/o/{}/calls/{}/results", room.organization, room.call.slug),
     );
-    let paying = matches!(room.call.phase, Phase::Awards | Phase::FollowUp);
     view! {
         <h2 id="selection">{t!(i18n, calls.results_title)}</h2>
         {(room.call.phase == Phase::Selection && !room.published).then(|| { let room = room.clone(); view! {
@@ -242,31 +241,7 @@ fn Selection(room: CallRoom) -> impl IntoView {
         }})}
         {room.published.then(|| view! { <p><a href=results.clone()>{t!(i18n, calls.room_results)}</a></p> })}
         {(!room.awards.is_empty()).then(|| view! {
-            <h3 id="awards">{t!(i18n, calls.room_awards)}</h3>
-            <ul class="plain awards">
-                {room.awards.iter().map(|a| {
-                    let input = format!("paid-{}", a.application);
-                    view! {
-                        <li class="card award" id=format!("award-{}", a.application)>
-                            <p><strong dir="auto">{a.title.clone()}</strong> " · " <bdi>{a.receipt.clone()}</bdi> " · " {money(&room.call.currency, a.amount)}</p>
-                            {match a.paid_on.clone() {
-                                Some(day) => view! { <p>{t_string!(i18n, calls.room_paid_on, day = day).to_string()}</p> }.into_any(),
-                                None if paying => view! {
-                                    <form method="post" action=RecordAwardPayment::PATH class="payment-form">
-                                        {keys(&room)}
-                                        <input type="hidden" name="application" value=a.application />
-                                        <label for=input.clone()>{t!(i18n, calls.room_paid_label)}</label>
-                                        <input id=input name="paid_on" type="date" max=room.today.clone() aria-describedby="paid_on-error" />
-                                        <FieldError errors=query_errors() name="paid_on" />
-                                        <button type="submit">{t!(i18n, calls.room_record_payment)}</button>
-                                    </form>
-                                }.into_any(),
-                                None => view! { <p class="hint">{t!(i18n, calls.room_unpaid)}</p> }.into_any(),
-                            }}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <RoomAwards organization=room.organization.clone() call=room.call.clone() awards=room.awards.clone() today=room.today.clone() />
         })}
     }
 }

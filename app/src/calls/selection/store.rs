@@ -6,20 +6,20 @@ use std::collections::BTreeMap;
 use serde_json::json;
 
 use crate::calls::apply::store as apply_store;
-use crate::calls::apply::types::{Application, Status};
+use crate::calls::apply::types::Application;
 use crate::calls::call::rules::{Call, Phase, select_config};
 use crate::calls::call::store::staff_entry;
 use crate::calls::error::{CallError, corrupt};
 use crate::calls::jury::store as jury_store;
+use crate::calls::notify::{Page, params, tell};
 use crate::calls::select::{self, Place, Votes};
 use crate::calls::selection::PublishedSelection;
 use crate::calls::vote::store as vote_store;
-use crate::db::{Db, Reader, Tx};
+use crate::db::{Db, Reader};
 use crate::platform::audit::event::{Action, Subject};
 use crate::platform::audit::store as audit_store;
 use crate::platform::ids::{AccountId, ApplicationId};
-use crate::platform::inbox::store::{Recipient, deliver};
-use crate::platform::inbox::{Notice, NoticeParams};
+use crate::platform::inbox::Notice;
 use crate::{execute, on_db, on_read, on_tx};
 
 /// An application's submission instant as `call.json` writes it (RFC 3339, UTC).
@@ -164,7 +164,16 @@ pub async fn publish(
             } else {
                 Notice::NotSelected
             };
-            tell(&mut tx, call, application, notice, String::new(), now).await?;
+            tell(
+                &mut tx,
+                call,
+                application,
+                notice,
+                &params(application),
+                Page::Results,
+                now,
+            )
+            .await?;
         }
     }
     audit_store::audit(
@@ -183,40 +192,6 @@ pub async fn publish(
     Ok(record)
 }
 
-/// Tells an applicant about their application, in their language.
-pub(crate) async fn tell(
-    tx: &mut Tx,
-    call: &Call,
-    application: &Application,
-    notice: Notice,
-    by: String,
-    now: i64,
-) -> Result<(), CallError> {
-    let (org,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT slug FROM organizations WHERE id = $1")
-            .bind(call.organization)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    let to = Recipient {
-        account: application.applicant,
-        locale: application
-            .locale
-            .parse()
-            .unwrap_or(crate::i18n::Locale::es),
-        email: application.draft.email.as_deref(),
-    };
-    let params = NoticeParams {
-        what: application.draft.title.clone(),
-        receipt: application.receipt.clone().unwrap_or_default(),
-        by,
-        ..NoticeParams::default()
-    };
-    let link = format!("/o/{org}/calls/{}/results", call.slug);
-    deliver(tx, call.organization, &to, notice, &params, &link, now).await?;
-    Ok(())
-}
-
 /// The published selection of `call`, if it was published.
 pub async fn published(
     reader: impl Into<Reader<'_>>,
@@ -230,90 +205,4 @@ pub async fn published(
     })?;
     row.map(|(json,)| serde_json::from_str(&json).map_err(corrupt))
         .transpose()
-}
-
-/// An award and its follow-up.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Award {
-    pub application: ApplicationId,
-    pub receipt: String,
-    pub title: String,
-    pub category: String,
-    pub amount: i64,
-    pub paid_on: Option<String>,
-}
-
-/// Every award of `call`, by category then receipt.
-pub async fn awards(reader: impl Into<Reader<'_>>, call: &Call) -> Result<Vec<Award>, CallError> {
-    type AwardRow = (i64, Option<String>, String, String, i64, Option<String>);
-    let rows: Vec<AwardRow> = on_read!(reader.into(), |conn| {
-        sqlx::query_as(
-            "SELECT a.id, a.receipt, a.title, c.code, w.amount, w.paid_on FROM call_awards w \
-             JOIN call_applications a ON a.id = w.application_id JOIN call_categories c ON c.id = a.category_id \
-             WHERE a.call_id = $1 ORDER BY c.position, a.receipt",
-        )
-        .bind(call.id)
-        .fetch_all(conn)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, receipt, title, category, amount, paid_on)| Award {
-            application: ApplicationId(id),
-            receipt: receipt.unwrap_or_default(),
-            title,
-            category,
-            amount,
-            paid_on,
-        })
-        .collect())
-}
-
-/// Records an award's payment on `paid_on` (during awards or follow-up), audited; the
-/// winner is told.
-pub async fn record_payment(
-    tx: &mut Tx,
-    call: &Call,
-    application: ApplicationId,
-    paid_on: crate::calendar::Date,
-    actor: AccountId,
-    now: i64,
-) -> Result<(), CallError> {
-    let (phase,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT phase FROM calls WHERE id = $1")
-            .bind(call.id)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    if !matches!(
-        Phase::from_code(&phase),
-        Some(Phase::Awards | Phase::FollowUp)
-    ) {
-        return Err(CallError::WrongPhase);
-    }
-    let found = apply_store::application_by_id(&mut *tx, call, application).await?;
-    let updated = execute!(
-        tx,
-        "UPDATE call_awards SET paid_on = $1 WHERE application_id = $2 AND paid_on IS NULL",
-        paid_on.to_string(),
-        application,
-    )?;
-    if updated == 0 {
-        return Err(CallError::Conflict);
-    }
-    audit_store::audit(
-        tx,
-        staff_entry(
-            call,
-            actor,
-            Action::AwardPayment,
-            Subject::Application(call.id, application.0),
-        )
-        .after(json!({ "paid_on": paid_on })),
-        now,
-    )
-    .await?;
-    debug_assert!(found.status == Status::Eligible);
-    tell(tx, call, &found, Notice::Paid, paid_on.to_string(), now).await?;
-    Ok(())
 }

@@ -12,6 +12,7 @@ use crate::calls::labels::money;
 use crate::calls::selection::PublishedSelection;
 use crate::calls::selection::api::{ResultsPage, load_results_page};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::localized_path;
 use crate::platform::text::ui::TranslatedText;
 use crate::ui::kit::{Loaded, route_param};
 
@@ -45,6 +46,9 @@ fn Results(page: ResultsPage) -> impl IntoView {
         <p class="eyebrow"><TranslatedText labels=page.call.titles.clone() reader=reader.clone() /></p>
         <h1>{title}</h1>
         <p class="hint">{t!(i18n, calls.results_recount)}</p>
+        {(!page.awards.is_empty()).then(|| view! {
+            <p><a href=localized_path(i18n.get_locale_untracked(), &format!("/o/{}/calls/{}/winners", page.organization, page.call.slug))>{t!(i18n, calls.winners_title)}</a></p>
+        })}
         <ul class="plain downloads">
             {["call.json", "scores.jsonl", "votes.json"].into_iter().map(|f| view! { <li><a href=format!("{base}/{f}") download="">{f}</a></li> }).collect_view()}
         </ul>

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::calls::apply::types::Status;
+use crate::calls::call::phase_now::phase_now;
 use crate::calls::call::rules::{Call, Phase};
 use crate::calls::error::{CallError, corrupt};
 use crate::db::{Reader, Tx};
@@ -57,13 +58,7 @@ pub async fn cast(
     application: ApplicationId,
     voter: AccountId,
 ) -> Result<String, CallError> {
-    let (phase,): (String,) = on_tx!(tx, |conn| {
-        sqlx::query_as("SELECT phase FROM calls WHERE id = $1")
-            .bind(call.id)
-            .fetch_one(&mut *conn)
-            .await
-    })?;
-    if Phase::from_code(&phase) != Some(Phase::PublicVote) || !call.has_public_vote() {
+    if phase_now(tx, call).await? != Phase::PublicVote || !call.has_public_vote() {
         return Err(CallError::WrongPhase);
     }
     let row: Option<(i64, String)> = on_tx!(tx, |conn| {

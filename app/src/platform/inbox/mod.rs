@@ -12,6 +12,24 @@ pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+/// Where an email's link names the operator's site (`https://voz.example.org`): the store
+/// writes emails without knowing it; the sender fills it in (`with_site`).
+pub const SITE_MARK: &str = "{site}";
+
+/// `body` with its link on the operator's site. Only the last mark is the link's (it is
+/// the last line); one a decision's own words happen to contain stays as typed.
+pub fn with_site(body: &str, site: &str) -> String {
+    match body.rfind(SITE_MARK) {
+        Some(at) => format!(
+            "{}{}{}",
+            &body[..at],
+            site.trim_end_matches('/'),
+            &body[at + SITE_MARK.len()..]
+        ),
+        None => body.to_owned(),
+    }
+}
+
 /// What a message tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -70,4 +88,19 @@ pub struct InboxMessage {
     pub link: String,
     pub at: i64,
     pub read: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_link_gets_the_site_and_typed_words_stay() {
+        let body = "Fix {site} please\n\nSee: {site}/es/o/x/calls/y/apply\n";
+        assert_eq!(
+            with_site(body, "https://voz.example.org/"),
+            "Fix {site} please\n\nSee: https://voz.example.org/es/o/x/calls/y/apply\n"
+        );
+        assert_eq!(with_site("no link", "https://a"), "no link");
+    }
 }

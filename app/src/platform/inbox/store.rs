@@ -39,15 +39,27 @@ pub async fn deliver(
     )?;
     if let Some(address) = to.email {
         let (subject, body) = super::ui::email_text(to.locale, notice, params, link);
-        execute!(
-            tx,
-            "INSERT INTO email_outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-            address,
-            subject,
-            body,
-            now,
-        )?;
+        queue_email(tx, address, &subject, &body, now).await?;
     }
+    Ok(())
+}
+
+/// Queues an email for the sender (`body`'s link written with `SITE_MARK`).
+pub async fn queue_email(
+    tx: &mut Tx,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    execute!(
+        tx,
+        "INSERT INTO email_outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+        to,
+        subject,
+        body,
+        now,
+    )?;
     Ok(())
 }
 

@@ -66,9 +66,10 @@ pub fn email_text(
 ) -> (String, String) {
     let subject = td_string!(locale, common.inbox_email_subject, what = &p.what).to_string();
     let body = format!(
-        "{}\n\n{}: /{}{link}\n",
+        "{}\n\n{}: {}/{}{link}\n",
         notice_text(locale, notice, p),
         td_string!(locale, common.inbox_email_see),
+        super::SITE_MARK,
         locale.as_str(),
     );
     (subject, body)
