@@ -202,8 +202,16 @@ mod tests {
             "{data}"
         );
         assert!(data.contains("To: ana@example.org"), "{data}");
-        // Non-ASCII subjects are encoded (RFC 2047), not sent raw.
-        assert!(data.contains("Subject: =?utf-8?"), "{data}");
+        // Non-ASCII words of the subject are encoded (RFC 2047), not sent raw.
+        assert!(
+            data.contains("Subject: Panas y Parces: sua =?utf-8?"),
+            "{data}"
+        );
+        // The link is on the operator's site.
+        assert!(
+            data.contains("Ver: https://voz.example.org/pt-BR/o/idpac/calls/panas/apply"),
+            "{data}"
+        );
         assert!(data.contains("text/plain; charset=utf-8"), "{data}");
 
         // Sent is sent: the next round has nothing to do.

@@ -78,3 +78,20 @@ mod tests {
         assert_eq!(size(3 * 1024 * 1024 / 2), "1.5 MB");
     }
 }
+
+/// What a document of an application is called in `reader`'s language: the call's name
+/// for it, or "final report" for a winner's report.
+pub fn document_name(
+    i18n: I18nContext<Locale>,
+    call: &crate::calls::call::rules::Call,
+    code: &str,
+    reader: &str,
+) -> String {
+    if code == crate::calls::awards::FINAL_REPORT {
+        return t_string!(i18n, calls.report_title).to_string();
+    }
+    call.documents
+        .iter()
+        .find(|d| d.code == code)
+        .map_or_else(|| code.to_owned(), |d| d.names.text_or(reader, &d.code))
+}

@@ -18,6 +18,7 @@ use crate::calls::call::rules::{Call, Phase};
 use crate::calls::labels::{applicant_type, money};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::locale::localized_path;
+use crate::platform::text::dates::long_date;
 use crate::platform::text::ui::TranslatedText;
 use crate::platform::timeline::ui::day;
 use crate::ui::kit::{FieldError, Loaded, query_errors, route_param};
@@ -27,12 +28,20 @@ pub fn following_up(phase: Phase) -> bool {
     matches!(phase, Phase::Awards | Phase::FollowUp)
 }
 
+/// A stored day (`YYYY-MM-DD`) written the reader's way.
+fn written(day: &str, locale: Locale) -> String {
+    day.parse::<crate::calendar::Date>()
+        .map_or_else(|_| day.to_owned(), |d| long_date(d, locale))
+}
+
 /// "… paid on …" or "… payment pending".
 fn payment(i18n: I18nContext<Locale>, currency: &str, award: &Award) -> String {
     let amount = money(currency, award.amount);
+    let locale = i18n.get_locale_untracked();
     match &award.paid_on {
         Some(on) => {
-            t_string!(i18n, calls.results_paid, amount = amount, day = on.clone()).to_string()
+            let day = written(on, locale);
+            t_string!(i18n, calls.results_paid, amount = amount, day = day).to_string()
         }
         None => t_string!(i18n, calls.results_unpaid, amount = amount).to_string(),
     }
@@ -52,7 +61,7 @@ fn follow_up_lines(i18n: I18nContext<Locale>, award: &Award) -> (String, String)
             i18n,
             calls.award_visits,
             n = award.visits.len(),
-            day = last.on.clone()
+            day = written(&last.on, locale)
         )
         .to_string(),
         None => t_string!(i18n, calls.award_no_visits).to_string(),
@@ -148,7 +157,7 @@ pub fn RoomAwards(
                     <li class="card award" id=format!("award-{id}")>
                         <p><strong dir="auto">{a.title.clone()}</strong> " · " <bdi>{a.receipt.clone()}</bdi> " · " {money(&call.currency, a.amount)}</p>
                         {match a.paid_on.clone() {
-                            Some(on) => view! { <p>{t_string!(i18n, calls.room_paid_on, day = on).to_string()}</p> }.into_any(),
+                            Some(on) => view! { <p>{t_string!(i18n, calls.room_paid_on, day = written(&on, i18n.get_locale_untracked())).to_string()}</p> }.into_any(),
                             None if open => view! {
                                 <form method="post" action=RecordAwardPayment::PATH class="payment-form">
                                     {keys()}
@@ -165,7 +174,7 @@ pub fn RoomAwards(
                         <h4>{t!(i18n, calls.room_visits)}</h4>
                         {a.visits.is_empty().then(|| view! { <p class="hint">{t!(i18n, calls.award_no_visits)}</p> })}
                         <ul class="visits">
-                            {a.visits.iter().map(|v| view! { <li><strong>{v.on.clone()}</strong> " · " <span dir="auto">{v.note.clone()}</span></li> }).collect_view()}
+                            {a.visits.iter().map(|v| view! { <li><strong>{written(&v.on, i18n.get_locale_untracked())}</strong> " · " <span dir="auto">{v.note.clone()}</span></li> }).collect_view()}
                         </ul>
                         {open.then(|| view! {
                             <form method="post" action=RecordAwardVisit::PATH class="visit-form">

@@ -79,7 +79,7 @@ fn Card(page: JuryPage, application: Application) -> impl IntoView {
             <p dir="auto">{application.draft.summary.clone()}</p>
             <ul class="plain">
                 {application.current_files().into_iter().map(|f| {
-                    let name = page.call.documents.iter().find(|d| d.code == f.document).map(|d| d.names.text_or(&reader, &d.code)).unwrap_or_else(|| f.document.clone());
+                    let name = crate::calls::labels::document_name(i18n, &page.call, &f.document, &reader);
                     view! { <li><a href=document_url(&page.organization, &page.call.slug, f.id) download="">{name}</a> " · " {size(f.size)}</li> }
                 }).collect_view()}
             </ul>

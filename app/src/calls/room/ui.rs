@@ -144,7 +144,7 @@ fn Entry(room: CallRoom, application: Application, checking: bool) -> impl IntoV
             </details>
             <ul class="plain">
                 {application.current_files().into_iter().map(|f| {
-                    let name = room.call.documents.iter().find(|d| d.code == f.document).map(|d| d.names.text_or(&reader, &d.code)).unwrap_or_else(|| f.document.clone());
+                    let name = crate::calls::labels::document_name(i18n, &room.call, &f.document, &reader);
                     view! {
                         <li><a href=document_url(&room.organization, &room.call.slug, f.id) download="">{name}</a> " · " {f.kind.code().to_uppercase()} " · " {size(f.size)}</li>
                     }

@@ -51,6 +51,14 @@ fn Cell(
     }
 }
 
+/// The form's name of `field`: `categories.1.awards` → `form[categories][1][awards]`, as
+/// the form decoder reads nested fields.
+fn input_name(field: &str) -> String {
+    field
+        .split('.')
+        .fold(String::from("form"), |name, part| format!("{name}[{part}]"))
+}
+
 /// The id and `aria-describedby` of the control of `field`.
 fn ids(field: &str, hint: bool) -> (String, String) {
     let id = field.replace('.', "-");
@@ -71,7 +79,7 @@ fn text_cell(
     errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let (id, described) = ids(&field, false);
-    let name = format!("form[{field}]");
+    let name = input_name(&field);
     view! {
         <Cell field label errors>
             <input id=id name=name type="text" maxlength=max dir="auto" lang=lang value=value aria-describedby=described />
@@ -87,7 +95,7 @@ fn number_cell(
     errors: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let (id, described) = ids(&field, hint.is_some());
-    let name = format!("form[{field}]");
+    let name = input_name(&field);
     view! {
         <Cell field label hint=hint.unwrap_or_default() errors>
             <input id=id name=name type="text" inputmode="numeric" dir="ltr" value=value aria-describedby=described />
