@@ -66,19 +66,6 @@ pub fn size(bytes: i64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_and_sizes_read_the_same_everywhere() {
-        assert_eq!(money("COP", 5_000_000), "COP 5\u{202F}000\u{202F}000");
-        assert_eq!(money("BRL", 950), "BRL 950");
-        assert_eq!(size(1), "1 KB");
-        assert_eq!(size(3 * 1024 * 1024 / 2), "1.5 MB");
-    }
-}
-
 /// What a document of an application is called in `reader`'s language: the call's name
 /// for it, or "final report" for a winner's report.
 pub fn document_name(
@@ -94,4 +81,17 @@ pub fn document_name(
         .iter()
         .find(|d| d.code == code)
         .map_or_else(|| code.to_owned(), |d| d.names.text_or(reader, &d.code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_sizes_read_the_same_everywhere() {
+        assert_eq!(money("COP", 5_000_000), "COP 5\u{202F}000\u{202F}000");
+        assert_eq!(money("BRL", 950), "BRL 950");
+        assert_eq!(size(1), "1 KB");
+        assert_eq!(size(3 * 1024 * 1024 / 2), "1.5 MB");
+    }
 }
