@@ -13,17 +13,23 @@ fn voz(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
         .expect("run voz")
 }
 
+/// Runs `voz <args>` in `dir` and expects it to succeed (its error output shown if not).
+fn ok(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let output = voz(dir, args);
+    assert!(
+        output.status.success(),
+        "voz {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 #[test]
 fn a_closed_election_exports_and_recounts() {
     let dir = tempfile::tempdir().expect("tmp");
-    let demo = voz(dir.path(), &["demo"]);
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
+    ok(dir.path(), &["demo"]);
 
-    let export = voz(
+    let export = ok(
         dir.path(),
         &[
             "export",
@@ -35,11 +41,6 @@ fn a_closed_election_exports_and_recounts() {
             "out",
         ],
     );
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
-    );
     let lines = std::fs::read_to_string(dir.path().join("out/ballots.jsonl")).expect("ballots");
     assert_eq!(lines.lines().count(), 1237);
     assert!(
@@ -47,14 +48,9 @@ fn a_closed_election_exports_and_recounts() {
         "ballots only"
     );
 
-    let tally = voz(
+    let tally = ok(
         dir.path(),
         &["tally", "out/election.json", "out/ballots.jsonl"],
-    );
-    assert!(
-        tally.status.success(),
-        "{}",
-        String::from_utf8_lossy(&tally.stderr)
     );
     let result: serde_json::Value = serde_json::from_slice(&tally.stdout).expect("json");
     assert_eq!(result["ballots"]["total"], 1237);
@@ -78,12 +74,7 @@ fn a_closed_election_exports_and_recounts() {
         .trim_end_matches('`')
         .to_owned();
     assert_eq!(head.len(), 64);
-    let verify = voz(dir.path(), &["verify", "out", "--head", &head]);
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stderr)
-    );
+    let verify = ok(dir.path(), &["verify", "out", "--head", &head]);
     let recount: serde_json::Value = serde_json::from_slice(&verify.stdout).expect("json");
     assert_eq!(recount, result);
     let codes = std::fs::read_to_string(dir.path().join("out/tracking-codes.txt")).expect("codes");
@@ -167,12 +158,7 @@ fn a_closed_election_exports_and_recounts() {
         serde_json::to_string_pretty(&paired).expect("json"),
     )
     .expect("write");
-    let first = voz(dir.path(), &["verify", "out"]);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    let first = ok(dir.path(), &["verify", "out"]);
     let said = String::from_utf8_lossy(&first.stderr).to_string();
     assert!(said.contains("receipts paired"), "{said}");
     let paired_head = said
@@ -230,13 +216,8 @@ fn lines(path: &std::path::Path) -> Vec<serde_json::Value> {
 #[test]
 fn a_conference_record_exports_and_its_delegates_recount() {
     let dir = tempfile::tempdir().expect("tmp");
-    let demo = voz(dir.path(), &["demo"]);
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
-    let export = voz(
+    ok(dir.path(), &["demo"]);
+    ok(
         dir.path(),
         &[
             "export",
@@ -247,11 +228,6 @@ fn a_conference_record_exports_and_its_delegates_recount() {
             "--out",
             "record",
         ],
-    );
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
     );
     let record = dir.path().join("record");
     let events = lines(&record.join("events.jsonl"));
@@ -313,7 +289,7 @@ fn a_conference_record_exports_and_its_delegates_recount() {
     }
 
     let event = events[0]["id"].as_str().expect("event id");
-    let delegates = voz(
+    ok(
         dir.path(),
         &[
             "export",
@@ -328,23 +304,13 @@ fn a_conference_record_exports_and_its_delegates_recount() {
             "delegates",
         ],
     );
-    assert!(
-        delegates.status.success(),
-        "{}",
-        String::from_utf8_lossy(&delegates.stderr)
-    );
-    let tally = voz(
+    let tally = ok(
         dir.path(),
         &[
             "tally",
             "delegates/election.json",
             "delegates/ballots.jsonl",
         ],
-    );
-    assert!(
-        tally.status.success(),
-        "{}",
-        String::from_utf8_lossy(&tally.stderr)
     );
     let result: serde_json::Value = serde_json::from_slice(&tally.stdout).expect("tally JSON");
     let elected = result["segments"]["delegates"]["titulares"]
@@ -357,13 +323,8 @@ fn a_conference_record_exports_and_its_delegates_recount() {
 #[test]
 fn a_published_selection_exports_and_selects_the_same() {
     let dir = tempfile::tempdir().expect("tmp");
-    let demo = voz(dir.path(), &["demo"]);
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
-    let export = voz(
+    ok(dir.path(), &["demo"]);
+    ok(
         dir.path(),
         &[
             "export",
@@ -375,18 +336,13 @@ fn a_published_selection_exports_and_selects_the_same() {
             "out",
         ],
     );
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
-    );
     let scores = std::fs::read_to_string(dir.path().join("out/scores.jsonl")).expect("scores");
     assert!(scores.lines().count() > 100, "the jurors' lines");
     assert!(
         !scores.contains("Jurado"),
         "jurors are pseudonymous in this call"
     );
-    let selected = voz(
+    let selected = ok(
         dir.path(),
         &[
             "select",
@@ -394,11 +350,6 @@ fn a_published_selection_exports_and_selects_the_same() {
             "out/scores.jsonl",
             "out/votes.json",
         ],
-    );
-    assert!(
-        selected.status.success(),
-        "{}",
-        String::from_utf8_lossy(&selected.stderr)
     );
     let recomputed: serde_json::Value = serde_json::from_slice(&selected.stdout).expect("json");
     let published: serde_json::Value = serde_json::from_str(
